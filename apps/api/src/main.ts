@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '@app/config';
+import { dataSourceOptions, runMigrations } from '@app/database';
+import { seedDemo } from '@app/demo';
+import { API_PREFIX, createApp } from './bootstrap';
+import { resolveDatabase } from './database-target';
+
+// Start-up messages go to stderr as plain lines; request logs are JSON on stdout.
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await resolveDatabase(config, say);
+
+  // Migrate (and seed the demo) on a short-lived connection before the app opens its pool.
+  const dataSource = await new DataSource(dataSourceOptions(database.url, { poolSize: 2 })).initialize();
+  try {
+    const migrated = await runMigrations(dataSource);
+    if (migrated.length) say(`migrations run: ${migrated.join(', ')}`);
+    if (config.demoSeed) {
+      const seeded = await seedDemo(dataSource);
+      if (seeded.length) say(`demo data seeded: ${seeded.join(', ')}`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const app = await createApp(config, database.url);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: stopping`);
+    await app.close().catch(() => undefined);
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.port, '0.0.0.0');
+  const base = `http://localhost:${config.port}`;
+  say(`Närvaroteam API listening on ${base}/${API_PREFIX}`);
+  say(`API docs: ${base}/api/docs (OpenAPI JSON: ${base}/api/docs-json)`);
+}
+
+main().catch((error: unknown) => {
+  // One clear line, never a stack: a bad setting names itself; anything else says what failed.
+  say(error instanceof ConfigError ? error.message : `Start-up failed: ${(error as Error)?.message ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ApiProblems, decodeCursor, Page, PageQuery, pageSchema, toPage } from '@app/http';
+import { AccessService } from './access.service';
+import { Caller, CurrentCaller } from './caller';
+import { RequirePermission } from './decorators';
+
+export class AccessLogQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only entries of this user.' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'Only entries about this subject id (a pupil, a case, a user…).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subjectId?: string;
+
+  @ApiPropertyOptional({ example: 'student' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  subjectType?: string;
+
+  @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Before this instant (exclusive), ISO 8601.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class AccessLogItem {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: String }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String }) agencyId: string | null;
+  @ApiProperty({ example: 'student.read' }) action: string;
+  @ApiProperty({ example: 'student' }) subjectType: string;
+  @ApiProperty({ type: [String] }) subjectIds: string[];
+  @ApiProperty({ enum: ['allowed', 'denied'] }) outcome: string;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+}
+
+interface AccessLogRow {
+  id: string;
+  at: Date;
+  user_id: string | null;
+  agency_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_ids: string[];
+  outcome: string;
+  request_id: string | null;
+}
+
+@ApiTags('access log')
+@Controller('access-log')
+export class AccessLogController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** The auditor's view: who read or changed what, in their own organisation, newest first. */
+  @Get()
+  @RequirePermission('accessLog.read')
+  @ApiOperation({ summary: 'Access log (åtkomstlogg) of your own organisation, newest first.' })
+  @ApiOkResponse({ type: pageSchema(AccessLogItem) })
+  @ApiProblems(400)
+  async list(@CurrentCaller() caller: Caller, @Query() query: AccessLogQuery): Promise<Page<AccessLogItem>> {
+    const where = ['organisation_id = $1'];
+    const params: unknown[] = [caller.organisationId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.userId) add('user_id = ?', query.userId);
+    if (query.subjectId) add('subject_ids @> ARRAY[?]::text[]', query.subjectId);
+    if (query.subjectType) add('subject_type = ?', query.subjectType);
+    if (query.from) add('at >= ?', query.from);
+    if (query.to) add('at < ?', query.to);
+    const cursor = decodeCursor(query.cursor, 1);
+    if (cursor) add('id < ?', cursor[0]);
+    params.push(query.limit + 1);
+    const rows: AccessLogRow[] = await this.dataSource.query(
+      `SELECT id::text, at, user_id, agency_id, action, subject_type, subject_ids, outcome, request_id
+         FROM access_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (r) => [Number(r.id)], (r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      userId: r.user_id,
+      agencyId: r.agency_id,
+      action: r.action,
+      subjectType: r.subject_type,
+      subjectIds: r.subject_ids,
+      outcome: r.outcome,
+      requestId: r.request_id,
+    }));
+    await this.access.logList(caller, 'accessLog.read', 'access_log', page.items.map((i) => i.id));
+    return page;
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '@app/http/domain-error';
+import { AccessLogService } from './access-log.service';
+import { Action, decide, scopeCondition, SqlCondition, SubjectFacts } from './access-policy';
+import type { Caller } from './caller';
+
+/** What the access log needs to know about one check. */
+export interface AccessCheck {
+  caller: Caller;
+  action: Action;
+  /** verb-noun for the log, e.g. `student.read`. */
+  logAction: string;
+  subject: SubjectFacts | null;
+  subjectType: string;
+  subjectId: string;
+  requestId?: string;
+  /** The manager of the transaction the action runs in, so the log commits with it. */
+  manager?: EntityManager;
+}
+
+/**
+ * The object-level half of the access layer: asks the policy, logs the outcome, throws the
+ * right error. `subject: null` (the object doesn't exist) answers exactly like a hidden object.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly accessLog: AccessLogService) {}
+
+  async require(check: AccessCheck): Promise<void> {
+    const decision = check.subject ? decide(check.caller, check.action, check.subject) : 'hidden';
+    await this.accessLog.record(
+      {
+        caller: check.caller,
+        action: check.logAction,
+        subjectType: check.subjectType,
+        subjectIds: [check.subjectId],
+        outcome: decision === 'allow' ? 'allowed' : 'denied',
+        requestId: check.requestId ?? check.caller.requestId,
+      },
+      check.manager,
+    );
+    if (decision === 'hidden') throw new NotFoundError(check.subjectType);
+    if (decision === 'forbidden') throw new ForbiddenError();
+  }
+
+  scope(caller: Caller, subject: 'student' | 'organisation-member', column: string, firstParam = 1): SqlCondition {
+    return scopeCondition(caller, subject, column, firstParam);
+  }
+
+  /** Logs a change, in the transaction that makes it. */
+  async logChange(caller: Caller, logAction: string, subjectType: string, ids: string[], manager: EntityManager): Promise<void> {
+    await this.accessLog.record({ caller, action: logAction, subjectType, subjectIds: ids, outcome: 'allowed', requestId: caller.requestId }, manager);
+  }
+
+  /** Logs a read of a list: one row per request, with every id returned. */
+  async logList(caller: Caller, logAction: string, subjectType: string, ids: string[]): Promise<void> {
+    await this.accessLog.record({ caller, action: logAction, subjectType, subjectIds: ids, outcome: 'allowed', requestId: caller.requestId });
+  }
+}

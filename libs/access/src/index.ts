@@ -1,0 +1,7 @@
+export * from './access-log.service';
+export * from './access-policy';
+export * from './access.module';
+export * from './access.service';
+export * from './caller';
+export * from './decorators';
+export * from './permissions';

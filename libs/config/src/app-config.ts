@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** Thrown when a setting is missing or malformed; its message is one line naming the setting. */
+export class ConfigError extends Error {}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Every setting the application reads. The README lists them all, with these defaults. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** Any PostgreSQL; when absent an embedded server is started (see EmbeddedPostgresConfig). */
+  databaseUrl: string | null;
+  embeddedPg: { port: number; dataDir: string };
+  dbPoolSize: number;
+  logLevel: LogLevel;
+  bodyLimit: string;
+  demoSeed: boolean;
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  loginRateLimitPerMinute: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function fail(name: string, problem: string, value?: string): never {
+  const shown = value === undefined ? '' : ` (got "${value.length > 40 ? value.slice(0, 40) + '…' : value}")`;
+  throw new ConfigError(`Invalid configuration: ${name} ${problem}${shown}`);
+}
+
+function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) fail(name, `must be a whole number between ${min} and ${max}`, raw);
+  const value = Number(raw.trim());
+  if (value < min || value > max) fail(name, `must be a whole number between ${min} and ${max}`, raw);
+  return value;
+}
+
+function boolSetting(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  fail(name, 'must be true or false', raw);
+}
+
+function databaseUrlSetting(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Never echo the value: a connection string may hold a password.
+    fail('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database');
+  }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname || url.pathname.length < 2) {
+    fail('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database');
+  }
+  return raw;
+}
+
+/**
+ * The development signing key lives beside the embedded database, so tokens survive a restart
+ * without anyone having to configure a secret. Production must set JWT_SECRET.
+ */
+function devJwtSecret(dataDir: string): string {
+  const file = resolve(dataDir, '..', 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the first bad setting. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV || 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    fail('NODE_ENV', 'must be development, production or test', nodeEnvRaw);
+  }
+  const nodeEnv = nodeEnvRaw as NodeEnv;
+  const databaseUrl = databaseUrlSetting(env);
+  if (nodeEnv === 'production' && !databaseUrl) {
+    fail('DATABASE_URL', 'is required when NODE_ENV=production (the embedded database is for development)');
+  }
+  const dataDir = resolve(env.EMBEDDED_PG_DATA_DIR || '.data/postgres');
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, env.LOG_LEVEL);
+  const bodyLimit = env.BODY_LIMIT || '1mb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) fail('BODY_LIMIT', 'must be a size like 100kb or 1mb', bodyLimit);
+
+  let secret = env.JWT_SECRET ?? '';
+  if (secret && secret.length < 32) fail('JWT_SECRET', 'must be at least 32 characters');
+  if (!secret) {
+    if (nodeEnv === 'production') fail('JWT_SECRET', 'is required when NODE_ENV=production');
+    secret = devJwtSecret(dataDir);
+  }
+
+  return {
+    nodeEnv,
+    port: intSetting(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    embeddedPg: { port: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535), dataDir },
+    dbPoolSize: intSetting(env, 'DB_POOL_SIZE', 10, 1, 200),
+    logLevel,
+    bodyLimit,
+    demoSeed: nodeEnv !== 'production' && boolSetting(env, 'DEMO_SEED', true),
+    jwt: {
+      secret,
+      accessTtlSeconds: intSetting(env, 'JWT_ACCESS_TTL_SECONDS', 900, 30, 3600),
+      refreshTtlSeconds: intSetting(env, 'JWT_REFRESH_TTL_SECONDS', 30 * 24 * 3600, 300, 90 * 24 * 3600),
+    },
+    loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10000),
+  };
+}

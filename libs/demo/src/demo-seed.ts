@@ -1,0 +1,183 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '@app/identity/passwords';
+import { luhnCheckDigit } from '@app/students/personnummer';
+import {
+  dayAbsence,
+  DEMO_AGENCIES,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoId,
+  FIRST_NAMES,
+  LAST_NAMES,
+  LESSONS,
+  prng,
+  profileFor,
+} from './demo-data';
+
+export const DEMO_PUPILS = 300;
+const TERM_WEEKS = 14;
+const BATCH = 10_000;
+
+/**
+ * One named, idempotent step of the demo. Each runs in its own transaction and is recorded in
+ * seed_run, so a crash mid-seed leaves nothing half-written and the next start finishes the job.
+ * Later issues add steps at the end; a step never changes once it has shipped.
+ */
+interface SeedStep {
+  name: string;
+  run(manager: EntityManager, now: Date): Promise<void>;
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The school days (Mon–Fri) of the last TERM_WEEKS weeks, up to and including yesterday. */
+export function demoSchoolDays(now: Date): Date[] {
+  const days: Date[] = [];
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
+  for (let back = TERM_WEEKS * 7 - 1; back >= 0; back--) {
+    const day = new Date(end.getTime() - back * 86_400_000);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.push(day);
+  }
+  return days;
+}
+
+const organisationsAndAgencies: SeedStep = {
+  name: '001-organisations-agencies',
+  async run(manager) {
+    for (const org of DEMO_ORGANISATIONS) {
+      await manager.query(`INSERT INTO organisation (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [
+        demoId(`org:${org.key}`),
+        org.name,
+        org.kind,
+      ]);
+    }
+    for (const agency of DEMO_AGENCIES) {
+      await manager.query(
+        `INSERT INTO agency (id, organisation_id, name, type, school_unit_code) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+        [demoId(`agency:${agency.key}`), demoId(`org:${agency.organisation}`), agency.name, agency.type, agency.schoolUnitCode],
+      );
+    }
+  },
+};
+
+const pupilsAndAttendance: SeedStep = {
+  name: '002-pupils-attendance',
+  async run(manager, now) {
+    const random = prng(20_261_123);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const used = new Set<string>();
+    const pupils: { id: string; index: number }[] = [];
+    const municipality = demoId('org:ostersund');
+    const schoolYearStart = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+
+    for (let index = 0; index < DEMO_PUPILS; index++) {
+      const school = index < 180 ? 'storsjo' : 'park';
+      const grade = 1 + (index % 9);
+      const birthYear = schoolYearStart - 6 - grade;
+      let personnummer: string;
+      do {
+        const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+        const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+        const serial = String(Math.floor(random() * 1000)).padStart(3, '0');
+        const nine = `${String(birthYear).slice(2)}${month}${day}${serial}`;
+        personnummer = `${birthYear}${month}${day}${serial}${luhnCheckDigit(nine)}`;
+      } while (used.has(personnummer));
+      used.add(personnummer);
+      const id = demoId(`pupil:${index}`);
+      const lastName = pick(LAST_NAMES);
+      pupils.push({ id, index });
+      await manager.query(
+        `INSERT INTO student (id, organisation_id, school_id, personnummer, first_name, last_name, grade, class_name, external_id, protected_identity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, municipality, demoId(`agency:${school}`), personnummer, pick(FIRST_NAMES), lastName, grade,
+          `${grade}${'ABC'[index % 3]}`, `demo-${index}`, index % 50 === 13],
+      );
+      const guardians = random() < 0.7 ? 2 : 1;
+      for (let g = 0; g < guardians; g++) {
+        const first = pick(FIRST_NAMES);
+        await manager.query(
+          `INSERT INTO guardian (student_id, name, relation, phone, email) VALUES ($1, $2, $3, $4, $5)`,
+          [id, `${first} ${lastName}`, g === 0 ? 'vårdnadshavare' : 'vårdnadshavare 2',
+            // 070-1740605 … 070-1740699 are numbers reserved for fiction.
+            `070-17406${String(5 + ((index * 2 + g) % 95)).padStart(2, '0')}`,
+            `${first.toLowerCase()}.${index}@exempel.se`],
+        );
+      }
+    }
+
+    const days = demoSchoolDays(now);
+    const columns: unknown[][] = [[], [], [], [], [], [], [], []];
+    const flush = async () => {
+      if (!columns[0].length) return;
+      await manager.query(
+        `INSERT INTO attendance_record (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
+                                        valid_absence_minutes, invalid_absence_minutes, reason, source)
+         SELECT s, d, t, o, a, v, i, r, 'demo'
+           FROM unnest($1::uuid[], $2::date[], $3::time[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[]) AS x(s, d, t, o, a, v, i, r)`,
+        columns,
+      );
+      columns.forEach((c) => (c.length = 0));
+    };
+    for (const pupil of pupils) {
+      const profile = profileFor(pupil.index);
+      const pupilRandom = prng(pupil.index + 1);
+      const weekdayTarget = pupil.index % 2 === 0 ? 1 : 5;
+      for (let d = 0; d < days.length; d++) {
+        const day = days[d];
+        const kind = dayAbsence(profile, pupilRandom, day.getUTCDay(), d / (days.length - 1), days.length - 1 - d, weekdayTarget);
+        LESSONS.forEach((lesson, l) => {
+          let valid = 0;
+          let invalid = 0;
+          let reason: string | null = null;
+          if (kind === 'valid') [valid, reason] = [lesson.minutes, 'Sjuk'];
+          if (kind === 'invalid') [invalid, reason] = [lesson.minutes, 'Ogiltig frånvaro'];
+          if (kind === 'late' && l === 0) [invalid, reason] = [10, 'Sen ankomst'];
+          const row = [pupil.id, isoDate(day), lesson.start, lesson.minutes, lesson.minutes - valid - invalid, valid, invalid, reason];
+          row.forEach((value, c) => columns[c].push(value));
+        });
+        if (columns[0].length >= BATCH) await flush();
+      }
+    }
+    await flush();
+  },
+};
+
+const users: SeedStep = {
+  name: '003-users',
+  async run(manager) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const user of DEMO_USERS) {
+      await manager.query(
+        `INSERT INTO app_user (id, agency_id, username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO NOTHING`,
+        [demoId(`user:${user.username}`), demoId(`agency:${user.agency}`), user.username, user.displayName, passwordHash, [user.role]],
+      );
+    }
+  },
+};
+
+export const DEMO_STEPS: SeedStep[] = [organisationsAndAgencies, pupilsAndAttendance, users];
+
+/**
+ * Seeds the demo on an empty database and completes a partly seeded one; does nothing when
+ * every step has run. Steps are skipped, not repeated, so running it twice changes nothing.
+ * Refuses to run with NODE_ENV=production.
+ */
+export async function seedDemo(dataSource: DataSource, now = new Date()): Promise<string[]> {
+  if (process.env.NODE_ENV === 'production') throw new Error('the demo seed never runs in production');
+  const ran: string[] = [];
+  for (const step of DEMO_STEPS) {
+    const did = await dataSource.transaction(async (manager) => {
+      // One seeder at a time across instances: the lock is released with the transaction.
+      await manager.query(`SELECT pg_advisory_xact_lock(74262027)`);
+      const [done] = await manager.query(`SELECT 1 FROM seed_run WHERE name = $1`, [step.name]);
+      if (done) return false;
+      await step.run(manager, now);
+      await manager.query(`INSERT INTO seed_run (name) VALUES ($1)`, [step.name]);
+      return true;
+    });
+    if (did) ran.push(step.name);
+  }
+  return ran;
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { Caller, CurrentCaller, Public, RequirePermission } from '@app/access';
+import { ApiProblems } from '@app/http';
+import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import { LocalAuthGuard } from './strategies';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @ApiOperation({ summary: 'Log in (logga in) with username and password.' })
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 429)
+  login(@Req() request: Request & { user: TokenPairDto }): TokenPairDto {
+    return request.user;
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @ApiOperation({ summary: 'Exchange a refresh token for a new pair. Each refresh token works once.' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 429)
+  refresh(@Body() body: RefreshDto, @Req() request: Request & { id?: string }): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken, request.id);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @RequirePermission('profile.read')
+  @ApiOperation({ summary: 'End this login: its refresh tokens and access token stop working.' })
+  @ApiNoContentResponse()
+  async logout(@CurrentCaller() caller: Caller): Promise<void> {
+    await this.auth.logout(caller);
+  }
+
+  @Get('me')
+  @RequirePermission('profile.read')
+  @ApiOperation({ summary: 'Who am I: user, roles and agency.' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentCaller() caller: Caller): MeDto {
+    return {
+      id: caller.userId,
+      username: caller.username,
+      displayName: caller.displayName,
+      roles: caller.roles,
+      agency: { id: caller.agencyId, type: caller.agencyType, name: caller.agencyName, organisationId: caller.organisationId },
+    };
+  }
+}
