@@ -30,7 +30,7 @@ export function assignRequestId(
 /** The composition root: wires the libs together. No domain logic lives here. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, extraImports: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -53,6 +53,7 @@ export class AppModule {
         AccessModule,
         IdentityModule,
         HealthModule,
+        ...extraImports,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

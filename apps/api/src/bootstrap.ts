@@ -1,3 +1,4 @@
+import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,8 +14,13 @@ export const API_PREFIX = 'api/v1';
  * Builds the HTTP application exactly as it runs in production; main.ts and the e2e tests
  * both use it, so tests exercise the real pipeline.
  */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  /** Extra modules, for tests only (e.g. a route that fails on purpose). */
+  extraImports: DynamicModule[] = [],
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, extraImports), {
     bufferLogs: true,
     bodyParser: false,
   });

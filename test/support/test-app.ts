@@ -1,0 +1,101 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { loadConfig } from '@app/config';
+import { DEMO_PASSWORD } from '@app/demo';
+
+interface TestState {
+  adminUrl: string;
+  template: string;
+}
+
+export const API = '/api/v1';
+
+export function testState(): TestState {
+  return JSON.parse(readFileSync(process.env.NARVARO_TEST_STATE ?? join(__dirname, '../../.data/test-run.json'), 'utf8')) as TestState;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Runs one statement on the server's maintenance database (CREATE/DROP DATABASE, pg_terminate_backend…). */
+export async function adminQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const pool = new Pool({ connectionString: testState().adminUrl, max: 1 });
+  try {
+    return (await pool.query(sql, params)).rows as T[];
+  } finally {
+    await pool.end();
+  }
+}
+
+/** A fresh database for one test file: a copy of the migrated, seeded template. */
+export async function createTestDatabase(fromTemplate = true): Promise<{ name: string; url: string }> {
+  const { adminUrl, template } = testState();
+  const name = `${template.replace('tpl', 't')}_${randomBytes(5).toString('hex')}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE ${name}${fromTemplate ? ` TEMPLATE ${template}` : ''}`);
+      break;
+    } catch (error) {
+      // Two files copying the template at the same instant: PostgreSQL refuses one; try again.
+      if (attempt > 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  return { name, url: withDatabase(adminUrl, name) };
+}
+
+export async function dropTestDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  /** A direct connection to this app's database, for arranging and checking state. */
+  db: Pool;
+  dbName: string;
+  close(): Promise<void>;
+}
+
+/** The real application (same bootstrap as production) on its own copy of the demo database. */
+export async function createTestApp(env: Record<string, string> = {}, options: { imports?: DynamicModule[] } = {}): Promise<TestApp> {
+  const { name, url } = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    DATABASE_URL: url,
+    ...env,
+  });
+  const app = await createApp(config, url, options.imports);
+  await app.init();
+  const db = new Pool({ connectionString: url, max: 2 });
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    dbName: name,
+    async close() {
+      await app.close();
+      await db.end();
+      await dropTestDatabase(name);
+    },
+  };
+}
+
+/** Logs a demo user in and returns the Authorization header value. */
+export async function bearer(http: TestAgent, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await http.post(`${API}/auth/login`).send({ username, password });
+  if (response.status !== 200) throw new Error(`login of ${username} failed with ${response.status}`);
+  return `Bearer ${response.body.accessToken as string}`;
+}
