@@ -98,7 +98,8 @@ export class AuthService {
       );
       if (!token) return null;
       const caller = { userId: token.user_id, agencyId: token.agency_id, organisationId: token.organisation_id };
-      if (token.used_at || token.revoked_at) {
+      if (token.revoked_at) return null;
+      if (token.used_at) {
         await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [token.family_id]);
         await this.accessLog.record({ caller, action: 'auth.refresh.reuse', subjectType: 'user', subjectIds: [token.user_id], outcome: 'denied', requestId }, manager);
         return null;
