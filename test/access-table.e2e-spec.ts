@@ -31,12 +31,20 @@ const TABLE: AccessRow<Ctx>[] = [
     request: (_, caller) => ({ path: '/auth/login', body: { username: caller, password: 'wrong password' } }),
     expect: () => 401,
   },
-  { route: 'POST /auth/refresh', request: () => ({ path: '/auth/refresh', body: { refreshToken: 'not-a-token' } }), expect: () => 401 },
+  {
+    route: 'POST /auth/refresh',
+    request: () => ({ path: '/auth/refresh', body: { refreshToken: 'not-a-token' } }),
+    expect: () => 401,
+  },
   { route: 'GET /auth/me', request: () => ({ path: '/auth/me' }), expect: everyone(200) },
   { route: 'POST /auth/logout', request: () => ({ path: '/auth/logout' }), expect: everyone(204), freshLogin: true },
   { route: 'GET /users', request: () => ({ path: '/users' }), expect: only(ADMINS, 200) },
   // Rule: admins manage their own organisation; another organisation's users do not exist for them.
-  { route: 'GET /users/:id', request: (c) => ({ path: `/users/${c.mentorStorsjo}` }), expect: municipalityAdminOnly(200) },
+  {
+    route: 'GET /users/:id',
+    request: (c) => ({ path: `/users/${c.mentorStorsjo}` }),
+    expect: municipalityAdminOnly(200),
+  },
   {
     route: 'GET /users/:id',
     request: (c) => ({ path: `/users/${c.bupWorker}` }),
@@ -46,12 +54,22 @@ const TABLE: AccessRow<Ctx>[] = [
     route: 'POST /users',
     request: (_, caller) => ({
       path: '/users',
-      body: { username: `new.${slug(caller)}@storsjo.demo`, displayName: 'Ny Mentor', agencyId: demoId('agency:storsjo'), roles: ['school_staff'], password: 'a-long-password-2026' },
+      body: {
+        username: `new.${slug(caller)}@storsjo.demo`,
+        displayName: 'Ny Mentor',
+        agencyId: demoId('agency:storsjo'),
+        roles: ['school_staff'],
+        password: 'a-long-password-2026',
+      },
     }),
     // The region admin cannot place a user in a municipal school: it is not in their organisation.
     expect: only(ADMINS, 201, 403, { 'admin@regionjh.demo': 422 }),
   },
-  { route: 'PATCH /users/:id', request: (c) => ({ path: `/users/${c.mentorStorsjo}`, body: { displayName: 'Maja Mentor' } }), expect: municipalityAdminOnly(200) },
+  {
+    route: 'PATCH /users/:id',
+    request: (c) => ({ path: `/users/${c.mentorStorsjo}`, body: { displayName: 'Maja Mentor' } }),
+    expect: municipalityAdminOnly(200),
+  },
   {
     route: 'POST /users/:id/deactivate',
     request: (c) => ({ path: `/users/${c.deactivationTarget}/deactivate` }),
@@ -76,7 +94,13 @@ describe('access table: every route × every demo caller', () => {
     const created = await t.http
       .post(`${API}/users`)
       .set('authorization', tokens.get('admin@ostersund.demo')!)
-      .send({ username: 'leaving@park.demo', displayName: 'Lämnar Snart', agencyId: demoId('agency:park'), roles: ['school_staff'], password: 'a-long-password-2026' })
+      .send({
+        username: 'leaving@park.demo',
+        displayName: 'Lämnar Snart',
+        agencyId: demoId('agency:park'),
+        roles: ['school_staff'],
+        password: 'a-long-password-2026',
+      })
       .expect(201);
     ctx.deactivationTarget = created.body.id;
   });
@@ -100,13 +124,17 @@ describe('access table: every route × every demo caller', () => {
     // 9 non-admin callers × (GET /users, GET/POST /agencies, POST /users, PATCH, GET ×2, deactivate) +
     // 10 non-auditors on GET /access-log, plus the region admin's hidden reads: all logged.
     expect(rows[0].n).toBeGreaterThanOrEqual(9 * 5 + 10);
-    const { rows: anonymous } = await t.db.query(`SELECT count(*)::int AS n FROM access_log WHERE action = 'auth.token' AND outcome = 'denied'`);
+    const { rows: anonymous } = await t.db.query(
+      `SELECT count(*)::int AS n FROM access_log WHERE action = 'auth.token' AND outcome = 'denied'`,
+    );
     expect(anonymous[0].n).toBeGreaterThanOrEqual(TABLE.length - 4);
   });
 
   it('has a row for every route the application declares', () => {
     const covered = new Set(TABLE.map((row) => row.route));
-    const missing = declaredRoutes(t.app).map((r) => r.route).filter((route) => !covered.has(route));
+    const missing = declaredRoutes(t.app)
+      .map((r) => r.route)
+      .filter((route) => !covered.has(route));
     expect(missing).toEqual([]);
   });
 
@@ -136,9 +164,15 @@ describe('access table: every route × every demo caller', () => {
   it('never shows an admin the users or agencies of another organisation', async () => {
     const regionAdmin = tokens.get('admin@regionjh.demo')!;
     const users = await t.http.get(`${API}/users?limit=500`).set('authorization', regionAdmin).expect(200);
-    expect(users.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['admin@regionjh.demo', 'bup@regionjh.demo', 'hab@regionjh.demo']);
+    expect(users.body.items.map((u: { username: string }) => u.username).sort()).toEqual([
+      'admin@regionjh.demo',
+      'bup@regionjh.demo',
+      'hab@regionjh.demo',
+    ]);
     const agencies = await t.http.get(`${API}/agencies`).set('authorization', regionAdmin).expect(200);
-    expect(agencies.body.items.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(['BUP Östersund', 'Habiliteringen Östersund']));
+    expect(agencies.body.items.map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining(['BUP Östersund', 'Habiliteringen Östersund']),
+    );
     expect(agencies.body.items.map((a: { name: string }) => a.name)).not.toContain('Storsjöskolan');
   });
 });

@@ -15,7 +15,8 @@ describe('login, tokens and sessions', () => {
 
   const login = (username: string, password: string) => t.http.post(`${API}/auth/login`).send({ username, password });
   const me = (authorization: string) => t.http.get(`${API}/auth/me`).set('authorization', authorization);
-  const countRows = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+  const countRows = async (table: string) =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
 
   it.each([
     ['admin@ostersund.demo', ['admin'], 'social_services', 'Socialtjänsten Östersund'],
@@ -54,26 +55,36 @@ describe('login, tokens and sessions', () => {
     for (let i = 0; i < 5; i++) await login(user, `wrong-${i}`).expect(401);
     // Locked: even the right password is refused, with the same answer as any failure.
     await login(user, 'Demo-2026!').expect(401);
-    const first = (await t.db.query(`SELECT locked_until - now() AS left, lockouts FROM app_user WHERE username = $1`, [user])).rows[0];
+    const first = (
+      await t.db.query(`SELECT locked_until - now() AS left, lockouts FROM app_user WHERE username = $1`, [user])
+    ).rows[0];
     expect(first.lockouts).toBe(1);
     expect(first.left.minutes ?? 0).toBeLessThanOrEqual(1);
 
     // Time travel: the lock has run out; five more failures lock it for longer.
     await t.db.query(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = $1`, [user]);
     for (let i = 0; i < 5; i++) await login(user, `wrong-${i}`).expect(401);
-    const second = (await t.db.query(`SELECT extract(epoch FROM locked_until - now())::int AS seconds, lockouts FROM app_user WHERE username = $1`, [user])).rows[0];
+    const second = (
+      await t.db.query(
+        `SELECT extract(epoch FROM locked_until - now())::int AS seconds, lockouts FROM app_user WHERE username = $1`,
+        [user],
+      )
+    ).rows[0];
     expect(second.lockouts).toBe(2);
     expect(second.seconds).toBeGreaterThan(100);
 
     await t.db.query(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = $1`, [user]);
     await login(user, 'Demo-2026!').expect(200);
-    const reset = (await t.db.query(`SELECT failed_logins, lockouts, locked_until FROM app_user WHERE username = $1`, [user])).rows[0];
+    const reset = (
+      await t.db.query(`SELECT failed_logins, lockouts, locked_until FROM app_user WHERE username = $1`, [user])
+    ).rows[0];
     expect(reset).toEqual({ failed_logins: 0, lockouts: 0, locked_until: null });
   });
 
   it('rotates refresh tokens, and a reused one revokes the whole family at once', async () => {
     const first = (await login('soc@ostersund.demo', 'Demo-2026!').expect(200)).body;
-    const second = (await t.http.post(`${API}/auth/refresh`).send({ refreshToken: first.refreshToken }).expect(200)).body;
+    const second = (await t.http.post(`${API}/auth/refresh`).send({ refreshToken: first.refreshToken }).expect(200))
+      .body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await me(`Bearer ${second.accessToken}`).expect(200);
 
@@ -81,7 +92,10 @@ describe('login, tokens and sessions', () => {
     await t.http.post(`${API}/auth/refresh`).send({ refreshToken: first.refreshToken }).expect(401);
     await t.http.post(`${API}/auth/refresh`).send({ refreshToken: second.refreshToken }).expect(401);
     await me(`Bearer ${second.accessToken}`).expect(401);
-    const logged = await t.db.query(`SELECT 1 FROM access_log WHERE action = 'auth.refresh.reuse' AND subject_ids @> ARRAY[$1]`, [demoId('user:soc@ostersund.demo')]);
+    const logged = await t.db.query(
+      `SELECT 1 FROM access_log WHERE action = 'auth.refresh.reuse' AND subject_ids @> ARRAY[$1]`,
+      [demoId('user:soc@ostersund.demo')],
+    );
     expect(logged.rowCount).toBe(1);
   });
 
@@ -105,12 +119,21 @@ describe('login, tokens and sessions', () => {
     const created = await t.http
       .post(`${API}/users`)
       .set('authorization', admin)
-      .send({ username: 'vikarie@storsjo.demo', displayName: 'Vera Vikarie', agencyId: demoId('agency:storsjo'), roles: ['school_staff'], password: 'vikarie-password-1' })
+      .send({
+        username: 'vikarie@storsjo.demo',
+        displayName: 'Vera Vikarie',
+        agencyId: demoId('agency:storsjo'),
+        roles: ['school_staff'],
+        password: 'vikarie-password-1',
+      })
       .expect(201);
     const pair = (await login('vikarie@storsjo.demo', 'vikarie-password-1').expect(200)).body;
     await me(`Bearer ${pair.accessToken}`).expect(200);
 
-    const deactivated = await t.http.post(`${API}/users/${created.body.id}/deactivate`).set('authorization', admin).expect(200);
+    const deactivated = await t.http
+      .post(`${API}/users/${created.body.id}/deactivate`)
+      .set('authorization', admin)
+      .expect(200);
     expect(deactivated.body).toMatchObject({ active: false, deactivatedAt: expect.any(String) });
     await me(`Bearer ${pair.accessToken}`).expect(401);
     await t.http.post(`${API}/auth/refresh`).send({ refreshToken: pair.refreshToken }).expect(401);
@@ -151,13 +174,25 @@ describe('login, tokens and sessions', () => {
     const res = await t.http
       .post(`${API}/users`)
       .set('authorization', admin)
-      .send({ username: 'boss@storsjo.demo', displayName: 'B', agencyId: demoId('agency:storsjo'), roles: ['superuser'], password: 'long-enough-password' })
+      .send({
+        username: 'boss@storsjo.demo',
+        displayName: 'B',
+        agencyId: demoId('agency:storsjo'),
+        roles: ['superuser'],
+        password: 'long-enough-password',
+      })
       .expect(400);
     expect(res.body.errors).toEqual([{ field: 'roles', message: expect.stringContaining('roles') }]);
     await t.http
       .post(`${API}/users`)
       .set('authorization', admin)
-      .send({ username: 'kim@storsjo.demo', displayName: 'K', agencyId: demoId('agency:storsjo'), roles: ['agency_worker'], password: 'long-enough-password' })
+      .send({
+        username: 'kim@storsjo.demo',
+        displayName: 'K',
+        agencyId: demoId('agency:storsjo'),
+        roles: ['agency_worker'],
+        password: 'long-enough-password',
+      })
       .expect(422);
     expect(await countRows('app_user')).toBe(before);
   });
@@ -165,7 +200,11 @@ describe('login, tokens and sessions', () => {
   it('will not let an admin remove their own admin role or deactivate themselves', async () => {
     const admin = await bearer(t.http, 'admin@regionjh.demo');
     const id = demoId('user:admin@regionjh.demo');
-    await t.http.patch(`${API}/users/${id}`).set('authorization', admin).send({ roles: ['auditor'] }).expect(409);
+    await t.http
+      .patch(`${API}/users/${id}`)
+      .set('authorization', admin)
+      .send({ roles: ['auditor'] })
+      .expect(409);
     await t.http.post(`${API}/users/${id}/deactivate`).set('authorization', admin).expect(409);
   });
 
@@ -180,7 +219,11 @@ describe('login, tokens and sessions', () => {
       .expect(200);
     expect(res.body.items[0]).toMatchObject({ action: 'user.list', outcome: 'denied', subjectType: 'endpoint' });
     // Region users' entries are not the municipality auditor's to read.
-    const region = await t.http.get(`${API}/access-log`).query({ userId: demoId('user:bup@regionjh.demo') }).set('authorization', auditor).expect(200);
+    const region = await t.http
+      .get(`${API}/access-log`)
+      .query({ userId: demoId('user:bup@regionjh.demo') })
+      .set('authorization', auditor)
+      .expect(200);
     expect(region.body.items).toEqual([]);
   });
 
@@ -188,7 +231,11 @@ describe('login, tokens and sessions', () => {
     const auditor = await bearer(t.http, 'auditor@ostersund.demo');
     const first = await t.http.get(`${API}/access-log?limit=2`).set('authorization', auditor).expect(200);
     expect(first.body.items).toHaveLength(2);
-    const second = await t.http.get(`${API}/access-log`).query({ limit: 2, cursor: first.body.nextCursor }).set('authorization', auditor).expect(200);
+    const second = await t.http
+      .get(`${API}/access-log`)
+      .query({ limit: 2, cursor: first.body.nextCursor })
+      .set('authorization', auditor)
+      .expect(200);
     expect(Number(second.body.items[0].id)).toBeLessThan(Number(first.body.items[1].id));
     const forged = await t.http.get(`${API}/access-log?cursor=abc`).set('authorization', auditor).expect(400);
     expect(forged.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
@@ -204,8 +251,12 @@ describe('login rate limit', () => {
   afterAll(() => t.close());
 
   it('answers 429 after the per-IP limit', async () => {
-    for (let i = 0; i < 3; i++) await t.http.post(`${API}/auth/login`).send({ username: 'x@y.demo', password: 'z' }).expect(401);
-    const res = await t.http.post(`${API}/auth/login`).send({ username: 'mentor@storsjo.demo', password: 'Demo-2026!' }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await t.http.post(`${API}/auth/login`).send({ username: 'x@y.demo', password: 'z' }).expect(401);
+    const res = await t.http
+      .post(`${API}/auth/login`)
+      .send({ username: 'mentor@storsjo.demo', password: 'Demo-2026!' })
+      .expect(429);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

@@ -15,7 +15,10 @@ describe('database outages', () => {
   });
 
   const killConnections = () =>
-    adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [t.dbName]);
+    adminQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      [t.dbName],
+    );
 
   async function eventually(check: () => Promise<boolean>, tries = 20): Promise<boolean> {
     for (let i = 0; i < tries; i++) {
@@ -30,7 +33,9 @@ describe('database outages', () => {
     await killConnections();
     // Idle pooled clients die with an 'error' event; the process must not crash on it.
     await new Promise((r) => setTimeout(r, 300));
-    expect(await eventually(async () => (await t.http.get(`${API}/auth/me`).set('authorization', auth)).status === 200)).toBe(true);
+    expect(
+      await eventually(async () => (await t.http.get(`${API}/auth/me`).set('authorization', auth)).status === 200),
+    ).toBe(true);
     await t.http.get(`${API}/health/ready`).expect(200);
   });
 

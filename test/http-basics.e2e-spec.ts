@@ -16,7 +16,11 @@ class FaultsController {
     // What TypeORM raises for a PostgreSQL foreign-key violation.
     throw Object.assign(new Error('insert or update on table "guardian" violates foreign key constraint'), {
       name: 'QueryFailedError',
-      driverError: { code: '23503', constraint: 'guardian_student_id_fkey', detail: 'Key (student_id)=(x) is not present' },
+      driverError: {
+        code: '23503',
+        constraint: 'guardian_student_id_fkey',
+        detail: 'Key (student_id)=(x) is not present',
+      },
     });
   }
 }
@@ -43,7 +47,12 @@ describe('HTTP basics: health, problem details, docs', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const res = await t.http.get(`${API}/no-such-thing`).expect(404);
     expect(res.headers['content-type']).toMatch(PROBLEM);
-    expect(res.body).toMatchObject({ type: '/problems/not-found', title: 'Not Found', status: 404, instance: `${API}/no-such-thing` });
+    expect(res.body).toMatchObject({
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      instance: `${API}/no-such-thing`,
+    });
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
 
@@ -68,14 +77,21 @@ describe('HTTP basics: health, problem details, docs', () => {
   });
 
   it('refuses a body over the limit with 413', async () => {
-    const res = await t.http.post(`${API}/auth/refresh`).send({ refreshToken: 'x'.repeat(5000) }).expect(413);
+    const res = await t.http
+      .post(`${API}/auth/refresh`)
+      .send({ refreshToken: 'x'.repeat(5000) })
+      .expect(413);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body.type).toBe('/problems/payload-too-large');
   });
 
   it('answers a unique violation from the database with 409, naming only the constraint', async () => {
     const auth = await bearer(t.http, 'admin@ostersund.demo');
-    const res = await t.http.post(`${API}/agencies`).set('authorization', auth).send({ name: 'Socialtjänsten Östersund', type: 'social_services' }).expect(409);
+    const res = await t.http
+      .post(`${API}/agencies`)
+      .set('authorization', auth)
+      .send({ name: 'Socialtjänsten Östersund', type: 'social_services' })
+      .expect(409);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toMatchObject({ status: 409, constraint: 'agency_name_key' });
     expect(JSON.stringify(res.body)).not.toMatch(/INSERT|Key \(/);
@@ -83,7 +99,11 @@ describe('HTTP basics: health, problem details, docs', () => {
 
   it('answers a foreign-key violation with 422 and no SQL detail', async () => {
     const res = await t.http.post(`${API}/test-faults/foreign-key`).expect(422);
-    expect(res.body).toMatchObject({ status: 422, type: '/problems/reference-invalid', constraint: 'guardian_student_id_fkey' });
+    expect(res.body).toMatchObject({
+      status: 422,
+      type: '/problems/reference-invalid',
+      constraint: 'guardian_student_id_fkey',
+    });
     expect(JSON.stringify(res.body)).not.toContain('Key (student_id)');
   });
 
@@ -109,7 +129,9 @@ describe('HTTP basics: health, problem details, docs', () => {
   it('serves the OpenAPI document with every route and its problem responses', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining([`${API}/health/ready`, `${API}/auth/login`, `${API}/users`]));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([`${API}/health/ready`, `${API}/auth/login`, `${API}/users`]),
+    );
     expect(res.body.paths[`${API}/users`].get.responses['403'].content).toHaveProperty(['application/problem+json']);
     await t.http.get('/api/docs').expect(200).expect('content-type', /html/);
   });

@@ -10,7 +10,10 @@ const MAIN = join(__dirname, '../dist/apps/api/src/main.js');
 /** Runs the built server with the given environment until it exits or `until` shows up on stderr. */
 function run(env: Record<string, string>, until?: RegExp): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -78,9 +81,20 @@ describe('migrations and demo seed', () => {
   it('migrate an empty database up, once, even when two instances start together', async () => {
     const [first, second] = await Promise.all([runMigrations(dataSource), runMigrations(dataSource)]);
     expect([...first, ...second]).toEqual(migrations.map((m) => m.name));
-    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
     expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
-      expect.arrayContaining(['organisation', 'agency', 'student', 'guardian', 'attendance_record', 'app_user', 'refresh_token', 'access_log']),
+      expect.arrayContaining([
+        'organisation',
+        'agency',
+        'student',
+        'guardian',
+        'attendance_record',
+        'app_user',
+        'refresh_token',
+        'access_log',
+      ]),
     );
     expect(await runMigrations(dataSource)).toEqual([]);
   });
@@ -89,7 +103,11 @@ describe('migrations and demo seed', () => {
     const now = new Date('2026-11-23T08:00:00Z');
     expect(await seedDemo(dataSource, now)).toHaveLength(3);
     const count = async () =>
-      (await dataSource.query(`SELECT (SELECT count(*) FROM student)::int AS s, (SELECT count(*) FROM attendance_record)::int AS a, (SELECT count(*) FROM app_user)::int AS u`))[0];
+      (
+        await dataSource.query(
+          `SELECT (SELECT count(*) FROM student)::int AS s, (SELECT count(*) FROM attendance_record)::int AS a, (SELECT count(*) FROM app_user)::int AS u`,
+        )
+      )[0];
     const before = await count();
     expect(before.s).toBe(300);
     expect(before.u).toBe(11);
@@ -115,4 +133,3 @@ describe('migrations and demo seed', () => {
     await expect(dataSource.query(`TRUNCATE access_log`)).rejects.toThrow(/append-only/);
   });
 });
-

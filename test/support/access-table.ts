@@ -23,7 +23,11 @@ export function only(callers: string[], ok: number, otherwise = 403, overrides: 
     overrides[caller] ?? (caller === 'anonymous' ? 401 : callers.includes(caller) ? ok : otherwise);
 }
 
-export const everyone = (ok: number) => only(DEMO_USERS.map((u) => u.username), ok);
+export const everyone = (ok: number) =>
+  only(
+    DEMO_USERS.map((u) => u.username),
+    ok,
+  );
 export const ADMINS = ['admin@ostersund.demo', 'admin@regionjh.demo'];
 
 export async function tokensFor(http: TestAgent): Promise<Map<string, string>> {
@@ -33,7 +37,13 @@ export async function tokensFor(http: TestAgent): Promise<Map<string, string>> {
 }
 
 /** Sends one row's request as one caller and returns the status. */
-export async function send<C>(http: TestAgent, tokens: Map<string, string>, row: AccessRow<C>, ctx: C, caller: CallerName): Promise<number> {
+export async function send<C>(
+  http: TestAgent,
+  tokens: Map<string, string>,
+  row: AccessRow<C>,
+  ctx: C,
+  caller: CallerName,
+): Promise<number> {
   const [method, routePath] = row.route.split(' ');
   const { path, body } = row.request(ctx, caller);
   if (!routePath) throw new Error(`bad route ${row.route}`);

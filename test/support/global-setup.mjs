@@ -18,7 +18,8 @@ function withDatabase(url, database) {
 
 export default async function globalSetup() {
   const main = join(root, 'dist/apps/api/src/migrate.js');
-  if (!existsSync(main)) throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the e2e tests');
+  if (!existsSync(main))
+    throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the e2e tests');
 
   let adminUrl = process.env.DATABASE_URL;
   let embedded = null;
@@ -36,7 +37,18 @@ export default async function globalSetup() {
       persistent: false,
       createPostgresUser: true,
       // Throw-away server: durability off makes each test database cheap.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=300',
+      ],
       onLog: () => undefined,
       onError: () => undefined,
     });
@@ -53,7 +65,13 @@ export default async function globalSetup() {
   await admin.end();
 
   const migrate = spawnSync(process.execPath, [main, '--seed'], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: withDatabase(adminUrl, template), LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-42' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: withDatabase(adminUrl, template),
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'test-secret-test-secret-test-secret-42',
+    },
     encoding: 'utf8',
   });
   if (migrate.status !== 0) throw new Error(`migrating the test template failed:\n${migrate.stderr}`);

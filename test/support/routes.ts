@@ -10,7 +10,12 @@ export interface DeclaredRoute {
   permission: string;
 }
 
-const join = (...parts: string[]) => '/' + parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/');
+const join = (...parts: string[]) =>
+  '/' +
+  parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/');
 
 /** Every route of the running app with the permission the AccessGuard will read for it. */
 export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
@@ -27,8 +32,12 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
         const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
         if (path === undefined || method === undefined) continue;
         const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) ?? Reflect.getMetadata(PUBLIC_ROUTE, controller);
-        const permission = Reflect.getMetadata(REQUIRED_PERMISSION, handler) ?? Reflect.getMetadata(REQUIRED_PERMISSION, controller);
-        routes.push({ route: `${RequestMethod[method]} ${join(base, path)}`, permission: isPublic ? 'public' : (permission ?? 'UNDECLARED') });
+        const permission =
+          Reflect.getMetadata(REQUIRED_PERMISSION, handler) ?? Reflect.getMetadata(REQUIRED_PERMISSION, controller);
+        routes.push({
+          route: `${RequestMethod[method]} ${join(base, path)}`,
+          permission: isPublic ? 'public' : (permission ?? 'UNDECLARED'),
+        });
       }
     }
   }

@@ -17,7 +17,9 @@ interface TestState {
 export const API = '/api/v1';
 
 export function testState(): TestState {
-  return JSON.parse(readFileSync(process.env.NARVARO_TEST_STATE ?? join(__dirname, '../../.data/test-run.json'), 'utf8')) as TestState;
+  return JSON.parse(
+    readFileSync(process.env.NARVARO_TEST_STATE ?? join(__dirname, '../../.data/test-run.json'), 'utf8'),
+  ) as TestState;
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -67,7 +69,10 @@ export interface TestApp {
 }
 
 /** The real application (same bootstrap as production) on its own copy of the demo database. */
-export async function createTestApp(env: Record<string, string> = {}, options: { imports?: DynamicModule[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { imports?: DynamicModule[] } = {},
+): Promise<TestApp> {
   const { name, url } = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',

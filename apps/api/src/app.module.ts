@@ -42,11 +42,16 @@ export class AppModule {
             genReqId: (req, res) => assignRequestId(req, res),
             // Only method, path and status: never headers (Authorization), bodies or query strings.
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             redact: { paths: ['req.headers', 'req.body', 'res.headers'], remove: true },
-            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.dbPoolSize }),

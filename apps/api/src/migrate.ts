@@ -24,6 +24,8 @@ async function migrate(): Promise<void> {
 }
 
 migrate().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Migration failed: ${(error as Error)?.message}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Migration failed: ${(error as Error)?.message}`}\n`,
+  );
   process.exit(1);
 });

@@ -95,18 +95,28 @@ export class AccessLogController {
          FROM access_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = toPage(rows, query.limit, (r) => [Number(r.id)], (r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      userId: r.user_id,
-      agencyId: r.agency_id,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectIds: r.subject_ids,
-      outcome: r.outcome,
-      requestId: r.request_id,
-    }));
-    await this.access.logList(caller, 'accessLog.read', 'access_log', page.items.map((i) => i.id));
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [Number(r.id)],
+      (r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        userId: r.user_id,
+        agencyId: r.agency_id,
+        action: r.action,
+        subjectType: r.subject_type,
+        subjectIds: r.subject_ids,
+        outcome: r.outcome,
+        requestId: r.request_id,
+      }),
+    );
+    await this.access.logList(
+      caller,
+      'accessLog.read',
+      'access_log',
+      page.items.map((i) => i.id),
+    );
     return page;
   }
 }

@@ -47,7 +47,12 @@ describe('decide: pupils (rule 1)', () => {
 });
 
 describe('decide: cases (rules 2, 3, 4)', () => {
-  const kase = (mobilised: string[], consents: ConsentFacts[]) => ({ type: 'case' as const, schoolId: SCHOOL_A, mobilisedAgencyIds: mobilised, consents });
+  const kase = (mobilised: string[], consents: ConsentFacts[]) => ({
+    type: 'case' as const,
+    schoolId: SCHOOL_A,
+    mobilisedAgencyIds: mobilised,
+    consents,
+  });
 
   it("lets the school's elevhälsa and principal in, and tells a mentor no (403) rather than pretending", () => {
     expect(decide(caller(['elevhalsa'], SCHOOL_A, 'school'), 'write', kase([], []), now)).toBe('allow');
@@ -70,7 +75,9 @@ describe('decide: cases (rules 2, 3, 4)', () => {
 
   it('never lets administrators or auditors read case content (rule 4)', () => {
     expect(decide(caller(['admin'], SOC, 'social_services'), 'read', kase([SOC], [consent(SOC)]), now)).toBe('hidden');
-    expect(decide(caller(['auditor'], SOC, 'social_services'), 'read', kase([SOC], [consent(SOC)]), now)).toBe('hidden');
+    expect(decide(caller(['auditor'], SOC, 'social_services'), 'read', kase([SOC], [consent(SOC)]), now)).toBe(
+      'hidden',
+    );
   });
 });
 
@@ -86,16 +93,39 @@ describe('consentInForce', () => {
 
 describe('decide: organisation members', () => {
   it('lets an admin manage their own organisation only', () => {
-    expect(decide(caller(['admin'], SOC, 'social_services', 'municipality'), 'write', { type: 'organisation-member', organisationId: 'municipality' })).toBe('allow');
-    expect(decide(caller(['admin'], BUP, 'bup', 'region'), 'read', { type: 'organisation-member', organisationId: 'municipality' })).toBe('hidden');
-    expect(decide(caller(['auditor'], SOC, 'social_services', 'municipality'), 'read', { type: 'organisation-member', organisationId: 'municipality' })).toBe('hidden');
+    expect(
+      decide(caller(['admin'], SOC, 'social_services', 'municipality'), 'write', {
+        type: 'organisation-member',
+        organisationId: 'municipality',
+      }),
+    ).toBe('allow');
+    expect(
+      decide(caller(['admin'], BUP, 'bup', 'region'), 'read', {
+        type: 'organisation-member',
+        organisationId: 'municipality',
+      }),
+    ).toBe('hidden');
+    expect(
+      decide(caller(['auditor'], SOC, 'social_services', 'municipality'), 'read', {
+        type: 'organisation-member',
+        organisationId: 'municipality',
+      }),
+    ).toBe('hidden');
   });
 });
 
 describe('scopeCondition', () => {
   it("limits school staff's pupil lists to their own school, and everyone else's to nothing", () => {
-    expect(scopeCondition(caller(['school_staff'], SCHOOL_A, 'school'), 'student', 's.school_id', 3)).toEqual({ sql: 's.school_id = $3', params: [SCHOOL_A] });
-    expect(scopeCondition(caller(['agency_worker'], SOC, 'social_services'), 'student', 's.school_id')).toEqual({ sql: 'false', params: [] });
-    expect(scopeCondition(caller(['admin'], SOC, 'social_services', 'region'), 'organisation-member', 'a.organisation_id')).toEqual({ sql: 'a.organisation_id = $1', params: ['region'] });
+    expect(scopeCondition(caller(['school_staff'], SCHOOL_A, 'school'), 'student', 's.school_id', 3)).toEqual({
+      sql: 's.school_id = $3',
+      params: [SCHOOL_A],
+    });
+    expect(scopeCondition(caller(['agency_worker'], SOC, 'social_services'), 'student', 's.school_id')).toEqual({
+      sql: 'false',
+      params: [],
+    });
+    expect(
+      scopeCondition(caller(['admin'], SOC, 'social_services', 'region'), 'organisation-member', 'a.organisation_id'),
+    ).toEqual({ sql: 'a.organisation_id = $1', params: ['region'] });
   });
 });

@@ -24,13 +24,21 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ user: Caller; id?: string; method: string; route?: { path?: string } }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ user: Caller; id?: string; method: string; route?: { path?: string } }>();
     const endpoint = `${request.method} ${request.route?.path ?? ''}`;
     try {
       await authenticate.canActivate(context);
     } catch (error) {
       // A missing, expired, forged or revoked token: denied before we know who is asking.
-      await this.accessLog.record({ action: 'auth.token', subjectType: 'endpoint', subjectIds: [endpoint], outcome: 'denied', requestId: request.id });
+      await this.accessLog.record({
+        action: 'auth.token',
+        subjectType: 'endpoint',
+        subjectIds: [endpoint],
+        outcome: 'denied',
+        requestId: request.id,
+      });
       throw error;
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);

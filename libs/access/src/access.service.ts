@@ -49,12 +49,28 @@ export class AccessService {
   }
 
   /** Logs a change, in the transaction that makes it. */
-  async logChange(caller: Caller, logAction: string, subjectType: string, ids: string[], manager: EntityManager): Promise<void> {
-    await this.accessLog.record({ caller, action: logAction, subjectType, subjectIds: ids, outcome: 'allowed', requestId: caller.requestId }, manager);
+  async logChange(
+    caller: Caller,
+    logAction: string,
+    subjectType: string,
+    ids: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.accessLog.record(
+      { caller, action: logAction, subjectType, subjectIds: ids, outcome: 'allowed', requestId: caller.requestId },
+      manager,
+    );
   }
 
   /** Logs a read of a list: one row per request, with every id returned. */
   async logList(caller: Caller, logAction: string, subjectType: string, ids: string[]): Promise<void> {
-    await this.accessLog.record({ caller, action: logAction, subjectType, subjectIds: ids, outcome: 'allowed', requestId: caller.requestId });
+    await this.accessLog.record({
+      caller,
+      action: logAction,
+      subjectType,
+      subjectIds: ids,
+      outcome: 'allowed',
+      requestId: caller.requestId,
+    });
   }
 }

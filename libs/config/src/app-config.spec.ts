@@ -8,7 +8,13 @@ const dataDir = () => join(mkdtempSync(join(tmpdir(), 'narvaro-config-')), 'post
 describe('loadConfig', () => {
   it('has working defaults for a fresh machine', () => {
     const config = loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, databaseUrl: null, demoSeed: true, bodyLimit: '1mb' });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: null,
+      demoSeed: true,
+      bodyLimit: '1mb',
+    });
     expect(config.embeddedPg.port).not.toBe(5432);
     expect(config.jwt.accessTtlSeconds).toBe(900);
   });
@@ -34,7 +40,12 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo users in production, whatever DEMO_SEED says', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/app', JWT_SECRET: 'k'.repeat(40), DEMO_SEED: 'true' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      JWT_SECRET: 'k'.repeat(40),
+      DEMO_SEED: 'true',
+    });
     expect(config.demoSeed).toBe(false);
   });
 });

@@ -15,12 +15,30 @@ export const DEMO_ORGANISATIONS = [
   { key: 'regionjh', name: 'Region Jämtland Härjedalen', kind: 'region' },
 ] as const;
 
-export const DEMO_AGENCIES: { key: string; organisation: string; name: string; type: AgencyType; schoolUnitCode: string | null }[] = [
+export const DEMO_AGENCIES: {
+  key: string;
+  organisation: string;
+  name: string;
+  type: AgencyType;
+  schoolUnitCode: string | null;
+}[] = [
   { key: 'storsjo', organisation: 'ostersund', name: 'Storsjöskolan', type: 'school', schoolUnitCode: '23000001' },
   { key: 'park', organisation: 'ostersund', name: 'Parkskolan', type: 'school', schoolUnitCode: '23000002' },
-  { key: 'soc', organisation: 'ostersund', name: 'Socialtjänsten Östersund', type: 'social_services', schoolUnitCode: null },
+  {
+    key: 'soc',
+    organisation: 'ostersund',
+    name: 'Socialtjänsten Östersund',
+    type: 'social_services',
+    schoolUnitCode: null,
+  },
   { key: 'bup', organisation: 'regionjh', name: 'BUP Östersund', type: 'bup', schoolUnitCode: null },
-  { key: 'hab', organisation: 'regionjh', name: 'Habiliteringen Östersund', type: 'habilitation', schoolUnitCode: null },
+  {
+    key: 'hab',
+    organisation: 'regionjh',
+    name: 'Habiliteringen Östersund',
+    type: 'habilitation',
+    schoolUnitCode: null,
+  },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; role: Role; agency: string }[] = [
@@ -38,16 +56,89 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; ag
 ];
 
 export const FIRST_NAMES = [
-  'Alice', 'Maja', 'Elsa', 'Astrid', 'Wilma', 'Freja', 'Olivia', 'Selma', 'Ebba', 'Alma', 'Vera', 'Saga', 'Ella', 'Nora', 'Stella',
-  'Lucas', 'William', 'Hugo', 'Liam', 'Noah', 'Oliver', 'Elias', 'Adam', 'Leo', 'Alexander', 'Nils', 'Ture', 'Melvin', 'Sixten', 'Isak',
-  'Amira', 'Yusuf', 'Mohammed', 'Sara', 'Ali', 'Hanna', 'Linnea', 'Theo', 'Albin', 'Juni',
+  'Alice',
+  'Maja',
+  'Elsa',
+  'Astrid',
+  'Wilma',
+  'Freja',
+  'Olivia',
+  'Selma',
+  'Ebba',
+  'Alma',
+  'Vera',
+  'Saga',
+  'Ella',
+  'Nora',
+  'Stella',
+  'Lucas',
+  'William',
+  'Hugo',
+  'Liam',
+  'Noah',
+  'Oliver',
+  'Elias',
+  'Adam',
+  'Leo',
+  'Alexander',
+  'Nils',
+  'Ture',
+  'Melvin',
+  'Sixten',
+  'Isak',
+  'Amira',
+  'Yusuf',
+  'Mohammed',
+  'Sara',
+  'Ali',
+  'Hanna',
+  'Linnea',
+  'Theo',
+  'Albin',
+  'Juni',
 ];
 
 export const LAST_NAMES = [
-  'Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson',
-  'Pettersson', 'Jonsson', 'Jansson', 'Hansson', 'Bengtsson', 'Jönsson', 'Lindberg', 'Jakobsson', 'Magnusson', 'Olofsson',
-  'Lindström', 'Lindqvist', 'Lindgren', 'Berg', 'Axelsson', 'Bergström', 'Lundberg', 'Lind', 'Lundgren', 'Mattsson',
-  'Berglund', 'Fredriksson', 'Sandberg', 'Henriksson', 'Forsberg', 'Sjöberg', 'Wallin', 'Engström', 'Danielsson', 'Håkansson',
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Pettersson',
+  'Jonsson',
+  'Jansson',
+  'Hansson',
+  'Bengtsson',
+  'Jönsson',
+  'Lindberg',
+  'Jakobsson',
+  'Magnusson',
+  'Olofsson',
+  'Lindström',
+  'Lindqvist',
+  'Lindgren',
+  'Berg',
+  'Axelsson',
+  'Bergström',
+  'Lundberg',
+  'Lind',
+  'Lundgren',
+  'Mattsson',
+  'Berglund',
+  'Fredriksson',
+  'Sandberg',
+  'Henriksson',
+  'Forsberg',
+  'Sjöberg',
+  'Wallin',
+  'Engström',
+  'Danielsson',
+  'Håkansson',
 ];
 
 /** Deterministic PRNG (mulberry32): the same demo on every machine. */

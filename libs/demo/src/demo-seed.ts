@@ -55,7 +55,13 @@ const organisationsAndAgencies: SeedStep = {
     for (const agency of DEMO_AGENCIES) {
       await manager.query(
         `INSERT INTO agency (id, organisation_id, name, type, school_unit_code) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-        [demoId(`agency:${agency.key}`), demoId(`org:${agency.organisation}`), agency.name, agency.type, agency.schoolUnitCode],
+        [
+          demoId(`agency:${agency.key}`),
+          demoId(`org:${agency.organisation}`),
+          agency.name,
+          agency.type,
+          agency.schoolUnitCode,
+        ],
       );
     }
   },
@@ -90,18 +96,32 @@ const pupilsAndAttendance: SeedStep = {
       await manager.query(
         `INSERT INTO student (id, organisation_id, school_id, personnummer, first_name, last_name, grade, class_name, external_id, protected_identity)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [id, municipality, demoId(`agency:${school}`), personnummer, pick(FIRST_NAMES), lastName, grade,
-          `${grade}${'ABC'[index % 3]}`, `demo-${index}`, index % 50 === 13],
+        [
+          id,
+          municipality,
+          demoId(`agency:${school}`),
+          personnummer,
+          pick(FIRST_NAMES),
+          lastName,
+          grade,
+          `${grade}${'ABC'[index % 3]}`,
+          `demo-${index}`,
+          index % 50 === 13,
+        ],
       );
       const guardians = random() < 0.7 ? 2 : 1;
       for (let g = 0; g < guardians; g++) {
         const first = pick(FIRST_NAMES);
         await manager.query(
           `INSERT INTO guardian (student_id, name, relation, phone, email) VALUES ($1, $2, $3, $4, $5)`,
-          [id, `${first} ${lastName}`, g === 0 ? 'vårdnadshavare' : 'vårdnadshavare 2',
+          [
+            id,
+            `${first} ${lastName}`,
+            g === 0 ? 'vårdnadshavare' : 'vårdnadshavare 2',
             // 070-1740605 … 070-1740699 are numbers reserved for fiction.
             `070-17406${String(5 + ((index * 2 + g) % 95)).padStart(2, '0')}`,
-            `${first.toLowerCase()}.${index}@exempel.se`],
+            `${first.toLowerCase()}.${index}@exempel.se`,
+          ],
         );
       }
     }
@@ -125,7 +145,14 @@ const pupilsAndAttendance: SeedStep = {
       const weekdayTarget = pupil.index % 2 === 0 ? 1 : 5;
       for (let d = 0; d < days.length; d++) {
         const day = days[d];
-        const kind = dayAbsence(profile, pupilRandom, day.getUTCDay(), d / (days.length - 1), days.length - 1 - d, weekdayTarget);
+        const kind = dayAbsence(
+          profile,
+          pupilRandom,
+          day.getUTCDay(),
+          d / (days.length - 1),
+          days.length - 1 - d,
+          weekdayTarget,
+        );
         LESSONS.forEach((lesson, l) => {
           let valid = 0;
           let invalid = 0;
@@ -133,7 +160,16 @@ const pupilsAndAttendance: SeedStep = {
           if (kind === 'valid') [valid, reason] = [lesson.minutes, 'Sjuk'];
           if (kind === 'invalid') [invalid, reason] = [lesson.minutes, 'Ogiltig frånvaro'];
           if (kind === 'late' && l === 0) [invalid, reason] = [10, 'Sen ankomst'];
-          const row = [pupil.id, isoDate(day), lesson.start, lesson.minutes, lesson.minutes - valid - invalid, valid, invalid, reason];
+          const row = [
+            pupil.id,
+            isoDate(day),
+            lesson.start,
+            lesson.minutes,
+            lesson.minutes - valid - invalid,
+            valid,
+            invalid,
+            reason,
+          ];
           row.forEach((value, c) => columns[c].push(value));
         });
         if (columns[0].length >= BATCH) await flush();
@@ -151,7 +187,14 @@ const users: SeedStep = {
       await manager.query(
         `INSERT INTO app_user (id, agency_id, username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (id) DO NOTHING`,
-        [demoId(`user:${user.username}`), demoId(`agency:${user.agency}`), user.username, user.displayName, passwordHash, [user.role]],
+        [
+          demoId(`user:${user.username}`),
+          demoId(`agency:${user.agency}`),
+          user.username,
+          user.displayName,
+          passwordHash,
+          [user.role],
+        ],
       );
     }
   },

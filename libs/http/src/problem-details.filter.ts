@@ -40,7 +40,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(error, request);
-    const body = { ...problem, instance: request.originalUrl?.split('?')[0] ?? request.url, requestId: String(request.id ?? '') };
+    const body = {
+      ...problem,
+      instance: request.originalUrl?.split('?')[0] ?? request.url,
+      requestId: String(request.id ?? ''),
+    };
     if (response.headersSent) return;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -48,13 +52,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(error: unknown, request: Request): Problem {
     if (error instanceof DomainError) {
-      return { type: problemType(error.code), title: error.title, status: error.status, detail: error.message, ...error.extensions };
+      return {
+        type: problemType(error.code),
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        ...error.extensions,
+      };
     }
     // Nest wraps body-parser errors in an HttpException; their own messages can quote the body.
     const bodyError = ((error as { cause?: unknown })?.cause ?? error) as BodyParserError;
     if (bodyError && typeof bodyError.type === 'string' && bodyError.type in BODY_PARSER_DETAILS) {
       const status = bodyError.status ?? 400;
-      return { type: problemType(status), title: statusTitle(status), status, detail: BODY_PARSER_DETAILS[bodyError.type] };
+      return {
+        type: problemType(status),
+        title: statusTitle(status),
+        status,
+        detail: BODY_PARSER_DETAILS[bodyError.type],
+      };
     }
     if (error instanceof HttpException) return this.fromHttpException(error);
 
@@ -70,14 +85,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       case 'unique_violation':
         return this.constraintProblem(409, 'already-exists', 'This already exists.', error);
       case 'foreign_key_violation':
-        return this.constraintProblem(422, 'reference-invalid', 'The request refers to something that does not exist or is still in use.', error);
+        return this.constraintProblem(
+          422,
+          'reference-invalid',
+          'The request refers to something that does not exist or is still in use.',
+          error,
+        );
       case 'check_violation':
       case 'not_null_violation':
         return this.constraintProblem(422, 'unprocessable', 'The request breaks a rule of the data.', error);
       case 'serialization_failure':
-        return { type: problemType('concurrent-update'), title: statusTitle(409), status: 409, detail: 'Someone else changed this at the same time. Please try again.' };
+        return {
+          type: problemType('concurrent-update'),
+          title: statusTitle(409),
+          status: 409,
+          detail: 'Someone else changed this at the same time. Please try again.',
+        };
       case 'invalid_input':
-        return { type: problemType(400), title: statusTitle(400), status: 400, detail: 'A value in the request has the wrong format.' };
+        return {
+          type: problemType(400),
+          title: statusTitle(400),
+          status: 400,
+          detail: 'A value in the request has the wrong format.',
+        };
       default:
         break;
     }
@@ -110,12 +140,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail = 'A dependency is not available.';
       }
     }
-    return { type: problemType(status), title: statusTitle(status), status, detail: detail ?? statusTitle(status), ...extensions };
+    return {
+      type: problemType(status),
+      title: statusTitle(status),
+      status,
+      detail: detail ?? statusTitle(status),
+      ...extensions,
+    };
   }
 
   private constraintProblem(status: number, code: string, detail: string, error: unknown): Problem {
     // The constraint's name says which rule without echoing any value.
     const constraint = violatedConstraint(error);
-    return { type: problemType(code), title: statusTitle(status), status, detail, ...(constraint ? { constraint } : {}) };
+    return {
+      type: problemType(code),
+      title: statusTitle(status),
+      status,
+      detail,
+      ...(constraint ? { constraint } : {}),
+    };
   }
 }

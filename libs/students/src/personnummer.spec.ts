@@ -19,7 +19,10 @@ describe('parsePersonnummer', () => {
 
   it('puts a short form in the latest century that is not in the future', () => {
     const check = luhnCheckDigit('120315123');
-    expect(parsePersonnummer(`120315-123${check}`, today)).toMatchObject({ ok: true, canonical: `20120315123${check}` });
+    expect(parsePersonnummer(`120315-123${check}`, today)).toMatchObject({
+      ok: true,
+      canonical: `20120315123${check}`,
+    });
   });
 
   it('accepts a samordningsnummer (day + 60) and reports its real birth date', () => {
@@ -46,7 +49,10 @@ describe('parsePersonnummer', () => {
   });
 
   it('refuses day 92 (a samordningsnummer day beyond 31 + 60)', () => {
-    expect(parsePersonnummer('20120392-1234', today)).toMatchObject({ ok: false, reason: 'the date part is not a real date' });
+    expect(parsePersonnummer('20120392-1234', today)).toMatchObject({
+      ok: false,
+      reason: 'the date part is not a real date',
+    });
   });
 });
 

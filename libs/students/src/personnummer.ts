@@ -5,8 +5,7 @@
  */
 
 export type PersonnummerResult =
-  | { ok: true; canonical: string; coordinationNumber: boolean; birthDate: string }
-  | { ok: false; reason: string };
+  { ok: true; canonical: string; coordinationNumber: boolean; birthDate: string } | { ok: false; reason: string };
 
 /** Luhn over the 10 digits YYMMDDNNNC: returns true when the last digit checks. */
 export function luhnValid(tenDigits: string): boolean {
@@ -47,7 +46,7 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pers
   } else {
     // The short form means the latest such year not in the future; '+' means 100 years more.
     const thisYear = today.getUTCFullYear();
-    year = thisYear - ((thisYear - Number(yy)) % 100 + 100) % 100;
+    year = thisYear - ((((thisYear - Number(yy)) % 100) + 100) % 100);
     if (separator === '+') year -= 100;
   }
   const month = Number(mm);

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Injectable, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessService, AgencyType, Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, decodeCursor, Page, PageQuery, pageSchema, toPage, UnprocessableError } from '@app/http';
@@ -19,7 +26,10 @@ export class CreateAgencyDto {
   @IsIn(AGENCY_TYPES)
   type: AgencyType;
 
-  @ApiPropertyOptional({ description: 'Skolenhetskod (8 digits); required for schools, refused for others.', example: '12345678' })
+  @ApiPropertyOptional({
+    description: 'Skolenhetskod (8 digits); required for schools, refused for others.',
+    example: '12345678',
+  })
   @ValidateIf((o: CreateAgencyDto) => o.type === 'school' || o.schoolUnitCode !== undefined)
   @IsString()
   @Matches(/^\d{8}$/, { message: 'schoolUnitCode must be the 8-digit skolenhetskod' })
@@ -69,13 +79,20 @@ export class AgenciesService {
       [caller.organisationId, query.limit + 1, ...(cursor ?? [])],
     );
     const page = toPage(rows, query.limit, (r) => [r.name, r.id], toDto);
-    await this.access.logList(caller, 'agency.list', 'agency', page.items.map((a) => a.id));
+    await this.access.logList(
+      caller,
+      'agency.list',
+      'agency',
+      page.items.map((a) => a.id),
+    );
     return page;
   }
 
   async create(caller: Caller, dto: CreateAgencyDto): Promise<AgencyDto> {
     if (dto.type !== 'school' && dto.schoolUnitCode) {
-      throw new UnprocessableError('Only schools carry a school-unit code.', { errors: [{ field: 'schoolUnitCode', message: 'only schools have one' }] });
+      throw new UnprocessableError('Only schools carry a school-unit code.', {
+        errors: [{ field: 'schoolUnitCode', message: 'only schools have one' }],
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       const [row]: AgencyRow[] = await manager.query(

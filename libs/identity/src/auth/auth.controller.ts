@@ -55,7 +55,12 @@ export class AuthController {
       username: caller.username,
       displayName: caller.displayName,
       roles: caller.roles,
-      agency: { id: caller.agencyId, type: caller.agencyType, name: caller.agencyName, organisationId: caller.organisationId },
+      agency: {
+        id: caller.agencyId,
+        type: caller.agencyType,
+        name: caller.agencyName,
+        organisationId: caller.organisationId,
+      },
     };
   }
 }

@@ -45,29 +45,48 @@ export class AuthService {
 
   /** Checks the password, counts failures and locks the account for a growing period. */
   async login(username: string, password: string, requestId?: string): Promise<TokenPairDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const [user] = await manager.query(
-        `SELECT u.id, u.password_hash, u.active, u.failed_logins, u.lockouts, u.locked_until, a.id AS agency_id, a.organisation_id
+    return this.dataSource
+      .transaction(async (manager) => {
+        const [user] = await manager.query(
+          `SELECT u.id, u.password_hash, u.active, u.failed_logins, u.lockouts, u.locked_until, a.id AS agency_id, a.organisation_id
            FROM app_user u JOIN agency a ON a.id = u.agency_id
           WHERE lower(u.username) = lower($1) FOR UPDATE OF u`,
-        [username],
-      );
-      const usable = user && user.active && !(user.locked_until && new Date(user.locked_until) > new Date());
-      const ok = await verifyPassword(usable ? user.password_hash : await decoyHash(), password);
-      const caller = user ? { userId: user.id, agencyId: user.agency_id, organisationId: user.organisation_id } : null;
-      if (!usable || !ok) {
-        if (user && usable) await this.countFailure(manager, user);
-        await this.accessLog.record({ caller, action: 'auth.login', subjectType: 'user', subjectIds: user ? [user.id] : [], outcome: 'denied', requestId }, manager);
-        // The failure count must survive the refusal, so it is committed, not rolled back.
-        return null;
-      }
-      await manager.query(`UPDATE app_user SET failed_logins = 0, lockouts = 0, locked_until = NULL WHERE id = $1`, [user.id]);
-      await this.accessLog.record({ caller, action: 'auth.login', subjectType: 'user', subjectIds: [user.id], outcome: 'allowed', requestId }, manager);
-      return this.issueTokens(manager, user.id, randomUUID());
-    }).then((tokens) => {
-      if (!tokens) throw new UnauthorizedException(LOGIN_FAILED);
-      return tokens;
-    });
+          [username],
+        );
+        const usable = user && user.active && !(user.locked_until && new Date(user.locked_until) > new Date());
+        const ok = await verifyPassword(usable ? user.password_hash : await decoyHash(), password);
+        const caller = user
+          ? { userId: user.id, agencyId: user.agency_id, organisationId: user.organisation_id }
+          : null;
+        if (!usable || !ok) {
+          if (user && usable) await this.countFailure(manager, user);
+          await this.accessLog.record(
+            {
+              caller,
+              action: 'auth.login',
+              subjectType: 'user',
+              subjectIds: user ? [user.id] : [],
+              outcome: 'denied',
+              requestId,
+            },
+            manager,
+          );
+          // The failure count must survive the refusal, so it is committed, not rolled back.
+          return null;
+        }
+        await manager.query(`UPDATE app_user SET failed_logins = 0, lockouts = 0, locked_until = NULL WHERE id = $1`, [
+          user.id,
+        ]);
+        await this.accessLog.record(
+          { caller, action: 'auth.login', subjectType: 'user', subjectIds: [user.id], outcome: 'allowed', requestId },
+          manager,
+        );
+        return this.issueTokens(manager, user.id, randomUUID());
+      })
+      .then((tokens) => {
+        if (!tokens) throw new UnauthorizedException(LOGIN_FAILED);
+        return tokens;
+      });
   }
 
   private async countFailure(manager: EntityManager, user: { id: string; failed_logins: number; lockouts: number }) {
@@ -100,8 +119,20 @@ export class AuthService {
       const caller = { userId: token.user_id, agencyId: token.agency_id, organisationId: token.organisation_id };
       if (token.revoked_at) return null;
       if (token.used_at) {
-        await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [token.family_id]);
-        await this.accessLog.record({ caller, action: 'auth.refresh.reuse', subjectType: 'user', subjectIds: [token.user_id], outcome: 'denied', requestId }, manager);
+        await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [
+          token.family_id,
+        ]);
+        await this.accessLog.record(
+          {
+            caller,
+            action: 'auth.refresh.reuse',
+            subjectType: 'user',
+            subjectIds: [token.user_id],
+            outcome: 'denied',
+            requestId,
+          },
+          manager,
+        );
         return null;
       }
       if (!token.active || new Date(token.expires_at) <= new Date()) return null;
@@ -115,8 +146,20 @@ export class AuthService {
   /** Ends the login the access token belongs to: its refresh tokens and the access token itself. */
   async logout(caller: Caller): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [caller.sessionId]);
-      await this.accessLog.record({ caller, action: 'auth.logout', subjectType: 'user', subjectIds: [caller.userId], outcome: 'allowed', requestId: caller.requestId }, manager);
+      await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [
+        caller.sessionId,
+      ]);
+      await this.accessLog.record(
+        {
+          caller,
+          action: 'auth.logout',
+          subjectType: 'user',
+          subjectIds: [caller.userId],
+          outcome: 'allowed',
+          requestId: caller.requestId,
+        },
+        manager,
+      );
     });
   }
 

@@ -1,10 +1,38 @@
 import { Body, Controller, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, AgencyType, Caller, CurrentCaller, RequirePermission, Role, ROLES } from '@app/access';
-import { ApiProblems, ConflictError, decodeCursor, Page, PageQuery, pageSchema, toPage, UnprocessableError } from '@app/http';
+import {
+  ApiProblems,
+  ConflictError,
+  decodeCursor,
+  Page,
+  PageQuery,
+  pageSchema,
+  toPage,
+  UnprocessableError,
+} from '@app/http';
 import { hashPassword } from '../passwords';
 
 export class CreateUserDto {
@@ -127,7 +155,12 @@ export class UsersService {
       [...scope.params, query.limit + 1, ...(cursor ?? [])],
     );
     const page = toPage(rows, query.limit, (r) => [r.username.toLowerCase(), r.id], toDto);
-    await this.access.logList(caller, 'user.list', 'user', page.items.map((u) => u.id));
+    await this.access.logList(
+      caller,
+      'user.list',
+      'user',
+      page.items.map((u) => u.id),
+    );
     return page;
   }
 
@@ -139,12 +172,21 @@ export class UsersService {
   async create(caller: Caller, dto: CreateUserDto): Promise<UserDto> {
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
-      const [agency] = await manager.query(`SELECT id, type FROM agency WHERE id = $1 AND organisation_id = $2`, [dto.agencyId, caller.organisationId]);
+      const [agency] = await manager.query(`SELECT id, type FROM agency WHERE id = $1 AND organisation_id = $2`, [
+        dto.agencyId,
+        caller.organisationId,
+      ]);
       // Another organisation's agency reads exactly like one that doesn't exist.
-      if (!agency) throw new UnprocessableError('The agency does not exist in your organisation.', { errors: [{ field: 'agencyId', message: 'unknown agency' }] });
+      if (!agency)
+        throw new UnprocessableError('The agency does not exist in your organisation.', {
+          errors: [{ field: 'agencyId', message: 'unknown agency' }],
+        });
       checkRolesFit(dto.roles, agency.type);
       const [taken] = await manager.query(`SELECT 1 FROM app_user WHERE lower(username) = lower($1)`, [dto.username]);
-      if (taken) throw new ConflictError('A user with this username already exists.', { errors: [{ field: 'username', message: 'already taken' }] });
+      if (taken)
+        throw new ConflictError('A user with this username already exists.', {
+          errors: [{ field: 'username', message: 'already taken' }],
+        });
       const [{ id }] = await manager.query(
         `INSERT INTO app_user (agency_id, username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [dto.agencyId, dto.username.trim(), dto.displayName.trim(), passwordHash, dto.roles],
@@ -179,7 +221,10 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       await this.findVisible(caller, manager, id, 'user.deactivate', true);
       if (id === caller.userId) throw new ConflictError('You cannot deactivate yourself; ask another administrator.');
-      await manager.query(`UPDATE app_user SET active = false, deactivated_at = coalesce(deactivated_at, now()), updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(
+        `UPDATE app_user SET active = false, deactivated_at = coalesce(deactivated_at, now()), updated_at = now() WHERE id = $1`,
+        [id],
+      );
       await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE user_id = $1`, [id]);
       const [updated] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
       return toDto(updated);
@@ -187,8 +232,16 @@ export class UsersService {
   }
 
   /** Loads a user the caller may manage, or answers 404 (logged) as if it did not exist. */
-  private async findVisible(caller: Caller, manager: EntityManager, id: string, logAction: string, lock = false): Promise<UserRow> {
-    const [row]: UserRow[] = await manager.query(`${USER_SELECT} WHERE u.id = $1 ${lock ? 'FOR UPDATE OF u' : ''}`, [id]);
+  private async findVisible(
+    caller: Caller,
+    manager: EntityManager,
+    id: string,
+    logAction: string,
+    lock = false,
+  ): Promise<UserRow> {
+    const [row]: UserRow[] = await manager.query(`${USER_SELECT} WHERE u.id = $1 ${lock ? 'FOR UPDATE OF u' : ''}`, [
+      id,
+    ]);
     await this.access.require({
       caller,
       action: lock ? 'write' : 'read',
@@ -239,7 +292,11 @@ export class UsersController {
   @ApiOperation({ summary: "Change a user's display name or roles." })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems(400, 404, 409, 422)
-  update(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
     return this.users.update(caller, id, dto);
   }
 
