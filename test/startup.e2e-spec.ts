@@ -90,7 +90,7 @@ describe('migrations and demo seed', () => {
         'agency',
         'student',
         'guardian',
-        'attendance_record',
+        'attendance_lesson',
         'app_user',
         'refresh_token',
         'access_log',
@@ -105,7 +105,7 @@ describe('migrations and demo seed', () => {
     const count = async () =>
       (
         await dataSource.query(
-          `SELECT (SELECT count(*) FROM student)::int AS s, (SELECT count(*) FROM attendance_record)::int AS a, (SELECT count(*) FROM app_user)::int AS u`,
+          `SELECT (SELECT count(*) FROM student)::int AS s, (SELECT count(*) FROM attendance_lesson)::int AS a, (SELECT count(*) FROM app_user)::int AS u`,
         )
       )[0];
     const before = await count();
@@ -119,7 +119,7 @@ describe('migrations and demo seed', () => {
   it('gives the demo a realistic spread: most pupils under 5 % absence, some well above', async () => {
     const rows: { pct: number }[] = await dataSource.query(`
       SELECT 100.0 * sum(valid_absence_minutes + invalid_absence_minutes) / sum(offered_minutes) AS pct
-        FROM attendance_record GROUP BY student_id`);
+        FROM attendance_lesson GROUP BY student_id`);
     const under5 = rows.filter((r) => Number(r.pct) < 5).length;
     const over15 = rows.filter((r) => Number(r.pct) >= 15).length;
     expect(under5 / rows.length).toBeGreaterThan(0.7);

@@ -55,3 +55,14 @@ export async function send<C>(
   if (body) req = req.send(body);
   return (await req).status;
 }
+
+/**
+ * One domain's rows of the access table: the context its rows need (made once, as the demo
+ * admin or others), the rows, and the permission each of its routes declares (`METHOD /path → permission`).
+ */
+export interface AccessGroup<C> {
+  name: string;
+  setup: (t: import('./test-app').TestApp, tokens: Map<string, string>) => Promise<C>;
+  rows: AccessRow<C>[];
+  permissions: string[];
+}

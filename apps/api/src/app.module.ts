@@ -7,6 +7,9 @@ import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ProblemDetailsFilter } from '@app/http';
 import { IdentityModule } from '@app/identity';
+import { AttendanceModule } from '@app/attendance';
+import { SignalsModule } from '@app/signals';
+import { StudentsModule } from '@app/students';
 import { HealthModule } from './health/health.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -57,6 +60,9 @@ export class AppModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.dbPoolSize }),
         AccessModule,
         IdentityModule,
+        StudentsModule,
+        AttendanceModule,
+        SignalsModule,
         HealthModule,
         ...extraImports,
       ],

@@ -21,6 +21,8 @@ export interface ConsentFacts {
 export type SubjectFacts =
   | { type: 'organisation-member'; organisationId: string }
   | { type: 'student'; schoolId: string }
+  /** A school's own record about a pupil (a flag, an investigation): the school's roles named may act. */
+  | { type: 'school-record'; schoolId: string; roles: readonly Role[] }
   | {
       type: 'case';
       schoolId: string;
@@ -55,6 +57,12 @@ export function decide(caller: Caller, action: Action, subject: SubjectFacts, no
       return caller.agencyType === 'school' && caller.agencyId === subject.schoolId && hasAny(caller, SCHOOL_ROLES)
         ? 'allow'
         : 'hidden';
+    case 'school-record': {
+      if (caller.agencyType !== 'school' || caller.agencyId !== subject.schoolId) return 'hidden';
+      if (hasAny(caller, [...subject.roles])) return 'allow';
+      // Staff of the school may know the record exists (they see the pupil) but not act on it.
+      return hasAny(caller, SCHOOL_ROLES) ? 'forbidden' : 'hidden';
+    }
     case 'case': {
       if (caller.agencyType === 'school' && caller.agencyId === subject.schoolId) {
         if (hasAny(caller, CASE_ROLES_AT_SCHOOL)) return 'allow';

@@ -16,15 +16,48 @@ export const PERMISSIONS = [
   'user.update',
   'accessLog.read',
   'student.read',
+  'student.create',
+  'attendance.write',
+  'attendance.import',
+  'watchlist.read',
+  'absenceRule.read',
+  'absenceRule.update',
+  'flag.create',
+  'flag.triage',
+  'investigation.read',
+  'investigation.write',
+  'guardianNotice.read',
+  'guardianNotice.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const SCHOOL_READ: Permission[] = ['profile.read', 'student.read'];
+/** What every school role does with its own school's pupils. */
+const SCHOOL_WORK: Permission[] = [
+  'profile.read',
+  'student.read',
+  'student.create',
+  'attendance.write',
+  'watchlist.read',
+  'absenceRule.read',
+  'flag.create',
+  'guardianNotice.read',
+  'guardianNotice.write',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  school_staff: SCHOOL_READ,
-  principal: SCHOOL_READ,
-  elevhalsa: SCHOOL_READ,
+  // Mentors and teachers: register pupils and attendance, watch, flag, tell guardians.
+  school_staff: [...SCHOOL_WORK, 'attendance.import'],
+  // The principal also owns the absence rules and the frånvaroutredning, and triages flags.
+  principal: [
+    ...SCHOOL_WORK,
+    'attendance.import',
+    'absenceRule.update',
+    'flag.triage',
+    'investigation.read',
+    'investigation.write',
+  ],
+  // Elevhälsa triages flags and follows investigations; it does not run imports.
+  elevhalsa: [...SCHOOL_WORK, 'flag.triage', 'investigation.read'],
   // Outside agencies reach pupils only through cases they are mobilised into (with consent).
   agency_worker: ['profile.read'],
   // Administrators and auditors never read case content (PRODUCT.md, access rule 4).

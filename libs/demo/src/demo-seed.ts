@@ -1,3 +1,4 @@
+import { refreshAttendanceDays } from '@app/attendance/attendance-days';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '@app/identity/passwords';
 import { luhnCheckDigit } from '@app/students/personnummer';
@@ -131,7 +132,7 @@ const pupilsAndAttendance: SeedStep = {
     const flush = async () => {
       if (!columns[0].length) return;
       await manager.query(
-        `INSERT INTO attendance_record (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
+        `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
                                         valid_absence_minutes, invalid_absence_minutes, reason, source)
          SELECT s, d, t, o, a, v, i, r, 'demo'
            FROM unnest($1::uuid[], $2::date[], $3::time[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[]) AS x(s, d, t, o, a, v, i, r)`,
@@ -176,6 +177,7 @@ const pupilsAndAttendance: SeedStep = {
       }
     }
     await flush();
+    await refreshAttendanceDays(manager, `SELECT student_id, lesson_date FROM attendance_lesson`);
   },
 };
 

@@ -1,0 +1,32 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Brings `attendance_day` up to date for the (student, day) pairs that `keysSql` selects
+ * (columns `student_id`, `lesson_date`). Every writer of lessons calls it in the transaction
+ * that wrote them, so the aggregate never disagrees with the lessons it sums.
+ */
+export async function refreshAttendanceDays(
+  manager: EntityManager,
+  keysSql: string,
+  params: unknown[] = [],
+): Promise<void> {
+  await manager.query(
+    `WITH keys AS (SELECT DISTINCT student_id, lesson_date FROM (${keysSql}) k)
+     INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
+     SELECT a.student_id, a.lesson_date, count(*), sum(a.offered_minutes), sum(a.valid_absence_minutes),
+            sum(a.invalid_absence_minutes)
+       FROM attendance_lesson a
+       JOIN keys USING (student_id, lesson_date)
+      GROUP BY a.student_id, a.lesson_date
+     ON CONFLICT (student_id, day) DO UPDATE
+        SET lessons = excluded.lessons,
+            offered_minutes = excluded.offered_minutes,
+            valid_absence_minutes = excluded.valid_absence_minutes,
+            invalid_absence_minutes = excluded.invalid_absence_minutes
+      WHERE (attendance_day.lessons, attendance_day.offered_minutes, attendance_day.valid_absence_minutes,
+             attendance_day.invalid_absence_minutes)
+            IS DISTINCT FROM (excluded.lessons, excluded.offered_minutes, excluded.valid_absence_minutes,
+                              excluded.invalid_absence_minutes)`,
+    params,
+  );
+}

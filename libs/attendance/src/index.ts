@@ -1,0 +1,6 @@
+export * from './absence-figures';
+export * from './attendance-days';
+export * from './attendance.module';
+export * from './attendance.service';
+export * from './lesson-rules';
+export * from './school-dates';

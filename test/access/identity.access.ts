@@ -1,0 +1,116 @@
+import { demoId } from '@app/demo';
+import { ADMINS, AccessGroup, AccessRow, CallerName, everyone, only } from '../support/access-table';
+import { API } from '../support/test-app';
+
+/** Health, login, users, agencies and the access log. */
+interface Ctx {
+  mentorStorsjo: string;
+  bupWorker: string;
+  /** A user made for this test, so that deactivating it spares the demo callers. */
+  deactivationTarget: string;
+}
+
+const ctx: Ctx = {
+  mentorStorsjo: demoId('user:mentor@storsjo.demo'),
+  bupWorker: demoId('user:bup@regionjh.demo'),
+  deactivationTarget: '',
+};
+const slug = (caller: CallerName) => caller.replace(/[^a-z]/g, '');
+const municipalityAdminOnly = (ok: number) => only(ADMINS, ok, 403, { 'admin@regionjh.demo': 404 });
+
+const rows: AccessRow<Ctx>[] = [
+  { route: 'GET /health/live', request: () => ({ path: '/health/live' }), expect: () => 200 },
+  { route: 'GET /health/ready', request: () => ({ path: '/health/ready' }), expect: () => 200 },
+  {
+    route: 'POST /auth/login',
+    request: (_, caller) => ({ path: '/auth/login', body: { username: caller, password: 'wrong password' } }),
+    expect: () => 401,
+  },
+  {
+    route: 'POST /auth/refresh',
+    request: () => ({ path: '/auth/refresh', body: { refreshToken: 'not-a-token' } }),
+    expect: () => 401,
+  },
+  { route: 'GET /auth/me', request: () => ({ path: '/auth/me' }), expect: everyone(200) },
+  { route: 'POST /auth/logout', request: () => ({ path: '/auth/logout' }), expect: everyone(204), freshLogin: true },
+  { route: 'GET /users', request: () => ({ path: '/users' }), expect: only(ADMINS, 200) },
+  // Rule: admins manage their own organisation; another organisation's users do not exist for them.
+  {
+    route: 'GET /users/:id',
+    request: (c) => ({ path: `/users/${c.mentorStorsjo}` }),
+    expect: municipalityAdminOnly(200),
+  },
+  {
+    route: 'GET /users/:id',
+    request: (c) => ({ path: `/users/${c.bupWorker}` }),
+    expect: only(ADMINS, 200, 403, { 'admin@ostersund.demo': 404 }),
+  },
+  {
+    route: 'POST /users',
+    request: (_, caller) => ({
+      path: '/users',
+      body: {
+        username: `new.${slug(caller)}@storsjo.demo`,
+        displayName: 'Ny Mentor',
+        agencyId: demoId('agency:storsjo'),
+        roles: ['school_staff'],
+        password: 'a-long-password-2026',
+      },
+    }),
+    // The region admin cannot place a user in a municipal school: it is not in their organisation.
+    expect: only(ADMINS, 201, 403, { 'admin@regionjh.demo': 422 }),
+  },
+  {
+    route: 'PATCH /users/:id',
+    request: (c) => ({ path: `/users/${c.mentorStorsjo}`, body: { displayName: 'Maja Mentor' } }),
+    expect: municipalityAdminOnly(200),
+  },
+  {
+    route: 'POST /users/:id/deactivate',
+    request: (c) => ({ path: `/users/${c.deactivationTarget}/deactivate` }),
+    expect: municipalityAdminOnly(200),
+  },
+  { route: 'GET /agencies', request: () => ({ path: '/agencies' }), expect: only(ADMINS, 200) },
+  {
+    route: 'POST /agencies',
+    request: (_, caller) => ({ path: '/agencies', body: { name: `Enhet ${slug(caller)}`, type: 'other' } }),
+    expect: only(ADMINS, 201),
+  },
+  { route: 'GET /access-log', request: () => ({ path: '/access-log' }), expect: only(['auditor@ostersund.demo'], 200) },
+];
+
+export const identityAccess: AccessGroup<Ctx> = {
+  name: 'identity',
+  async setup(t, tokens) {
+    const created = await t.http
+      .post(`${API}/users`)
+      .set('authorization', tokens.get('admin@ostersund.demo')!)
+      .send({
+        username: 'leaving@park.demo',
+        displayName: 'Lämnar Snart',
+        agencyId: demoId('agency:park'),
+        roles: ['school_staff'],
+        password: 'a-long-password-2026',
+      })
+      .expect(201);
+    ctx.deactivationTarget = created.body.id;
+    return ctx;
+  },
+  rows,
+  permissions: [
+    'GET /access-log → accessLog.read',
+    'GET /agencies → agency.list',
+    'GET /auth/me → profile.read',
+    'GET /health/live → public',
+    'GET /health/ready → public',
+    'GET /users → user.list',
+    'GET /users/:id → user.list',
+    'PATCH /users/:id → user.update',
+    'POST /agencies → agency.create',
+    'POST /auth/login → public',
+    'POST /auth/logout → profile.read',
+    'POST /auth/refresh → public',
+    'POST /users → user.create',
+    'POST /users/:id/deactivate → user.update',
+  ],
+};

@@ -1,0 +1,13 @@
+import type { AccessGroup } from '../support/access-table';
+import { attendanceImportAccess } from './attendance-import.access';
+import { identityAccess } from './identity.access';
+import { signalsAccess } from './signals.access';
+import { studentsAccess } from './students.access';
+
+/** Every group of the access table; a new domain adds its file here. */
+export const ACCESS_GROUPS: AccessGroup<never>[] = [
+  identityAccess,
+  studentsAccess,
+  attendanceImportAccess,
+  signalsAccess,
+] as unknown as AccessGroup<never>[];
