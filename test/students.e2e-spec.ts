@@ -299,6 +299,38 @@ describe('students: the pupil register', () => {
     await t.http.get(`${API}/schools/${STORSJO}/classes/7A/absence`).set('authorization', parkMentor).expect(404);
   });
 
+  it('logs a refused change even though its transaction is rolled back', async () => {
+    const pupil = demoId('pupil:2');
+    await t.http
+      .post(`${API}/students/${pupil}/attendance`)
+      .set('authorization', parkMentor)
+      .send({
+        date: '2026-01-14',
+        startTime: '08:00',
+        offeredMinutes: 60,
+        validAbsenceMinutes: 0,
+        invalidAbsenceMinutes: 0,
+      })
+      .expect(404);
+    const { rows } = await t.db.query(
+      `SELECT outcome FROM access_log WHERE action = 'attendance.write' AND $1 = ANY (subject_ids)`,
+      [pupil],
+    );
+    expect(rows).toEqual([{ outcome: 'denied' }]);
+    const regionAdmin = await bearer(t.http, 'admin@regionjh.demo');
+    const mentorId = demoId('user:mentor@storsjo.demo');
+    await t.http
+      .patch(`${API}/users/${mentorId}`)
+      .set('authorization', regionAdmin)
+      .send({ displayName: 'X' })
+      .expect(404);
+    const updates = await t.db.query(
+      `SELECT outcome FROM access_log WHERE action = 'user.update' AND $1 = ANY (subject_ids)`,
+      [mentorId],
+    );
+    expect(updates.rows).toEqual([{ outcome: 'denied' }]);
+  });
+
   it('lists a pupil’s lessons newest first with a cursor', async () => {
     const pupil = demoId('pupil:4');
     const page = await t.http

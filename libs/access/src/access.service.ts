@@ -38,7 +38,8 @@ export class AccessService {
         outcome: decision === 'allow' ? 'allowed' : 'denied',
         requestId: check.requestId ?? check.caller.requestId,
       },
-      check.manager,
+      // A denial rolls the caller's transaction back, so it is logged outside it or it would be lost.
+      decision === 'allow' ? check.manager : undefined,
     );
     if (decision === 'hidden') throw new NotFoundError(check.subjectType);
     if (decision === 'forbidden') throw new ForbiddenError();
