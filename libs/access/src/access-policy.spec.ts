@@ -26,7 +26,8 @@ const now = new Date('2026-11-23T12:00:00Z');
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 const consent = (agencyId: string, extra: Partial<ConsentFacts> = {}): ConsentFacts => ({
   agencyId,
-  givenAt: day('2026-11-01'),
+  scope: ['case_summary'],
+  givenAt: '2026-11-01',
   validUntil: null,
   withdrawnAt: null,
   ...extra,
@@ -68,7 +69,7 @@ describe('decide: cases (rules 2, 3, 4)', () => {
     expect(decide(soc, 'read', kase([], [consent(SOC)]), now)).toBe('hidden');
     expect(decide(soc, 'read', kase([SOC], [consent(BUP)]), now)).toBe('hidden');
     expect(decide(soc, 'read', kase([SOC], [consent(SOC, { withdrawnAt: day('2026-11-20') })]), now)).toBe('hidden');
-    expect(decide(soc, 'read', kase([SOC], [consent(SOC, { validUntil: day('2026-11-22') })]), now)).toBe('hidden');
+    expect(decide(soc, 'read', kase([SOC], [consent(SOC, { validUntil: '2026-11-22' })]), now)).toBe('hidden');
     // It may read but not change the case itself; its own contributions are separate subjects.
     expect(decide(soc, 'write', kase([SOC], [consent(SOC)]), now)).toBe('forbidden');
   });
@@ -84,9 +85,10 @@ describe('decide: cases (rules 2, 3, 4)', () => {
 describe('consentInForce', () => {
   it('runs from the day given until expiry or withdrawal', () => {
     expect(consentInForce(consent(SOC), now)).toBe(true);
-    expect(consentInForce(consent(SOC, { givenAt: day('2026-12-01') }), now)).toBe(false);
-    expect(consentInForce(consent(SOC, { validUntil: day('2026-11-30') }), now)).toBe(true);
-    expect(consentInForce(consent(SOC, { validUntil: day('2026-11-23') }), now)).toBe(false);
+    expect(consentInForce(consent(SOC, { givenAt: '2026-12-01' }), now)).toBe(false);
+    expect(consentInForce(consent(SOC, { validUntil: '2026-11-30' }), now)).toBe(true);
+    expect(consentInForce(consent(SOC, { validUntil: '2026-11-23' }), now)).toBe(true); // the last valid day counts
+    expect(consentInForce(consent(SOC, { validUntil: '2026-11-22' }), now)).toBe(false);
     expect(consentInForce(consent(SOC, { withdrawnAt: now }), now)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { swedishDate } from '@app/calendar';
 import type { Caller } from './caller';
 import type { Role } from './permissions';
 
@@ -13,10 +14,17 @@ export type Action = 'read' | 'write';
 /** A consent as the policy needs it (the consent object itself lives with cases). */
 export interface ConsentFacts {
   agencyId: string;
-  givenAt: Date;
-  validUntil: Date | null;
+  /** What the consent covers: `case_summary`, `attendance`, `health_notes`, `mapping`, `plan`. */
+  scope: string[];
+  /** The day it was given (YYYY-MM-DD, a Swedish date). */
+  givenAt: string;
+  /** The last day it is valid (inclusive), or null for no end. */
+  validUntil: string | null;
   withdrawnAt: Date | null;
 }
+
+export const CONSENT_SCOPES = ['case_summary', 'attendance', 'health_notes', 'mapping', 'plan'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 export type SubjectFacts =
   | { type: 'organisation-member'; organisationId: string }
@@ -39,12 +47,31 @@ const CASE_ROLES_AT_SCHOOL: Role[] = ['principal', 'elevhalsa'];
 
 const hasAny = (caller: Caller, roles: Role[]) => caller.roles.some((role) => roles.includes(role));
 
-/** Consent is in force from the day it is given until it expires or is withdrawn. */
+/** Consent is in force from the day it is given through its last valid day, until withdrawn. */
 export function consentInForce(consent: ConsentFacts, now: Date): boolean {
-  if (consent.givenAt > now) return false;
+  const today = swedishDate(now);
+  if (consent.givenAt > today) return false;
   if (consent.withdrawnAt && consent.withdrawnAt <= now) return false;
-  if (consent.validUntil && consent.validUntil < now) return false;
+  if (consent.validUntil && consent.validUntil < today) return false;
   return true;
+}
+
+/**
+ * What of a case the caller may see: everything for the school's elevhälsa and principal; for an
+ * outside agency, the union of the scopes of its consents in force (consent may be partial).
+ * Call only after `decide` allowed the read.
+ */
+export function caseScopes(
+  caller: Caller,
+  subject: SubjectFacts & { type: 'case' },
+  now = new Date(),
+): Set<ConsentScope> {
+  if (caller.agencyType === 'school' && caller.agencyId === subject.schoolId) return new Set(CONSENT_SCOPES);
+  return new Set(
+    subject.consents
+      .filter((c) => c.agencyId === caller.agencyId && consentInForce(c, now))
+      .flatMap((c) => c.scope as ConsentScope[]),
+  );
 }
 
 export function decide(caller: Caller, action: Action, subject: SubjectFacts, now = new Date()): Decision {
@@ -91,11 +118,29 @@ export interface SqlCondition {
  */
 export function scopeCondition(
   caller: Caller,
-  subject: 'student' | 'organisation-member',
+  subject: 'student' | 'organisation-member' | 'case',
   column: string,
   firstParam = 1,
 ): SqlCondition {
   switch (subject) {
+    case 'case': {
+      // `column` is the case id column; the case row must be aliased so that `<alias>.school_id` exists.
+      const alias = column.split('.')[0];
+      if (caller.agencyType === 'school' && hasAny(caller, CASE_ROLES_AT_SCHOOL)) {
+        return { sql: `${alias}.school_id = $${firstParam}`, params: [caller.agencyId] };
+      }
+      if (!caller.roles.includes('agency_worker')) return { sql: 'false', params: [] };
+      // The SQL form of rule 2, as `decide` and `consentInForce` state it.
+      const agency = `$${firstParam}`;
+      const today = `$${firstParam + 1}::date`;
+      return {
+        sql: `(EXISTS (SELECT 1 FROM mobilisation m WHERE m.case_id = ${column} AND m.agency_id = ${agency} AND m.status <> 'declined')
+               AND EXISTS (SELECT 1 FROM consent k WHERE k.case_id = ${column} AND k.agency_id = ${agency}
+                             AND k.given_at <= ${today} AND (k.valid_until IS NULL OR k.valid_until >= ${today})
+                             AND (k.withdrawn_at IS NULL OR k.withdrawn_at > now())))`,
+        params: [caller.agencyId, swedishDate()],
+      };
+    }
     case 'student':
       return caller.agencyType === 'school' && hasAny(caller, SCHOOL_ROLES)
         ? { sql: `${column} = $${firstParam}`, params: [caller.agencyId] }

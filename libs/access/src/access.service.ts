@@ -45,7 +45,12 @@ export class AccessService {
     if (decision === 'forbidden') throw new ForbiddenError();
   }
 
-  scope(caller: Caller, subject: 'student' | 'organisation-member', column: string, firstParam = 1): SqlCondition {
+  scope(
+    caller: Caller,
+    subject: 'student' | 'organisation-member' | 'case',
+    column: string,
+    firstParam = 1,
+  ): SqlCondition {
     return scopeCondition(caller, subject, column, firstParam);
   }
 

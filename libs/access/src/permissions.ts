@@ -28,6 +28,12 @@ export const PERMISSIONS = [
   'investigation.write',
   'guardianNotice.read',
   'guardianNotice.write',
+  'case.read',
+  'case.create',
+  'case.manage',
+  'mobilisation.respond',
+  'mapping.write',
+  'leadTime.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,11 +61,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'flag.triage',
     'investigation.read',
     'investigation.write',
+    'case.read',
+    'leadTime.read',
   ],
   // Elevhälsa triages flags and follows investigations; it does not run imports.
-  elevhalsa: [...SCHOOL_WORK, 'flag.triage', 'investigation.read'],
+  // Elevhälsa also opens and coordinates cases: consent, mobilisation, meetings, mapping.
+  elevhalsa: [
+    ...SCHOOL_WORK,
+    'flag.triage',
+    'investigation.read',
+    'case.read',
+    'case.create',
+    'case.manage',
+    'mapping.write',
+    'leadTime.read',
+  ],
   // Outside agencies reach pupils only through cases they are mobilised into (with consent).
-  agency_worker: ['profile.read'],
+  agency_worker: ['profile.read', 'case.read', 'mobilisation.respond', 'mapping.write'],
   // Administrators and auditors never read case content (PRODUCT.md, access rule 4).
   admin: ['profile.read', 'agency.list', 'agency.create', 'user.list', 'user.create', 'user.update'],
   auditor: ['profile.read', 'accessLog.read'],

@@ -8,7 +8,7 @@ import { absenceFigures, AbsenceFigures } from './absence-figures';
 import { refreshAttendanceDays } from './attendance-days';
 import { DateRangeQuery, LessonDto, LessonListQuery, RecordLessonDto } from './attendance.dto';
 import { lessonProblems } from './lesson-rules';
-import { addDays, daysBetween, isIsoDate, swedishDate } from './school-dates';
+import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/calendar';
 
 const MAX_RANGE_DAYS = 400;
 

@@ -3,4 +3,3 @@ export * from './attendance-days';
 export * from './attendance.module';
 export * from './attendance.service';
 export * from './lesson-rules';
-export * from './school-dates';

@@ -1,4 +1,4 @@
-import { isIsoDate } from './school-dates';
+import { isIsoDate } from '@app/calendar';
 
 /** One lesson's attendance as every writer (single entry, CSV, SS 12000) hands it in. */
 export interface LessonInput {

@@ -1,4 +1,6 @@
+import { absenceFigures } from '@app/attendance/absence-figures';
 import { refreshAttendanceDays } from '@app/attendance/attendance-days';
+import { addDays, swedishDate } from '@app/calendar';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '@app/identity/passwords';
 import { luhnCheckDigit } from '@app/students/personnummer';
@@ -202,7 +204,63 @@ const users: SeedStep = {
   },
 };
 
-export const DEMO_STEPS: SeedStep[] = [organisationsAndAgencies, pupilsAndAttendance, users];
+/** A few flags to elevhälsa (new and triaged), an investigation under way and a guardian notice. */
+const flagsAndNotices: SeedStep = {
+  name: '004-flags-investigations-notices',
+  async run(manager, now) {
+    const to = addDays(swedishDate(now), -1);
+    const from = addDays(to, -27);
+    const flags: { pupil: number; by: string; text: string; dismissedBy?: string }[] = [
+      { pupil: 3, by: 'mentor@storsjo.demo', text: 'Allt mer frånvaro sedan höstlovet. Har pratat med eleven och ringt hem.' },
+      { pupil: 7, by: 'mentor@storsjo.demo', text: 'Borta nästan varje måndag. Vårdnadshavare säger att eleven har ont i magen.' },
+      { pupil: 203, by: 'mentor@park.demo', text: 'Ökande ogiltig frånvaro, svarar inte på meddelanden.' },
+      {
+        pupil: 28,
+        by: 'mentor@storsjo.demo',
+        text: 'Flera sjukdagar i rad.',
+        dismissedBy: 'elevhalsa@storsjo.demo',
+      },
+    ];
+    for (const flag of flags) {
+      const studentId = demoId(`pupil:${flag.pupil}`);
+      const snapshot = await absenceFigures(manager, `SELECT $1::uuid AS id`, [studentId], from, to);
+      await manager.query(
+        `INSERT INTO absence_flag (id, student_id, school_id, created_by, text, snapshot, status, triaged_by, triaged_at, dismiss_reason)
+         SELECT $1, s.id, s.school_id, $3, $4, $5, $6, $7, CASE WHEN $7::uuid IS NULL THEN NULL ELSE now() END, $8
+           FROM student s WHERE s.id = $2
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          demoId(`flag:${flag.pupil}`),
+          studentId,
+          demoId(`user:${flag.by}`),
+          flag.text,
+          JSON.stringify(snapshot),
+          flag.dismissedBy ? 'dismissed' : 'new',
+          flag.dismissedBy ? demoId(`user:${flag.dismissedBy}`) : null,
+          flag.dismissedBy ? 'Styrkt sjukdom, läkarintyg finns. Mentor följer upp.' : null,
+        ],
+      );
+    }
+    await manager.query(
+      `INSERT INTO absence_investigation (id, student_id, school_id, started_on, huvudman_informed_on, recorded_by)
+       SELECT $1, s.id, s.school_id, $3::date, $3::date + 2, $4 FROM student s WHERE s.id = $2
+       ON CONFLICT (id) DO NOTHING`,
+      [demoId('investigation:21'), demoId('pupil:21'), addDays(to, -21), demoId('user:rektor@storsjo.demo')],
+    );
+    // Yesterday's first pupil with invalid absence at Storsjöskolan: guardians were phoned.
+    await manager.query(
+      `INSERT INTO guardian_notice (student_id, absence_date, method, informed_at, recorded_by)
+       SELECT d.student_id, d.day, 'phone', d.day + time '10:30', $2
+         FROM attendance_day d JOIN student s ON s.id = d.student_id
+        WHERE d.day = $1::date AND d.invalid_absence_minutes > 0 AND s.school_id = $3
+        ORDER BY s.last_name, s.id LIMIT 1
+       ON CONFLICT DO NOTHING`,
+      [to, demoId('user:mentor@storsjo.demo'), demoId('agency:storsjo')],
+    );
+  },
+};
+
+export const DEMO_STEPS: SeedStep[] = [organisationsAndAgencies, pupilsAndAttendance, users, flagsAndNotices];
 
 /**
  * Seeds the demo on an empty database and completes a partly seeded one; does nothing when

@@ -1,0 +1,340 @@
+// Attendance benchmark (not a test): `npm run bench:attendance [-- --large]`.
+//
+// Generates a realistic term of lesson attendance as CSV files, imports them through the real
+// HTTP import path of the real app, copies the same rows with raw COPY into a bare table as the
+// reference, and prints import rows/s, the ratio to COPY, peak import memory (for a small and
+// the full file: flat means the same), and watch-list latency (p50/p95/p99) for a 2 000-pupil school.
+//
+// Default: 2 000 pupils × 90 school days × 6 lessons ≈ 1.1 M rows.
+// --large: 2 000 pupils at the measured school + 7 260 elsewhere × 180 days × 6 ≈ 10 M rows.
+// DATABASE_URL selects a server (a database `narvaro_bench` is created there and dropped after);
+// without it an embedded PostgreSQL runs in .data/bench-postgres (wiped first).
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const dist = (p) => join(root, 'dist', p);
+const { loadConfig } = require(dist('libs/config/src'));
+const { startEmbeddedPostgres } = require(dist('libs/database/src'));
+const { createApp } = require(dist('apps/api/src/bootstrap.js'));
+const { luhnCheckDigit } = require(dist('libs/students/src/personnummer.js'));
+const { demoId, DEMO_PASSWORD } = require(dist('libs/demo/src'));
+const pg = require('pg');
+const { from: copyFrom } = require('pg-copy-streams');
+
+const LARGE = process.argv.includes('--large');
+const SCHOOL_PUPILS = 2000;
+const OTHER_PUPILS = LARGE ? 7260 : 0;
+const SCHOOL_DAYS = LARGE ? 180 : 90;
+const LESSONS = ['08:10', '09:10', '10:15', '12:30', '13:30', '14:30'];
+const WATCHLIST_CALLS = 300;
+const work = join(root, '.data', 'bench');
+
+const say = (line) => process.stdout.write(`${line}\n`);
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+function prng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The last `count` weekdays before today, oldest first (UTC dates are fine for a benchmark). */
+function schoolDays(count) {
+  const days = [];
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  while (days.length < count) {
+    d.setUTCDate(d.getUTCDate() - 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.unshift(d.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/** Distinct valid personnummer for pupil i (mixed radix over year, month, day and serial). */
+function personnummer(i) {
+  const year = 2010 + (i % 6);
+  const month = String(1 + (Math.floor(i / 6) % 12)).padStart(2, '0');
+  const day = String(1 + (Math.floor(i / 72) % 28)).padStart(2, '0');
+  const serial = String(Math.floor(i / 2016)).padStart(3, '0');
+  const nine = `${String(year).slice(2)}${month}${day}${serial}`;
+  return `${year}${month}${day}${serial}${luhnCheckDigit(nine)}`;
+}
+
+/** Writes one school's CSV; returns the row count. Most pupils rarely absent, some rising, some patterned. */
+async function writeCsv(file, pupils, days, seed) {
+  const random = prng(seed);
+  const out = createWriteStream(file);
+  const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
+  await write(
+    'external_id,personnummer,date,start_time,offered_minutes,valid_absence_minutes,invalid_absence_minutes,reason\n',
+  );
+  let rows = 0;
+  let buffer = '';
+  for (const p of pupils) {
+    const kind = p.index % 20 === 0 ? 'rising' : p.index % 20 === 1 ? 'weekday' : 'steady';
+    const number = `${p.number.slice(0, 8)}-${p.number.slice(8)}`;
+    days.forEach((date, d) => {
+      const progress = d / days.length;
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      const absentDay =
+        kind === 'rising'
+          ? random() < progress * 0.5
+          : kind === 'weekday'
+            ? weekday === 1 && random() < 0.8
+            : random() < 0.02;
+      const invalidDay = absentDay && random() < 0.4;
+      LESSONS.forEach((start, l) => {
+        const absent = absentDay || random() < 0.01;
+        const valid = absent && !invalidDay ? 60 : 0;
+        const invalid = absent && invalidDay ? 60 : 0;
+        const reason = valid ? 'Sjuk' : invalid ? 'Ogiltig frånvaro' : '';
+        buffer += `b${p.index}-${d}-${l},${number},${date},${start},60,${valid},${invalid},${reason}\n`;
+        rows++;
+      });
+    });
+    if (buffer.length) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await new Promise((r) => out.end(r));
+  return rows;
+}
+
+function request(port, method, path, { token, body, file, contentType } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(
+      {
+        port,
+        method,
+        path,
+        agent: keepAlive,
+        headers: { ...(token ? { authorization: token } : {}), 'content-type': contentType ?? 'application/json' },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolvePromise({ status: res.statusCode, body: text ? JSON.parse(text) : null });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (file) createReadStream(file).pipe(req);
+    else req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** Runs `fn` while sampling RSS; returns its result and the peak RSS above the level before it. */
+async function withPeakMemory(fn) {
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { result, peakMb: (peak - baseline) / 1048576 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function main() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+
+  // 1. A database: the given server, or a fresh embedded one.
+  let adminUrl = process.env.DATABASE_URL;
+  let embedded = null;
+  if (!adminUrl) {
+    const dataDir = join(root, '.data', 'bench-postgres');
+    rmSync(dataDir, { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres({ port: 54349, dataDir, onLog: () => undefined });
+    adminUrl = embedded.url;
+  }
+  const dbUrl = new URL(adminUrl);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS narvaro_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE narvaro_bench');
+  dbUrl.pathname = '/narvaro_bench';
+  const url = dbUrl.toString();
+  const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    },
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+
+  // 2. Pupils: 2 000 at Storsjöskolan (the measured school), the rest at Parkskolan.
+  const school = demoId('agency:storsjo');
+  const other = demoId('agency:park');
+  const [{ organisation_id: organisation }] = (
+    await db.query('SELECT organisation_id FROM agency WHERE id = $1', [school])
+  ).rows;
+  const pupils = [];
+  for (let i = 0; i < SCHOOL_PUPILS + OTHER_PUPILS; i++) {
+    pupils.push({ index: i, number: personnummer(i), school: i < SCHOOL_PUPILS ? school : other });
+  }
+  for (let i = 0; i < pupils.length; i += 5000) {
+    const batch = pupils.slice(i, i + 5000);
+    await db.query(
+      `INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name)
+       SELECT $1, s, p, 'Bench', 'Elev ' || n, 1 + n % 9, (1 + n % 9) || 'B'
+         FROM unnest($2::uuid[], $3::text[], $4::int[]) AS x(s, p, n)
+       ON CONFLICT DO NOTHING`,
+      [organisation, batch.map((p) => p.school), batch.map((p) => p.number), batch.map((p) => p.index)],
+    );
+  }
+  const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM student WHERE first_name = 'Bench'`);
+  if (counted[0].n !== pupils.length)
+    throw new Error(`only ${counted[0].n} of ${pupils.length} bench pupils were created`);
+
+  // 3. The files: per school, plus a 10 % sample of the measured school for the memory comparison.
+  const days = schoolDays(SCHOOL_DAYS);
+  const files = [];
+  const schoolPupils = pupils.filter((p) => p.school === school);
+  const small = join(work, 'sample.csv');
+  const smallRows = await writeCsv(small, schoolPupils.slice(0, SCHOOL_PUPILS / 10), days.slice(0, 10), 7);
+  files.push({
+    file: join(work, 'storsjo.csv'),
+    user: 'mentor@storsjo.demo',
+    rows: await writeCsv(join(work, 'storsjo.csv'), schoolPupils, days, 1),
+  });
+  if (OTHER_PUPILS) {
+    const rest = pupils.filter((p) => p.school === other);
+    files.push({
+      file: join(work, 'park.csv'),
+      user: 'mentor@park.demo',
+      rows: await writeCsv(join(work, 'park.csv'), rest, days, 2),
+    });
+  }
+  const totalRows = files.reduce((a, f) => a + f.rows, 0);
+  const totalBytes = files.reduce((a, f) => a + statSync(f.file).size, 0);
+  say(
+    `data set: ${fmt(pupils.length)} pupils × ${days.length} school days × ${LESSONS.length} lessons = ${fmt(totalRows)} rows (${fmt(totalBytes / 1048576)} MB of CSV)`,
+  );
+
+  // 4. The real app, over real HTTP.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    DB_POOL_SIZE: '10',
+  });
+  const app = await createApp(config, url);
+  await app.listen(0, '127.0.0.1');
+  const port = app.getHttpServer().address().port;
+  const tokens = {};
+  for (const user of ['mentor@storsjo.demo', 'mentor@park.demo']) {
+    const login = await request(port, 'POST', '/api/v1/auth/login', {
+      body: { username: user, password: DEMO_PASSWORD },
+    });
+    tokens[user] = `Bearer ${login.body.accessToken}`;
+  }
+  const importFile = async (file, user) => {
+    const res = await request(port, 'POST', '/api/v1/attendance/imports', {
+      token: tokens[user],
+      file,
+      contentType: 'text/csv',
+    });
+    if (res.status !== 201)
+      throw new Error(`import of ${file} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
+    return res.body;
+  };
+
+  const sample = await withPeakMemory(() => importFile(small, 'mentor@storsjo.demo'));
+  let importMs = 0;
+  let importPeak = 0;
+  for (const f of files) {
+    const started = process.hrtime.bigint();
+    const run = await withPeakMemory(() => importFile(f.file, f.user));
+    importMs += Number(process.hrtime.bigint() - started) / 1e6;
+    importPeak = Math.max(importPeak, run.peakMb);
+    if (run.result.rowsImported !== f.rows) throw new Error(`imported ${run.result.rowsImported} of ${f.rows} rows`);
+  }
+  const importRate = totalRows / (importMs / 1000);
+
+  // 5. The reference: the same bytes into a bare table with COPY.
+  await db.query(`CREATE TABLE bench_copy (external_id text, personnummer text, lesson_date date, start_time time,
+                   offered_minutes smallint, valid_absence_minutes smallint, invalid_absence_minutes smallint, reason text)`);
+  const copyStarted = process.hrtime.bigint();
+  for (const f of files) {
+    await pipeline(
+      createReadStream(f.file),
+      db.query(copyFrom(`COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)`)),
+    );
+  }
+  const copyMs = Number(process.hrtime.bigint() - copyStarted) / 1e6;
+  const copyRate = totalRows / (copyMs / 1000);
+
+  // 6. Watch-list latency for the 2 000-pupil school, on the day after the last lesson.
+  const watchPath = `/api/v1/schools/${school}/watchlist?date=${days[days.length - 1]}&limit=50`;
+  const first = await request(port, 'GET', watchPath, { token: tokens['mentor@storsjo.demo'] });
+  if (first.status !== 200)
+    throw new Error(`watch list answered ${first.status}: ${JSON.stringify(first.body).slice(0, 300)}`);
+  for (let i = 0; i < 20; i++) await request(port, 'GET', watchPath, { token: tokens['mentor@storsjo.demo'] });
+  const times = [];
+  for (let i = 0; i < WATCHLIST_CALLS; i++) {
+    const started = process.hrtime.bigint();
+    await request(port, 'GET', watchPath, { token: tokens['mentor@storsjo.demo'] });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const { rows: lessonCount } = await db.query('SELECT count(*)::bigint AS n FROM attendance_lesson');
+
+  say('');
+  say(
+    `import (HTTP, CSV, all-or-nothing):  ${fmt(importRate)} rows/s  (${(importMs / 1000).toFixed(1)} s for ${fmt(totalRows)} rows)`,
+  );
+  say(`raw COPY into a bare table:          ${fmt(copyRate)} rows/s  (${(copyMs / 1000).toFixed(1)} s)`);
+  say(`import / COPY:                       ${((importRate / copyRate) * 100).toFixed(0)} %   (target ≥ 50 %)`);
+  say(
+    `import peak memory above baseline:   ${sample.peakMb.toFixed(0)} MB for ${fmt(smallRows)} rows, ${importPeak.toFixed(0)} MB for ${fmt(Math.max(...files.map((f) => f.rows)))} rows  (flat = about the same)`,
+  );
+  say(
+    `watch list, ${fmt(SCHOOL_PUPILS)}-pupil school, ${fmt(Number(lessonCount[0].n))} lesson rows, ${first.body.items.length} on the first page:`,
+  );
+  say(
+    `  p50 ${percentile(times, 50).toFixed(1)} ms   p95 ${percentile(times, 95).toFixed(1)} ms   p99 ${percentile(times, 99).toFixed(1)} ms   (target p99 < 100 ms, ${WATCHLIST_CALLS} calls)`,
+  );
+
+  await app.close();
+  await db.end();
+  await admin.query('DROP DATABASE IF EXISTS narvaro_bench WITH (FORCE)');
+  await admin.end();
+  keepAlive.destroy();
+  if (embedded) await embedded.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(`benchmark failed: ${error.stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService, Action, Caller, caseScopes, ConsentFacts, ConsentScope, SubjectFacts } from '@app/access';
+import { ConflictError, ForbiddenError } from '@app/http';
+
+export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+
+/** A case as the access layer and the case modules need it. */
+export interface CaseFacts {
+  id: string;
+  reference: string;
+  studentId: string;
+  schoolId: string;
+  coordinatorId: string;
+  status: CaseStatus;
+  subject: SubjectFacts & { type: 'case' };
+  /** What of the case this caller may see (all for the school, the consent scopes for others). */
+  scopes: Set<ConsentScope>;
+}
+
+/**
+ * The one way into a case: loads its facts (mobilised agencies, consents) and asks the access
+ * layer, which logs the check. Unknown cases and cases the caller may not see both answer 404.
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async require(
+    caller: Caller,
+    caseId: string,
+    action: Action,
+    logAction: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<CaseFacts> {
+    const facts = await this.load(manager, caseId, lock);
+    await this.access.require({
+      caller,
+      action,
+      logAction,
+      subject: facts?.subject ?? null,
+      subjectType: 'case',
+      subjectId: caseId,
+      manager,
+    });
+    return { ...facts!, scopes: caseScopes(caller, facts!.subject) };
+  }
+
+  /** For what only the school's elevhälsa does (consent, invitations, meetings, status). */
+  async requireCoordination(caller: Caller, caseId: string, logAction: string, manager: EntityManager, lock = true) {
+    const facts = await this.require(caller, caseId, 'write', logAction, manager, lock);
+    if (!caller.roles.includes('elevhalsa') || caller.agencyId !== facts.schoolId) throw new ForbiddenError();
+    return facts;
+  }
+
+  async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {
+    const [row] = await manager.query(
+      `SELECT id, reference, student_id, school_id, coordinator_id, status FROM support_case WHERE id = $1
+       ${lock ? 'FOR UPDATE' : ''}`,
+      [caseId],
+    );
+    if (!row) return null;
+    const mobilised: { agency_id: string }[] = await manager.query(
+      `SELECT agency_id FROM mobilisation WHERE case_id = $1 AND status <> 'declined'`,
+      [caseId],
+    );
+    const consents: {
+      agency_id: string;
+      scope: string[];
+      given_at: string;
+      valid_until: string | null;
+      withdrawn_at: Date | null;
+    }[] = await manager.query(
+      `SELECT agency_id, scope, to_char(given_at, 'YYYY-MM-DD') AS given_at,
+                to_char(valid_until, 'YYYY-MM-DD') AS valid_until, withdrawn_at
+           FROM consent WHERE case_id = $1`,
+      [caseId],
+    );
+    return {
+      id: row.id,
+      reference: row.reference,
+      studentId: row.student_id,
+      schoolId: row.school_id,
+      coordinatorId: row.coordinator_id,
+      status: row.status,
+      subject: {
+        type: 'case',
+        schoolId: row.school_id,
+        mobilisedAgencyIds: mobilised.map((m) => m.agency_id),
+        consents: consents.map((c): ConsentFacts => ({
+          agencyId: c.agency_id,
+          scope: c.scope,
+          givenAt: c.given_at,
+          validUntil: c.valid_until,
+          withdrawnAt: c.withdrawn_at,
+        })),
+      },
+    };
+  }
+}
+
+/** Closed cases are history: nothing more is done in them. */
+export function requireActive(facts: { status: CaseStatus }): void {
+  if (facts.status === 'closed') throw new ConflictError('The case is closed; nothing more can be done in it.');
+}

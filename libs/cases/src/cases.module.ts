@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { StudentsModule } from '@app/students';
+import { CaseAccessModule } from './case-access.module';
+import { CaseCollaborationModule } from './collaboration/collaboration.module';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { ConsentsController, ConsentsService } from './consents';
+
+/** Cases (närvaroärenden): opening, status, coordinator, timeline, consent, lead times, collaboration. */
+@Module({
+  imports: [StudentsModule, CaseAccessModule, CaseCollaborationModule],
+  controllers: [CasesController, ConsentsController],
+  providers: [CasesService, ConsentsService],
+  exports: [CaseAccessModule, CasesService],
+})
+export class CasesModule {}

@@ -1,0 +1,271 @@
+import { Body, Controller, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AccessService, Caller, CONSENT_SCOPES, consentInForce, CurrentCaller, RequirePermission } from '@app/access';
+import { isIsoDate, swedishDate } from '@app/calendar';
+import { ApiProblems, ConflictError, NotFoundError, UnprocessableError, ValidationError } from '@app/http';
+import { CaseAccess, requireActive } from './case-access';
+import { recordEvent } from './timeline';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class GiveConsentDto {
+  @ApiProperty({ format: 'uuid', description: 'The agency the consent lets in (not the school itself).' })
+  @IsUUID()
+  agencyId: string;
+
+  @ApiProperty({
+    enum: ['guardian', 'pupil'],
+    description: 'Whose consent it is: the right to decide moves to the child with maturity.',
+  })
+  @IsIn(['guardian', 'pupil'])
+  givenBy: 'guardian' | 'pupil';
+
+  @ApiProperty({ example: 'Anna Lind' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  givenByName: string;
+
+  @ApiProperty({ enum: CONSENT_SCOPES, isArray: true, description: 'What the agency may see: consent may be partial.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(CONSENT_SCOPES.length)
+  @ArrayUnique()
+  @IsIn(CONSENT_SCOPES, { each: true })
+  scope: string[];
+
+  @ApiProperty({ format: 'date', example: '2026-11-23', description: 'The day consent was given (not in the future).' })
+  @Matches(DATE, { message: 'givenAt must be a date YYYY-MM-DD' })
+  givenAt: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'The last day it is valid; expiry works like withdrawal.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' })
+  validUntil?: string;
+
+  @ApiPropertyOptional({ description: 'Where the signed consent is kept (diarienummer, document id).' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  documentReference?: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty({ enum: ['guardian', 'pupil'] }) givenBy: string;
+  @ApiProperty() givenByName: string;
+  @ApiProperty({ enum: CONSENT_SCOPES, isArray: true }) scope: string[];
+  @ApiProperty({ format: 'date' }) givenAt: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) validUntil: string | null;
+  @ApiProperty({ type: String, nullable: true }) documentReference: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
+  @ApiProperty({ description: 'Given, not expired, not withdrawn: the agency has access while mobilised.' })
+  inForce: boolean;
+}
+
+interface ConsentRow {
+  id: string;
+  agency_id: string;
+  agency_name: string;
+  given_by: string;
+  given_by_name: string;
+  scope: string[];
+  given_at: string;
+  valid_until: string | null;
+  document_reference: string | null;
+  withdrawn_at: Date | null;
+}
+
+const CONSENT_SELECT = `SELECT k.id, k.agency_id, a.name AS agency_name, k.given_by, k.given_by_name, k.scope,
+                               to_char(k.given_at, 'YYYY-MM-DD') AS given_at, to_char(k.valid_until, 'YYYY-MM-DD') AS valid_until,
+                               k.document_reference, k.withdrawn_at
+                          FROM consent k JOIN agency a ON a.id = k.agency_id`;
+
+const toDto = (r: ConsentRow, now = new Date()): ConsentDto => ({
+  id: r.id,
+  agencyId: r.agency_id,
+  agencyName: r.agency_name,
+  givenBy: r.given_by,
+  givenByName: r.given_by_name,
+  scope: r.scope,
+  givenAt: r.given_at,
+  validUntil: r.valid_until,
+  documentReference: r.document_reference,
+  withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
+  inForce: consentInForce(
+    {
+      agencyId: r.agency_id,
+      scope: r.scope,
+      givenAt: r.given_at,
+      validUntil: r.valid_until,
+      withdrawnAt: r.withdrawn_at,
+    },
+    now,
+  ),
+});
+
+/**
+ * Guardians' (or the pupil's) consent per agency. Elevhälsa records and withdraws it; the
+ * access layer reads it on every request, so a withdrawal cuts access on the next one.
+ */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseAccess,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(caller: Caller, caseId: string): Promise<ConsentDto[]> {
+    const facts = await this.cases.require(caller, caseId, 'read', 'consent.list');
+    // An outside agency sees the consents that concern it; the school sees them all.
+    const own = caller.agencyId !== facts.schoolId;
+    const rows: ConsentRow[] = await this.dataSource.query(
+      `${CONSENT_SELECT} WHERE k.case_id = $1 ${own ? 'AND k.agency_id = $2' : ''} ORDER BY k.created_at, k.id`,
+      own ? [caseId, caller.agencyId] : [caseId],
+    );
+    return rows.map((r) => toDto(r));
+  }
+
+  async give(caller: Caller, caseId: string, dto: GiveConsentDto): Promise<ConsentDto> {
+    const today = swedishDate();
+    const errors = [
+      ...(!isIsoDate(dto.givenAt) ? [{ field: 'givenAt', message: 'givenAt must be a real date' }] : []),
+      ...(dto.validUntil && !isIsoDate(dto.validUntil)
+        ? [{ field: 'validUntil', message: 'must be a real date' }]
+        : []),
+    ];
+    if (errors.length) throw new ValidationError(errors);
+    return this.dataSource.transaction(async (manager) => {
+      const facts = await this.cases.requireCoordination(caller, caseId, 'consent.give', manager);
+      requireActive(facts);
+      const problems = [];
+      if (dto.givenAt > today) problems.push({ field: 'givenAt', message: 'consent cannot be given in the future' });
+      if (dto.validUntil && dto.validUntil < dto.givenAt) {
+        problems.push({ field: 'validUntil', message: 'must not be before givenAt' });
+      }
+      const [agency] = await manager.query(`SELECT type FROM agency WHERE id = $1`, [dto.agencyId]);
+      if (!agency) problems.push({ field: 'agencyId', message: 'unknown agency' });
+      else if (dto.agencyId === facts.schoolId) {
+        problems.push({ field: 'agencyId', message: 'the school needs no consent for its own case' });
+      }
+      if (problems.length)
+        throw new UnprocessableError('The consent cannot be recorded as given.', { errors: problems });
+      const [{ id }] = await manager.query(
+        `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, document_reference, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          caseId,
+          dto.agencyId,
+          dto.givenBy,
+          dto.givenByName.trim(),
+          dto.scope,
+          dto.givenAt,
+          dto.validUntil ?? null,
+          dto.documentReference?.trim() ?? null,
+          caller.userId,
+        ],
+      );
+      await recordEvent(manager, caseId, caller, 'consent.given', {
+        consentId: id,
+        agencyId: dto.agencyId,
+        givenBy: dto.givenBy,
+        scope: dto.scope,
+        validUntil: dto.validUntil ?? null,
+      });
+      await this.access.logChange(caller, 'consent.give', 'consent', [id], manager);
+      const [row] = await manager.query(`${CONSENT_SELECT} WHERE k.id = $1`, [id]);
+      return toDto(row);
+    });
+  }
+
+  /** Withdrawal takes effect now; a case that is closed keeps its consents as they were. */
+  async withdraw(caller: Caller, caseId: string, consentId: string): Promise<ConsentDto> {
+    return this.dataSource.transaction(async (manager) => {
+      requireActive(await this.cases.requireCoordination(caller, caseId, 'consent.withdraw', manager));
+      const [existing] = await manager.query(
+        `SELECT withdrawn_at FROM consent WHERE id = $1 AND case_id = $2 FOR UPDATE`,
+        [consentId, caseId],
+      );
+      if (!existing) throw new NotFoundError('consent');
+      if (existing.withdrawn_at) throw new ConflictError('The consent is already withdrawn.');
+      await manager.query(`UPDATE consent SET withdrawn_at = now() WHERE id = $1`, [consentId]);
+      const [row]: ConsentRow[] = await manager.query(`${CONSENT_SELECT} WHERE k.id = $1`, [consentId]);
+      await recordEvent(manager, caseId, caller, 'consent.withdrawn', { consentId, agencyId: row.agency_id });
+      await this.access.logChange(caller, 'consent.withdraw', 'consent', [consentId], manager);
+      return toDto(row);
+    });
+  }
+}
+
+@ApiTags('consent')
+@Controller('cases/:id/consents')
+export class ConsentsController {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Get()
+  @RequirePermission('case.read')
+  @ApiOperation({ summary: "The case's consents (an outside agency sees those for itself)" })
+  @ApiOkResponse({
+    schema: {
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/ConsentDto' } },
+        nextCursor: { type: 'string', nullable: true },
+      },
+    },
+  })
+  @ApiProblems(400, 404)
+  async list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
+    return { items: await this.consents.list(caller, id), nextCursor: null };
+  }
+
+  @Post()
+  @RequirePermission('case.manage')
+  @ApiOperation({ summary: 'Record consent (samtycke) for one agency, with its scope and validity' })
+  @ApiCreatedResponse({ type: ConsentDto })
+  @ApiProblems(400, 404, 409, 422)
+  give(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: GiveConsentDto,
+  ): Promise<ConsentDto> {
+    return this.consents.give(caller, id, dto);
+  }
+
+  @Post(':consentId/withdraw')
+  @HttpCode(200)
+  @RequirePermission('case.manage')
+  @ApiOperation({ summary: "Withdraw consent: the agency's access ends with the next request" })
+  @ApiOkResponse({ type: ConsentDto })
+  @ApiProblems(400, 404, 409)
+  withdraw(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('consentId', new ParseUUIDPipe()) consentId: string,
+  ): Promise<ConsentDto> {
+    return this.consents.withdraw(caller, id, consentId);
+  }
+}

@@ -1,0 +1,6 @@
+export * from './case-access';
+export * from './case-access.module';
+export * from './cases.module';
+export * from './timeline';
+export * from './cases.service';
+export * from './cases.dto';
