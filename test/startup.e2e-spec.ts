@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrations, runMigrations } from '@app/database';
-import { seedDemo } from '@app/demo';
+import { DEMO_STEPS, seedDemo } from '@app/demo';
 import { createTestDatabase, dropTestDatabase } from './support/test-app';
 
 const MAIN = join(__dirname, '../dist/apps/api/src/main.js');
@@ -101,7 +101,7 @@ describe('migrations and demo seed', () => {
 
   it('seeds the demo once: a second run changes nothing', async () => {
     const now = new Date('2026-11-23T08:00:00Z');
-    expect(await seedDemo(dataSource, now)).toHaveLength(3);
+    expect(await seedDemo(dataSource, now)).toEqual(DEMO_STEPS.map((step) => step.name));
     const count = async () =>
       (
         await dataSource.query(
@@ -114,6 +114,21 @@ describe('migrations and demo seed', () => {
     expect(before.a).toBeGreaterThan(300 * 60 * 5);
     expect(await seedDemo(dataSource, now)).toEqual([]);
     expect(await count()).toEqual(before);
+    const statuses = await dataSource.query(`SELECT DISTINCT status FROM support_case ORDER BY status`);
+    expect(statuses.map((r: { status: string }) => r.status)).toEqual([
+      'closed',
+      'follow_up',
+      'mapping',
+      'open',
+      'plan_active',
+    ]);
+    const flags = await dataSource.query(
+      `SELECT status, count(*)::int AS n FROM absence_flag GROUP BY status ORDER BY status`,
+    );
+    expect(flags).toEqual([
+      { status: 'dismissed', n: 1 },
+      { status: 'new', n: 3 },
+    ]);
   });
 
   it('gives the demo a realistic spread: most pupils under 5 % absence, some well above', async () => {

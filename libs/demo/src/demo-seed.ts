@@ -1,6 +1,6 @@
 import { absenceFigures } from '@app/attendance/absence-figures';
 import { refreshAttendanceDays } from '@app/attendance/attendance-days';
-import { addDays, swedishDate } from '@app/calendar';
+import { addDays, addWorkingDays, swedishDate } from '@app/calendar';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '@app/identity/passwords';
 import { luhnCheckDigit } from '@app/students/personnummer';
@@ -211,8 +211,16 @@ const flagsAndNotices: SeedStep = {
     const to = addDays(swedishDate(now), -1);
     const from = addDays(to, -27);
     const flags: { pupil: number; by: string; text: string; dismissedBy?: string }[] = [
-      { pupil: 3, by: 'mentor@storsjo.demo', text: 'Allt mer frånvaro sedan höstlovet. Har pratat med eleven och ringt hem.' },
-      { pupil: 7, by: 'mentor@storsjo.demo', text: 'Borta nästan varje måndag. Vårdnadshavare säger att eleven har ont i magen.' },
+      {
+        pupil: 3,
+        by: 'mentor@storsjo.demo',
+        text: 'Allt mer frånvaro sedan höstlovet. Har pratat med eleven och ringt hem.',
+      },
+      {
+        pupil: 7,
+        by: 'mentor@storsjo.demo',
+        text: 'Borta nästan varje måndag. Vårdnadshavare säger att eleven har ont i magen.',
+      },
       { pupil: 203, by: 'mentor@park.demo', text: 'Ökande ogiltig frånvaro, svarar inte på meddelanden.' },
       {
         pupil: 28,
@@ -260,7 +268,179 @@ const flagsAndNotices: SeedStep = {
   },
 };
 
-export const DEMO_STEPS: SeedStep[] = [organisationsAndAgencies, pupilsAndAttendance, users, flagsAndNotices];
+/**
+ * One case in every status at Storsjöskolan, with consent, invitations, a meeting and mapping,
+ * so each journey has something to show. Dates lie in the past relative to `now`.
+ */
+const cases: SeedStep = {
+  name: '005-cases',
+  async run(manager, now) {
+    const today = swedishDate(now);
+    const at = (daysAgo: number, time = '09:00') => `${addDays(today, -daysAgo)}T${time}:00+01:00`;
+    const coordinator = demoId('user:elevhalsa@storsjo.demo');
+    const school = demoId('agency:storsjo');
+    const demoCases: {
+      pupil: number;
+      status: string;
+      openedDaysAgo: number;
+      agencies: { key: string; status: 'pending' | 'accepted' | 'declined'; consent: string[] | null }[];
+      meetingDaysAgo?: number;
+      outcome?: string;
+    }[] = [
+      {
+        pupil: 53,
+        status: 'open',
+        openedDaysAgo: 2,
+        agencies: [{ key: 'soc', status: 'pending', consent: ['case_summary'] }],
+      },
+      {
+        pupil: 78,
+        status: 'mapping',
+        openedDaysAgo: 12,
+        agencies: [
+          { key: 'soc', status: 'accepted', consent: ['case_summary', 'attendance', 'mapping'] },
+          { key: 'bup', status: 'accepted', consent: ['case_summary', 'health_notes', 'mapping'] },
+        ],
+        meetingDaysAgo: 5,
+      },
+      {
+        pupil: 103,
+        status: 'plan_active',
+        openedDaysAgo: 40,
+        agencies: [
+          { key: 'soc', status: 'accepted', consent: ['case_summary', 'attendance', 'mapping', 'plan'] },
+          { key: 'hab', status: 'accepted', consent: ['case_summary', 'mapping', 'plan'] },
+        ],
+        meetingDaysAgo: 30,
+      },
+      {
+        pupil: 128,
+        status: 'follow_up',
+        openedDaysAgo: 80,
+        agencies: [{ key: 'bup', status: 'accepted', consent: ['case_summary', 'health_notes', 'plan'] }],
+        meetingDaysAgo: 70,
+      },
+      {
+        pupil: 153,
+        status: 'closed',
+        openedDaysAgo: 95,
+        agencies: [{ key: 'soc', status: 'declined', consent: null }],
+        outcome: 'attendance_recovered',
+      },
+    ];
+    for (const [n, c] of demoCases.entries()) {
+      const caseId = demoId(`case:${c.pupil}`);
+      const opened = at(c.openedDaysAgo);
+      await manager.query(
+        `INSERT INTO support_case (id, reference, student_id, school_id, coordinator_id, status, opened_at, first_signal_on,
+                                   closed_at, outcome, close_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10, $11)`,
+        [
+          caseId,
+          `NT-DEMO-${String(n + 1).padStart(3, '0')}`,
+          demoId(`pupil:${c.pupil}`),
+          school,
+          coordinator,
+          c.status,
+          opened,
+          addDays(today, -c.openedDaysAgo - 10),
+          c.status === 'closed' ? at(5) : null,
+          c.outcome ?? null,
+          c.status === 'closed' ? 'Närvaron är tillbaka över 90 % sedan sex veckor.' : null,
+        ],
+      );
+      const event = (kind: string, when: string, data: object, actor = coordinator, agency = school) =>
+        manager.query(
+          `INSERT INTO case_event (case_id, at, actor_id, agency_id, kind, data) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [caseId, when, actor, agency, kind, JSON.stringify(data)],
+        );
+      await event('case.opened', opened, { coordinatorId: coordinator, flagId: null });
+      for (const a of c.agencies) {
+        const agencyId = demoId(`agency:${a.key}`);
+        const worker = DEMO_USERS.find((u) => u.agency === a.key && u.role === 'agency_worker')!;
+        const workerId = demoId(`user:${worker.username}`);
+        if (a.consent) {
+          await manager.query(
+            `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+             VALUES ($1, $2, 'guardian', 'Vårdnadshavare (demo)', $3, $4::date, $5::date, $6)`,
+            [caseId, agencyId, a.consent, addDays(today, -c.openedDaysAgo), addDays(today, 365), coordinator],
+          );
+          await event('consent.given', opened, { agencyId, givenBy: 'guardian', scope: a.consent });
+        }
+        await manager.query(
+          `INSERT INTO mobilisation (case_id, agency_id, message, invited_by, invited_at, deadline, status,
+                                     representative_id, responded_by, responded_at, decline_reason)
+           VALUES ($1, $2, 'Välkomna till ett första möte om eleven.', $3, $4, $5::date, $6, $7, $8, $9, $10)`,
+          [
+            caseId,
+            agencyId,
+            coordinator,
+            opened,
+            addWorkingDays(addDays(today, -c.openedDaysAgo), 5),
+            a.status,
+            a.status === 'accepted' ? workerId : null,
+            a.status === 'pending' ? null : workerId,
+            a.status === 'pending' ? null : at(c.openedDaysAgo - 2),
+            a.status === 'declined' ? 'Ärendet är inte aktuellt för oss just nu.' : null,
+          ],
+        );
+        await event('mobilisation.invited', opened, { agencyId });
+        if (a.status !== 'pending') {
+          await event(`mobilisation.${a.status}`, at(c.openedDaysAgo - 2), { agencyId }, workerId, agencyId);
+        }
+        if (a.status === 'accepted' && a.consent?.includes('mapping')) {
+          await manager.query(
+            `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text, created_at, updated_at)
+             VALUES ($1, 'home_family', $2, $3, $4, $5, $5)`,
+            [
+              caseId,
+              agencyId,
+              workerId,
+              'Familjen har haft kontakt med oss tidigare; stödet avslutades för ett år sedan.',
+              at(c.openedDaysAgo - 3),
+            ],
+          );
+        }
+      }
+      if (c.meetingDaysAgo !== undefined) {
+        await manager.query(
+          `INSERT INTO case_meeting (case_id, starts_at, place, agency_ids, pupil_present, guardians_present, minutes, decisions, created_by)
+           VALUES ($1, $2, 'Storsjöskolan, elevhälsans rum', $3, true, true, $4, $5, $6)`,
+          [
+            caseId,
+            at(c.meetingDaysAgo, '13:00'),
+            [school, ...c.agencies.filter((a) => a.status === 'accepted').map((a) => demoId(`agency:${a.key}`))],
+            'Eleven berättade om oro inför idrottslektionerna. Vårdnadshavarna vill ha tätare kontakt med mentor.',
+            'Kartläggning av skolsituationen; mentor ringer hem varje fredag.',
+            coordinator,
+          ],
+        );
+        await event('meeting.scheduled', at(c.meetingDaysAgo + 3), {});
+        await manager.query(
+          `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text, created_at, updated_at)
+           VALUES ($1, 'pupil_view', $2, $3, $4, $5, $5), ($1, 'school', $2, $3, $6, $5, $5)`,
+          [
+            caseId,
+            school,
+            coordinator,
+            'Jag vill gå till skolan men det känns jobbigt på morgonen.',
+            at(c.meetingDaysAgo, '15:00'),
+            'Frånvaron har ökat sedan höstlovet, mest måndagar och idrott.',
+          ],
+        );
+      }
+      const path = ['open', 'mapping', 'plan_active', 'follow_up'];
+      const steps = c.status === 'closed' ? ['closed'] : path.slice(1, path.indexOf(c.status) + 1);
+      let from = 'open';
+      for (const [i, to] of steps.entries()) {
+        await event('case.status', at(Math.max(c.openedDaysAgo - 7 * (i + 1), 1)), { from, to });
+        from = to;
+      }
+    }
+  },
+};
+
+export const DEMO_STEPS: SeedStep[] = [organisationsAndAgencies, pupilsAndAttendance, users, flagsAndNotices, cases];
 
 /**
  * Seeds the demo on an empty database and completes a partly seeded one; does nothing when

@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CaseAccessModule } from '../case-access.module';
+import { MappingController } from './mapping.controller';
+import { MappingService } from './mapping.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+import { MobilisationsController } from './mobilisations.controller';
+import { MobilisationsService } from './mobilisations.service';
 
 /** Mobilisation of agencies, the joint meetings and the mapping (kartläggning). */
-@Module({ imports: [CaseAccessModule] })
+@Module({
+  imports: [CaseAccessModule],
+  controllers: [MobilisationsController, MeetingsController, MappingController],
+  providers: [MobilisationsService, MeetingsService, MappingService],
+})
 export class CaseCollaborationModule {}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessLogService, AccessService, Caller } from '@app/access';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '@app/http';
+import { CaseAccess, CaseFacts, requireActive } from '../case-access';
+import { recordEvent } from '../timeline';
+import { iso, logDenied } from './collaboration-sql';
+import {
+  AddContributionDto,
+  ContributionDto,
+  EditContributionDto,
+  MAPPING_SECTIONS,
+  MappingDto,
+  MappingSection,
+} from './mapping.dto';
+
+interface ContributionRow {
+  id: string;
+  section: MappingSection;
+  text: string;
+  author_id: string;
+  author_name: string;
+  agency_id: string;
+  agency_name: string;
+  agency_type: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `
+  SELECT mc.id, mc.section, mc.text, mc.author_id, u.display_name AS author_name,
+         mc.agency_id, a.name AS agency_name, a.type AS agency_type, mc.created_at, mc.updated_at
+    FROM mapping_contribution mc
+    JOIN app_user u ON u.id = mc.author_id
+    JOIN agency a ON a.id = mc.agency_id`;
+
+/**
+ * The sections the caller may read: all of them for the school; for an outside agency, consent
+ * scope `mapping` opens the mapping and the `health` section also needs `health_notes`.
+ */
+export function readableSections(scopes: CaseFacts['scopes']): Set<MappingSection> {
+  if (!scopes.has('mapping')) return new Set();
+  return new Set(MAPPING_SECTIONS.filter((s) => s !== 'health' || scopes.has('health_notes')));
+}
+
+/**
+ * The mapping (kartläggning): each agency writes its own contributions, signed with author and
+ * agency; everyone in the case reads them as far as consent allows; only the writing agency edits.
+ */
+@Injectable()
+export class MappingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseAccess,
+    private readonly access: AccessService,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async get(caller: Caller, caseId: string): Promise<MappingDto> {
+    const facts = await this.cases.require(caller, caseId, 'read', 'mapping.read');
+    const readable = readableSections(facts.scopes);
+    if (!readable.size) {
+      await logDenied(this.accessLog, caller, 'mapping.read', 'case', caseId);
+      throw new ForbiddenError('The consent does not cover the mapping.');
+    }
+    // An agency always sees its own words, even in a section its consent does not open.
+    const rows: ContributionRow[] = await this.dataSource.query(
+      `${SELECT} WHERE mc.case_id = $1 AND (mc.section = ANY ($2::text[]) OR mc.agency_id = $3)
+        ORDER BY mc.created_at, mc.id`,
+      [caseId, [...readable], caller.agencyId],
+    );
+    const contributions = rows.map((r) => this.toDto(caller, facts, r));
+    await this.access.logList(
+      caller,
+      'mapping.read',
+      'mapping_contribution',
+      contributions.map((c) => c.id),
+    );
+    return {
+      caseId,
+      sections: MAPPING_SECTIONS.map((section) => ({
+        section,
+        visible: readable.has(section),
+        contributions: contributions.filter((c) => c.section === section),
+      })),
+    };
+  }
+
+  async add(caller: Caller, caseId: string, dto: AddContributionDto): Promise<ContributionDto> {
+    const text = this.text(dto.text);
+    return this.dataSource.transaction(async (manager) => {
+      // Seeing the case (mobilised, consent in force) is what lets an agency contribute; the
+      // lock keeps a closing of the case from slipping in between.
+      const facts = await this.cases.require(caller, caseId, 'read', 'mapping.add', manager, true);
+      requireActive(facts);
+      const [{ id }] = await manager.query(
+        `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [caseId, dto.section, caller.agencyId, caller.userId, text],
+      );
+      await recordEvent(manager, caseId, caller, 'mapping.added', { contributionId: id, section: dto.section });
+      await this.access.logChange(caller, 'mapping.add', 'mapping_contribution', [id], manager);
+      return this.load(manager, caller, facts, id);
+    });
+  }
+
+  async edit(caller: Caller, caseId: string, contributionId: string, dto: EditContributionDto) {
+    const text = this.text(dto.text);
+    return this.dataSource.transaction(async (manager) => {
+      const facts = await this.cases.require(caller, caseId, 'read', 'mapping.edit', manager, true);
+      const [row] = await manager.query(
+        `SELECT agency_id, section FROM mapping_contribution WHERE id = $1 AND case_id = $2 FOR UPDATE`,
+        [contributionId, caseId],
+      );
+      const own = row?.agency_id === caller.agencyId;
+      if (!own) {
+        await logDenied(this.accessLog, caller, 'mapping.edit', 'mapping_contribution', contributionId);
+        // Another agency's contribution the caller can read: it knows it exists, but it is not theirs.
+        if (row && readableSections(facts.scopes).has(row.section)) {
+          throw new ForbiddenError('Only the agency that wrote a contribution edits it.');
+        }
+        throw new NotFoundError('contribution');
+      }
+      requireActive(facts);
+      await manager.query(`UPDATE mapping_contribution SET text = $2, updated_at = now() WHERE id = $1`, [
+        contributionId,
+        text,
+      ]);
+      await recordEvent(manager, caseId, caller, 'mapping.edited', { contributionId, section: row.section });
+      await this.access.logChange(caller, 'mapping.edit', 'mapping_contribution', [contributionId], manager);
+      return this.load(manager, caller, facts, contributionId);
+    });
+  }
+
+  private text(input: string): string {
+    const text = input.trim();
+    if (!text) {
+      throw new UnprocessableError('The text must not be blank.', {
+        errors: [{ field: 'text', message: 'must not be blank' }],
+      });
+    }
+    return text;
+  }
+
+  private toDto(caller: Caller, facts: CaseFacts, r: ContributionRow): ContributionDto {
+    return {
+      id: r.id,
+      section: r.section,
+      text: r.text,
+      author: { id: r.author_id, displayName: r.author_name },
+      agency: { id: r.agency_id, name: r.agency_name, type: r.agency_type },
+      createdAt: iso(r.created_at)!,
+      updatedAt: iso(r.updated_at)!,
+      editable: r.agency_id === caller.agencyId && facts.status !== 'closed' && caller.permissions.has('mapping.write'),
+    };
+  }
+
+  private async load(manager: EntityManager, caller: Caller, facts: CaseFacts, id: string): Promise<ContributionDto> {
+    const [row]: ContributionRow[] = await manager.query(`${SELECT} WHERE mc.id = $1`, [id]);
+    return this.toDto(caller, facts, row);
+  }
+}
