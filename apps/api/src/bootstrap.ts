@@ -10,6 +10,11 @@ import { AppModule, assignRequestId } from './app.module';
 
 export const API_PREFIX = 'api/v1';
 
+/** Requests whose body the route reads as a stream (POST /api/v1/attendance/imports). */
+function isStreamedUpload(req: { method?: string; url?: string }): boolean {
+  return req.method === 'POST' && /^\/api\/v1\/attendance\/imports\/?(\?|$)/.test(req.url ?? '');
+}
+
 /**
  * Builds the HTTP application exactly as it runs in production; main.ts and the e2e tests
  * both use it, so tests exercise the real pipeline.
@@ -32,7 +37,12 @@ export async function createApp(
     },
   );
   app.use(helmet());
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // The attendance import streams its body (files far larger than the limit): the JSON parser
+  // leaves that one path alone.
+  app.useBodyParser('json', {
+    limit: config.bodyLimit,
+    type: (req) => !isStreamedUpload(req) && /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''),
+  });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 

@@ -53,3 +53,10 @@ export class ValidationError extends DomainError {
     super('validation', 400, 'Bad Request', 'The request has invalid fields.', { errors });
   }
 }
+
+/** 415 for a request body in a media type (or charset) the route does not take. */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(detail: string, extensions: Record<string, unknown> = {}) {
+    super('unsupported-media-type', 415, 'Unsupported Media Type', detail, extensions);
+  }
+}

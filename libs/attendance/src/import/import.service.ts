@@ -1,0 +1,368 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AccessService, Caller } from '@app/access';
+import { DomainError, ForbiddenError, UnprocessableError } from '@app/http';
+import { refreshAttendanceDays } from '../attendance-days';
+import { swedishDate } from '../school-dates';
+import { BodyReader } from './body-reader';
+import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
+import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';
+import { csvRow, ImportError, PupilIndex, RowChecker, RowResult, ss12000Row } from './import-rows';
+import { DataArrayScanner } from './json-scanner';
+import { CREATE_STAGING, STAGING_TABLE, StagingCopy } from './staging';
+import { ImportEncoding, ImportFileError, ImportTextDecoder } from './text-decoder';
+
+export const MAX_REPORTED_ERRORS = 100;
+const TOUCHED_TABLE = 'attendance_import_touched';
+const DUPLICATE_TABLE = 'attendance_import_duplicate';
+const MAX_HEADER = 4096;
+
+export interface ImportOptions {
+  format: ImportFormat;
+  mode: ImportMode;
+  encoding: ImportEncoding | 'detect';
+}
+
+interface ImportRow {
+  id: string;
+  school_id: string;
+  format: ImportFormat;
+  mode: ImportMode;
+  status: ImportStatus;
+  rows_total: number;
+  rows_imported: number;
+  rows_rejected: number;
+  errors: ImportError[];
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+const IMPORT_COLUMNS = `id, school_id, format, mode, status, rows_total, rows_imported, rows_rejected, errors, started_at, finished_at`;
+
+const toDto = (r: ImportRow): ImportDto => ({
+  id: r.id,
+  format: r.format,
+  mode: r.mode,
+  status: r.status,
+  rowsTotal: r.rows_total,
+  rowsImported: r.rows_imported,
+  rowsRejected: r.rows_rejected,
+  errors: r.errors,
+  startedAt: r.started_at.toISOString(),
+  finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
+});
+
+/** What one import has seen so far: counts of everything, the first problems only. */
+class Report {
+  rowsTotal = 0;
+  rowsRejected = 0;
+  errors: ImportError[] = [];
+  fileError: ImportError | null = null;
+
+  add(errors: ImportError[]): void {
+    this.rowsRejected++;
+    for (const error of errors) if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(error);
+  }
+
+  merge(more: ImportError[], rows: number): void {
+    this.rowsRejected += rows;
+    this.errors = [...this.errors, ...more].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+  }
+
+  final(): ImportError[] {
+    if (!this.fileError) return this.errors;
+    return [...this.errors.slice(0, MAX_REPORTED_ERRORS - 1), this.fileError];
+  }
+}
+
+/** The CSV header is wrong: the file cannot be read at all (400, not a rejected import). */
+class HeaderError extends Error {}
+
+/** All-or-nothing said no: the import row is stored as `rejected`, the answer is 422. */
+class Rejection extends Error {}
+
+/**
+ * Bulk attendance import: the request body streams through a decoder and a parser, each row is
+ * checked in JS and copied (`COPY … FROM STDIN`) into a temporary staging table on one
+ * dedicated connection, inside one transaction; then one `INSERT … ON CONFLICT … DO UPDATE
+ * WHERE … IS DISTINCT FROM …` writes the lessons (a re-import changes nothing) and the per-day
+ * aggregate is refreshed for the days that changed. Any failure rolls everything back.
+ */
+@Injectable()
+export class AttendanceImportService {
+  private readonly logger = new Logger('AttendanceImport');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async import(caller: Caller, body: Readable, options: ImportOptions): Promise<ImportDto> {
+    if (caller.agencyType !== 'school') {
+      body.resume();
+      throw new ForbiddenError('Attendance is imported by the staff of a school, for its own pupils.');
+    }
+    const reader = new BodyReader(body);
+    const [{ id }]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status)
+       VALUES ($1, $2, $3, $4, $5, 'running') RETURNING id`,
+      [caller.organisationId, caller.agencyId, caller.userId, options.format, options.mode],
+    );
+    const report = new Report();
+    const runner = this.dataSource.createQueryRunner();
+    let connectionError: Error | undefined;
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(CREATE_STAGING);
+      const pupils = await this.pupils(runner.manager, caller, options.format);
+      const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+      const copy = new StagingCopy(client);
+      try {
+        await this.readRows(reader, options, pupils, copy, report);
+        await copy.finish();
+      } catch (error) {
+        copy.abort();
+        if (!(error instanceof ImportFileError)) throw error;
+        reader.discard();
+        report.fileError = { line: error.line, field: error.field, reason: error.message };
+        if (error.field === 'header') throw new HeaderError(error.message);
+      }
+
+      if (report.fileError || (options.mode === 'all_or_nothing' && report.rowsRejected > 0)) {
+        if (!report.fileError) await this.reportDuplicates(runner, report);
+        throw new Rejection();
+      }
+      await runner.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (student_id uuid, lesson_date date) ON COMMIT DROP`);
+      await runner.query(`SAVEPOINT attendance_import_apply`);
+      try {
+        await this.apply(runner, options.format, false);
+      } catch (error) {
+        // The same lesson twice in one file: find the repeats only now, when they exist.
+        if ((error as { code?: string }).code !== '21000') throw error;
+        await runner.query(`ROLLBACK TO SAVEPOINT attendance_import_apply`);
+        await this.reportDuplicates(runner, report);
+        if (options.mode === 'all_or_nothing') throw new Rejection();
+        await this.apply(runner, options.format, true);
+      }
+      await refreshAttendanceDays(runner.manager, `SELECT student_id, lesson_date FROM ${TOUCHED_TABLE}`);
+      const row = await this.finish(runner.manager, caller, id, 'completed', report);
+      await runner.commitTransaction();
+      return toDto(row);
+    } catch (error) {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction().catch((e: Error) => {
+          connectionError = e;
+        });
+      }
+      reader.discard();
+      if (error instanceof Rejection || error instanceof HeaderError) {
+        const row = await this.dataSource.transaction((manager) =>
+          this.finish(manager, caller, id, 'rejected', report),
+        );
+        if (error instanceof HeaderError) {
+          throw new DomainError('validation', 400, 'Bad Request', error.message, {
+            importId: id,
+            errors: [{ field: 'header', message: error.message }],
+          });
+        }
+        throw new UnprocessableError(
+          report.fileError
+            ? `The file was rejected: ${report.fileError.reason} (line ${report.fileError.line}). Nothing was imported.`
+            : `The file was rejected: ${row.rows_rejected} of ${row.rows_total} rows have problems. Nothing was imported.`,
+          {
+            importId: id,
+            rowsTotal: row.rows_total,
+            rowsRejected: row.rows_rejected,
+            errors: row.errors,
+          },
+        );
+      }
+      connectionError ??= error as Error;
+      this.logger.warn(`import ${id} failed: ${(error as Error)?.message}`);
+      await this.dataSource
+        .transaction((manager) => this.finish(manager, caller, id, 'failed', report))
+        .catch((e: Error) => this.logger.warn(`import ${id}: could not record the failure: ${e.message}`));
+      throw error;
+    } finally {
+      // A connection that broke is destroyed, not handed back to the pool.
+      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> })
+        .releasePostgresConnection(connectionError)
+        .catch(() => undefined);
+    }
+  }
+
+  async get(caller: Caller, id: string): Promise<ImportDto> {
+    const [row]: ImportRow[] = await this.dataSource.query(
+      `SELECT ${IMPORT_COLUMNS} FROM attendance_import WHERE id = $1`,
+      [id],
+    );
+    await this.access.require({
+      caller,
+      action: 'read',
+      logAction: 'attendance.import.read',
+      subject: row ? { type: 'student', schoolId: row.school_id } : null,
+      subjectType: 'attendance_import',
+      subjectId: id,
+    });
+    return toDto(row);
+  }
+
+  /** The caller's school's pupils by personnummer (CSV) or external id (SS 12000): a school, not a file. */
+  private async pupils(manager: EntityManager, caller: Caller, format: ImportFormat): Promise<PupilIndex> {
+    const column = format === 'csv' ? 'personnummer' : 'external_id';
+    const rows: { id: string; key: string }[] = await manager.query(
+      `SELECT id, ${column} AS key FROM student
+        WHERE organisation_id = $1 AND school_id = $2 AND ${column} IS NOT NULL`,
+      [caller.organisationId, caller.agencyId],
+    );
+    return new Map(rows.map((r) => [r.key.trim(), r.id]));
+  }
+
+  private async readRows(
+    reader: BodyReader,
+    options: ImportOptions,
+    pupils: PupilIndex,
+    copy: StagingCopy,
+    report: Report,
+  ): Promise<void> {
+    const checker = new RowChecker(swedishDate());
+    const take = async (result: RowResult) => {
+      report.rowsTotal++;
+      if (!result.ok) report.add(result.errors);
+      else if (copy.add(result.lesson)) await copy.flush();
+    };
+    if (options.format === 'ss12000') {
+      const scanner = new DataArrayScanner();
+      const decoder = new ImportTextDecoder(options.encoding, () => scanner.currentLine);
+      const handle = async (text: string) => {
+        for (const element of scanner.push(text)) {
+          await take(
+            'error' in element
+              ? { ok: false, errors: [{ line: element.line, field: 'row', reason: element.error }] }
+              : ss12000Row(element.line, element.value, pupils, checker),
+          );
+        }
+      };
+      for (let chunk = await reader.next(); chunk; chunk = await reader.next()) await handle(decoder.decode(chunk));
+      await handle(decoder.end());
+      scanner.end();
+      return;
+    }
+
+    const state: { csv: CsvReader | null; head: string } = { csv: null, head: '' };
+    const decoder = new ImportTextDecoder(options.encoding, () => state.csv?.currentLine ?? 1);
+    const handle = async (text: string, last: boolean) => {
+      if (!state.csv) {
+        const head = state.head + text;
+        const newline = head.indexOf('\n');
+        if (newline < 0 && !last) {
+          if (head.length > MAX_HEADER) throw headerError();
+          state.head = head;
+          return;
+        }
+        const delimiter = detectDelimiter(newline < 0 ? head : head.slice(0, newline));
+        if (!delimiter) throw headerError();
+        state.csv = new CsvReader(delimiter);
+        state.head = '';
+        text = head.replace(/^\uFEFF/, '');
+      }
+      for (const record of state.csv.push(text)) {
+        if (record.line === 1) continue;
+        await take(csvRow(record.line, record.fields, pupils, checker));
+      }
+    };
+    for (let chunk = await reader.next(); chunk; chunk = await reader.next())
+      await handle(decoder.decode(chunk), false);
+    await handle(decoder.end(), true);
+    if (!state.csv) throw headerError();
+    for (const record of state.csv.end()) {
+      if (record.line !== 1) await take(csvRow(record.line, record.fields, pupils, checker));
+    }
+  }
+
+  /** Writes the staged lessons; only rows that really change are updated (and listed as touched). */
+  private async apply(runner: QueryRunner, format: ImportFormat, skipDuplicates: boolean): Promise<void> {
+    await runner.query(
+      `WITH written AS (
+         INSERT INTO attendance_lesson AS a (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
+                                             valid_absence_minutes, invalid_absence_minutes, reason, source, external_id)
+         SELECT s.student_id, s.lesson_date, s.start_time, s.offered_minutes, s.attended_minutes,
+                s.valid_absence_minutes, s.invalid_absence_minutes, s.reason, $1, s.external_id
+           FROM ${STAGING_TABLE} s
+          ${skipDuplicates ? `WHERE NOT EXISTS (SELECT 1 FROM ${DUPLICATE_TABLE} d WHERE d.line = s.line)` : ''}
+         ON CONFLICT (student_id, lesson_date, start_time) DO UPDATE
+            SET offered_minutes = excluded.offered_minutes, attended_minutes = excluded.attended_minutes,
+                valid_absence_minutes = excluded.valid_absence_minutes,
+                invalid_absence_minutes = excluded.invalid_absence_minutes, reason = excluded.reason,
+                source = excluded.source, external_id = coalesce(excluded.external_id, a.external_id),
+                updated_at = now()
+          WHERE (a.offered_minutes, a.attended_minutes, a.valid_absence_minutes, a.invalid_absence_minutes,
+                 a.reason, a.source, a.external_id)
+                IS DISTINCT FROM
+                (excluded.offered_minutes, excluded.attended_minutes, excluded.valid_absence_minutes,
+                 excluded.invalid_absence_minutes, excluded.reason, excluded.source,
+                 coalesce(excluded.external_id, a.external_id))
+         RETURNING a.student_id, a.lesson_date)
+       INSERT INTO ${TOUCHED_TABLE} SELECT DISTINCT student_id, lesson_date FROM written`,
+      [format],
+    );
+  }
+
+  /** Rows that repeat an earlier row's lesson (same pupil, date and start time). */
+  private async reportDuplicates(runner: QueryRunner, report: Report): Promise<void> {
+    await runner.query(
+      `CREATE TEMP TABLE ${DUPLICATE_TABLE} ON COMMIT DROP AS
+       SELECT line, first_line FROM (
+         SELECT line, min(line) OVER (PARTITION BY student_id, lesson_date, start_time) AS first_line
+           FROM ${STAGING_TABLE}) d
+        WHERE line > first_line`,
+    );
+    const [{ count }]: { count: number }[] = await runner.query(
+      `SELECT count(*)::int AS count FROM ${DUPLICATE_TABLE}`,
+    );
+    if (!count) return;
+    const first: { line: number; first_line: number }[] = await runner.query(
+      `SELECT line, first_line FROM ${DUPLICATE_TABLE} ORDER BY line LIMIT ${MAX_REPORTED_ERRORS}`,
+    );
+    report.merge(
+      first.map((d) => ({
+        line: d.line,
+        field: 'row',
+        reason: `the same lesson (pupil, date, start time) as line ${d.first_line}`,
+      })),
+      count,
+    );
+  }
+
+  private async finish(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    status: ImportStatus,
+    report: Report,
+  ): Promise<ImportRow> {
+    const imported = status === 'completed' ? report.rowsTotal - report.rowsRejected : 0;
+    const [rows]: [ImportRow[], number] = await manager.query(
+      `UPDATE attendance_import
+          SET status = $2, rows_total = $3, rows_imported = $4, rows_rejected = $5, errors = $6::jsonb,
+              finished_at = clock_timestamp()
+        WHERE id = $1
+        RETURNING ${IMPORT_COLUMNS}`,
+      [id, status, report.rowsTotal, imported, report.rowsRejected, JSON.stringify(report.final())],
+    );
+    await this.access.logChange(caller, 'attendance.import', 'attendance_import', [id], manager);
+    return rows[0];
+  }
+}
+
+function headerError(): ImportFileError {
+  return new ImportFileError(
+    1,
+    'header',
+    `The first line must be the header ${CSV_COLUMNS.join(',')} (comma- or semicolon-separated).`,
+  );
+}
