@@ -1,9 +1,28 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '@app/attendance';
 import { StudentsModule } from '@app/students';
+import { AbsenceRulesController } from './absence-rules.controller';
+import { AbsenceRulesService } from './absence-rules.service';
+import { FlagsController } from './flags.controller';
+import { FlagsService } from './flags.service';
+import { GuardianNoticesController } from './guardian-notices.controller';
+import { GuardianNoticesService } from './guardian-notices.service';
+import { InvestigationsController } from './investigations.controller';
+import { InvestigationsService } from './investigations.service';
+import { WatchlistController } from './watchlist.controller';
+import { WatchlistService } from './watchlist.service';
 
 /** Absence rules, the watch list, flags to elevhälsa, absence investigations and guardian notices. */
 @Module({
   imports: [StudentsModule, AttendanceModule],
+  controllers: [
+    AbsenceRulesController,
+    WatchlistController,
+    FlagsController,
+    InvestigationsController,
+    GuardianNoticesController,
+  ],
+  providers: [AbsenceRulesService, WatchlistService, FlagsService, InvestigationsService, GuardianNoticesService],
+  exports: [AbsenceRulesService, WatchlistService, FlagsService],
 })
 export class SignalsModule {}

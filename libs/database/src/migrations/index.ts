@@ -1,7 +1,14 @@
 import { Foundation1795000000000 } from './1795000000000-foundation';
 import { Identity1795000100000 } from './1795000100000-identity';
 import { Attendance1795000200000 } from './1795000200000-attendance';
+import { Signals1795000400000 } from './1795000400000-signals';
 import { Cases1795000500000 } from './1795000500000-cases';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
-export const migrations = [Foundation1795000000000, Identity1795000100000, Attendance1795000200000, Cases1795000500000];
+export const migrations = [
+  Foundation1795000000000,
+  Identity1795000100000,
+  Attendance1795000200000,
+  Signals1795000400000,
+  Cases1795000500000,
+];

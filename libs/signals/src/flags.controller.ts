@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, CurrentCaller, RequirePermission } from '@app/access';
+import { ApiProblems, Page, pageSchema } from '@app/http';
+import { CreateFlagDto, DismissFlagDto, FlagDto, FlagListQuery } from './flags.dto';
+import { FlagsService } from './flags.service';
+
+@ApiTags('signals')
+@Controller()
+export class FlagsController {
+  constructor(private readonly flags: FlagsService) {}
+
+  @Post('students/:id/flags')
+  @RequirePermission('flag.create')
+  @ApiOperation({
+    summary: 'Flag a worrying pupil to elevhälsa (anmälan till elevhälsan)',
+    description:
+      'Any staff member of the pupil’s school. Stores a snapshot of the absence figures of the last 4 weeks and the ' +
+      'watch-list rules hit at this moment. A pupil may have several flags, also while one awaits triage: each is ' +
+      'its own observation, and elevhälsa sees them all in the inbox.',
+  })
+  @ApiCreatedResponse({ type: FlagDto })
+  @ApiProblems(400, 404)
+  create(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: CreateFlagDto,
+  ): Promise<FlagDto> {
+    return this.flags.create(caller, id, dto);
+  }
+
+  @Get('flags')
+  @RequirePermission('flag.triage')
+  @ApiOperation({
+    summary: "Your school's flags, newest first (`?status=new` is elevhälsa's inbox)",
+    description: 'Elevhälsa and the principal of the school. Logged with the flags returned.',
+  })
+  @ApiOkResponse({ type: pageSchema(FlagDto) })
+  @ApiProblems(400)
+  list(@CurrentCaller() caller: Caller, @Query() query: FlagListQuery): Promise<Page<FlagDto>> {
+    return this.flags.list(caller, query);
+  }
+
+  @Get('flags/:id')
+  @RequirePermission('flag.triage')
+  @ApiOperation({ summary: 'One flag with its snapshot' })
+  @ApiOkResponse({ type: FlagDto })
+  @ApiProblems(400, 404)
+  get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<FlagDto> {
+    return this.flags.get(caller, id);
+  }
+
+  @Post('flags/:id/dismiss')
+  @HttpCode(200)
+  @RequirePermission('flag.triage')
+  @ApiOperation({
+    summary: 'Close a new flag with a reason',
+    description: 'Only a flag with status `new` can be triaged; otherwise 409 (two concurrent triages: one wins).',
+  })
+  @ApiOkResponse({ type: FlagDto })
+  @ApiProblems(400, 404, 409)
+  dismiss(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: DismissFlagDto,
+  ): Promise<FlagDto> {
+    return this.flags.dismiss(caller, id, dto);
+  }
+
+  @Post('flags/:id/accept')
+  @HttpCode(200)
+  @RequirePermission('flag.triage')
+  @ApiOperation({
+    summary: 'Accept a new flag',
+    description:
+      'Marks the flag `accepted`. Accepting will open a närvaroärende (case) once cases exist; until then it only ' +
+      'marks the flag. Only a `new` flag can be triaged; otherwise 409.',
+  })
+  @ApiOkResponse({ type: FlagDto })
+  @ApiProblems(400, 404, 409)
+  accept(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<FlagDto> {
+    return this.flags.accept(caller, id);
+  }
+}

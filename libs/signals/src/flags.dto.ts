@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AbsenceFigures } from '@app/attendance/absence-figures';
+import { PageQuery } from '@app/http';
+import { RuleHitDto } from './watchlist.dto';
+
+export const FLAG_STATUSES = ['new', 'accepted', 'dismissed'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+export class CreateFlagDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 4000,
+    example: 'Borta varje måndag sedan höstlovet. Har pratat med eleven och ringt hem två gånger.',
+    description: 'What you see, and what you have tried.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  text: string;
+}
+
+export class DismissFlagDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'Frånvaron är utredd: planerad operation, giltig.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class FlagListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FLAG_STATUSES, description: 'Default: every status. `new` is the inbox.' })
+  @IsOptional()
+  @IsIn(FLAG_STATUSES)
+  status?: FlagStatus;
+}
+
+export class UserRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+}
+
+export class FlagSnapshotDto {
+  @ApiProperty({ format: 'date-time' }) takenAt: string;
+  @ApiProperty({
+    type: AbsenceFigures,
+    description: 'Absence over the last 4 weeks (28 days) up to the day of flagging.',
+  })
+  figures: AbsenceFigures;
+  @ApiProperty({ type: [RuleHitDto], description: 'The watch-list rules the pupil hit at that moment.' })
+  rulesHit: RuleHitDto[];
+}
+
+export class FlagDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) studentId: string;
+  @ApiProperty({ format: 'uuid' }) schoolId: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() className: string;
+  @ApiProperty() grade: number;
+  @ApiProperty({ example: '20120315-****' }) personnummerMasked: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: FLAG_STATUSES }) status: FlagStatus;
+  @ApiProperty({ type: FlagSnapshotDto }) snapshot: FlagSnapshotDto;
+  @ApiProperty({ type: UserRefDto }) createdBy: UserRefDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: UserRefDto, nullable: true }) triagedBy: UserRefDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) triagedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) dismissReason: string | null;
+}

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService, Caller, Role } from '@app/access';
+import { absenceFigures } from '@app/attendance/absence-figures';
+import { addDays, swedishDate } from '@app/attendance/school-dates';
+import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';
+import { maskPersonnummer, StudentsService } from '@app/students';
+import { AbsenceRulesService } from './absence-rules.service';
+import { CreateFlagDto, DismissFlagDto, FlagDto, FlagListQuery, FlagSnapshotDto, FlagStatus } from './flags.dto';
+import { currentRuleHits } from './watchlist.service';
+
+/** Who triages a school's flags: its elevhälsa and principal. */
+export const TRIAGE_ROLES: Role[] = ['principal', 'elevhalsa'];
+
+interface FlagRow {
+  id: string;
+  student_id: string;
+  school_id: string;
+  first_name: string;
+  last_name: string;
+  class_name: string;
+  grade: number;
+  personnummer: string;
+  text: string;
+  status: FlagStatus;
+  snapshot: FlagSnapshotDto;
+  created_by: string;
+  created_by_name: string;
+  created_at: Date;
+  created_key: string;
+  triaged_by: string | null;
+  triaged_by_name: string | null;
+  triaged_at: Date | null;
+  dismiss_reason: string | null;
+}
+
+const FLAG_SELECT = `
+  SELECT f.id, f.student_id, f.school_id, s.first_name, s.last_name, s.class_name, s.grade, s.personnummer,
+         f.text, f.status, f.snapshot, f.created_by, cu.display_name AS created_by_name, f.created_at,
+         to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key,
+         f.triaged_by, tu.display_name AS triaged_by_name, f.triaged_at, f.dismiss_reason
+    FROM absence_flag f
+    JOIN student s ON s.id = f.student_id
+    JOIN app_user cu ON cu.id = f.created_by
+    LEFT JOIN app_user tu ON tu.id = f.triaged_by`;
+
+const toFlag = (r: FlagRow): FlagDto => ({
+  id: r.id,
+  studentId: r.student_id,
+  schoolId: r.school_id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  className: r.class_name,
+  grade: r.grade,
+  personnummerMasked: maskPersonnummer(r.personnummer),
+  text: r.text,
+  status: r.status,
+  snapshot: r.snapshot,
+  createdBy: { id: r.created_by, displayName: r.created_by_name },
+  createdAt: r.created_at.toISOString(),
+  triagedBy: r.triaged_by ? { id: r.triaged_by, displayName: r.triaged_by_name ?? '' } : null,
+  triagedAt: r.triaged_at?.toISOString() ?? null,
+  dismissReason: r.dismiss_reason,
+});
+
+/** Flags to elevhälsa (orosanmälan om frånvaro inom skolan): made by staff, triaged by elevhälsa/principal. */
+@Injectable()
+export class FlagsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly students: StudentsService,
+    private readonly rules: AbsenceRulesService,
+  ) {}
+
+  async create(caller: Caller, studentId: string, dto: CreateFlagDto): Promise<FlagDto> {
+    const text = dto.text.trim();
+    if (!text) throw new ValidationError([{ field: 'text', message: 'text must not be blank' }]);
+    return this.dataSource.transaction(async (manager) => {
+      const pupil = await this.students.requireStudent(caller, studentId, 'flag.create', 'write', manager);
+      const today = swedishDate();
+      const rules = await this.rules.rulesFor(pupil.organisationId, manager);
+      const snapshot: FlagSnapshotDto = {
+        takenAt: new Date().toISOString(),
+        figures: await absenceFigures(manager, `SELECT $1::uuid AS id`, [studentId], addDays(today, -27), today),
+        rulesHit: await currentRuleHits(manager, studentId, rules, today),
+      };
+      const [{ id }] = await manager.query(
+        `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [studentId, pupil.schoolId, caller.userId, text, JSON.stringify(snapshot)],
+      );
+      await this.access.logChange(caller, 'flag.create', 'flag', [id], manager);
+      return this.load(manager, id);
+    });
+  }
+
+  /** The caller's school's flags, newest first. */
+  async list(caller: Caller, query: FlagListQuery): Promise<Page<FlagDto>> {
+    const scope = this.access.scope(caller, 'student', 'f.school_id', 1);
+    const params: unknown[] = [...scope.params];
+    const where = [scope.sql];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`f.status = $${params.length}`);
+    }
+    const cursor = decodeCursor(query.cursor, 2);
+    if (cursor) {
+      params.push(...cursor);
+      where.push(
+        `(f.created_at, f.id) < ($${params.length - 1}::timestamp AT TIME ZONE 'UTC', $${params.length}::uuid)`,
+      );
+    }
+    params.push(query.limit + 1);
+    const rows: FlagRow[] = await this.dataSource.query(
+      `${FLAG_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const page = toPage(rows, query.limit, (r) => [r.created_key, r.id], toFlag);
+    await this.access.logList(
+      caller,
+      'flag.list',
+      'flag',
+      page.items.map((f) => f.id),
+    );
+    return page;
+  }
+
+  async get(caller: Caller, id: string): Promise<FlagDto> {
+    await this.requireFlag(caller, this.dataSource.manager, id, 'flag.read', 'read');
+    return this.load(this.dataSource.manager, id);
+  }
+
+  dismiss(caller: Caller, id: string, dto: DismissFlagDto): Promise<FlagDto> {
+    const reason = dto.reason.trim();
+    if (!reason) throw new ValidationError([{ field: 'reason', message: 'reason must not be blank' }]);
+    return this.triage(caller, id, 'dismissed', reason);
+  }
+
+  /** Until cases exist (next issue), accepting marks the flag; the case will be opened here. */
+  accept(caller: Caller, id: string): Promise<FlagDto> {
+    return this.triage(caller, id, 'accepted', null);
+  }
+
+  private triage(caller: Caller, id: string, status: 'accepted' | 'dismissed', reason: string | null) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireFlag(caller, manager, id, status === 'accepted' ? 'flag.accept' : 'flag.dismiss', 'write');
+      // Only a new flag can be triaged; of two concurrent triages exactly one updates the row.
+      const [updated] = await manager.query(
+        // (Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].)
+        `WITH triaged AS (
+           UPDATE absence_flag SET status = $2, triaged_by = $3, triaged_at = now(), dismiss_reason = $4
+            WHERE id = $1 AND status = 'new' RETURNING id
+         )
+         SELECT id FROM triaged`,
+        [id, status, caller.userId, reason],
+      );
+      if (!updated) {
+        const [current] = await manager.query(`SELECT status FROM absence_flag WHERE id = $1`, [id]);
+        throw new ConflictError(`The flag has already been triaged (${current?.status}).`, {
+          currentStatus: current?.status,
+        });
+      }
+      await this.access.logChange(
+        caller,
+        status === 'accepted' ? 'flag.accept' : 'flag.dismiss',
+        'flag',
+        [id],
+        manager,
+      );
+      return this.load(manager, id);
+    });
+  }
+
+  private async requireFlag(
+    caller: Caller,
+    manager: EntityManager,
+    id: string,
+    logAction: string,
+    action: 'read' | 'write',
+  ): Promise<void> {
+    const [row] = await manager.query(`SELECT school_id FROM absence_flag WHERE id = $1`, [id]);
+    await this.access.require({
+      caller,
+      action,
+      logAction,
+      subject: row ? { type: 'school-record', schoolId: row.school_id, roles: TRIAGE_ROLES } : null,
+      subjectType: 'flag',
+      subjectId: id,
+      manager,
+    });
+  }
+
+  private async load(manager: EntityManager, id: string): Promise<FlagDto> {
+    const [row]: FlagRow[] = await manager.query(`${FLAG_SELECT} WHERE f.id = $1`, [id]);
+    if (!row) throw new NotFoundError('flag');
+    return toFlag(row);
+  }
+}

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '@app/http';
+import { UserRefDto } from './flags.dto';
+import { DATE } from './watchlist.dto';
+
+export class CreateInvestigationDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-16',
+    description: 'The day the investigation started; not in the future.',
+  })
+  @Matches(DATE, { message: 'startedOn must be a date YYYY-MM-DD' })
+  startedOn: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'The day the huvudman was informed: not before startedOn, not in the future. May be set later (PATCH).',
+  })
+  @IsOptional()
+  @Matches(DATE, { message: 'huvudmanInformedOn must be a date YYYY-MM-DD' })
+  huvudmanInformedOn?: string;
+}
+
+export class UpdateInvestigationDto {
+  @ApiProperty({
+    format: 'date',
+    description: 'The day the huvudman was informed: not before startedOn, not in the future.',
+  })
+  @Matches(DATE, { message: 'huvudmanInformedOn must be a date YYYY-MM-DD' })
+  huvudmanInformedOn: string;
+}
+
+export class InvestigationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) studentId: string;
+  @ApiProperty({ format: 'uuid' }) schoolId: string;
+  @ApiProperty({ format: 'date' }) startedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) huvudmanInformedOn: string | null;
+  @ApiProperty({ type: UserRefDto }) recordedBy: UserRefDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class InvestigationListDto {
+  @ApiProperty({ type: [InvestigationDto] }) items: InvestigationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: a pupil has few investigations.' })
+  nextCursor: null;
+}
+
+export class OverviewQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'date', description: 'Reference day. Default: today in Sweden.' })
+  @IsOptional()
+  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  date?: string;
+}
+
+export class OverviewItemDto {
+  @ApiProperty({ format: 'uuid' }) studentId: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() className: string;
+  @ApiProperty() grade: number;
+  @ApiProperty({ example: '20120315-****' }) personnummerMasked: string;
+  @ApiProperty({ description: 'Absence % (valid and invalid) over the last 8 weeks.' }) absencePercent: number;
+  @ApiProperty() invalidAbsencePercent: number;
+  @ApiProperty() offeredMinutes: number;
+  @ApiProperty() absentMinutes: number;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The latest earlier investigation (more than 12 months ago), if any.',
+  })
+  lastInvestigationStartedOn: string | null;
+  @ApiProperty({ description: 'A flag to elevhälsa awaits triage.' }) openFlag: boolean;
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '@app/http';
+import { RULE_KINDS } from './rule-evaluation';
+
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RuleHitDto {
+  @ApiProperty({ enum: RULE_KINDS }) rule: string;
+  @ApiProperty({ example: '14 % frånvaro senaste 4 veckorna, varav 6 % ogiltig', description: 'In Swedish.' })
+  explanation: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The numbers behind the explanation (percentages, days, weeks, thresholds).',
+  })
+  figures: Record<string, unknown>;
+}
+
+export const WATCHLIST_SORTS = ['absence', 'name', 'rules'] as const;
+
+export class WatchlistQuery extends PageQuery {
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Reference day (inclusive end of every window). Default: today in Sweden.',
+  })
+  @IsOptional()
+  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  date?: string;
+
+  @ApiPropertyOptional({
+    enum: WATCHLIST_SORTS,
+    default: 'absence',
+    description:
+      '`absence`: highest absence % first; `name`: last name, first name; `rules`: most rules hit first, then absence.',
+  })
+  @IsOptional()
+  @IsIn(WATCHLIST_SORTS)
+  sort?: (typeof WATCHLIST_SORTS)[number];
+}
+
+export class WatchlistItemDto {
+  @ApiProperty({ format: 'uuid' }) studentId: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() className: string;
+  @ApiProperty() grade: number;
+  @ApiProperty({ example: '20120315-****' }) personnummerMasked: string;
+  @ApiProperty({ description: 'Absence % over the absence_share window (one decimal).' }) absencePercent: number;
+  @ApiProperty({ description: 'Of which invalid (ogiltig), %.' }) invalidAbsencePercent: number;
+  @ApiProperty({ type: [RuleHitDto] }) rulesHit: RuleHitDto[];
+  @ApiProperty({ description: 'A flag to elevhälsa about the pupil awaits triage.' }) openFlag: boolean;
+  @ApiProperty({ description: 'A frånvaroutredning started within the 12 months before the reference day.' })
+  investigationStarted: boolean;
+}
