@@ -463,20 +463,44 @@ describe('absence signals, flags, investigations and guardian notices', () => {
             .expect(201)
         ).body.id as string;
       const accepted = await make();
-      const res = await t.http.post(`${API}/flags/${accepted}/accept`).set('authorization', rektor).expect(200);
-      expect(res.body.status).toBe('accepted');
+      // A principal names the coordinator; accepting opens the case with the flag as its start.
+      await t.http.post(`${API}/flags/${accepted}/accept`).set('authorization', rektor).expect(422);
+      const res = await t.http
+        .post(`${API}/flags/${accepted}/accept`)
+        .set('authorization', rektor)
+        .send({ coordinatorId: demoId('user:elevhalsa@storsjo.demo') })
+        .expect(201);
+      expect(res.body).toMatchObject({ status: 'open', flagId: accepted, pupil: { id: pupils.Svit } });
+      const flag = await t.http.get(`${API}/flags/${accepted}`).set('authorization', rektor).expect(200);
+      expect(flag.body.status).toBe('accepted');
+      const lead = await t.http.get(`${API}/cases/${res.body.id}/lead-times`).set('authorization', rektor).expect(200);
+      expect(lead.body.flaggedAt).toEqual(expect.any(String));
       await t.http
         .post(`${API}/flags/${accepted}/dismiss`)
         .set('authorization', elevhalsa)
         .send({ reason: 'x' })
         .expect(409);
 
+      // The pupil now has an open case: accepting another flag about them is a 409 and leaves it new.
+      const second = await make();
+      await t.http.post(`${API}/flags/${second}/accept`).set('authorization', elevhalsa).expect(409);
+      const still = await t.http.get(`${API}/flags/${second}`).set('authorization', elevhalsa).expect(200);
+      expect(still.body.status).toBe('new');
+
       const raced = await make();
+      await t.db.query(
+        `UPDATE support_case SET status = 'closed', closed_at = now(), outcome = 'other' WHERE flag_id = $1`,
+        [accepted],
+      );
       const statuses = await Promise.all([
-        t.http.post(`${API}/flags/${raced}/accept`).set('authorization', rektor),
+        t.http.post(`${API}/flags/${raced}/accept`).set('authorization', elevhalsa),
         t.http.post(`${API}/flags/${raced}/dismiss`).set('authorization', elevhalsa).send({ reason: 'x' }),
       ]).then((rs) => rs.map((r) => r.status).sort());
-      expect(statuses).toEqual([200, 409]);
+      // Dismiss wins (200) or accept wins (201): never both.
+      expect([
+        [200, 409],
+        [201, 409],
+      ]).toContainEqual(statuses);
     });
 
     it('pages the inbox newest first', async () => {

@@ -35,9 +35,9 @@ export const signalsAccess: AccessGroup<Ctx> = {
     const pupil = demoId('pupil:0');
     const noticePupil = demoId('pupil:1');
     const mentor = tokens.get('mentor@storsjo.demo')!;
-    const newFlag = async () => {
+    const newFlag = async (about = pupil) => {
       const res = await t.http
-        .post(`${API}/students/${pupil}/flags`)
+        .post(`${API}/students/${about}/flags`)
         .set('authorization', mentor)
         .send({ text: 'Ofta borta på måndagar.' });
       if (res.status !== 201) throw new Error(`flag setup failed: ${res.status}`);
@@ -45,9 +45,10 @@ export const signalsAccess: AccessGroup<Ctx> = {
     };
     const dismissFlags: Record<string, string> = {};
     const acceptFlags: Record<string, string> = {};
-    for (const caller of CALLERS) {
+    for (const [i, caller] of CALLERS.entries()) {
       dismissFlags[caller] = await newFlag();
-      acceptFlags[caller] = await newFlag();
+      // Accepting opens a case, one per pupil: each caller's flag is about a pupil of its own.
+      acceptFlags[caller] = await newFlag(demoId(`pupil:${60 + i}`));
     }
     const investigation = await t.http
       .post(`${API}/students/${pupil}/absence-investigations`)
@@ -108,8 +109,11 @@ export const signalsAccess: AccessGroup<Ctx> = {
     },
     {
       route: 'POST /flags/:id/accept',
-      request: (c, caller) => ({ path: `/flags/${c.acceptFlags[caller]}/accept` }),
-      expect: triage(200),
+      request: (c, caller) => ({
+        path: `/flags/${c.acceptFlags[caller]}/accept`,
+        body: { coordinatorId: demoId('user:elevhalsa@storsjo.demo') },
+      }),
+      expect: triage(201),
     },
     {
       route: 'POST /students/:id/absence-investigations',

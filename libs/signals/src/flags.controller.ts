@@ -4,6 +4,7 @@ import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, Page, pageSchema } from '@app/http';
 import { CreateFlagDto, DismissFlagDto, FlagDto, FlagListQuery } from './flags.dto';
 import { FlagsService } from './flags.service';
+import { AcceptFlagDto, CaseDto } from '@app/cases';
 
 @ApiTags('signals')
 @Controller()
@@ -68,17 +69,21 @@ export class FlagsController {
   }
 
   @Post('flags/:id/accept')
-  @HttpCode(200)
   @RequirePermission('flag.triage')
   @ApiOperation({
-    summary: 'Accept a new flag',
+    summary: 'Accept a new flag: opens the pupil’s case (närvaroärende)',
     description:
-      'Marks the flag `accepted`. Accepting will open a närvaroärende (case) once cases exist; until then it only ' +
-      'marks the flag. Only a `new` flag can be triaged; otherwise 409.',
+      'Marks the flag `accepted` and opens a case with the flag as its start, in one transaction. The coordinator ' +
+      'defaults to you if you are elevhälsa; a principal names one. Only a `new` flag can be triaged (otherwise 409); ' +
+      'a pupil with an open case already gives 409 and the flag stays new.',
   })
-  @ApiOkResponse({ type: FlagDto })
-  @ApiProblems(400, 404, 409)
-  accept(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<FlagDto> {
-    return this.flags.accept(caller, id);
+  @ApiCreatedResponse({ type: CaseDto })
+  @ApiProblems(400, 404, 409, 422)
+  accept(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: AcceptFlagDto,
+  ): Promise<CaseDto> {
+    return this.flags.accept(caller, id, dto.coordinatorId);
   }
 }

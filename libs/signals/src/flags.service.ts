@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
 import { absenceFigures } from '@app/attendance/absence-figures';
-import { addDays, swedishDate } from '@app/attendance/school-dates';
+import { addDays, swedishDate } from '@app/calendar';
+import { CaseDto, CasesService } from '@app/cases';
 import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { AbsenceRulesService } from './absence-rules.service';
@@ -72,6 +73,7 @@ export class FlagsService {
     private readonly access: AccessService,
     private readonly students: StudentsService,
     private readonly rules: AbsenceRulesService,
+    private readonly cases: CasesService,
   ) {}
 
   async create(caller: Caller, studentId: string, dto: CreateFlagDto): Promise<FlagDto> {
@@ -138,13 +140,34 @@ export class FlagsService {
     return this.triage(caller, id, 'dismissed', reason);
   }
 
-  /** Until cases exist (next issue), accepting marks the flag; the case will be opened here. */
-  accept(caller: Caller, id: string): Promise<FlagDto> {
-    return this.triage(caller, id, 'accepted', null);
+  /**
+   * Accepting opens the pupil's case in the same transaction: either both happen or neither
+   * (a pupil who already has an open case gets a 409 and the flag stays new).
+   */
+  async accept(caller: Caller, id: string, coordinatorId?: string): Promise<CaseDto> {
+    const caseId = await this.dataSource.transaction(async (manager) => {
+      const flag = await this.triageIn(manager, caller, id, 'accepted', null);
+      const [row] = await manager.query(`SELECT student_id, created_at FROM absence_flag WHERE id = $1`, [id]);
+      return this.cases.openInTransaction(caller, manager, row.student_id, coordinatorId ?? null, {
+        id: flag.id,
+        createdAt: row.created_at,
+      });
+    });
+    return this.cases.get(caller, caseId);
   }
 
   private triage(caller: Caller, id: string, status: 'accepted' | 'dismissed', reason: string | null) {
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction((manager) => this.triageIn(manager, caller, id, status, reason));
+  }
+
+  private async triageIn(
+    manager: EntityManager,
+    caller: Caller,
+    id: string,
+    status: 'accepted' | 'dismissed',
+    reason: string | null,
+  ): Promise<FlagDto> {
+    {
       await this.requireFlag(caller, manager, id, status === 'accepted' ? 'flag.accept' : 'flag.dismiss', 'write');
       // Only a new flag can be triaged; of two concurrent triages exactly one updates the row.
       const [updated] = await manager.query(
@@ -170,7 +193,7 @@ export class FlagsService {
         manager,
       );
       return this.load(manager, id);
-    });
+    }
   }
 
   private async requireFlag(

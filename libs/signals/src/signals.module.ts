@@ -1,3 +1,4 @@
+import { CasesModule } from '@app/cases';
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '@app/attendance';
 import { StudentsModule } from '@app/students';
@@ -14,7 +15,7 @@ import { WatchlistService } from './watchlist.service';
 
 /** Absence rules, the watch list, flags to elevhälsa, absence investigations and guardian notices. */
 @Module({
-  imports: [StudentsModule, AttendanceModule],
+  imports: [StudentsModule, AttendanceModule, CasesModule],
   controllers: [
     AbsenceRulesController,
     WatchlistController,
