@@ -3,6 +3,7 @@ import { Identity1795000100000 } from './1795000100000-identity';
 import { Attendance1795000200000 } from './1795000200000-attendance';
 import { Signals1795000400000 } from './1795000400000-signals';
 import { Cases1795000500000 } from './1795000500000-cases';
+import { LessonIntegrity1795000600000 } from './1795000600000-lesson-integrity';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Attendance1795000200000,
   Signals1795000400000,
   Cases1795000500000,
+  LessonIntegrity1795000600000,
 ];
