@@ -2,7 +2,9 @@ import type { AccessGroup } from '../support/access-table';
 import { attendanceImportAccess } from './attendance-import.access';
 import { caseCollaborationAccess } from './case-collaboration.access';
 import { casesAccess } from './cases.access';
+import { followUpAccess } from './follow-up.access';
 import { identityAccess } from './identity.access';
+import { planAccess } from './plan.access';
 import { signalsAccess } from './signals.access';
 import { studentsAccess } from './students.access';
 
@@ -14,4 +16,6 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   signalsAccess,
   casesAccess,
   caseCollaborationAccess,
+  planAccess,
+  followUpAccess,
 ] as unknown as AccessGroup<never>[];

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'mobilisation.respond',
   'mapping.write',
   'leadTime.read',
+  'plan.write',
+  'planAction.update',
+  'actions.read',
+  'stats.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'investigation.write',
     'case.read',
     'leadTime.read',
+    'actions.read',
+    'stats.read',
   ],
   // Elevhälsa triages flags and follows investigations; it does not run imports.
   // Elevhälsa also opens and coordinates cases: consent, mobilisation, meetings, mapping.
@@ -75,11 +81,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.manage',
     'mapping.write',
     'leadTime.read',
+    'plan.write',
+    'planAction.update',
+    'actions.read',
+    'stats.read',
   ],
   // Outside agencies reach pupils only through cases they are mobilised into (with consent).
-  agency_worker: ['profile.read', 'case.read', 'mobilisation.respond', 'mapping.write'],
+  agency_worker: [
+    'profile.read',
+    'case.read',
+    'mobilisation.respond',
+    'mapping.write',
+    'planAction.update',
+    'actions.read',
+  ],
   // Administrators and auditors never read case content (PRODUCT.md, access rule 4).
-  admin: ['profile.read', 'agency.list', 'agency.create', 'user.list', 'user.create', 'user.update'],
+  // Outcome statistics are aggregates with small cells suppressed: no case content.
+  admin: ['profile.read', 'agency.list', 'agency.create', 'user.list', 'user.create', 'user.update', 'stats.read'],
   auditor: ['profile.read', 'accessLog.read'],
 };
 

@@ -5,10 +5,12 @@ import { CaseCollaborationModule } from './collaboration/collaboration.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { ConsentsController, ConsentsService } from './consents';
+import { FollowUpModule } from './follow-up/follow-up.module';
+import { PlanModule } from './plan/plan.module';
 
 /** Cases (närvaroärenden): opening, status, coordinator, timeline, consent, lead times, collaboration. */
 @Module({
-  imports: [StudentsModule, CaseAccessModule, CaseCollaborationModule],
+  imports: [StudentsModule, CaseAccessModule, CaseCollaborationModule, PlanModule, FollowUpModule],
   controllers: [CasesController, ConsentsController],
   providers: [CasesService, ConsentsService],
   exports: [CaseAccessModule, CasesService],

@@ -4,6 +4,7 @@ import { Attendance1795000200000 } from './1795000200000-attendance';
 import { Signals1795000400000 } from './1795000400000-signals';
 import { Cases1795000500000 } from './1795000500000-cases';
 import { LessonIntegrity1795000600000 } from './1795000600000-lesson-integrity';
+import { Plan1795000800000 } from './1795000800000-plan';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Signals1795000400000,
   Cases1795000500000,
   LessonIntegrity1795000600000,
+  Plan1795000800000,
 ];
