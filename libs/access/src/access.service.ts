@@ -68,6 +68,28 @@ export class AccessService {
     );
   }
 
+  /**
+   * Refuses with 403 a caller who may see the object but not this part of it (e.g. a consent
+   * scope it lacks), logging the refusal outside any transaction so that it survives.
+   */
+  async forbid(
+    caller: Caller,
+    logAction: string,
+    subjectType: string,
+    subjectId: string,
+    detail: string,
+  ): Promise<never> {
+    await this.accessLog.record({
+      caller,
+      action: logAction,
+      subjectType,
+      subjectIds: [subjectId],
+      outcome: 'denied',
+      requestId: caller.requestId,
+    });
+    throw new ForbiddenError(detail);
+  }
+
   /** Logs a read of a list: one row per request, with every id returned. */
   async logList(caller: Caller, logAction: string, subjectType: string, ids: string[]): Promise<void> {
     await this.accessLog.record({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Action, Caller, caseScopes, ConsentFacts, ConsentScope, SubjectFacts } from '@app/access';
-import { ConflictError, ForbiddenError } from '@app/http';
+import { ConflictError } from '@app/http';
 
 export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
 
@@ -54,8 +54,17 @@ export class CaseAccess {
   /** For what only the school's elevhälsa does (consent, invitations, meetings, status). */
   async requireCoordination(caller: Caller, caseId: string, logAction: string, manager: EntityManager, lock = true) {
     const facts = await this.require(caller, caseId, 'write', logAction, manager, lock);
-    if (!caller.roles.includes('elevhalsa') || caller.agencyId !== facts.schoolId) throw new ForbiddenError();
+    if (!caller.roles.includes('elevhalsa') || caller.agencyId !== facts.schoolId) {
+      await this.access.forbid(caller, logAction, 'case', caseId, 'Only the school’s elevhälsa coordinates the case.');
+    }
     return facts;
+  }
+
+  /** A part of a case that needs a consent scope the caller's agency may lack (403, logged). */
+  async requireScope(caller: Caller, facts: CaseFacts, scope: ConsentScope, logAction: string): Promise<void> {
+    if (!facts.scopes.has(scope)) {
+      await this.access.forbid(caller, logAction, 'case', facts.id, `The consent does not cover ${scope}.`);
+    }
   }
 
   async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {

@@ -69,11 +69,13 @@ const WHOLE = /^\s*\d{1,4}\s*$/;
 
 const minutes = (value: string) => (WHOLE.test(value) ? Number(value) : NaN);
 
+const NO_PROBLEMS: LessonProblem[] = [];
+
 function textProblem(field: string, value: string | null, max: number): LessonProblem[] {
-  if (value === null) return [];
+  if (value === null) return NO_PROBLEMS;
   if (value.length > max) return [{ field, reason: `must be at most ${max} characters` }];
   if (value.includes('\u0000')) return [{ field, reason: 'must not contain a NUL character' }];
-  return [];
+  return NO_PROBLEMS;
 }
 
 const optionalText = (value: unknown): string | null =>
@@ -86,49 +88,65 @@ function result(line: number, problems: LessonProblem[], lesson: Omit<StagedLess
 
 /**
  * A CSV record (columns as in CSV_COLUMNS) → a lesson of one of the school's pupils, matched by
- * personnummer; attended minutes are offered minus absent minutes.
+ * personnummer; attended minutes are offered minus absent minutes. This runs once per row of
+ * files with millions of rows, so the path of a good row allocates nothing it can avoid.
  */
 export function csvRow(line: number, fields: string[], pupils: PupilIndex, checker: RowChecker): RowResult {
   if (fields.length !== 8) {
     return { ok: false, errors: [{ line, field: 'row', reason: `has ${fields.length} fields, expected 8` }] };
   }
-  const [externalRaw, personnummer, dateRaw, timeRaw, offeredRaw, validRaw, invalidRaw, reasonRaw] = fields;
-  const offered = minutes(offeredRaw);
-  const valid = minutes(validRaw);
-  const invalid = minutes(invalidRaw);
+  const offered = minutes(fields[4]);
+  const valid = minutes(fields[5]);
+  const invalid = minutes(fields[6]);
   const attended = offered - valid - invalid;
-  const lesson = {
-    date: dateRaw.trim(),
-    startTime: timeRaw.trim(),
+  const date = fields[2].trim();
+  const startTime = fields[3].trim();
+  const problems: LessonProblem[] = [];
+  const add = (problem: LessonProblem) => problems.push(problem);
+
+  let studentId = '';
+  const parsed = checker.personnummer(fields[1]);
+  if (!parsed.ok) add({ field: 'personnummer', reason: parsed.reason });
+  else {
+    studentId = pupils.get(parsed.canonical) ?? '';
+    if (!studentId) add({ field: 'personnummer', reason: 'no pupil with this personnummer at your school' });
+  }
+  const rules = checker.problems({
+    date,
+    startTime,
     offeredMinutes: offered,
     attendedMinutes: Math.max(attended, 0),
     validAbsenceMinutes: valid,
     invalidAbsenceMinutes: invalid,
-  };
-  const problems: LessonProblem[] = [];
-  let studentId = '';
-  const parsed = checker.personnummer(personnummer);
-  if (!parsed.ok) problems.push({ field: 'personnummer', reason: parsed.reason });
-  else {
-    studentId = pupils.get(parsed.canonical) ?? '';
-    if (!studentId) problems.push({ field: 'personnummer', reason: 'no pupil with this personnummer at your school' });
-  }
+  });
   // Attended minutes are derived here, so the rule about them is the rule about the absence.
-  problems.push(
-    ...checker
-      .problems(lesson)
-      .filter((p) => p.field !== 'attendance_minutes' && !(attended < 0 && /exceed/.test(p.reason))),
-  );
-  if (attended < 0 && !problems.some((p) => p.field.endsWith('minutes'))) {
-    problems.push({ field: 'invalid_absence_minutes', reason: 'absent minutes exceed offered minutes' });
+  for (const problem of rules) {
+    if (problem.field === 'attendance_minutes' || (attended < 0 && problem.reason.includes('exceed'))) continue;
+    add(problem);
   }
-  const reason = optionalText(reasonRaw);
-  const externalId = optionalText(externalRaw);
-  problems.push(
-    ...textProblem('reason', reason, MAX_REASON),
-    ...textProblem('external_id', externalId, MAX_EXTERNAL_ID),
-  );
-  return result(line, problems, { ...lesson, studentId, attendedMinutes: attended, reason, externalId });
+  if (attended < 0 && !problems.some((p) => p.field.endsWith('minutes'))) {
+    add({ field: 'invalid_absence_minutes', reason: 'absent minutes exceed offered minutes' });
+  }
+  const reason = optionalText(fields[7]);
+  const externalId = optionalText(fields[0]);
+  for (const problem of textProblem('reason', reason, MAX_REASON)) add(problem);
+  for (const problem of textProblem('external_id', externalId, MAX_EXTERNAL_ID)) add(problem);
+  if (problems.length) return { ok: false, errors: problems.map((p) => ({ line, ...p })) };
+  return {
+    ok: true,
+    lesson: {
+      line,
+      studentId,
+      date,
+      startTime,
+      offeredMinutes: offered,
+      attendedMinutes: attended,
+      validAbsenceMinutes: valid,
+      invalidAbsenceMinutes: invalid,
+      reason,
+      externalId,
+    },
+  };
 }
 
 const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;

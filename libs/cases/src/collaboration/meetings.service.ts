@@ -5,7 +5,6 @@ import { AccessService, Caller } from '@app/access';
 import {
   ConflictError,
   decodeCursor,
-  ForbiddenError,
   NotFoundError,
   Page,
   toPage,
@@ -134,7 +133,7 @@ export class MeetingsService {
   /** The case's meetings in time order; an outside agency needs consent covering `case_summary`. */
   async list(caller: Caller, caseId: string, query: MeetingListQuery): Promise<Page<MeetingDto>> {
     const facts = await this.cases.require(caller, caseId, 'read', 'meeting.list');
-    if (!facts.scopes.has('case_summary')) throw new ForbiddenError('The consent does not cover this.');
+    await this.cases.requireScope(caller, facts, 'case_summary', 'meeting.list');
     const params: unknown[] = [caseId];
     const where = ['cm.case_id = $1'];
     const cursor = decodeCursor(query.cursor, 2);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { addWorkingDays, isIsoDate, isWorkingDay, swedishDate } from '@app/calendar';
-import { ConflictError, decodeCursor, ForbiddenError, Page, toPage, UnprocessableError } from '@app/http';
+import { ConflictError, decodeCursor, Page, toPage, UnprocessableError } from '@app/http';
 import { CaseAccess, requireActive } from '../case-access';
 import { recordEvent } from '../timeline';
 import { consentInForceSql, iso, isUniqueViolation } from './collaboration-sql';
@@ -154,7 +154,7 @@ export class MobilisationsService {
   async listForCase(caller: Caller, caseId: string): Promise<Page<MobilisationDto>> {
     const facts = await this.cases.require(caller, caseId, 'read', 'mobilisation.list');
     const school = caller.agencyId === facts.schoolId;
-    if (!school && !facts.scopes.has('case_summary')) throw new ForbiddenError('The consent does not cover this.');
+    if (!school) await this.cases.requireScope(caller, facts, 'case_summary', 'mobilisation.list');
     const rows: MobilisationRow[] = await this.dataSource.query(
       `${select('false')} WHERE m.case_id = $2 ORDER BY m.invited_at, m.id`,
       [swedishDate(), caseId],
