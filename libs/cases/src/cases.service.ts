@@ -25,6 +25,7 @@ import {
   SchoolLeadTimesDto,
   TimelineEventDto,
 } from './cases.dto';
+import { scheduleFollowUps } from './follow-up/follow-ups';
 import { recordEvent } from './timeline';
 
 /** The only moves a case makes. Closing is possible from every open state (with an outcome). */
@@ -223,6 +224,7 @@ export class CasesService {
         to: dto.status,
         ...(closing ? { outcome: dto.outcome } : {}),
       });
+      if (closing) await scheduleFollowUps(manager, id, swedishDate(), caller);
       await this.access.logChange(caller, 'case.status', 'case', [id], manager);
       return { ...facts, status: dto.status };
     });

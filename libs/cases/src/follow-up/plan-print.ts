@@ -1,0 +1,253 @@
+import { Controller, Get, Header, Injectable, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Caller, CurrentCaller, RequirePermission } from '@app/access';
+import { swedishDate } from '@app/calendar';
+import { ApiProblems, NotFoundError } from '@app/http';
+import { maskPersonnummer } from '@app/students';
+import { CaseAccess } from '../case-access';
+import { requirePlanScope } from './reviews';
+
+/** Every value that goes into the page passes here: the plan is free text from many hands. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const ACTION_STATUS_SV: Record<string, string> = {
+  planned: 'Planerad',
+  in_progress: 'Pågår',
+  done: 'Klar',
+  cancelled: 'Avbruten',
+};
+
+const day = (d: Date | string | null) => (d === null ? '' : typeof d === 'string' ? d : swedishDate(d));
+
+/** Text with line breaks kept, escaped. */
+const paragraph = (text: string | null) =>
+  text ? `<p class="text">${escapeHtml(text)}</p>` : '<p class="empty">Inget antecknat.</p>';
+
+const PRINT_CSS = `
+  @page { size: A4; margin: 18mm 16mm; }
+  body { font-family: Georgia, 'Times New Roman', serif; font-size: 11pt; color: #111; max-width: 180mm; margin: 0 auto; }
+  h1 { font-size: 20pt; margin: 0 0 4pt; }
+  h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #999; padding-bottom: 2pt; }
+  table { width: 100%; border-collapse: collapse; }
+  th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #ccc; padding: 4pt 6pt 4pt 0; }
+  th { font-size: 9pt; text-transform: uppercase; letter-spacing: .03em; color: #444; }
+  .meta { color: #444; margin: 0 0 2pt; }
+  .text { white-space: pre-wrap; }
+  .empty { color: #666; font-style: italic; }
+  footer { margin-top: 24pt; font-size: 9pt; color: #555; }
+  tr, li { page-break-inside: avoid; }
+  @media screen { body { margin: 24px auto; } }`;
+
+interface PlanData {
+  plan: {
+    id: string;
+    version: number;
+    pupil_view: string | null;
+    guardian_view: string | null;
+    review_dates: string[];
+    updated_at: Date;
+  };
+  header: {
+    reference: string;
+    school_name: string;
+    first_name: string;
+    last_name: string;
+    class_name: string;
+    personnummer: string;
+    protected_identity: boolean;
+    coordinator_name: string;
+  };
+  guardians: { name: string }[];
+  goals: {
+    text: string;
+    target_attendance_percent: string | null;
+    target_date: string | null;
+    target_text: string | null;
+  }[];
+  actions: {
+    description: string;
+    agency_name: string;
+    responsible_name: string | null;
+    start_date: string | null;
+    due_date: string;
+    status: string;
+  }[];
+  agreements: { participant: string; agency_name: string | null; name: string; agreed_at: Date }[];
+}
+
+/**
+ * The plan as a page the family can take home (Samordnad plan, in Swedish). What it shows
+ * follows the caller's access: the pupil's name only with the case summary in view, guardians'
+ * names only for the school (and never for a pupil with protected identity), contact details never.
+ */
+@Injectable()
+export class PlanPrintService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CaseAccess,
+  ) {}
+
+  async html(caller: Caller, caseId: string): Promise<string> {
+    const facts = await this.cases.require(caller, caseId, 'read', 'plan.print');
+    requirePlanScope(facts);
+    const data = await this.load(caseId);
+    if (!data) throw new NotFoundError('plan');
+    const school = caller.agencyType === 'school' && caller.agencyId === facts.schoolId;
+    return render(data, {
+      pupilVisible: facts.scopes.has('case_summary'),
+      guardiansVisible: school && !data.header.protected_identity,
+    });
+  }
+
+  private async load(caseId: string): Promise<PlanData | null> {
+    const q = this.dataSource;
+    const [plan] = await q.query(
+      `SELECT id, version, pupil_view, guardian_view, array(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(review_dates) d ORDER BY d) AS review_dates,
+              updated_at
+         FROM case_plan WHERE case_id = $1`,
+      [caseId],
+    );
+    if (!plan) return null;
+    const [header] = await q.query(
+      `SELECT c.reference, a.name AS school_name, s.first_name, s.last_name, s.class_name, s.personnummer, s.protected_identity,
+              u.display_name AS coordinator_name
+         FROM support_case c JOIN agency a ON a.id = c.school_id JOIN student s ON s.id = c.student_id
+         JOIN app_user u ON u.id = c.coordinator_id
+        WHERE c.id = $1`,
+      [caseId],
+    );
+    const guardians = await q.query(
+      `SELECT g.name FROM guardian g JOIN support_case c ON c.student_id = g.student_id WHERE c.id = $1 ORDER BY g.created_at, g.id`,
+      [caseId],
+    );
+    const goals = await q.query(
+      `SELECT text, target_attendance_percent, to_char(target_date, 'YYYY-MM-DD') AS target_date, target_text
+         FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
+      [plan.id],
+    );
+    const actions = await q.query(
+      `SELECT x.description, a.name AS agency_name, u.display_name AS responsible_name,
+              to_char(x.start_date, 'YYYY-MM-DD') AS start_date, to_char(x.due_date, 'YYYY-MM-DD') AS due_date, x.status
+         FROM plan_action x JOIN agency a ON a.id = x.agency_id LEFT JOIN app_user u ON u.id = x.responsible_user_id
+        WHERE x.plan_id = $1 AND x.removed_at IS NULL ORDER BY x.position, x.id`,
+      [plan.id],
+    );
+    const agreements = await q.query(
+      `SELECT g.participant, a.name AS agency_name, g.name, g.agreed_at
+         FROM plan_agreement g LEFT JOIN agency a ON a.id = g.agency_id
+        WHERE g.plan_id = $1 ORDER BY g.agreed_at, g.id`,
+      [plan.id],
+    );
+    return { plan, header, guardians, goals, actions, agreements };
+  }
+}
+
+function render(data: PlanData, show: { pupilVisible: boolean; guardiansVisible: boolean }): string {
+  const { plan, header } = data;
+  const e = escapeHtml;
+  const pupil = show.pupilVisible
+    ? `<p class="meta">Elev: <strong>${e(header.first_name)} ${e(header.last_name)}</strong>, ${e(header.personnummer ? maskPersonnummer(header.personnummer) : '')}, klass ${e(header.class_name)}</p>`
+    : '';
+  const guardians =
+    show.guardiansVisible && data.guardians.length
+      ? `<p class="meta">Vårdnadshavare: ${data.guardians.map((g) => e(g.name)).join(', ')}</p>`
+      : '';
+  const goals = data.goals.length
+    ? `<ol>${data.goals
+        .map((g) => {
+          const target = [
+            g.target_attendance_percent !== null
+              ? `närvaro minst ${e(Number(g.target_attendance_percent).toLocaleString('sv-SE'))} %`
+              : '',
+            g.target_date ? `senast ${e(g.target_date)}` : '',
+            g.target_text ? e(g.target_text) : '',
+          ].filter(Boolean);
+          return `<li><span class="text">${e(g.text)}</span>${target.length ? `<br><small>Mål: ${target.join(', ')}</small>` : ''}</li>`;
+        })
+        .join('')}</ol>`
+    : '<p class="empty">Inga mål är satta.</p>';
+  const actions = data.actions.length
+    ? `<table><thead><tr><th>Vad</th><th>Ansvarig verksamhet</th><th>Ansvarig person</th><th>Start</th><th>Klart senast</th><th>Status</th></tr></thead><tbody>${data.actions
+        .map(
+          (a) =>
+            `<tr><td class="text">${e(a.description)}</td><td>${e(a.agency_name)}</td><td>${e(a.responsible_name ?? '–')}</td>` +
+            `<td>${e(a.start_date ?? '–')}</td><td>${e(a.due_date)}</td><td>${e(ACTION_STATUS_SV[a.status] ?? a.status)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p class="empty">Inga insatser är planerade.</p>';
+  const reviews = plan.review_dates.length
+    ? `<ul>${plan.review_dates.map((d) => `<li>${e(d)}</li>`).join('')}</ul>`
+    : '<p class="empty">Inga datum är satta.</p>';
+  const who = (g: PlanData['agreements'][number]) => {
+    if (g.participant === 'agency') return `${e(g.name)} (${e(g.agency_name)})`;
+    const role = g.participant === 'pupil' ? 'Eleven' : 'Vårdnadshavare';
+    // A name of the family shows only to those who may see who the pupil is.
+    return show.pupilVisible ? `${e(g.name)} (${role.toLowerCase()})` : role;
+  };
+  const agreements = data.agreements.length
+    ? `<table><thead><tr><th>Vem</th><th>Datum</th></tr></thead><tbody>${data.agreements
+        .map((g) => `<tr><td>${who(g)}</td><td>${e(day(g.agreed_at))}</td></tr>`)
+        .join('')}</tbody></table>`
+    : '<p class="empty">Planen är ännu inte överenskommen.</p>';
+
+  return `<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Samordnad plan ${e(header.reference)}</title>
+<style>${PRINT_CSS}</style>
+</head>
+<body>
+<header>
+<h1>Samordnad plan</h1>
+<p class="meta">Ärende: <strong>${e(header.reference)}</strong> · ${e(header.school_name)}</p>
+${pupil}
+${guardians}
+<p class="meta">Samordnare: ${e(header.coordinator_name)}</p>
+<p class="meta">Version ${e(plan.version)}, senast ändrad ${e(day(plan.updated_at))}</p>
+</header>
+<main>
+<section><h2>Mål</h2>${goals}</section>
+<section><h2>Insatser – vem gör vad och när</h2>${actions}</section>
+<section><h2>Elevens egna ord</h2>${paragraph(plan.pupil_view)}</section>
+<section><h2>Vårdnadshavarnas syn</h2>${paragraph(plan.guardian_view)}</section>
+<section><h2>Planen följs upp</h2>${reviews}</section>
+<section><h2>Överenskommelse</h2>${agreements}</section>
+</main>
+<footer>Utskriven ${e(swedishDate())}. Handlingen innehåller uppgifter som kan omfattas av sekretess.</footer>
+</body>
+</html>
+`;
+}
+
+@ApiTags('plan')
+@Controller('cases/:id')
+export class PlanPrintController {
+  constructor(private readonly print: PlanPrintService) {}
+
+  @Get('plan.html')
+  @RequirePermission('case.read')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/html')
+  @ApiOperation({
+    summary:
+      'The plan as a printable page in Swedish (Samordnad plan) for the family; outside agencies need consent scope plan',
+  })
+  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiProblems(400, 403, 404)
+  html(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
+    return this.print.html(caller, id);
+  }
+}

@@ -1,0 +1,564 @@
+import { addDays, swedishDate } from '@app/calendar';
+import { demoId } from '@app/demo';
+import { freeStorsjoPupils } from './access/case-collaboration.access';
+import { API, bearer, createTestApp, TestApp } from './support/test-app';
+
+const STORSJO = demoId('agency:storsjo');
+const PARK = demoId('agency:park');
+const SOC = demoId('agency:soc');
+const HAB = demoId('agency:hab');
+const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
+const SOC_WORKER = demoId('user:soc@ostersund.demo');
+
+describe('reviews, follow-ups, the printable plan and outcome statistics', () => {
+  let t: TestApp;
+  let elevhalsa: string;
+  let rektor: string;
+  let mentor: string;
+  let parkElevhalsa: string;
+  let soc: string;
+  let bup: string;
+  let hab: string;
+  let adminKommun: string;
+  let adminRegion: string;
+  let pupils: string[];
+
+  const today = swedishDate();
+  const get = (token: string, path: string) => t.http.get(`${API}${path}`).set('authorization', token);
+  const post = (token: string, path: string, body: object = {}) =>
+    t.http.post(`${API}${path}`).set('authorization', token).send(body);
+  const count = async (sql: string, params: unknown[]) => (await t.db.query(sql, params)).rows[0].n as number;
+
+  const openCase = async (studentId: string): Promise<string> =>
+    (await post(elevhalsa, '/cases', { studentId }).expect(201)).body.id;
+
+  /** A plan by SQL (the plan endpoints are another module's), its first version on `startedOn` at noon. */
+  async function insertPlan(caseId: string, startedOn: string, fields: Record<string, unknown> = {}): Promise<string> {
+    const { rows } = await t.db.query(
+      `INSERT INTO case_plan (case_id, pupil_view, guardian_view, review_dates, created_by, updated_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5, ($6 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm',
+               ($6 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm') RETURNING id`,
+      [caseId, fields.pupilView ?? null, fields.guardianView ?? null, fields.reviewDates ?? [], ELEVHALSA, startedOn],
+    );
+    await t.db.query(
+      `INSERT INTO plan_version (plan_id, version, snapshot, changed_by, agency_id, change, changed_at)
+       VALUES ($1, 1, '{}', $2, $3, 'created', ($4 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm')`,
+      [rows[0].id, ELEVHALSA, STORSJO, startedOn],
+    );
+    return rows[0].id;
+  }
+
+  const mobilise = (caseId: string, agencyId: string) =>
+    t.db.query(`INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, $4::date)`, [
+      caseId,
+      agencyId,
+      ELEVHALSA,
+      addDays(today, 7),
+    ]);
+  const consent = (caseId: string, agencyId: string, scope: string[]) =>
+    t.db.query(
+      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, recorded_by)
+       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', $3, $4, $5)`,
+      [caseId, agencyId, scope, today, ELEVHALSA],
+    );
+
+  /** Replaces the pupil's attendance with these days: [day, offered, valid, invalid]. */
+  async function setAttendance(studentId: string, days: [string, number, number, number][]) {
+    await t.db.query(`DELETE FROM attendance_day WHERE student_id = $1`, [studentId]);
+    for (const [day, offered, valid, invalid] of days) {
+      await t.db.query(
+        `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
+         VALUES ($1, $2, 5, $3, $4, $5)`,
+        [studentId, day, offered, valid, invalid],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [elevhalsa, rektor, mentor, parkElevhalsa, soc, bup, hab, adminKommun, adminRegion] = await Promise.all(
+      [
+        'elevhalsa@storsjo.demo',
+        'rektor@storsjo.demo',
+        'mentor@storsjo.demo',
+        'elevhalsa@park.demo',
+        'soc@ostersund.demo',
+        'bup@regionjh.demo',
+        'hab@regionjh.demo',
+        'admin@ostersund.demo',
+        'admin@regionjh.demo',
+      ].map((u) => bearer(t.http, u)),
+    );
+    pupils = await freeStorsjoPupils(t.db, 6);
+  });
+  afterAll(() => t.close());
+
+  describe('reviews and follow-ups', () => {
+    const planStart = addDays(today, -35);
+    let caseId: string;
+    let studentId: string;
+
+    beforeAll(async () => {
+      studentId = pupils[0];
+      caseId = await openCase(studentId);
+      await insertPlan(caseId, planStart);
+      await setAttendance(studentId, [
+        // Outside both periods: must not count.
+        [addDays(planStart, -30), 300, 300, 0],
+        // Before the plan (the 4 weeks up to the day before it started): 240 of 600 absent → 60.0 %.
+        [addDays(planStart, -10), 300, 60, 90],
+        [addDays(planStart, -3), 300, 0, 90],
+        // The plan's first day is in neither period.
+        [planStart, 300, 300, 0],
+        // The 4 weeks up to today: 45 of 660 absent = 6.8 % → 93.2 %.
+        [addDays(today, -20), 360, 0, 25],
+        [addDays(today, -5), 300, 20, 0],
+      ]);
+    });
+
+    it('computes attendance before the plan and up to the review from attendance data', async () => {
+      const res = await post(elevhalsa, `/cases/${caseId}/reviews`, {
+        reviewedOn: today,
+        goalReached: true,
+        decisions: 'Fortsätt med morgonstödet.',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        caseId,
+        reviewedOn: today,
+        before: { from: addDays(planStart, -28), to: addDays(planStart, -1), attendancePercent: 60 },
+        after: { from: addDays(today, -27), to: today, attendancePercent: 93.2 },
+        goalReached: true,
+        decisions: 'Fortsätt med morgonstödet.',
+        recordedBy: { id: ELEVHALSA },
+      });
+      // A short period right after the start: the after-period starts no earlier than the plan.
+      const early = await post(elevhalsa, `/cases/${caseId}/reviews`, {
+        reviewedOn: addDays(planStart, 5),
+        goalReached: false,
+        periodWeeks: 2,
+      }).expect(201);
+      expect(early.body.before).toEqual({
+        from: addDays(planStart, -14),
+        to: addDays(planStart, -1),
+        attendancePercent: 60,
+      });
+      expect(early.body.after).toEqual({ from: planStart, to: addDays(planStart, 5), attendancePercent: 0 });
+
+      const list = await get(rektor, `/cases/${caseId}/reviews`).expect(200);
+      expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([early.body.id, res.body.id]);
+      const { rows: events } = await t.db.query(
+        `SELECT data FROM case_event WHERE case_id = $1 AND kind = 'plan.reviewed' ORDER BY id`,
+        [caseId],
+      );
+      expect(events.map((e) => e.data)).toEqual([
+        { reviewId: res.body.id, goalReached: true },
+        { reviewId: early.body.id, goalReached: false },
+      ]);
+    });
+
+    it('refuses bad reviews with problem details and writes nothing', async () => {
+      const before = await count(`SELECT count(*)::int AS n FROM plan_review WHERE case_id = $1`, [caseId]);
+      const future = await post(elevhalsa, `/cases/${caseId}/reviews`, {
+        reviewedOn: addDays(today, 1),
+        goalReached: true,
+      }).expect(422);
+      expect(future.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(future.body.errors).toEqual([expect.objectContaining({ field: 'reviewedOn' })]);
+      await post(elevhalsa, `/cases/${caseId}/reviews`, {
+        reviewedOn: addDays(planStart, -1),
+        goalReached: true,
+      }).expect(422);
+      const unreal = await post(elevhalsa, `/cases/${caseId}/reviews`, {
+        reviewedOn: '2026-02-30',
+        goalReached: true,
+      }).expect(400);
+      expect(unreal.body.errors).toEqual([expect.objectContaining({ field: 'reviewedOn' })]);
+      await post(elevhalsa, `/cases/${caseId}/reviews`, { reviewedOn: today }).expect(400);
+      await post(elevhalsa, `/cases/${caseId}/reviews`, {
+        reviewedOn: today,
+        goalReached: true,
+        periodWeeks: 0,
+      }).expect(400);
+      // The principal reads but does not record; other schools and agencies don't see the case.
+      await post(rektor, `/cases/${caseId}/reviews`, { reviewedOn: today, goalReached: true }).expect(403);
+      await post(parkElevhalsa, `/cases/${caseId}/reviews`, { reviewedOn: today, goalReached: true }).expect(404);
+      await get(parkElevhalsa, `/cases/${caseId}/reviews`).expect(404);
+      await get(mentor, `/cases/${caseId}/reviews`).expect(403);
+      expect(await count(`SELECT count(*)::int AS n FROM plan_review WHERE case_id = $1`, [caseId])).toBe(before);
+    });
+
+    it('lets an outside agency read reviews only with consent scope plan', async () => {
+      await mobilise(caseId, SOC);
+      await consent(caseId, SOC, ['case_summary']);
+      await get(soc, `/cases/${caseId}/reviews`).expect(403);
+      await get(soc, `/cases/${caseId}/follow-ups`).expect(403);
+      await consent(caseId, SOC, ['plan']);
+      await get(soc, `/cases/${caseId}/reviews`).expect(200);
+      await get(bup, `/cases/${caseId}/reviews`).expect(404);
+    });
+
+    it('refuses a follow-up before closure', async () => {
+      await post(elevhalsa, `/cases/${caseId}/follow-ups/6`, { schoolOrWork20h: true, newInterventions: [] }).expect(
+        409,
+      );
+      expect(await count(`SELECT count(*)::int AS n FROM case_follow_up WHERE case_id = $1`, [caseId])).toBe(0);
+    });
+
+    it('schedules exactly two follow-ups, 6 and 18 months after closure, and closes the reviews', async () => {
+      await post(elevhalsa, `/cases/${caseId}/status`, {
+        status: 'closed',
+        outcome: 'attendance_recovered',
+        reason: 'Närvaron är tillbaka.',
+      }).expect(200);
+      const { rows } = await t.db.query(
+        `SELECT months, to_char(due_on, 'YYYY-MM-DD') AS due_on, recorded_at,
+                to_char(($2::date + interval '6 months'), 'YYYY-MM-DD') AS six,
+                to_char(($2::date + interval '18 months'), 'YYYY-MM-DD') AS eighteen
+           FROM case_follow_up WHERE case_id = $1 ORDER BY months`,
+        [caseId, today],
+      );
+      expect(rows.map((r) => [r.months, r.due_on, r.recorded_at])).toEqual([
+        [6, rows[0].six, null],
+        [18, rows[0].eighteen, null],
+      ]);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'follow_up.scheduled'`, [
+          caseId,
+        ]),
+      ).toBe(2);
+      const list = await get(elevhalsa, `/cases/${caseId}/follow-ups`).expect(200);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ months: 6, dueOn: rows[0].six, recordableFrom: addDays(rows[0].six, -14) }),
+        expect.objectContaining({ months: 18, dueOn: rows[0].eighteen, recordedAt: null }),
+      ]);
+
+      const reviews = await count(`SELECT count(*)::int AS n FROM plan_review WHERE case_id = $1`, [caseId]);
+      const closed = await post(elevhalsa, `/cases/${caseId}/reviews`, { reviewedOn: today, goalReached: true });
+      expect(closed.status).toBe(409);
+      expect(closed.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(await count(`SELECT count(*)::int AS n FROM plan_review WHERE case_id = $1`, [caseId])).toBe(reviews);
+    });
+
+    it('records a follow-up from 14 days before it is due, computing attendance, once', async () => {
+      const body = { schoolOrWork20h: true, newInterventions: ['bup'], note: 'Går i skolan varje dag.' };
+      const early = await post(elevhalsa, `/cases/${caseId}/follow-ups/6`, body).expect(422);
+      expect(early.body.recordableFrom).toEqual(expect.any(String));
+      await post(elevhalsa, `/cases/${caseId}/follow-ups/7`, body).expect(400);
+      await post(elevhalsa, `/cases/${caseId}/follow-ups/6`, { ...body, newInterventions: ['police'] }).expect(400);
+      await post(soc, `/cases/${caseId}/follow-ups/6`, body).expect(403);
+      await post(rektor, `/cases/${caseId}/follow-ups/6`, body).expect(403);
+
+      await t.db.query(`UPDATE case_follow_up SET due_on = $2::date WHERE case_id = $1 AND months = 6`, [
+        caseId,
+        addDays(today, 14),
+      ]);
+      const recorded = await post(elevhalsa, `/cases/${caseId}/follow-ups/6`, body).expect(201);
+      expect(recorded.body).toMatchObject({
+        months: 6,
+        attendancePercent: 93.2,
+        schoolOrWork20h: true,
+        newInterventions: ['bup'],
+        note: 'Går i skolan varje dag.',
+        recordedBy: { id: ELEVHALSA },
+        recordedAt: expect.any(String),
+      });
+      const twice = await post(elevhalsa, `/cases/${caseId}/follow-ups/6`, { ...body, schoolOrWork20h: false });
+      expect(twice.status).toBe(409);
+      await post(elevhalsa, `/cases/${caseId}/follow-ups/18`, body).expect(422);
+      const { rows } = await t.db.query(
+        `SELECT months, school_or_work_20h, recorded_at IS NOT NULL AS recorded FROM case_follow_up WHERE case_id = $1 ORDER BY months`,
+        [caseId],
+      );
+      expect(rows).toEqual([
+        { months: 6, school_or_work_20h: true, recorded: true },
+        { months: 18, school_or_work_20h: null, recorded: false },
+      ]);
+      const { rows: events } = await t.db.query(
+        `SELECT data FROM case_event WHERE case_id = $1 AND kind = 'follow_up.recorded'`,
+        [caseId],
+      );
+      expect(events.map((e) => e.data)).toEqual([{ followUpId: recorded.body.id, months: 6 }]);
+      // The closed case's agency with consent scope plan still reads its follow-ups.
+      const agency = await get(soc, `/cases/${caseId}/follow-ups`).expect(200);
+      expect(agency.body.items).toHaveLength(2);
+    });
+  });
+
+  describe('the printable plan', () => {
+    let caseId: string;
+    let studentId: string;
+    let pupil: { first_name: string; last_name: string; personnummer: string };
+    let guardians: { name: string; phone: string | null; email: string | null }[];
+
+    beforeAll(async () => {
+      studentId = pupils[1];
+      caseId = await openCase(studentId);
+      pupil = (await t.db.query(`SELECT first_name, last_name, personnummer FROM student WHERE id = $1`, [studentId]))
+        .rows[0];
+      await t.db.query(
+        `INSERT INTO guardian (student_id, name, relation, phone, email) VALUES ($1, 'Greta Testsson', 'vårdnadshavare', '070-1740699', 'greta@exempel.se')`,
+        [studentId],
+      );
+      guardians = (await t.db.query(`SELECT name, phone, email FROM guardian WHERE student_id = $1`, [studentId])).rows;
+      const planId = await insertPlan(caseId, addDays(today, -3), {
+        pupilView: 'Jag vill börja på morgonen med något jag tycker om.',
+        guardianView: 'Vi vill ha tätare kontakt med mentor & skolan.',
+        reviewDates: [addDays(today, 30), addDays(today, 60)],
+      });
+      await t.db.query(
+        `INSERT INTO plan_goal (plan_id, position, text, target_attendance_percent, target_date)
+         VALUES ($1, 1, '<script>alert("x")</script> Eleven är i skolan', 80, $2)`,
+        [planId, addDays(today, 42)],
+      );
+      await t.db.query(
+        `INSERT INTO plan_action (plan_id, case_id, position, description, agency_id, responsible_user_id, start_date, due_date, status)
+         VALUES ($1, $2, 1, 'Samtal med familjen varje vecka', $3, $4, $5, $6, 'in_progress'),
+                ($1, $2, 2, 'Anpassat schema', $7, NULL, NULL, $6, 'planned')`,
+        [planId, caseId, SOC, SOC_WORKER, today, addDays(today, 28), STORSJO],
+      );
+      await t.db.query(
+        `INSERT INTO plan_agreement (plan_id, plan_version, participant, agency_id, name, agreed_at, recorded_by)
+         VALUES ($1, 1, 'pupil', NULL, $2, now(), $3), ($1, 1, 'agency', $4, 'Sara Socialsekreterare', now(), $3)`,
+        [planId, `${pupil.first_name} ${pupil.last_name}`, ELEVHALSA, SOC],
+      );
+      await mobilise(caseId, SOC);
+      await consent(caseId, SOC, ['plan']);
+      await mobilise(caseId, HAB);
+      await consent(caseId, HAB, ['case_summary', 'mapping']);
+    });
+
+    it('prints the plan in Swedish for the school, escaped, without contact details', async () => {
+      const res = await get(elevhalsa, `/cases/${caseId}/plan.html`).expect(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      const html = res.text;
+      expect(html).toContain('<html lang="sv">');
+      expect(html).toContain('Samordnad plan');
+      expect(html).toContain('@media screen');
+      expect(html).toContain(`${pupil.first_name} ${pupil.last_name}`);
+      expect(html).toContain(`${pupil.personnummer.slice(0, 8)}-****`);
+      expect(html).not.toContain(pupil.personnummer);
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Eleven är i skolan');
+      expect(html).not.toContain('<script');
+      expect(html).toContain('närvaro minst 80 %');
+      expect(html).toContain('Pågår');
+      expect(html).toContain('Planerad');
+      expect(html).toContain('Socialtjänsten Östersund');
+      expect(html).toContain('Elevens egna ord');
+      expect(html).toContain('tätare kontakt med mentor &amp; skolan');
+      expect(html).toContain(addDays(today, 60));
+      expect(html).toContain('Sara Socialsekreterare');
+      for (const g of guardians) {
+        expect(html).toContain(g.name);
+        if (g.phone) expect(html).not.toContain(g.phone);
+        if (g.email) expect(html).not.toContain(g.email);
+      }
+      await get(rektor, `/cases/${caseId}/plan.html`).expect(200);
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM access_log WHERE action = 'plan.print' AND $1 = ANY (subject_ids) AND outcome = 'allowed'`,
+          [caseId],
+        ),
+      ).toBe(2);
+    });
+
+    it('hides the pupil from an agency without case_summary and refuses those without plan', async () => {
+      const res = await get(soc, `/cases/${caseId}/plan.html`).expect(200);
+      expect(res.text).toContain('Samordnad plan');
+      expect(res.text).not.toContain(pupil.last_name);
+      expect(res.text).not.toContain(pupil.personnummer.slice(0, 8));
+      for (const g of guardians) expect(res.text).not.toContain(g.name);
+      expect(res.text).toContain('Eleven');
+      const hidden = await get(hab, `/cases/${caseId}/plan.html`).expect(403);
+      expect(hidden.headers['content-type']).toMatch(/application\/problem\+json/);
+      await get(bup, `/cases/${caseId}/plan.html`).expect(404);
+      await get(parkElevhalsa, `/cases/${caseId}/plan.html`).expect(404);
+      await get(mentor, `/cases/${caseId}/plan.html`).expect(403);
+    });
+
+    it('never prints guardians of a pupil with protected identity, and 404 without a plan', async () => {
+      await t.db.query(`UPDATE student SET protected_identity = true WHERE id = $1`, [studentId]);
+      const res = await get(elevhalsa, `/cases/${caseId}/plan.html`).expect(200);
+      for (const g of guardians) {
+        expect(res.text).not.toContain(g.name);
+        if (g.phone) expect(res.text).not.toContain(g.phone);
+      }
+      await t.db.query(`UPDATE student SET protected_identity = false WHERE id = $1`, [studentId]);
+      const noPlan = await openCase(pupils[2]);
+      await get(elevhalsa, `/cases/${noPlan}/plan.html`).expect(404);
+    });
+  });
+
+  describe('outcome statistics', () => {
+    const from = '2021-01-01';
+    const to = '2021-12-31';
+    const period = `from=${from}&to=${to}`;
+
+    beforeAll(async () => {
+      // 11 cases opened and closed in 2021 at Storsjöskolan, each with a plan with an attendance goal.
+      for (let i = 0; i < 11; i++) {
+        const { rows } = await t.db.query(
+          `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, plan_agreed_at,
+                                     closed_at, outcome, close_reason)
+           VALUES ($1, $2, $3, $4, 'closed', '2021-01-11 10:00+01', '2021-01-11 10:00+01'::timestamptz + make_interval(days => $5),
+                   '2021-04-15 10:00+02', 'attendance_recovered', 'Klart') RETURNING id`,
+          [`T-FU-STATS-${i}`, demoId(`pupil:${i}`), STORSJO, ELEVHALSA, 10 + i],
+        );
+        const caseId = rows[0].id;
+        const { rows: plan } = await t.db.query(
+          `INSERT INTO case_plan (case_id, created_by, updated_by) VALUES ($1, $2, $2) RETURNING id`,
+          [caseId, ELEVHALSA],
+        );
+        await t.db.query(
+          `INSERT INTO plan_goal (plan_id, position, text, target_attendance_percent) VALUES ($1, 1, 'Närvaro', 80)`,
+          [plan[0].id],
+        );
+        await t.db.query(
+          `INSERT INTO plan_review (case_id, reviewed_on, period_before_from, period_before_to, period_after_from,
+                                    period_after_to, goal_reached, recorded_by)
+           VALUES ($1, '2021-03-01', '2021-01-01', '2021-01-28', '2021-02-01', '2021-03-01', $2, $3)`,
+          [caseId, i < 5, ELEVHALSA],
+        );
+        const interventions = [...(i < 5 ? ['social_services'] : []), ...(i === 0 ? ['bup'] : [])];
+        await t.db.query(
+          `INSERT INTO case_follow_up (case_id, months, due_on, recorded_at, attendance_percent, school_or_work_20h,
+                                       new_interventions, recorded_by)
+           VALUES ($1, 6, '2021-10-15', '2021-10-15 12:00+02', $2, $3, $4, $5)`,
+          [caseId, 50 + i, i < 6, interventions, ELEVHALSA],
+        );
+        await t.db.query(
+          `INSERT INTO case_follow_up (case_id, months, due_on, recorded_at, attendance_percent, school_or_work_20h,
+                                       new_interventions, recorded_by)
+           VALUES ($1, 18, '2022-10-15', $2, $3, $4, $5, $6)`,
+          i < 3 ? [caseId, '2022-10-15 12:00+02', 90, true, [], ELEVHALSA] : [caseId, null, null, null, null, null],
+        );
+      }
+      // Two cases still in their plan, opened in 2021: a small cell.
+      for (const [n, studentId] of pupils.slice(4, 6).entries()) {
+        await t.db.query(
+          `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at)
+           VALUES ($1, $2, $3, $4, 'plan_active', '2021-06-01 10:00+02')`,
+          [`T-FU-STATS-ACTIVE-${n}`, studentId, STORSJO, ELEVHALSA],
+        );
+      }
+    });
+
+    const STORSJO_2021 = {
+      casesByStatus: { open: null, mapping: null, plan_active: null, follow_up: null, closed: 11 },
+      medianDaysToPlan: 15,
+      plansWithAttendanceGoal: { count: 11, reached: 5, share: 0.455 },
+      followUps: {
+        '6': {
+          recorded: 11,
+          backInSchoolOrWork20h: 6,
+          newInterventions: { social_services: 5, bup: null, habilitation: null, other: null },
+          medianAttendancePercent: 55,
+        },
+        '18': {
+          recorded: null,
+          backInSchoolOrWork20h: null,
+          newInterventions: { social_services: null, bup: null, habilitation: null, other: null },
+          medianAttendancePercent: null,
+        },
+      },
+    };
+
+    it('counts cases and follow-ups of the period and suppresses every cell under 5 pupils', async () => {
+      const res = await get(elevhalsa, `/stats/outcomes?${period}`).expect(200);
+      expect(res.body).toEqual({
+        organisationId: demoId('org:ostersund'),
+        schoolId: STORSJO,
+        from,
+        to,
+        ...STORSJO_2021,
+        suppressed: expect.any(Array),
+      });
+      expect([...res.body.suppressed].sort()).toEqual(
+        [
+          'casesByStatus.open',
+          'casesByStatus.mapping',
+          'casesByStatus.plan_active',
+          'casesByStatus.follow_up',
+          'followUps.6.newInterventions.bup',
+          'followUps.6.newInterventions.habilitation',
+          'followUps.6.newInterventions.other',
+          'followUps.18.recorded',
+          'followUps.18.backInSchoolOrWork20h',
+          'followUps.18.newInterventions.social_services',
+          'followUps.18.newInterventions.bup',
+          'followUps.18.newInterventions.habilitation',
+          'followUps.18.newInterventions.other',
+          'followUps.18.medianAttendancePercent',
+        ].sort(),
+      );
+      // The principal gets the same; the municipality's admin the whole organisation (only Storsjö had cases).
+      expect((await get(rektor, `/stats/outcomes?${period}`).expect(200)).body).toMatchObject(STORSJO_2021);
+      const kommun = await get(adminKommun, `/stats/outcomes?${period}`).expect(200);
+      expect(kommun.body).toMatchObject({ schoolId: null, ...STORSJO_2021 });
+      const school = await get(adminKommun, `/stats/outcomes?${period}&schoolId=${STORSJO}`).expect(200);
+      expect(school.body).toMatchObject({ schoolId: STORSJO, ...STORSJO_2021 });
+    });
+
+    it('suppresses a yes/no count whose complement is small, and all of a small group', async () => {
+      // One more pupil back in school at 6 months: 7 yes, 4 no → the count would reveal the four.
+      await t.db.query(
+        `UPDATE case_follow_up SET school_or_work_20h = true
+          WHERE months = 6 AND case_id = (SELECT id FROM support_case WHERE reference = 'T-FU-STATS-6')`,
+      );
+      const res = await get(elevhalsa, `/stats/outcomes?${period}`).expect(200);
+      expect(res.body.followUps['6'].recorded).toBe(11);
+      expect(res.body.followUps['6'].backInSchoolOrWork20h).toBeNull();
+      expect(res.body.suppressed).toContain('followUps.6.backInSchoolOrWork20h');
+      await t.db.query(
+        `UPDATE case_follow_up SET school_or_work_20h = false
+          WHERE months = 6 AND case_id = (SELECT id FROM support_case WHERE reference = 'T-FU-STATS-6')`,
+      );
+      // A period with only part of the cases: everything under 5 is gone.
+      const small = await get(elevhalsa, `/stats/outcomes?from=2021-06-01&to=2021-06-30`).expect(200);
+      expect(small.body.casesByStatus).toEqual({
+        open: null,
+        mapping: null,
+        plan_active: null,
+        follow_up: null,
+        closed: null,
+      });
+      expect(small.body.plansWithAttendanceGoal).toBeNull();
+      expect(small.body.suppressed).toContain('plansWithAttendanceGoal');
+    });
+
+    it('documents the period and the suppression rule in OpenAPI', async () => {
+      const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+      const op = doc.paths['/api/v1/stats/outcomes'].get;
+      expect(op.description).toContain('fewer than 5 pupils');
+      expect(op.description).toContain('**closed** in [from, to]');
+      for (const schema of ['OutcomeStatsDto', 'FollowUpStatsDto', 'ReviewDto', 'FollowUpDto']) {
+        expect(doc.components.schemas[schema]).toBeDefined();
+      }
+      expect(Object.keys(doc.paths['/api/v1/cases/{id}/plan.html'].get.responses['200'].content)).toEqual([
+        'text/html',
+      ]);
+    });
+
+    it("shows each caller only its own organisation's or school's figures", async () => {
+      const park = await get(parkElevhalsa, `/stats/outcomes?${period}`).expect(200);
+      expect(park.body.schoolId).toBe(PARK);
+      expect(park.body.casesByStatus.closed).toBeNull();
+      expect(park.body.followUps['6'].recorded).toBeNull();
+      // The region has no schools: its admin sees nothing of the municipality's cases.
+      const region = await get(adminRegion, `/stats/outcomes?${period}`).expect(200);
+      expect(region.body).toMatchObject({
+        organisationId: demoId('org:regionjh'),
+        schoolId: null,
+        casesByStatus: { open: null, mapping: null, plan_active: null, follow_up: null, closed: null },
+        medianDaysToPlan: null,
+        plansWithAttendanceGoal: null,
+        followUps: { '6': { recorded: null, medianAttendancePercent: null }, '18': { recorded: null } },
+      });
+      await get(adminRegion, `/stats/outcomes?${period}&schoolId=${STORSJO}`).expect(404);
+      await get(elevhalsa, `/stats/outcomes?${period}&schoolId=${PARK}`).expect(403);
+      await get(mentor, `/stats/outcomes?${period}`).expect(403);
+      await get(soc, `/stats/outcomes?${period}`).expect(403);
+      await get(elevhalsa, `/stats/outcomes?from=2021-12-31&to=2021-01-01`).expect(400);
+      await get(elevhalsa, `/stats/outcomes?from=2021-02-30`).expect(400);
+    });
+  });
+});
