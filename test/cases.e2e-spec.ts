@@ -193,6 +193,12 @@ describe('cases, status, consent and lead times', () => {
     expect(partial.body.pupil).toBeNull();
     expect(partial.body.visibleScopes).toEqual(['attendance']);
     await t.http.get(`${API}/cases/${id}/timeline`).set('authorization', bup).expect(403);
+    // The refusal is in the access log as a denial, not as the allowed read of the case before it.
+    const denied = await t.db.query(
+      `SELECT outcome FROM access_log WHERE action = 'case.timeline' AND agency_id = $1 AND $2 = ANY (subject_ids)`,
+      [BUP, id],
+    );
+    expect(denied.rows.map((r) => r.outcome)).toEqual(['allowed', 'denied']);
     const list = await t.http.get(`${API}/cases?limit=500`).set('authorization', bup).expect(200);
     expect(list.body.items.filter((c: { id: string }) => c.id === id)).toEqual([
       expect.objectContaining({ id, pupil: null }),

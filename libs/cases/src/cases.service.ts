@@ -6,7 +6,6 @@ import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/calendar';
 import {
   ConflictError,
   decodeCursor,
-  ForbiddenError,
   Page,
   PageQuery,
   toPage,
@@ -248,7 +247,7 @@ export class CasesService {
 
   async timeline(caller: Caller, id: string, query: PageQuery): Promise<Page<TimelineEventDto>> {
     const facts = await this.cases.require(caller, id, 'read', 'case.timeline');
-    if (!facts.scopes.has('case_summary')) throw new ForbiddenError('Your consent does not cover the case summary.');
+    await this.cases.requireScope(caller, facts, 'case_summary', 'case.timeline');
     const cursor = decodeCursor(query.cursor, 1);
     const rows: {
       id: string;
@@ -283,7 +282,7 @@ export class CasesService {
 
   async leadTimes(caller: Caller, id: string): Promise<LeadTimesDto> {
     const facts = await this.cases.require(caller, id, 'read', 'case.leadTimes');
-    if (!facts.scopes.has('case_summary')) throw new ForbiddenError('Your consent does not cover the case summary.');
+    await this.cases.requireScope(caller, facts, 'case_summary', 'case.leadTimes');
     const [row] = await this.dataSource.query(`${LEAD_TIMES_SELECT} WHERE c.id = $1`, [id]);
     const day = (d: Date | null) => (d ? swedishDate(d) : null);
     const steps: Record<string, string | null> = {
