@@ -1,9 +1,187 @@
-import type { AccessGroup } from '../support/access-table';
+import { swedishDate } from '@app/calendar';
+import { demoId } from '@app/demo';
+import { AccessGroup, CallerName, only } from '../support/access-table';
+import { API } from '../support/test-app';
 
-/** Rows for the plan routes. */
-export const planAccess: AccessGroup<Record<string, never>> = {
+/**
+ * The shared action plan. The case is Storsjöskolan's; Socialtjänsten is mobilised with consent
+ * covering `plan` (reads the plan, updates its own action), BUP is mobilised without consent and
+ * Habiliteringen not at all (both: 404, as for Parkskolan's elevhälsa). Only the school's
+ * elevhälsa writes the plan; rektor reads it.
+ */
+interface Ctx {
+  caseId: string;
+  schoolActionId: string;
+  socActionId: string;
+  /** The plan's version as the next successful change will find it (rows run in order). */
+  version: number;
+}
+
+const HIDDEN = { 'elevhalsa@park.demo': 404, 'bup@regionjh.demo': 404, 'hab@regionjh.demo': 404 };
+const planRead = only(['elevhalsa@storsjo.demo', 'rektor@storsjo.demo', 'soc@ostersund.demo'], 200, 403, HIDDEN);
+const coordinatorOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403, { 'elevhalsa@park.demo': 404 });
+
+/**
+ * The If-Match a caller sends: the current version. A caller expected to succeed moves the
+ * version on for the callers after it (the table's rows and callers run in order).
+ */
+function ifMatch(c: Ctx, caller: CallerName, succeeds: string[]): Record<string, string> {
+  const header = { 'if-match': `"${c.version}"` };
+  if (succeeds.includes(caller)) c.version += 1;
+  return header;
+}
+
+export const planAccess: AccessGroup<Ctx> = {
   name: 'plan',
-  setup: async () => ({}),
-  rows: [],
-  permissions: [],
+  async setup(t, tokens) {
+    const elevhalsa = tokens.get('elevhalsa@storsjo.demo')!;
+    let studentId: string | undefined;
+    for (let n = 170; n <= 175 && !studentId; n++) {
+      const { rows } = await t.db.query(`SELECT 1 FROM support_case WHERE student_id = $1 AND status <> 'closed'`, [
+        demoId(`pupil:${n}`),
+      ]);
+      if (!rows.length) studentId = demoId(`pupil:${n}`);
+    }
+    if (!studentId) throw new Error('no free Storsjö pupil for the plan access rows');
+    const opened = await t.http.post(`${API}/cases`).set('authorization', elevhalsa).send({ studentId }).expect(201);
+    const caseId: string = opened.body.id;
+    for (const agency of ['soc', 'bup']) {
+      await t.db.query(
+        `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
+        [caseId, demoId(`agency:${agency}`), demoId('user:elevhalsa@storsjo.demo')],
+      );
+    }
+    await t.http
+      .post(`${API}/cases/${caseId}/consents`)
+      .set('authorization', elevhalsa)
+      .send({
+        agencyId: demoId('agency:soc'),
+        givenBy: 'guardian',
+        givenByName: 'Vera Vårdnadshavare',
+        scope: ['case_summary', 'plan'],
+        givenAt: swedishDate(),
+      })
+      .expect(201);
+    const plan = await t.http
+      .put(`${API}/cases/${caseId}/plan`)
+      .set('authorization', elevhalsa)
+      .send({
+        goals: [{ text: 'Eleven är i skolan varje dag.', target: { attendancePercent: 80 } }],
+        actions: [
+          {
+            description: 'Anpassat schema.',
+            agencyId: demoId('agency:storsjo'),
+            dueDate: '2099-01-31',
+            status: 'planned',
+          },
+          {
+            description: 'Familjesamtal.',
+            agencyId: demoId('agency:soc'),
+            responsibleUserId: demoId('user:soc@ostersund.demo'),
+            dueDate: '2099-01-31',
+            status: 'planned',
+          },
+        ],
+        reviewDates: ['2099-02-15'],
+      })
+      .expect(201);
+    return {
+      caseId,
+      schoolActionId: plan.body.actions[0].id,
+      socActionId: plan.body.actions[1].id,
+      version: plan.body.version,
+    };
+  },
+  rows: [
+    { route: 'GET /cases/:id/plan', request: (c) => ({ path: `/cases/${c.caseId}/plan` }), expect: planRead },
+    {
+      route: 'PUT /cases/:id/plan',
+      request: (c, caller) => ({
+        path: `/cases/${c.caseId}/plan`,
+        headers: ifMatch(c, caller, ['elevhalsa@storsjo.demo']),
+        body: {
+          goals: [{ text: 'Eleven är i skolan varje dag.', target: { attendancePercent: 85 } }],
+          actions: [
+            {
+              id: c.schoolActionId,
+              description: 'Anpassat schema.',
+              agencyId: demoId('agency:storsjo'),
+              dueDate: '2099-01-31',
+              status: 'in_progress',
+            },
+            {
+              id: c.socActionId,
+              description: 'Familjesamtal.',
+              agencyId: demoId('agency:soc'),
+              dueDate: '2099-01-31',
+              status: 'planned',
+            },
+          ],
+          reviewDates: ['2099-02-15'],
+        },
+      }),
+      // rektor has no plan.write; soc has neither the permission nor the coordination.
+      expect: coordinatorOnly(200),
+    },
+    {
+      route: 'PATCH /cases/:id/plan/actions/:actionId',
+      request: (c, caller) => ({
+        // Each agency updates its own action: the school its own, Socialtjänsten its own.
+        path: `/cases/${c.caseId}/plan/actions/${caller.endsWith('@storsjo.demo') ? c.schoolActionId : c.socActionId}`,
+        headers: ifMatch(c, caller, ['elevhalsa@storsjo.demo', 'soc@ostersund.demo']),
+        body: { status: 'in_progress', progressNote: 'Påbörjat.' },
+      }),
+      // rektor and mentors lack planAction.update.
+      expect: only(['elevhalsa@storsjo.demo', 'soc@ostersund.demo'], 200, 403, HIDDEN),
+    },
+    {
+      route: 'POST /cases/:id/plan/agreements',
+      request: (c, caller) => ({
+        path: `/cases/${c.caseId}/plan/agreements`,
+        headers: ifMatch(c, caller, ['elevhalsa@storsjo.demo']),
+        body: {
+          participants: [
+            { participant: 'pupil', name: 'Eleven' },
+            { participant: 'agency', agencyId: demoId('agency:soc'), name: 'Socialsekreteraren' },
+          ],
+          agreedAt: new Date().toISOString(),
+        },
+      }),
+      expect: coordinatorOnly(201),
+    },
+    {
+      route: 'GET /cases/:id/plan/versions',
+      request: (c) => ({ path: `/cases/${c.caseId}/plan/versions` }),
+      expect: planRead,
+    },
+    {
+      route: 'GET /cases/:id/plan/versions/:n',
+      request: (c) => ({ path: `/cases/${c.caseId}/plan/versions/1` }),
+      expect: planRead,
+    },
+    {
+      route: 'GET /actions',
+      request: () => ({ path: '/actions?agency=true' }),
+      expect: only(
+        [
+          'rektor@storsjo.demo',
+          'elevhalsa@storsjo.demo',
+          'elevhalsa@park.demo',
+          'soc@ostersund.demo',
+          'bup@regionjh.demo',
+          'hab@regionjh.demo',
+        ],
+        200,
+      ),
+    },
+  ],
+  permissions: [
+    'GET /cases/:id/plan → case.read',
+    'PUT /cases/:id/plan → plan.write',
+    'PATCH /cases/:id/plan/actions/:actionId → planAction.update',
+    'POST /cases/:id/plan/agreements → plan.write',
+    'GET /cases/:id/plan/versions → case.read',
+    'GET /cases/:id/plan/versions/:n → case.read',
+    'GET /actions → actions.read',
+  ],
 };

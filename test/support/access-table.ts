@@ -10,7 +10,7 @@ export interface AccessRow<C> {
   /** `METHOD /path` as declared (without /api/v1); the route list test checks every route has a row. */
   route: string;
   /** The concrete request: path (with ids filled in) and body, built per caller. */
-  request: (ctx: C, caller: CallerName) => { path: string; body?: object };
+  request: (ctx: C, caller: CallerName) => { path: string; body?: object; headers?: Record<string, string> };
   /** The status each caller must get. Start from a helper like `only(...)` and override. */
   expect: (caller: CallerName) => number;
   /** Log in anew for this row (for routes that end the session). */
@@ -45,13 +45,14 @@ export async function send<C>(
   caller: CallerName,
 ): Promise<number> {
   const [method, routePath] = row.route.split(' ');
-  const { path, body } = row.request(ctx, caller);
+  const { path, body, headers } = row.request(ctx, caller);
   if (!routePath) throw new Error(`bad route ${row.route}`);
   let req = http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](`${API}${path}`);
   if (caller !== 'anonymous') {
     const auth = row.freshLogin ? await bearer(http, caller) : tokens.get(caller);
     req = req.set('authorization', auth!);
   }
+  for (const [name, value] of Object.entries(headers ?? {})) req = req.set(name, value);
   if (body) req = req.send(body);
   return (await req).status;
 }

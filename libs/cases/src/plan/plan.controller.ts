@@ -1,0 +1,188 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Caller, CurrentCaller, RequirePermission } from '@app/access';
+import { ApiProblems, DomainError, Page, PageQuery, pageSchema } from '@app/http';
+import { etagOf } from './etag';
+import {
+  AgreePlanDto,
+  PatchActionDto,
+  PlanDto,
+  PlanVersionDto,
+  PlanVersionSummaryDto,
+  PutPlanDto,
+  WorkListItemDto,
+  WorkListQuery,
+} from './plan.dto';
+import { PlanService } from './plan.service';
+
+const IF_MATCH = {
+  name: 'If-Match',
+  description: 'The ETag of the plan as you read it (`"7"`); `*` is refused. A stale one gets 412.',
+};
+
+/** A 412 also says, in its ETag header, which version is current. */
+async function withEtag<T extends { version: number }>(res: Response, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    res.setHeader('ETag', etagOf(result.version));
+    return result;
+  } catch (error) {
+    const current = (error as DomainError)?.extensions?.currentVersion;
+    if (error instanceof DomainError && error.status === 412 && typeof current === 'number') {
+      res.setHeader('ETag', etagOf(current));
+    }
+    throw error;
+  }
+}
+
+@ApiTags('plan')
+@Controller('cases/:id/plan')
+export class PlanController {
+  constructor(private readonly plans: PlanService) {}
+
+  @Get()
+  @RequirePermission('case.read')
+  @ApiOperation({
+    summary: 'The shared action plan (SIP): goals, actions, views, review dates, agreement',
+    description: 'Returns the `ETag` to send as `If-Match` with a change. Outside agencies need consent scope `plan`.',
+  })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 404)
+  get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanDto> {
+    return withEtag(res, () => this.plans.get(caller, id));
+  }
+
+  @Put()
+  @RequirePermission('plan.write')
+  @ApiOperation({
+    summary: 'Create (201, no If-Match) or replace (200, If-Match required) the plan: the coordinator only',
+    description:
+      'Goals and actions are matched by `id`; one left out is removed (its id stays in older versions). ' +
+      'Actions belong to the school or an agency mobilised into the case.',
+  })
+  @ApiHeader({ ...IF_MATCH, required: false })
+  @ApiCreatedResponse({ type: PlanDto, description: 'The plan was created.' })
+  @ApiOkResponse({ type: PlanDto, description: 'The plan was replaced.' })
+  @ApiProblems(400, 404, 409, 412, 422, 428)
+  async put(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: PutPlanDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Not passthrough: the status (201 or 200) depends on whether the plan existed.
+    const { plan, created } = await withEtag(res, async () => {
+      const result = await this.plans.put(caller, id, dto, ifMatch);
+      return { ...result, version: result.plan.version };
+    });
+    res.status(created ? 201 : 200).json(plan);
+  }
+
+  @Patch('actions/:actionId')
+  @RequirePermission('planAction.update')
+  @ApiOperation({
+    summary: "Update the status or add a progress note to one of your agency's actions",
+    description: 'Nothing else of an action changes here; the coordinator edits actions with PUT.',
+  })
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiOkResponse({ type: PlanDto })
+  @ApiProblems(400, 404, 409, 412, 422, 428)
+  updateAction(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('actionId', new ParseUUIDPipe()) actionId: string,
+    @Body() dto: PatchActionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanDto> {
+    return withEtag(res, () => this.plans.updateAction(caller, id, actionId, dto, ifMatch));
+  }
+
+  @Post('agreements')
+  @RequirePermission('plan.write')
+  @ApiOperation({
+    summary: 'Record who agreed to the plan version named in If-Match (pupil, guardians, agencies)',
+    description: 'The first agreement sets the case’s “plan agreed” time, where its lead time ends.',
+  })
+  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiCreatedResponse({ type: PlanDto })
+  @ApiProblems(400, 404, 409, 412, 422, 428)
+  agree(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: AgreePlanDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanDto> {
+    return withEtag(res, () => this.plans.agree(caller, id, dto, ifMatch));
+  }
+
+  @Get('versions')
+  @RequirePermission('case.read')
+  @ApiOperation({ summary: 'Every version of the plan, newest first: who changed what kind of thing, when' })
+  @ApiOkResponse({ type: pageSchema(PlanVersionSummaryDto) })
+  @ApiProblems(400, 404)
+  async versions(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page<PlanVersionSummaryDto>> {
+    const { page, current } = await this.plans.versions(caller, id, query);
+    res.setHeader('ETag', etagOf(current));
+    return page;
+  }
+
+  @Get('versions/:n')
+  @RequirePermission('case.read')
+  @ApiOperation({ summary: 'One version of the plan as it was' })
+  @ApiOkResponse({ type: PlanVersionDto })
+  @ApiProblems(400, 404)
+  version(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('n', new ParseIntPipe()) n: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanVersionDto> {
+    return withEtag(res, () => this.plans.version(caller, id, n));
+  }
+}
+
+@ApiTags('plan')
+@Controller('actions')
+export class ActionsController {
+  constructor(private readonly plans: PlanService) {}
+
+  @Get()
+  @RequirePermission('actions.read')
+  @ApiOperation({
+    summary: 'Work list: the plan actions assigned to you (mine=true) or your agency (agency=true), by due date',
+    description:
+      'Across the open cases you may see (outside agencies: consent in force covering `plan`). ' +
+      '`due`: due today or within 7 days; `overdue`: past its due date; both only while not done or cancelled.',
+  })
+  @ApiOkResponse({ type: pageSchema(WorkListItemDto) })
+  @ApiProblems(400)
+  list(@CurrentCaller() caller: Caller, @Query() query: WorkListQuery): Promise<Page<WorkListItemDto>> {
+    return this.plans.workList(caller, query);
+  }
+}
