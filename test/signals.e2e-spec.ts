@@ -15,6 +15,8 @@ interface Day {
   day: string;
   valid?: number;
   invalid?: number;
+  /** Minutes scheduled that day (default 300); 0: no lessons that day. */
+  offered?: number;
 }
 
 /** The 20 school days of the window. */
@@ -36,7 +38,10 @@ describe('absence signals, flags, investigations and guardian notices', () => {
   let serial = 100;
   const pupils: Record<string, string> = {};
 
-  /** A new pupil at Storsjöskolan with attendance on every school day of the window, absence as given. */
+  /**
+   * A new pupil at Storsjöskolan with attendance on every school day of the window, absence as given;
+   * a day outside the window in `absence` is a school day too, `offered: 0` a day without lessons.
+   */
   async function pupil(name: string, absence: Day[]): Promise<string> {
     const nine = `140501${serial++}`;
     const res = await t.http
@@ -53,20 +58,23 @@ describe('absence signals, flags, investigations and guardian notices', () => {
       })
       .expect(201);
     const id = res.body.id as string;
-    for (const day of schoolDays()) {
+    const days = [...new Set([...schoolDays(), ...absence.map((a) => a.day)])];
+    for (const day of days) {
       const a = absence.find((x) => x.day === day) ?? { day };
+      const offered = a.offered ?? 300;
+      if (!offered) continue;
       const valid = a.valid ?? 0;
       const invalid = a.invalid ?? 0;
       await t.db.query(
         `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
                                         valid_absence_minutes, invalid_absence_minutes, source)
-         VALUES ($1, $2, '08:20', 300, $3, $4, $5, 'manual')`,
-        [id, day, 300 - valid - invalid, valid, invalid],
+         VALUES ($1, $2, '08:20', $3, $4, $5, $6, 'manual')`,
+        [id, day, offered, offered - valid - invalid, valid, invalid],
       );
       await t.db.query(
         `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
-         VALUES ($1, $2, 1, 300, $3, $4)`,
-        [id, day, valid, invalid],
+         VALUES ($1, $2, 1, $3, $4, $5)`,
+        [id, day, offered, valid, invalid],
       );
     }
     pupils[name] = id;
@@ -134,6 +142,35 @@ describe('absence signals, flags, investigations and guardian notices', () => {
       { day: '2026-11-10', valid: 135 },
       { day: '2026-11-17', valid: 135 },
     ]);
+    // invalid_streak at the window's edge (it starts Sat 24 okt): Wed–Fri before it, and Thu, Fri + Mon 26 okt.
+    await pupil('Fornsvit', [
+      { day: '2026-10-19' },
+      { day: '2026-10-20' },
+      { day: '2026-10-21', invalid: 300 },
+      { day: '2026-10-22', invalid: 300 },
+      { day: '2026-10-23', invalid: 300 },
+    ]);
+    await pupil('Kantsvit', [
+      { day: '2026-10-19' },
+      { day: '2026-10-20' },
+      { day: '2026-10-21' },
+      { day: '2026-10-22', invalid: 300 },
+      { day: '2026-10-23', invalid: 300 },
+      { day: '2026-10-26', invalid: 300 },
+    ]);
+    // weekday_pattern: all four Fridays (the most a default window holds), and Saturday lessons missed
+    // too (one hour, half of it), which are no weekday of the rule.
+    await pupil('Fredag', [
+      ...['2026-10-30', '2026-11-06', '2026-11-13', '2026-11-20'].map((day) => ({ day, valid: 150 })),
+      ...['2026-10-24', '2026-10-31', '2026-11-07', '2026-11-14'].map((day) => ({ day, offered: 60, valid: 30 })),
+    ]);
+    // rising_trend across a week without lessons (höstlov, week 46): weeks 44, 45, 47 at 2 % → 4 % → 9 %.
+    await pupil('Lovvecka', [
+      { day: '2026-10-27', valid: 30 },
+      { day: '2026-11-03', valid: 60 },
+      ...['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'].map((day) => ({ day, offered: 0 })),
+      { day: '2026-11-17', valid: 135 },
+    ]);
     // Long absence: two weeks away (50 %).
     await pupil(
       'Borta',
@@ -199,6 +236,50 @@ describe('absence signals, flags, investigations and guardian notices', () => {
         }),
       ]);
       expect(itemOf(body, 'Platt')).toBeUndefined();
+    });
+
+    it('counts a streak that ends within the window, from its first day, and not one that ends before it', async () => {
+      const body = await watchlist();
+      expect(itemOf(body, 'Fornsvit')).toBeUndefined();
+      expect(itemOf(body, 'Kantsvit')!.rulesHit).toEqual([
+        {
+          rule: 'invalid_streak',
+          explanation: 'Ogiltig frånvaro 3 skoldagar i rad (22–26 okt)',
+          figures: { days: 3, from: '2026-10-22', to: '2026-10-26', thresholdDays: 3 },
+        },
+      ]);
+    });
+
+    it('counts each weekday up to every week of the window, and no weekend day', async () => {
+      const fredag = itemOf(await watchlist(), 'Fredag')!;
+      expect(fredag.rulesHit.find((h) => h.rule === 'weekday_pattern')).toEqual({
+        rule: 'weekday_pattern',
+        explanation: 'Frånvarande på fredagar 4 av de senaste 4 veckorna',
+        figures: {
+          weekdays: [{ weekday: 'friday', weeksHit: 4 }],
+          ofWeeks: 4,
+          thresholdWeeks: 3,
+          minAbsentShareOfDay: 50,
+        },
+      });
+    });
+
+    it('skips a week without lessons in the trend', async () => {
+      const lovvecka = itemOf(await watchlist(), 'Lovvecka')!;
+      expect(lovvecka.rulesHit).toEqual([
+        {
+          rule: 'rising_trend',
+          explanation: 'Ökande frånvaro 3 veckor i rad: 2 % → 4 % → 9 %',
+          figures: {
+            weeks: [
+              { week: '2026-W44', weekStart: '2026-10-26', absencePercent: 2 },
+              { week: '2026-W45', weekStart: '2026-11-02', absencePercent: 4 },
+              { week: '2026-W47', weekStart: '2026-11-16', absencePercent: 9 },
+            ],
+            minPercent: 5,
+          },
+        },
+      ]);
     });
 
     it('counts only complete weeks for the trend: on Thursday the current week is not yet in', async () => {

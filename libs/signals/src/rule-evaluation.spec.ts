@@ -147,4 +147,13 @@ describe('longestRun', () => {
     expect(longestRun('111000', ['2026-10-01', '2026-10-02', '2026-10-05'], '2026-10-10')).toBeNull();
     expect(longestRun('000', [], '2026-10-10')).toBeNull();
   });
+
+  it('reads 2 (invalid absence on a day a run may end, as the watch-list SQL marks it) like 1', () => {
+    expect(longestRun('110122', days, '2026-11-06')).toEqual({ days: 3, from: '2026-11-05', to: '2026-11-09' });
+    expect(longestRun('1102', ['2026-11-02', '2026-11-03', '2026-11-06'], '2026-11-04')).toEqual({
+      days: 1,
+      from: '2026-11-06',
+      to: '2026-11-06',
+    });
+  });
 });

@@ -221,8 +221,9 @@ export interface PupilSignalFacts {
 
 /**
  * Runs of consecutive school days with invalid absence (gaps and islands): `pattern` has one
- * character per school day in order, `1` for a day with invalid absence; `invalidDays` are the
- * dates of the 1s in order. Returns the longest run ending on or after `endFrom` (the latest if tied).
+ * character per school day in order, `0` for a day without invalid absence and `1` (or `2`: the
+ * watch-list SQL marks days on or after `endFrom` so) for a day with; `invalidDays` are the dates
+ * of the non-zero days in order. Returns the longest run ending on or after `endFrom` (the latest if tied).
  */
 export function longestRun(
   pattern: string,
@@ -231,7 +232,7 @@ export function longestRun(
 ): { days: number; from: string; to: string } | null {
   let best: { days: number; from: string; to: string } | null = null;
   let seen = 0;
-  for (const match of pattern.matchAll(/1+/g)) {
+  for (const match of pattern.matchAll(/[12]+/g)) {
     const length = match[0].length;
     const from = invalidDays[seen];
     const to = invalidDays[seen + length - 1];
@@ -349,20 +350,19 @@ export function evaluateRules(facts: PupilSignalFacts, rules: RuleSet): RuleHit[
   const trend = rules.rising_trend;
   if (trend.enabled) {
     const n = trend.params.weeks;
-    const weeks = facts.weeks
-      .filter((w) => w.offered > 0)
-      .slice(-n)
-      .map((w) => ({
+    const recent = facts.weeks.filter((w) => w.offered > 0).slice(-n);
+    const percents = recent.map((w) => percentOf(w.absent, w.offered));
+    const rising = recent.length === n && percents.every((p, i) => i === 0 || p > percents[i - 1]);
+    // Week labels only for a hit: most pupils on the list are there for another rule.
+    if (rising && percents[n - 1] >= trend.params.minPercent) {
+      const weeks = recent.map((w, i) => ({
         week: isoWeekLabel(w.weekStart),
         weekStart: w.weekStart,
-        absencePercent: percentOf(w.absent, w.offered),
+        absencePercent: percents[i],
       }));
-    const rising =
-      weeks.length === n && weeks.every((w, i) => i === 0 || w.absencePercent > weeks[i - 1].absencePercent);
-    if (rising && weeks[n - 1].absencePercent >= trend.params.minPercent) {
       hits.push({
         rule: 'rising_trend',
-        explanation: `Ökande frånvaro ${n} veckor i rad: ${weeks.map((w) => formatPercent(w.absencePercent)).join(' → ')}`,
+        explanation: `Ökande frånvaro ${n} veckor i rad: ${percents.map(formatPercent).join(' → ')}`,
         figures: { weeks, minPercent: trend.params.minPercent },
       });
     }
