@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '@app/http/domain-error';
 import { AccessLogService } from './access-log.service';
 import { Action, decide, scopeCondition, SqlCondition, SubjectFacts } from './access-policy';
@@ -25,7 +26,10 @@ export interface AccessCheck {
  */
 @Injectable()
 export class AccessService {
-  constructor(private readonly accessLog: AccessLogService) {}
+  constructor(
+    private readonly accessLog: AccessLogService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async require(check: AccessCheck): Promise<void> {
     const decision = check.subject ? decide(check.caller, check.action, check.subject) : 'hidden';
@@ -43,6 +47,27 @@ export class AccessService {
     );
     if (decision === 'hidden') throw new NotFoundError(check.subjectType);
     if (decision === 'forbidden') throw new ForbiddenError();
+  }
+
+  /**
+   * For `/schools/:id/...` routes: the school's own staff pass; any other school, or an id that
+   * is no school at all, answers 404 alike (logged).
+   */
+  async requireSchool(
+    caller: Caller,
+    schoolId: string,
+    logAction: string,
+    subject: { type: string; id: string } = { type: 'school', id: schoolId },
+  ): Promise<void> {
+    const [school] = await this.dataSource.query(`SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [schoolId]);
+    await this.require({
+      caller,
+      action: 'read',
+      logAction,
+      subject: school ? { type: 'student', schoolId } : null,
+      subjectType: subject.type,
+      subjectId: subject.id,
+    });
   }
 
   scope(

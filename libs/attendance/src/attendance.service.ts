@@ -158,14 +158,9 @@ export class AttendanceService {
     className: string,
     query: DateRangeQuery,
   ): Promise<AbsenceFigures> {
-    const [school] = await this.dataSource.query(`SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [schoolId]);
-    await this.access.require({
-      caller,
-      action: 'read',
-      logAction: 'absence.read.class',
-      subject: school ? { type: 'student', schoolId } : null,
-      subjectType: 'class',
-      subjectId: `${schoolId}/${className}`,
+    await this.access.requireSchool(caller, schoolId, 'absence.read.class', {
+      type: 'class',
+      id: `${schoolId}/${className}`,
     });
     const { from, to } = dateRange(query);
     return absenceFigures(

@@ -3,15 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/calendar';
-import {
-  ConflictError,
-  decodeCursor,
-  Page,
-  PageQuery,
-  toPage,
-  UnprocessableError,
-  ValidationError,
-} from '@app/http';
+import { ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError, ValidationError } from '@app/http';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { CaseAccess, CaseFacts, CaseStatus, requireActive } from './case-access';
 import {
@@ -313,15 +305,7 @@ export class CasesService {
 
   /** Median and 90th percentile of each lead time over the cases a school opened in a period. */
   async schoolLeadTimes(caller: Caller, schoolId: string, query: LeadTimeQuery): Promise<SchoolLeadTimesDto> {
-    const [school] = await this.dataSource.query(`SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [schoolId]);
-    await this.access.require({
-      caller,
-      action: 'read',
-      logAction: 'case.leadTimes.school',
-      subject: school ? { type: 'student', schoolId } : null,
-      subjectType: 'school',
-      subjectId: schoolId,
-    });
+    await this.access.requireSchool(caller, schoolId, 'case.leadTimes.school');
     const to = query.to ?? swedishDate();
     const from = query.from ?? addDays(to, -365);
     if (!isIsoDate(from) || !isIsoDate(to) || from > to) {

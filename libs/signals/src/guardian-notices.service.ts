@@ -19,7 +19,7 @@ import {
   GuardianNoticeItemDto,
   GuardianNoticeQuery,
 } from './guardian-notices.dto';
-import { referenceDay, requireSchool } from './watchlist.service';
+import { referenceDay } from './watchlist.service';
 
 /** Clocks differ a little: an informedAt up to this far ahead of the server's clock is still "now". */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -45,7 +45,7 @@ export class GuardianNoticesService {
   ) {}
 
   async list(caller: Caller, schoolId: string, query: GuardianNoticeQuery): Promise<Page<GuardianNoticeItemDto>> {
-    await requireSchool(this.dataSource.manager, this.access, caller, schoolId, 'guardianNotice.list');
+    await this.access.requireSchool(caller, schoolId, 'guardianNotice.list');
     const day = referenceDay(query.date);
     const params: unknown[] = [schoolId, day];
     const where = ['s.school_id = $1', 'd.day = $2::date', 'd.invalid_absence_minutes > 0'];

@@ -13,7 +13,7 @@ import {
   OverviewQuery,
   UpdateInvestigationDto,
 } from './investigations.dto';
-import { decodeOffset, referenceDay, requireSchool } from './watchlist.service';
+import { decodeOffset, referenceDay } from './watchlist.service';
 
 /**
  * "Repeated or long absence" for the overview: absence (valid and invalid alike: the duty to
@@ -134,7 +134,7 @@ export class InvestigationsService {
 
   /** Pupils with repeated or long absence and no investigation started in the last 12 months. */
   async overview(caller: Caller, schoolId: string, query: OverviewQuery): Promise<Page<OverviewItemDto>> {
-    await requireSchool(this.dataSource.manager, this.access, caller, schoolId, 'investigation.overview');
+    await this.access.requireSchool(caller, schoolId, 'investigation.overview');
     const day = referenceDay(query.date);
     const offset = decodeOffset(query.cursor);
     const rows: {

@@ -274,7 +274,7 @@ export class WatchlistService {
     // The caller's own organisation's rules are read while the access check runs (two pooled
     // connections, one round trip saved); nothing about the school is read before the check passes.
     const [, rules] = await Promise.all([
-      requireSchool(this.dataSource.manager, this.access, caller, schoolId, 'watchlist.read'),
+      this.access.requireSchool(caller, schoolId, 'watchlist.read'),
       this.rules.rulesFor(caller.organisationId),
     ]);
     const day = referenceDay(query.date);
@@ -319,28 +319,4 @@ export class WatchlistService {
     );
     return page;
   }
-}
-
-/**
- * The access check of `/schools/:id/...` routes: the caller's own school only; another school
- * (or an unknown id) is a 404, logged.
- */
-export async function requireSchool(
-  manager: EntityManager,
-  access: AccessService,
-  caller: Caller,
-  schoolId: string,
-  logAction: string,
-  action: 'read' | 'write' = 'read',
-): Promise<void> {
-  const [school] = await manager.query(`SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [schoolId]);
-  await access.require({
-    caller,
-    action,
-    logAction,
-    subject: school ? { type: 'student', schoolId } : null,
-    subjectType: 'school',
-    subjectId: schoolId,
-    manager,
-  });
 }
