@@ -23,7 +23,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AccessService, Caller, CONSENT_SCOPES, consentInForce, CurrentCaller, RequirePermission } from '@app/access';
 import { isIsoDate, swedishDate } from '@app/calendar';
-import { ApiProblems, ConflictError, NotFoundError, UnprocessableError, ValidationError } from '@app/http';
+import { ApiProblems, ConflictError, NotFoundError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
 import { CaseAccess, requireActive } from './case-access';
 import { recordEvent } from './timeline';
 
@@ -229,14 +229,7 @@ export class ConsentsController {
   @Get()
   @RequirePermission('case.read')
   @ApiOperation({ summary: "The case's consents (an outside agency sees those for itself)" })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        items: { type: 'array', items: { $ref: '#/components/schemas/ConsentDto' } },
-        nextCursor: { type: 'string', nullable: true },
-      },
-    },
-  })
+  @ApiOkResponse({ type: pageSchema(ConsentDto) })
   @ApiProblems(400, 404)
   async list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
     return { items: await this.consents.list(caller, id), nextCursor: null };

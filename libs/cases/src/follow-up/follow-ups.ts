@@ -23,7 +23,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { addDays, swedishDate } from '@app/calendar';
-import { ApiProblems, ConflictError, UnprocessableError, ValidationError } from '@app/http';
+import { ApiProblems, ConflictError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
 import { CaseAccess } from '../case-access';
 import { PersonRefDto } from '../cases.dto';
 import { recordEvent } from '../timeline';
@@ -228,14 +228,7 @@ export class FollowUpsController {
     summary:
       'The follow-ups 6 and 18 months after closure, scheduled when the case closes (outside agencies: scope plan)',
   })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        items: { type: 'array', items: { $ref: '#/components/schemas/FollowUpDto' } },
-        nextCursor: { type: 'string', nullable: true },
-      },
-    },
-  })
+  @ApiOkResponse({ type: pageSchema(FollowUpDto) })
   @ApiProblems(400, 403, 404)
   async list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
     return { items: await this.followUps.list(caller, id), nextCursor: null };

@@ -12,7 +12,7 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLe
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { addDays, isIsoDate, swedishDate } from '@app/calendar';
-import { ApiProblems, ForbiddenError, UnprocessableError, ValidationError } from '@app/http';
+import { ApiProblems, ForbiddenError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
 import { CaseAccess, CaseFacts, requireActive } from '../case-access';
 import { PersonRefDto } from '../cases.dto';
 import { recordEvent } from '../timeline';
@@ -212,14 +212,7 @@ export class ReviewsController {
   @Get()
   @RequirePermission('case.read')
   @ApiOperation({ summary: "The plan's reviews, oldest first (outside agencies: consent scope plan)" })
-  @ApiOkResponse({
-    schema: {
-      properties: {
-        items: { type: 'array', items: { $ref: '#/components/schemas/ReviewDto' } },
-        nextCursor: { type: 'string', nullable: true },
-      },
-    },
-  })
+  @ApiOkResponse({ type: pageSchema(ReviewDto) })
   @ApiProblems(400, 403, 404)
   async list(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string) {
     return { items: await this.reviews.list(caller, id), nextCursor: null };
