@@ -192,8 +192,26 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
       await consent(caseId, SOC, ['case_summary']);
       await get(soc, `/cases/${caseId}/reviews`).expect(403);
       await get(soc, `/cases/${caseId}/follow-ups`).expect(403);
+      // The refusals are logged as denials.
+      const denied = await count(
+        `SELECT count(*)::int AS n FROM access_log WHERE outcome = 'denied' AND agency_id = $1 AND $2 = ANY (subject_ids)`,
+        [SOC, caseId],
+      );
+      expect(denied).toBe(2);
       await consent(caseId, SOC, ['plan']);
-      await get(soc, `/cases/${caseId}/reviews`).expect(200);
+      const reviews = await get(soc, `/cases/${caseId}/reviews`).expect(200);
+      // Attendance figures need the attendance scope too.
+      expect(reviews.body.items.length).toBeGreaterThan(0);
+      for (const r of reviews.body.items) {
+        expect([r.before.attendancePercent, r.after.attendancePercent]).toEqual([null, null]);
+      }
+      await consent(caseId, SOC, ['attendance']);
+      const withFigures = await get(soc, `/cases/${caseId}/reviews`).expect(200);
+      expect(
+        withFigures.body.items.some(
+          (r: { after: { attendancePercent: number | null } }) => r.after.attendancePercent !== null,
+        ),
+      ).toBe(true);
       await get(bup, `/cases/${caseId}/reviews`).expect(404);
     });
 

@@ -123,6 +123,25 @@ describe('the shared action plan', () => {
   });
   afterAll(() => t.close());
 
+  it('shows the demo plans: agreed, versioned, with snapshots that read like the plan', async () => {
+    const caseId = demoId('case:103');
+    const plan = await t.http.get(`${API}/cases/${caseId}/plan`).set('authorization', elevhalsa).expect(200);
+    expect(plan.headers.etag).toBe('"2"');
+    expect(plan.body.goals).toHaveLength(2);
+    expect(plan.body.actions.length).toBeGreaterThanOrEqual(3);
+    expect(plan.body.agreements.length).toBeGreaterThanOrEqual(3);
+    const first = await t.http
+      .get(`${API}/cases/${caseId}/plan/versions/1`)
+      .set('authorization', elevhalsa)
+      .expect(200);
+    expect(first.body.plan.agreements).toEqual([]);
+    expect(first.body.plan.goals.map((g: { text: string }) => g.text)).toEqual(
+      plan.body.goals.map((g: { text: string }) => g.text),
+    );
+    const lead = await t.http.get(`${API}/cases/${caseId}/lead-times`).set('authorization', elevhalsa).expect(200);
+    expect(lead.body.planAgreedAt).toEqual(expect.any(String));
+  });
+
   describe('create and replace with ETags', () => {
     it('creates a plan without If-Match (201 + ETag), and GET returns it with the same ETag', async () => {
       const c = await newCase();

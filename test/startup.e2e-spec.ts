@@ -122,6 +122,12 @@ describe('migrations and demo seed', () => {
       'open',
       'plan_active',
     ]);
+    const plans = await dataSource.query(
+      `SELECT count(*)::int AS plans, count(c.plan_agreed_at)::int AS agreed,
+              (SELECT count(*)::int FROM plan_version) AS versions
+         FROM case_plan p JOIN support_case c ON c.id = p.case_id`,
+    );
+    expect(plans).toEqual([{ plans: 4, agreed: 3, versions: 7 }]);
     const flags = await dataSource.query(
       `SELECT status, count(*)::int AS n FROM absence_flag GROUP BY status ORDER BY status`,
     );

@@ -2,6 +2,7 @@ import { absenceFigures } from '@app/attendance/absence-figures';
 import { refreshAttendanceDays } from '@app/attendance/attendance-days';
 import { addDays, addWorkingDays, swedishDate } from '@app/calendar';
 import { DataSource, EntityManager } from 'typeorm';
+import { loadPlan } from '@app/cases/plan/plan.service';
 import { hashPassword } from '@app/identity/passwords';
 import { luhnCheckDigit } from '@app/students/personnummer';
 import {
@@ -440,7 +441,178 @@ const cases: SeedStep = {
   },
 };
 
-export const DEMO_STEPS: SeedStep[] = [organisationsAndAgencies, pupilsAndAttendance, users, flagsAndNotices, cases];
+/**
+ * Plans in different states on the demo cases: a draft in mapping, an agreed plan under way, one
+ * reviewed in follow-up, and a finished one on the closed case with its follow-ups scheduled.
+ */
+const plans: SeedStep = {
+  name: '006-plans',
+  async run(manager, now) {
+    const today = swedishDate(now);
+    const coordinator = demoId('user:elevhalsa@storsjo.demo');
+    const school = demoId('agency:storsjo');
+    const at = (daysAgo: number) => `${addDays(today, -daysAgo)}T10:00:00+01:00`;
+    const demoPlans: {
+      pupil: number;
+      startedDaysAgo: number;
+      agreedDaysAgo: number | null;
+      partners: string[];
+      actionStatus: string;
+      review?: { daysAgo: number; before: number; after: number; reached: boolean };
+      closedDaysAgo?: number;
+    }[] = [
+      { pupil: 78, startedDaysAgo: 3, agreedDaysAgo: null, partners: ['soc', 'bup'], actionStatus: 'planned' },
+      { pupil: 103, startedDaysAgo: 25, agreedDaysAgo: 24, partners: ['soc', 'hab'], actionStatus: 'in_progress' },
+      {
+        pupil: 128,
+        startedDaysAgo: 60,
+        agreedDaysAgo: 58,
+        partners: ['bup'],
+        actionStatus: 'done',
+        review: { daysAgo: 14, before: 71.5, after: 86.0, reached: true },
+      },
+      { pupil: 153, startedDaysAgo: 80, agreedDaysAgo: 79, partners: [], actionStatus: 'done', closedDaysAgo: 5 },
+    ];
+    for (const d of demoPlans) {
+      const caseId = demoId(`case:${d.pupil}`);
+      const planId = demoId(`plan:${d.pupil}`);
+      await manager.query(
+        `INSERT INTO case_plan (id, case_id, version, pupil_view, guardian_view, review_dates, created_by, created_at,
+                                updated_by, updated_at)
+         VALUES ($1, $2, 1, $3, $4, $5::date[], $6, $7, $6, $7)`,
+        [
+          planId,
+          caseId,
+          'Jag vill börja med halva dagar och ha någon att gå till på rasterna.',
+          'Vi vill ha kontakt med mentor varje vecka och hjälp med morgnarna.',
+          [addDays(today, 14), addDays(today, 56)],
+          coordinator,
+          at(d.startedDaysAgo),
+        ],
+      );
+      await manager.query(
+        `INSERT INTO plan_goal (plan_id, position, text, target_attendance_percent, target_date)
+         VALUES ($1, 0, 'Närvaron ökar till minst 80 % inom sex veckor.', 80, $2::date),
+                ($1, 1, 'Eleven har en vuxen att vända sig till varje skoldag.', NULL, NULL)`,
+        [planId, addDays(today, 42 - d.startedDaysAgo)],
+      );
+      const actions: [string, string, string | null][] = [
+        [school, 'Anpassat schema med halva dagar de första två veckorna.', demoId('user:mentor@storsjo.demo')],
+        [school, 'Mentor ringer hem varje fredag och stämmer av veckan.', demoId('user:mentor@storsjo.demo')],
+        ...d.partners.map((key): [string, string, string | null] => {
+          const worker = DEMO_USERS.find((u) => u.agency === key && u.role === 'agency_worker')!;
+          const what =
+            key === 'soc'
+              ? 'Föräldrastöd i hemmet, ett samtal i veckan.'
+              : key === 'bup'
+                ? 'Bedömning av oro och sömn.'
+                : 'Stöd kring struktur och rutiner.';
+          return [demoId(`agency:${key}`), what, demoId(`user:${worker.username}`)];
+        }),
+      ];
+      for (const [i, [agencyId, description, responsible]] of actions.entries()) {
+        await manager.query(
+          `INSERT INTO plan_action (plan_id, case_id, position, description, agency_id, responsible_user_id, start_date,
+                                    due_date, status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::date, $9)`,
+          [
+            planId,
+            caseId,
+            i,
+            description,
+            agencyId,
+            responsible,
+            addDays(today, -d.startedDaysAgo),
+            addDays(today, 28 - d.startedDaysAgo + 7 * i),
+            d.actionStatus,
+          ],
+        );
+      }
+      const snapshot = async (version: number, change: string, daysAgo: number) => {
+        await manager.query(`UPDATE case_plan SET version = $2, updated_at = $3 WHERE id = $1`, [
+          planId,
+          version,
+          at(daysAgo),
+        ]);
+        await manager.query(
+          `INSERT INTO plan_version (plan_id, version, snapshot, changed_by, agency_id, change, changed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [planId, version, JSON.stringify(await loadPlan(manager, caseId)), coordinator, school, change, at(daysAgo)],
+        );
+        await manager.query(
+          `INSERT INTO case_event (case_id, at, actor_id, agency_id, kind, data) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [
+            caseId,
+            at(daysAgo),
+            coordinator,
+            school,
+            change === 'created' ? 'plan.created' : 'plan.agreed',
+            JSON.stringify({ version }),
+          ],
+        );
+      };
+      await snapshot(1, 'created', d.startedDaysAgo);
+      if (d.agreedDaysAgo !== null) {
+        const participants: [string, string | null, string][] = [
+          ['pupil', null, 'Eleven'],
+          ['guardian', null, 'Vårdnadshavare (demo)'],
+          ['agency', school, 'Storsjöskolan'],
+          ...d.partners.map((key): [string, string | null, string] => [
+            'agency',
+            demoId(`agency:${key}`),
+            DEMO_AGENCIES.find((a) => a.key === key)!.name,
+          ]),
+        ];
+        for (const [participant, agencyId, name] of participants) {
+          await manager.query(
+            `INSERT INTO plan_agreement (plan_id, plan_version, participant, agency_id, name, agreed_at, recorded_by)
+             VALUES ($1, 1, $2, $3, $4, $5, $6)`,
+            [planId, participant, agencyId, name, at(d.agreedDaysAgo), coordinator],
+          );
+        }
+        await manager.query(`UPDATE support_case SET plan_agreed_at = $2 WHERE id = $1`, [caseId, at(d.agreedDaysAgo)]);
+        await snapshot(2, 'agreed', d.agreedDaysAgo);
+      }
+      if (d.review) {
+        const reviewed = addDays(today, -d.review.daysAgo);
+        const started = addDays(today, -d.startedDaysAgo);
+        await manager.query(
+          `INSERT INTO plan_review (case_id, reviewed_on, period_before_from, period_before_to, attendance_before_percent,
+                                    period_after_from, period_after_to, attendance_after_percent, goal_reached, decisions, recorded_by)
+           VALUES ($1, $2::date, $3::date, $4::date, $5, $6::date, $2::date, $7, $8, $9, $10)`,
+          [
+            caseId,
+            reviewed,
+            addDays(started, -28),
+            addDays(started, -1),
+            d.review.before,
+            addDays(reviewed, -27) > started ? addDays(reviewed, -27) : started,
+            d.review.after,
+            d.review.reached,
+            'Målet nått. Planen följs upp i fyra veckor till, sedan avslut.',
+            coordinator,
+          ],
+        );
+      }
+      if (d.closedDaysAgo !== undefined) {
+        await manager.query(
+          `INSERT INTO case_follow_up (case_id, months, due_on)
+           SELECT $1, m, ($2::date + make_interval(months => m))::date FROM unnest(ARRAY[6, 18]) AS m`,
+          [caseId, addDays(today, -d.closedDaysAgo)],
+        );
+      }
+    }
+  },
+};
+
+export const DEMO_STEPS: SeedStep[] = [
+  organisationsAndAgencies,
+  pupilsAndAttendance,
+  users,
+  flagsAndNotices,
+  cases,
+  plans,
+];
 
 /**
  * Seeds the demo on an empty database and completes a partly seeded one; does nothing when

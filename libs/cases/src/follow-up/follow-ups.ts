@@ -28,7 +28,6 @@ import { CaseAccess } from '../case-access';
 import { PersonRefDto } from '../cases.dto';
 import { recordEvent } from '../timeline';
 import { attendancePercent, toNumber } from './attendance-percent';
-import { requirePlanScope } from './reviews';
 
 export const FOLLOW_UP_MONTHS = [6, 18] as const;
 export const NEW_INTERVENTIONS = ['social_services', 'bup', 'habilitation', 'other'] as const;
@@ -154,12 +153,14 @@ export class FollowUpsService {
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<FollowUpDto[]> {
-    requirePlanScope(await this.cases.require(caller, caseId, 'read', 'followUp.list'));
+    const facts = await this.cases.require(caller, caseId, 'read', 'followUp.list');
+    await this.cases.requireScope(caller, facts, 'plan', 'followUp.list');
+    const figures = facts.scopes.has('attendance');
     const rows: FollowUpRow[] = await this.dataSource.query(
       `${FOLLOW_UP_SELECT} WHERE f.case_id = $1 ORDER BY f.months`,
       [caseId],
     );
-    return rows.map(toDto);
+    return rows.map(toDto).map((f) => (figures ? f : { ...f, attendancePercent: null }));
   }
 
   async record(caller: Caller, caseId: string, monthsParam: string, dto: RecordFollowUpDto): Promise<FollowUpDto> {

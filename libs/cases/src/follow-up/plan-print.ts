@@ -7,7 +7,6 @@ import { swedishDate } from '@app/calendar';
 import { ApiProblems, NotFoundError } from '@app/http';
 import { maskPersonnummer } from '@app/students';
 import { CaseAccess } from '../case-access';
-import { requirePlanScope } from './reviews';
 
 /** Every value that goes into the page passes here: the plan is free text from many hands. */
 export function escapeHtml(value: unknown): string {
@@ -98,7 +97,7 @@ export class PlanPrintService {
 
   async html(caller: Caller, caseId: string): Promise<string> {
     const facts = await this.cases.require(caller, caseId, 'read', 'plan.print');
-    requirePlanScope(facts);
+    await this.cases.requireScope(caller, facts, 'plan', 'plan.print');
     const data = await this.load(caseId);
     if (!data) throw new NotFoundError('plan');
     const school = caller.agencyType === 'school' && caller.agencyId === facts.schoolId;

@@ -12,8 +12,8 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLe
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { addDays, isIsoDate, swedishDate } from '@app/calendar';
-import { ApiProblems, ForbiddenError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
-import { CaseAccess, CaseFacts, requireActive } from '../case-access';
+import { ApiProblems, UnprocessableError, ValidationError, pageSchema } from '@app/http';
+import { CaseAccess, requireActive } from '../case-access';
 import { PersonRefDto } from '../cases.dto';
 import { recordEvent } from '../timeline';
 import { attendancePercent, toNumber } from './attendance-percent';
@@ -114,11 +114,6 @@ const toDto = (r: ReviewRow): ReviewDto => ({
   createdAt: r.created_at.toISOString(),
 });
 
-/** The plan and what follows from it: the school sees it all, an outside agency needs consent scope `plan`. */
-export function requirePlanScope(facts: CaseFacts): void {
-  if (!facts.scopes.has('plan')) throw new ForbiddenError('Your consent does not cover the plan.');
-}
-
 /**
  * The day the plan started: its first version, else the plan row, else the case's opening (no
  * plan yet). A Swedish calendar day.
@@ -148,12 +143,21 @@ export class ReviewsService {
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<ReviewDto[]> {
-    requirePlanScope(await this.cases.require(caller, caseId, 'read', 'plan.review.list'));
+    // The plan and what follows from it: an outside agency needs consent scope `plan`, and `attendance` for figures.
+    const facts = await this.cases.require(caller, caseId, 'read', 'plan.review.list');
+    await this.cases.requireScope(caller, facts, 'plan', 'plan.review.list');
+    const figures = facts.scopes.has('attendance');
     const rows: ReviewRow[] = await this.dataSource.query(
       `${REVIEW_SELECT} WHERE r.case_id = $1 ORDER BY r.reviewed_on, r.created_at, r.id`,
       [caseId],
     );
-    return rows.map(toDto);
+    return rows
+      .map(toDto)
+      .map((r) =>
+        figures
+          ? r
+          : { ...r, before: { ...r.before, attendancePercent: null }, after: { ...r.after, attendancePercent: null } },
+      );
   }
 
   async record(caller: Caller, caseId: string, dto: RecordReviewDto): Promise<ReviewDto> {

@@ -352,102 +352,8 @@ export class PlanService {
   }
 
   /** The plan as GET returns it (and as each version's snapshot keeps it), or null if none. */
-  async load(manager: EntityManager, caseId: string): Promise<PlanDto | null> {
-    const [p] = await manager.query(
-      `SELECT p.id, p.case_id, p.version, p.pupil_view, p.guardian_view, p.created_at, p.updated_at,
-              p.updated_by, u.display_name AS updated_by_name,
-              ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(p.review_dates) AS d ORDER BY d) AS review_dates
-         FROM case_plan p JOIN app_user u ON u.id = p.updated_by
-        WHERE p.case_id = $1`,
-      [caseId],
-    );
-    if (!p) return null;
-    const goals: GoalRow[] = await manager.query(
-      `SELECT id, text, target_attendance_percent::float8 AS percent, to_char(target_date, 'YYYY-MM-DD') AS by_date,
-              target_text
-         FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
-      [p.id],
-    );
-    const actions: ActionRow[] = await manager.query(
-      `SELECT pa.id, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
-              pa.responsible_user_id, u.display_name AS responsible_name,
-              to_char(pa.start_date, 'YYYY-MM-DD') AS start_date, to_char(pa.due_date, 'YYYY-MM-DD') AS due_date,
-              pa.status, pa.updated_at
-         FROM plan_action pa
-         JOIN agency a ON a.id = pa.agency_id
-         LEFT JOIN app_user u ON u.id = pa.responsible_user_id
-        WHERE pa.plan_id = $1 AND pa.removed_at IS NULL
-        ORDER BY pa.position, pa.id`,
-      [p.id],
-    );
-    const notes: NoteRow[] = await manager.query(
-      `SELECT n.id, n.action_id, n.text, n.author_id, u.display_name AS author_name,
-              n.agency_id, a.name AS agency_name, a.type AS agency_type, n.created_at
-         FROM plan_action_note n
-         JOIN plan_action pa ON pa.id = n.action_id
-         JOIN app_user u ON u.id = n.author_id
-         JOIN agency a ON a.id = n.agency_id
-        WHERE pa.plan_id = $1 AND pa.removed_at IS NULL
-        ORDER BY n.created_at, n.id`,
-      [p.id],
-    );
-    const agreements: AgreementRow[] = await manager.query(
-      `SELECT g.id, g.participant, g.agency_id, a.name AS agency_name, a.type AS agency_type, g.name, g.agreed_at,
-              g.plan_version, g.recorded_by, u.display_name AS recorded_by_name
-         FROM plan_agreement g
-         LEFT JOIN agency a ON a.id = g.agency_id
-         JOIN app_user u ON u.id = g.recorded_by
-        WHERE g.plan_id = $1
-        ORDER BY g.agreed_at, array_position(ARRAY['pupil', 'guardian', 'agency'], g.participant), g.name, g.id`,
-      [p.id],
-    );
-    return {
-      id: p.id,
-      caseId: p.case_id,
-      version: p.version,
-      goals: goals.map((g): GoalDto => ({
-        id: g.id,
-        text: g.text,
-        target:
-          g.percent === null && g.by_date === null && g.target_text === null
-            ? null
-            : { attendancePercent: g.percent, byDate: g.by_date, text: g.target_text },
-      })),
-      actions: actions.map((r): ActionDto => ({
-        id: r.id,
-        description: r.description,
-        agency: { id: r.agency_id, name: r.agency_name, type: r.agency_type },
-        responsible: r.responsible_user_id ? { id: r.responsible_user_id, displayName: r.responsible_name! } : null,
-        startDate: r.start_date,
-        dueDate: r.due_date,
-        status: r.status,
-        updatedAt: iso(r.updated_at)!,
-        progressNotes: notes
-          .filter((n) => n.action_id === r.id)
-          .map((n) => ({
-            id: n.id,
-            text: n.text,
-            author: { id: n.author_id, displayName: n.author_name },
-            agency: { id: n.agency_id, name: n.agency_name, type: n.agency_type },
-            createdAt: iso(n.created_at)!,
-          })),
-      })),
-      pupilView: p.pupil_view,
-      guardianView: p.guardian_view,
-      reviewDates: p.review_dates,
-      agreements: agreements.map((g): AgreementDto => ({
-        id: g.id,
-        participant: g.participant,
-        agency: g.agency_id ? { id: g.agency_id, name: g.agency_name!, type: g.agency_type! } : null,
-        name: g.name,
-        agreedAt: iso(g.agreed_at)!,
-        planVersion: g.plan_version,
-        recordedBy: { id: g.recorded_by, displayName: g.recorded_by_name },
-      })),
-      createdAt: iso(p.created_at)!,
-      updatedBy: { id: p.updated_by, displayName: p.updated_by_name },
-      updatedAt: iso(p.updated_at)!,
-    };
+  load(manager: EntityManager, caseId: string): Promise<PlanDto | null> {
+    return loadPlan(manager, caseId);
   }
 
   /** The school sees the whole plan; an outside agency needs consent scope `plan` (else 403: it knows the case). */
@@ -738,3 +644,102 @@ const versionSummary = (r: VersionRow): PlanVersionSummaryDto => ({
   agency: { id: r.agency_id, name: r.agency_name, type: r.agency_type },
   changedAt: iso(r.changed_at)!,
 });
+
+/** The plan as GET returns it (and as each version's snapshot keeps it), or null if none. */
+export async function loadPlan(manager: EntityManager, caseId: string): Promise<PlanDto | null> {
+  const [p] = await manager.query(
+    `SELECT p.id, p.case_id, p.version, p.pupil_view, p.guardian_view, p.created_at, p.updated_at,
+          p.updated_by, u.display_name AS updated_by_name,
+          ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(p.review_dates) AS d ORDER BY d) AS review_dates
+     FROM case_plan p JOIN app_user u ON u.id = p.updated_by
+    WHERE p.case_id = $1`,
+    [caseId],
+  );
+  if (!p) return null;
+  const goals: GoalRow[] = await manager.query(
+    `SELECT id, text, target_attendance_percent::float8 AS percent, to_char(target_date, 'YYYY-MM-DD') AS by_date,
+          target_text
+     FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
+    [p.id],
+  );
+  const actions: ActionRow[] = await manager.query(
+    `SELECT pa.id, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
+          pa.responsible_user_id, u.display_name AS responsible_name,
+          to_char(pa.start_date, 'YYYY-MM-DD') AS start_date, to_char(pa.due_date, 'YYYY-MM-DD') AS due_date,
+          pa.status, pa.updated_at
+     FROM plan_action pa
+     JOIN agency a ON a.id = pa.agency_id
+     LEFT JOIN app_user u ON u.id = pa.responsible_user_id
+    WHERE pa.plan_id = $1 AND pa.removed_at IS NULL
+    ORDER BY pa.position, pa.id`,
+    [p.id],
+  );
+  const notes: NoteRow[] = await manager.query(
+    `SELECT n.id, n.action_id, n.text, n.author_id, u.display_name AS author_name,
+          n.agency_id, a.name AS agency_name, a.type AS agency_type, n.created_at
+     FROM plan_action_note n
+     JOIN plan_action pa ON pa.id = n.action_id
+     JOIN app_user u ON u.id = n.author_id
+     JOIN agency a ON a.id = n.agency_id
+    WHERE pa.plan_id = $1 AND pa.removed_at IS NULL
+    ORDER BY n.created_at, n.id`,
+    [p.id],
+  );
+  const agreements: AgreementRow[] = await manager.query(
+    `SELECT g.id, g.participant, g.agency_id, a.name AS agency_name, a.type AS agency_type, g.name, g.agreed_at,
+          g.plan_version, g.recorded_by, u.display_name AS recorded_by_name
+     FROM plan_agreement g
+     LEFT JOIN agency a ON a.id = g.agency_id
+     JOIN app_user u ON u.id = g.recorded_by
+    WHERE g.plan_id = $1
+    ORDER BY g.agreed_at, array_position(ARRAY['pupil', 'guardian', 'agency'], g.participant), g.name, g.id`,
+    [p.id],
+  );
+  return {
+    id: p.id,
+    caseId: p.case_id,
+    version: p.version,
+    goals: goals.map((g): GoalDto => ({
+      id: g.id,
+      text: g.text,
+      target:
+        g.percent === null && g.by_date === null && g.target_text === null
+          ? null
+          : { attendancePercent: g.percent, byDate: g.by_date, text: g.target_text },
+    })),
+    actions: actions.map((r): ActionDto => ({
+      id: r.id,
+      description: r.description,
+      agency: { id: r.agency_id, name: r.agency_name, type: r.agency_type },
+      responsible: r.responsible_user_id ? { id: r.responsible_user_id, displayName: r.responsible_name! } : null,
+      startDate: r.start_date,
+      dueDate: r.due_date,
+      status: r.status,
+      updatedAt: iso(r.updated_at)!,
+      progressNotes: notes
+        .filter((n) => n.action_id === r.id)
+        .map((n) => ({
+          id: n.id,
+          text: n.text,
+          author: { id: n.author_id, displayName: n.author_name },
+          agency: { id: n.agency_id, name: n.agency_name, type: n.agency_type },
+          createdAt: iso(n.created_at)!,
+        })),
+    })),
+    pupilView: p.pupil_view,
+    guardianView: p.guardian_view,
+    reviewDates: p.review_dates,
+    agreements: agreements.map((g): AgreementDto => ({
+      id: g.id,
+      participant: g.participant,
+      agency: g.agency_id ? { id: g.agency_id, name: g.agency_name!, type: g.agency_type! } : null,
+      name: g.name,
+      agreedAt: iso(g.agreed_at)!,
+      planVersion: g.plan_version,
+      recordedBy: { id: g.recorded_by, displayName: g.recorded_by_name },
+    })),
+    createdAt: iso(p.created_at)!,
+    updatedBy: { id: p.updated_by, displayName: p.updated_by_name },
+    updatedAt: iso(p.updated_at)!,
+  };
+}
