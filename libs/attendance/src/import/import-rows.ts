@@ -29,6 +29,9 @@ export type PupilIndex = ReadonlyMap<string, string>;
 
 const CACHE_LIMIT = 50_000;
 
+/** A copy of a string that shares no memory with the text it was cut from. */
+const detached = (value: string): string => Buffer.from(value, 'utf8').toString('utf8');
+
 /**
  * The shared rules, memoised for one import: a file repeats the same pupils, dates, times and
  * minutes over and over, so most rows are answered from a map. Both maps are bounded (cleared
@@ -43,9 +46,12 @@ export class RowChecker {
   personnummer(raw: string): PersonnummerResult {
     let result = this.numbers.get(raw);
     if (!result) {
-      result = parsePersonnummer(raw);
+      // `raw` is a slice of a 64 KiB chunk of the file and would keep the whole chunk alive as
+      // long as it is cached: cache (and parse) a copy of its own instead.
+      const own = detached(raw);
+      result = parsePersonnummer(own);
       if (this.numbers.size >= CACHE_LIMIT) this.numbers.clear();
-      this.numbers.set(raw, result);
+      this.numbers.set(own, result);
     }
     return result;
   }
@@ -57,7 +63,7 @@ export class RowChecker {
     if (!problems) {
       problems = lessonProblems(lesson, this.today);
       if (this.rules.size >= CACHE_LIMIT) this.rules.clear();
-      this.rules.set(key, problems);
+      this.rules.set(detached(key), problems);
     }
     return problems;
   }
