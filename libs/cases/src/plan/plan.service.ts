@@ -613,19 +613,10 @@ interface VersionRow {
   changed_at: Date;
 }
 
-interface WorkListRow {
-  id: string;
+/** An action as the work list shows it: the plan's action row plus its case and due marks. */
+interface WorkListRow extends Omit<ActionRow, 'updated_at'> {
   case_id: string;
   reference: string;
-  description: string;
-  agency_id: string;
-  agency_name: string;
-  agency_type: string;
-  responsible_user_id: string | null;
-  responsible_name: string | null;
-  start_date: string | null;
-  due_date: string;
-  status: ActionStatus;
   due: boolean;
   overdue: boolean;
 }
