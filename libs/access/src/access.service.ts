@@ -104,6 +104,12 @@ export class AccessService {
     subjectId: string,
     detail: string,
   ): Promise<never> {
+    await this.logDenied(caller, logAction, subjectType, subjectId);
+    throw new ForbiddenError(detail);
+  }
+
+  /** Logs a refusal decided outside the policy, on its own connection: the caller's transaction rolls back. */
+  async logDenied(caller: Caller, logAction: string, subjectType: string, subjectId: string): Promise<void> {
     await this.accessLog.record({
       caller,
       action: logAction,
@@ -112,7 +118,6 @@ export class AccessService {
       outcome: 'denied',
       requestId: caller.requestId,
     });
-    throw new ForbiddenError(detail);
   }
 
   /** Logs a read of a list: one row per request, with every id returned. */

@@ -1,5 +1,3 @@
-import type { AccessLogService, Caller } from '@app/access';
-
 /* SQL pieces and helpers the mobilisation, meeting and mapping services share. */
 
 /**
@@ -21,21 +19,3 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-
-/** Logs a refusal decided here rather than by the policy (its own connection: the transaction rolls back). */
-export async function logDenied(
-  log: AccessLogService,
-  caller: Caller,
-  action: string,
-  subjectType: string,
-  subjectId: string,
-): Promise<void> {
-  await log.record({
-    caller,
-    action,
-    subjectType,
-    subjectIds: [subjectId],
-    outcome: 'denied',
-    requestId: caller.requestId,
-  });
-}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessLogService, AccessService, Caller } from '@app/access';
+import { AccessService, Caller } from '@app/access';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '@app/http';
 import { CaseAccess, CaseFacts, requireActive } from '../case-access';
 import { recordEvent } from '../timeline';
-import { iso, logDenied } from './collaboration-sql';
+import { iso } from './collaboration-sql';
 import {
   AddContributionDto,
   ContributionDto,
@@ -54,15 +54,13 @@ export class MappingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
-    private readonly accessLog: AccessLogService,
   ) {}
 
   async get(caller: Caller, caseId: string): Promise<MappingDto> {
     const facts = await this.cases.require(caller, caseId, 'read', 'mapping.read');
     const readable = readableSections(facts.scopes);
     if (!readable.size) {
-      await logDenied(this.accessLog, caller, 'mapping.read', 'case', caseId);
-      throw new ForbiddenError('The consent does not cover the mapping.');
+      await this.access.forbid(caller, 'mapping.read', 'case', caseId, 'The consent does not cover the mapping.');
     }
     // An agency always sees its own words, even in a section its consent does not open.
     const rows: ContributionRow[] = await this.dataSource.query(
@@ -115,7 +113,7 @@ export class MappingService {
       );
       const own = row?.agency_id === caller.agencyId;
       if (!own) {
-        await logDenied(this.accessLog, caller, 'mapping.edit', 'mapping_contribution', contributionId);
+        await this.access.logDenied(caller, 'mapping.edit', 'mapping_contribution', contributionId);
         // Another agency's contribution the caller can read: it knows it exists, but it is not theirs.
         if (row && readableSections(facts.scopes).has(row.section)) {
           throw new ForbiddenError('Only the agency that wrote a contribution edits it.');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessLogService, AccessService, Caller } from '@app/access';
+import { AccessService, Caller } from '@app/access';
 import { addDays, isIsoDate, swedishDate } from '@app/calendar';
 import {
   decodeCursor,
@@ -14,7 +14,7 @@ import {
   ValidationError,
 } from '@app/http';
 import { CaseAccess, CaseFacts, requireActive } from '../case-access';
-import { consentInForceSql, iso, logDenied } from '../collaboration/collaboration-sql';
+import { consentInForceSql, iso } from '../collaboration/collaboration-sql';
 import { recordEvent } from '../timeline';
 import { parseIfMatch, preconditionFailed, requireIfMatch } from './etag';
 import {
@@ -58,7 +58,6 @@ export class PlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
-    private readonly accessLog: AccessLogService,
   ) {}
 
   async get(caller: Caller, caseId: string): Promise<PlanDto> {
@@ -150,14 +149,19 @@ export class PlanService {
       );
       const seesPlan = facts.scopes.has('plan');
       if (action?.agency_id !== caller.agencyId) {
-        await logDenied(this.accessLog, caller, 'plan.action.update', 'plan_action', actionId);
+        await this.access.logDenied(caller, 'plan.action.update', 'plan_action', actionId);
         // Another agency's action in a plan the caller reads: it knows it exists, but it is not theirs.
         if (action && seesPlan) throw new ForbiddenError("Only the responsible agency updates an action's status.");
         throw new NotFoundError('action');
       }
       if (!seesPlan) {
-        await logDenied(this.accessLog, caller, 'plan.action.update', 'plan_action', actionId);
-        throw new ForbiddenError('The consent does not cover the plan.');
+        await this.access.forbid(
+          caller,
+          'plan.action.update',
+          'plan_action',
+          actionId,
+          'The consent does not cover the plan.',
+        );
       }
       requireActive(facts);
       const plan = (await this.lockPlan(manager, caseId))!;
@@ -357,10 +361,8 @@ export class PlanService {
   }
 
   /** The school sees the whole plan; an outside agency needs consent scope `plan` (else 403: it knows the case). */
-  private async requirePlanScope(caller: Caller, facts: CaseFacts, logAction: string): Promise<void> {
-    if (facts.scopes.has('plan')) return;
-    await logDenied(this.accessLog, caller, logAction, 'case', facts.id);
-    throw new ForbiddenError('The consent does not cover the plan.');
+  private requirePlanScope(caller: Caller, facts: CaseFacts, logAction: string): Promise<void> {
+    return this.cases.requireScope(caller, facts, 'plan', logAction);
   }
 
   private async lockPlan(manager: EntityManager, caseId: string): Promise<PlanLock | null> {
