@@ -26,6 +26,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The web app, served by the API from the same origin.
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 # The code is owned by root and read-only for the app. Only .data/ is writable: outside
 # production, without JWT_SECRET, the generated signing key is kept in .data/jwt-secret.
 RUN mkdir -p .data && chown node:node .data

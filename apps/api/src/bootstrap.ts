@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { createValidationPipe } from '@app/http';
 import { AppModule, assignRequestId } from './app.module';
+import { findWebRoot, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -36,7 +37,8 @@ export async function createApp(
       next();
     },
   );
-  app.use(helmet());
+  // No upgrade-insecure-requests: the demo runs on plain http://localhost (production sits behind TLS).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The attendance import streams its body (files far larger than the limit): the JSON parser
   // leaves that one path alone.
   app.useBodyParser('json', {
@@ -44,6 +46,9 @@ export async function createApp(
     type: (req) => !isStreamedUpload(req) && /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''),
   });
   app.setGlobalPrefix(API_PREFIX);
+  // The web app, when built (npm run build does it): same origin, so no CORS and no second server.
+  const webRoot = findWebRoot();
+  if (webRoot) serveWebApp(app, webRoot);
   app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(

@@ -1,0 +1,58 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Shell } from './components/Shell';
+import { CasePage } from './case/CasePage';
+import { ActionsPage } from './pages/ActionsPage';
+import { CasesPage } from './pages/CasesPage';
+import { FlagPage } from './pages/FlagPage';
+import { FlagsPage } from './pages/FlagsPage';
+import { HomePage } from './pages/HomePage';
+import { InvitationsPage } from './pages/InvitationsPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { StudentPage } from './pages/StudentPage';
+import { WatchlistPage } from './pages/WatchlistPage';
+import { useSession } from './session';
+import { texts } from './texts';
+
+/** Pages behind the login: without a session, go to the login page and come back here after. */
+function RequireSession() {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading')
+    return (
+      <Center mih="100vh">
+        <Loader aria-label={texts.common.loading} />
+      </Center>
+    );
+  if (status === 'anonymous') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/logga-in?next=${next}`} replace />;
+  }
+  return <Shell />;
+}
+
+// Swedish paths, so a shared link reads as what it is: /arenden/<id> is a case.
+export function App() {
+  return (
+    <Routes>
+      <Route path="/logga-in" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<HomePage />} />
+        <Route path="bevakning" element={<WatchlistPage />} />
+        <Route path="elever/:id" element={<StudentPage />} />
+        <Route path="oversikt" element={<OverviewPage />} />
+        <Route path="anmalningar" element={<FlagsPage />} />
+        <Route path="anmalningar/:id" element={<FlagPage />} />
+        <Route path="arenden" element={<CasesPage />} />
+        <Route path="arenden/:id" element={<CasePage />} />
+        <Route path="inbjudningar" element={<InvitationsPage />} />
+        <Route path="atgarder" element={<ActionsPage />} />
+        <Route path="notiser" element={<NotificationsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

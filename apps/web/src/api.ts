@@ -1,0 +1,157 @@
+// One way to talk to the API: JSON in and out, the access token in memory, one refresh on 401,
+// RFC 9457 problem details turned into ApiError.
+
+export const API_BASE = '/api/v1';
+const REFRESH_KEY = 'narvaroteam.refresh';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldProblem[];
+  [extension: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+// The access token never leaves memory; the refresh token lives in sessionStorage so a reload
+// of the tab keeps the session and closing the tab ends it.
+let accessToken: string | null = null;
+let refreshing: Promise<boolean> | null = null;
+const expiredListeners = new Set<() => void>();
+
+export function setTokens(pair: TokenPair | null): void {
+  accessToken = pair?.accessToken ?? null;
+  if (pair) sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
+  else sessionStorage.removeItem(REFRESH_KEY);
+}
+
+export function hasStoredSession(): boolean {
+  return accessToken !== null || sessionStorage.getItem(REFRESH_KEY) !== null;
+}
+
+/** Called when the session can no longer be refreshed (the app then shows the login page). */
+export function onSessionExpired(listener: () => void): () => void {
+  expiredListeners.add(listener);
+  return () => expiredListeners.delete(listener);
+}
+
+export async function refreshSession(): Promise<boolean> {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  if (!refreshToken) return false;
+  // Several requests failing at once share one refresh: a refresh token works only once.
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch(`${API_BASE}/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!response.ok) {
+        setTokens(null);
+        return false;
+      }
+      setTokens((await response.json()) as TokenPair);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  etag: string | null;
+  status: number;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Plain text instead of JSON (e.g. the printable plan). */
+  text?: boolean;
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const run = () =>
+    fetch(`${API_BASE}${path}`, {
+      method,
+      headers: {
+        Accept: options.text ? 'text/html' : 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+        ...options.headers,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+
+  let response: Response;
+  try {
+    response = await run();
+    if (response.status === 401 && !path.startsWith('/auth/') && (await refreshSession())) response = await run();
+  } catch {
+    throw new ApiError({ status: 0, title: 'network' });
+  }
+  if (response.status === 401 && !path.startsWith('/auth/')) {
+    setTokens(null);
+    expiredListeners.forEach((listener) => listener());
+  }
+  if (!response.ok) {
+    let problem: Problem = { status: response.status };
+    try {
+      problem = { ...((await response.json()) as Problem), status: response.status };
+    } catch {
+      // Not a problem document (a proxy error page): the status says enough.
+    }
+    throw new ApiError(problem);
+  }
+  const data = (
+    response.status === 204 ? undefined : options.text ? await response.text() : await response.json()
+  ) as T;
+  return { data, etag: response.headers.get('ETag'), status: response.status };
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => send<T>('GET', path, undefined, options).then((r) => r.data),
+  getWithEtag: <T>(path: string, options?: RequestOptions) => send<T>('GET', path, undefined, options),
+  post: <T>(path: string, body: unknown = {}, options?: RequestOptions) =>
+    send<T>('POST', path, body, options).then((r) => r.data),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    send<T>('PUT', path, body, options).then((r) => r.data),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    send<T>('PATCH', path, body, options).then((r) => r.data),
+  /** The whole response (ETag included), for the plan's optimistic locking. */
+  send,
+};
+
+/** A list page as every list endpoint returns it. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,110 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { api } from '../api';
+import { useSession } from '../session';
+import { texts } from '../texts';
+
+const t = texts.common;
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles: string[];
+}
+
+// Which pages each role starts from; the API decides what each page may show.
+export const NAV: NavItem[] = [
+  { to: '/anmalningar', label: t.nav.flags, roles: ['elevhalsa'] },
+  { to: '/bevakning', label: t.nav.watchlist, roles: ['school_staff', 'principal', 'elevhalsa'] },
+  { to: '/inbjudningar', label: t.nav.invitations, roles: ['agency_worker'] },
+  { to: '/arenden', label: t.nav.cases, roles: ['elevhalsa', 'principal', 'agency_worker'] },
+  { to: '/atgarder', label: t.nav.actions, roles: ['agency_worker'] },
+  { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
+];
+
+function useUnreadCount(): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  const location = useLocation();
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      api.get<{ count: number }>('/notifications/unread-count').then(
+        (body) => current && setCount(body.count),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(() => void load(), 60_000);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [location.pathname]);
+  return count;
+}
+
+export function Shell() {
+  const { me, logout, hasRole } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const unread = useUnreadCount();
+  useEffect(close, [location.pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t.skipToContent}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t.nav.label} />
+            <Text component={Link} to="/" fw={700} size="lg" c="blue.9">
+              {t.appName}
+            </Text>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm" visibleFrom="sm" data-testid="who-am-i">
+              {me?.displayName} · {me?.agency.name} · {me?.roles.map((role) => t.roles[role] ?? role).join(', ')}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => void logout()}>
+              {t.nav.logout}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t.nav.label}>
+        {NAV.filter((item) => hasRole(...item.roles)).map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={location.pathname.startsWith(item.to)}
+          />
+        ))}
+        <NavLink
+          component={Link}
+          to="/notiser"
+          label={t.nav.notifications}
+          active={location.pathname.startsWith('/notiser')}
+          rightSection={
+            unread ? (
+              <Badge size="sm" color="red" aria-label={t.nav.unread(unread)} data-testid="unread-count">
+                {unread}
+              </Badge>
+            ) : null
+          }
+        />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { FormEvent, useEffect, useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useSession } from '../session';
+import { texts } from '../texts';
+
+const t = texts.common.login;
+
+/** Only paths inside this app: `next` comes from the address bar. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { status, login, expired } = useSession();
+  const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    document.title = `${t.title} – ${texts.common.appName}`;
+  }, []);
+
+  if (status === 'signed-in') return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const message =
+    error instanceof ApiError && error.status === 401
+      ? t.failed
+      : error instanceof ApiError && error.status === 429
+        ? t.locked
+        : null;
+
+  return (
+    <Center mih="100vh" p="md" component="main" id="main">
+      <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={1} size="h2">
+            {texts.common.appName}
+          </Title>
+          {expired && <Alert color="yellow">{t.expired}</Alert>}
+          <TextInput
+            label={t.username}
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t.password}
+            name="password"
+            autoComplete="current-password"
+            required
+            visibilityToggleButtonProps={{ 'aria-label': t.showPassword }}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {message ? (
+            <Alert color="red" role="alert">
+              {message}
+            </Alert>
+          ) : (
+            <ProblemAlert error={error} />
+          )}
+          <Button type="submit" loading={busy}>
+            {t.submit}
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

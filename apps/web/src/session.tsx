@@ -1,0 +1,122 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, hasStoredSession, onSessionExpired, refreshSession, setTokens, TokenPair } from './api';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  agency: { id: string; type: string; name: string; organisationId: string };
+}
+
+interface Session {
+  status: 'loading' | 'anonymous' | 'signed-in';
+  me: Me | null;
+  /** True after the session ran out (not after logging out): the login page says so. */
+  expired: boolean;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  hasRole(...roles: string[]): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+const DRAFT_PREFIX = 'narvaroteam.draft.';
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Session['status']>(hasStoredSession() ? 'loading' : 'anonymous');
+  const [me, setMe] = useState<Me | null>(null);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    // A reload keeps the refresh token (sessionStorage): trade it for a new access token.
+    if (status !== 'loading') return;
+    void (async () => {
+      if ((await refreshSession()) && (await loadMe())) return;
+      setExpired(true);
+      setStatus('anonymous');
+    })();
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        setMe(null);
+        setExpired(true);
+        setStatus('anonymous');
+      }),
+    [],
+  );
+
+  async function loadMe(): Promise<boolean> {
+    try {
+      setMe(await api.get<Me>('/auth/me'));
+      setStatus('signed-in');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  const login = useCallback(async (username: string, password: string) => {
+    setTokens(await api.post<TokenPair>('/auth/login', { username, password }));
+    setExpired(false);
+    if (!(await loadMe())) throw new ApiError({ status: 500 });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/auth/logout');
+    } catch {
+      // Already logged out on the server: nothing more to end.
+    }
+    setTokens(null);
+    clearDrafts();
+    setMe(null);
+    setExpired(false);
+    setStatus('anonymous');
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({
+      status,
+      me,
+      expired,
+      login,
+      logout,
+      hasRole: (...roles) => !!me && me.roles.some((role) => roles.includes(role)),
+    }),
+    [status, me, expired, login, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/**
+ * A form field's text kept in sessionStorage until it is sent, so that a session that runs out
+ * in the middle of typing loses nothing: after logging in again the text is back.
+ */
+export function useDraft(key: string, initial = ''): [string, (value: string) => void, () => void] {
+  const storageKey = DRAFT_PREFIX + key;
+  const [value, setValue] = useState(() => sessionStorage.getItem(storageKey) ?? initial);
+  const update = useCallback(
+    (next: string) => {
+      setValue(next);
+      sessionStorage.setItem(storageKey, next);
+    },
+    [storageKey],
+  );
+  const clear = useCallback(() => {
+    setValue(initial);
+    sessionStorage.removeItem(storageKey);
+  }, [storageKey, initial]);
+  return [value, update, clear];
+}
+
+function clearDrafts(): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
+}

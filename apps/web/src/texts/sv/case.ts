@@ -1,0 +1,14 @@
+// The case page (/arenden/:id): its tabs. Each panel keeps its own texts below its key.
+export const caseTexts = {
+  title: 'Ärende',
+  tabs: {
+    summary: 'Översikt',
+    consent: 'Samtycke',
+    mobilisation: 'Mobilisering',
+    meetings: 'Möten',
+    mapping: 'Kartläggning',
+    plan: 'Handlingsplan',
+    timeline: 'Tidslinje',
+    leadTimes: 'Ledtider',
+  },
+};

@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@app/demo';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/** Screenshots of every main page, on every run, for people to look at (git-ignored). */
+export const SCREENSHOT_DIR = join(__dirname, '../../test-results/screenshots');
+
+export interface BrowserHarness {
+  /** The real API (same bootstrap as production) on its own demo database, serving the built web app. */
+  testApp: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own storage) with one page, at `path`. */
+  newPage(path?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  const testApp = await createTestApp();
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The Debian chromium package (.ci/run installs it); CHROMIUM_PATH points elsewhere if needed.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    testApp,
+    baseUrl,
+    browser,
+    async newPage(path = '/') {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      await page.goto(path);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await testApp.close();
+    },
+  };
+}
+
+/** Logs in through the login form, as a user would, and waits for the app's menu. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!page.url().includes('/logga-in')) await page.goto('/logga-in');
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
