@@ -5,6 +5,7 @@ import { dataSourceOptions, runMigrations } from '@app/database';
 import { seedDemo } from '@app/demo';
 import { API_PREFIX, createApp } from './bootstrap';
 import { resolveDatabase } from './database-target';
+import { findWebRoot } from './web-app';
 
 // Start-up messages go to stderr as plain lines; request logs are JSON on stdout.
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
 
   await app.listen(config.port, '0.0.0.0');
   const base = `http://localhost:${config.port}`;
+  say(
+    findWebRoot()
+      ? `Närvaroteam web app: ${base}/ (log in as a demo user)`
+      : 'web app not built (npm run build:web): serving the API only',
+  );
   say(`Närvaroteam API listening on ${base}/${API_PREFIX}`);
   say(`API docs: ${base}/api/docs (OpenAPI JSON: ${base}/api/docs-json)`);
 }
