@@ -93,6 +93,23 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
   afterAll(() => t.close());
 
   describe('mobilisation', () => {
+    it('lists the agencies a coordinator may invite: every agency but the schools, by name; others 403', async () => {
+      const res = await get(elevhalsa, '/partner-agencies').expect(200);
+      expect(res.body).toEqual({
+        items: [
+          { id: BUP, name: 'BUP Östersund', type: 'bup' },
+          { id: HAB, name: 'Habiliteringen Östersund', type: 'habilitation' },
+          { id: SOC, name: 'Socialtjänsten Östersund', type: 'social_services' },
+        ],
+        nextCursor: null,
+      });
+      const first = await get(parkElevhalsa, '/partner-agencies?limit=2').expect(200);
+      expect(first.body.items.map((a: { id: string }) => a.id)).toEqual([BUP, HAB]);
+      const rest = await get(parkElevhalsa, `/partner-agencies?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+      expect(rest.body).toEqual({ items: [expect.objectContaining({ id: SOC })], nextCursor: null });
+      for (const token of [rektor, soc]) await get(token, '/partner-agencies').expect(403);
+    });
+
     it('invites an agency with a default deadline of 5 working days and records it on the timeline', async () => {
       const c = await newCase();
       const res = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC, message: 'Välkomna.' }).expect(

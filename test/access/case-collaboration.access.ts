@@ -102,6 +102,12 @@ export const caseCollaborationAccess: AccessGroup<Ctx> = {
   },
   rows: [
     {
+      route: 'GET /partner-agencies',
+      request: () => ({ path: '/partner-agencies' }),
+      // Whom a coordinator may invite: elevhälsa of any school (names of agencies, no personal data).
+      expect: only(['elevhalsa@storsjo.demo', 'elevhalsa@park.demo'], 200),
+    },
+    {
       route: 'POST /cases/:id/mobilisations',
       request: (c) => ({
         path: `/cases/${c.caseA}/mobilisations`,
@@ -175,6 +181,7 @@ export const caseCollaborationAccess: AccessGroup<Ctx> = {
     },
   ],
   permissions: [
+    'GET /partner-agencies → case.manage',
     'POST /cases/:id/mobilisations → case.manage',
     'GET /cases/:id/mobilisations → case.read',
     'GET /mobilisations → mobilisation.respond',

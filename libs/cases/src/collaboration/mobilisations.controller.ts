@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
-import { ApiProblems, Page, pageSchema } from '@app/http';
+import { ApiProblems, Page, PageQuery, pageSchema } from '@app/http';
 import {
   AcceptMobilisationDto,
+  AgencyRefDto,
   DeclineMobilisationDto,
   InboxQuery,
   InviteAgencyDto,
@@ -30,6 +31,20 @@ export class MobilisationsController {
     @Body() dto: InviteAgencyDto,
   ): Promise<MobilisationDto> {
     return this.mobilisations.invite(caller, id, dto);
+  }
+
+  @Get('partner-agencies')
+  @RequirePermission('case.manage')
+  @ApiOperation({
+    summary: 'The agencies outside the schools that a case can invite or record consent for, by name',
+    description:
+      'For the coordinator choosing whom to mobilise: names and types of agencies (no personal data), ' +
+      'of every organisation (a municipal school mobilises the region’s BUP).',
+  })
+  @ApiOkResponse({ type: pageSchema(AgencyRefDto) })
+  @ApiProblems(400)
+  partnerAgencies(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<Page<AgencyRefDto>> {
+    return this.mobilisations.partnerAgencies(caller, query);
   }
 
   @Get('cases/:id/mobilisations')

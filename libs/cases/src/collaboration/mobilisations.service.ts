@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { addWorkingDays, isIsoDate, isWorkingDay, swedishDate } from '@app/calendar';
-import { ConflictError, decodeCursor, Page, toPage, UnprocessableError } from '@app/http';
+import { ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
 import { CaseAccess, requireActive } from '../case-access';
 import { recordEvent } from '../timeline';
 import { consentInForceSql, iso, isUniqueViolation } from './collaboration-sql';
 import {
   AcceptMobilisationDto,
+  AgencyRefDto,
   DeclineMobilisationDto,
   InboxQuery,
   InviteAgencyDto,
@@ -99,6 +100,29 @@ export class MobilisationsService {
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
   ) {}
+
+  /** Agencies that can be invited (every agency that is not a school), by name: no personal data. */
+  async partnerAgencies(caller: Caller, query: PageQuery): Promise<Page<AgencyRefDto>> {
+    const cursor = decodeCursor(query.cursor, 2);
+    const rows: AgencyRefDto[] = await this.dataSource.query(
+      `SELECT id, name, type FROM agency WHERE type <> 'school' ${cursor ? 'AND (name, id) > ($2, $3)' : ''}
+        ORDER BY name, id LIMIT $1`,
+      [query.limit + 1, ...(cursor ?? [])],
+    );
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.name, r.id],
+      (r) => ({ id: r.id, name: r.name, type: r.type }),
+    );
+    await this.access.logList(
+      caller,
+      'agency.partners',
+      'agency',
+      page.items.map((a) => a.id),
+    );
+    return page;
+  }
 
   async invite(caller: Caller, caseId: string, dto: InviteAgencyDto): Promise<MobilisationDto> {
     return this.dataSource.transaction(async (manager) => {
