@@ -1,4 +1,109 @@
-// Placeholder until this page is built.
+import { Anchor, Badge, Button, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Page } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { formatPercent } from '../format';
+import { ruleHitText } from '../pupils/ruleWords';
+import type { WatchlistItem } from '../pupils/types';
+import { usePagedList } from '../pupils/usePagedList';
+import { useSession } from '../session';
+import { texts } from '../texts';
+
+const t = texts.pupils.watchlist;
+const SORTS = ['absence', 'rules', 'name'] as const;
+
+/** /bevakning — the caller's school's watch list: who, how much absence, and why in words. */
 export function WatchlistPage() {
-  return null;
+  const { me } = useSession();
+  const [sort, setSort] = useState<string>('absence');
+  const schoolId = me?.agency.type === 'school' ? me.agency.id : null;
+  const list = usePagedList<WatchlistItem>(schoolId ? `/schools/${schoolId}/watchlist?sort=${sort}&limit=50` : null);
+
+  return (
+    <Page title={t.title}>
+      <Text>{t.intro(me?.agency.name ?? '')}</Text>
+      <Group align="end">
+        <NativeSelect
+          label={t.sort}
+          value={sort}
+          onChange={(event) => setSort(event.currentTarget.value)}
+          data={SORTS.map((value) => ({ value, label: t.sortOptions[value] }))}
+        />
+      </Group>
+      <ProblemAlert error={list.error} />
+      {list.loading && list.items.length === 0 ? (
+        <Loader aria-label={texts.common.loading} />
+      ) : !list.error && list.items.length === 0 ? (
+        <Text>{t.empty}</Text>
+      ) : (
+        list.items.length > 0 && (
+          <Stack gap="sm">
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped withTableBorder verticalSpacing="sm" data-testid="watchlist">
+                <Table.Caption>{t.caption}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t.columns.pupil}</Table.Th>
+                    <Table.Th scope="col">{t.columns.className}</Table.Th>
+                    <Table.Th scope="col">{t.columns.absence}</Table.Th>
+                    <Table.Th scope="col">{t.columns.reasons}</Table.Th>
+                    <Table.Th scope="col">{t.columns.status}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.items.map((pupil) => (
+                    <Table.Tr key={pupil.studentId}>
+                      <Table.Th scope="row" fw={400}>
+                        <Anchor component={Link} to={`/elever/${pupil.studentId}`} fw={600}>
+                          {pupil.firstName} {pupil.lastName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {pupil.personnummerMasked}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td>{pupil.className}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {t.absenceCell(
+                          formatPercent(pupil.absencePercent, true),
+                          formatPercent(pupil.invalidAbsencePercent, true),
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <List size="sm" spacing={2}>
+                          {pupil.rulesHit.map((hit) => (
+                            <List.Item key={hit.rule}>{ruleHitText(hit)}</List.Item>
+                          ))}
+                        </List>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={4} align="flex-start">
+                          {pupil.openFlag && <Badge variant="light">{t.openFlag}</Badge>}
+                          {pupil.investigationStarted && (
+                            <Badge variant="light" color="grape">
+                              {t.investigation}
+                            </Badge>
+                          )}
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Text size="sm" aria-live="polite">
+              {t.count(list.items.length, list.hasMore)}
+            </Text>
+            {list.hasMore && (
+              <Group>
+                <Button variant="default" onClick={list.loadMore} loading={list.loading}>
+                  {t.showMore}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )
+      )}
+    </Page>
+  );
 }

@@ -1,2 +1,185 @@
 // Journey 1 (mentor/teacher) and the overview: watch list, pupil page, flagging, school overview.
-export const pupils = {};
+// Numbers come in already formatted (format.ts), so the words here never format figures themselves.
+export const pupils = {
+  watchlist: {
+    title: 'Bevakningslista',
+    intro: (school: string) =>
+      `Elever på ${school} vars frånvaro når någon av bevakningsreglerna. En elev på listan har inget ärende förrän elevhälsan öppnar ett.`,
+    caption: 'Elever på bevakningslistan, med skälen',
+    sort: 'Sortera efter',
+    sortOptions: {
+      absence: 'Högst frånvaro först',
+      rules: 'Flest skäl först',
+      name: 'Efternamn',
+    } as Record<string, string>,
+    columns: {
+      pupil: 'Elev',
+      className: 'Klass',
+      absence: 'Frånvaro',
+      reasons: 'Skäl',
+      status: 'Läge',
+    },
+    absenceCell: (total: string, invalid: string) => `${total} (ogiltig ${invalid})`,
+    openFlag: 'Anmäld till elevhälsan',
+    investigation: 'Frånvaroutredning pågår',
+    empty: 'Ingen elev på skolan når bevakningsreglerna just nu.',
+    count: (n: number, more: boolean) =>
+      more ? `Visar ${n} elever. Det finns fler.` : n === 1 ? 'En elev på listan.' : `${n} elever på listan.`,
+    showMore: 'Visa fler elever',
+  },
+  // The reasons a pupil is on the watch list, in words, from the rule hits' figures.
+  reasons: {
+    absenceShare: (percent: string, weeks: number, invalid: string, threshold: string) =>
+      `Frånvaro ${percent} ${weeks === 1 ? 'senaste veckan' : `senaste ${weeks} veckorna`}, varav ${invalid} ogiltig (gräns ${threshold})`,
+    invalidStreak: (days: number, from: string, to: string) =>
+      `${days} dagar i rad med ogiltig frånvaro (${from} – ${to})`,
+    weekdayPattern: (days: { name: string; weeksHit: number }[], ofWeeks: number) =>
+      days.length === 1
+        ? `Återkommande frånvaro på ${days[0].name} (${days[0].weeksHit} av de senaste ${ofWeeks} veckorna)`
+        : `Återkommande frånvaro på ${joinAnd(days.map((d) => `${d.name} (${d.weeksHit} av ${ofWeeks})`))} de senaste ${ofWeeks} veckorna`,
+    weekdays: {
+      monday: 'måndagar',
+      tuesday: 'tisdagar',
+      wednesday: 'onsdagar',
+      thursday: 'torsdagar',
+      friday: 'fredagar',
+    } as Record<string, string>,
+    risingTrend: (steps: string[]) => `Ökande frånvaro ${steps.length} veckor i rad: ${steps.join(' → ')}`,
+    trendStep: (week: string, percent: string) => `v. ${week} ${percent}`,
+  },
+  student: {
+    title: 'Elev',
+    loading: 'Hämtar eleven …',
+    facts: 'Uppgifter om eleven',
+    personnummer: 'Personnummer',
+    coordinationNumber: 'Samordningsnummer',
+    className: 'Klass',
+    grade: 'Årskurs',
+    school: 'Skola',
+    protectedIdentity: 'Skyddade personuppgifter: adress och kontaktuppgifter visas inte.',
+    backToWatchlist: 'Till bevakningslistan',
+  },
+  absence: {
+    title: 'Närvaro och frånvaro per vecka',
+    period: (from: string, to: string) => `Perioden ${from} – ${to}`,
+    totals: 'Frånvaro under perioden',
+    total: 'Frånvaro totalt',
+    valid: 'Giltig frånvaro',
+    invalid: 'Ogiltig frånvaro',
+    attended: 'Närvaro',
+    offered: 'Schemalagd tid',
+    minutes: (value: string) => `${value} min`,
+    chartLabel: (from: string, to: string) =>
+      `Stapeldiagram: frånvaro i procent av schemalagd tid per vecka, ${from} – ${to}, uppdelad på giltig och ogiltig frånvaro. Samma siffror finns i tabellen nedanför.`,
+    tableCaption: 'Närvaro och frånvaro per vecka, i procent av schemalagd tid',
+    week: 'Vecka',
+    weekLabel: (week: string) => `v. ${week}`,
+    empty: 'Ingen närvaro är registrerad för eleven under perioden.',
+  },
+  flag: {
+    title: 'Anmäl till elevhälsan',
+    intro:
+      'Beskriv vad du ser och vad du redan har provat. Elevhälsan får anmälan tillsammans med elevens frånvarosiffror just nu.',
+    text: 'Vad ser du, och vad har du provat?',
+    textHint: 'Högst 4 000 tecken. Det du skriver sparas i webbläsaren tills du skickat anmälan.',
+    submit: 'Skicka anmälan till elevhälsan',
+    sending: 'Skickar …',
+    empty: 'Skriv en beskrivning innan du skickar.',
+    success: 'Anmälan är skickad till elevhälsan.',
+    sent: 'Din anmälan',
+    sentAt: 'Skickad',
+    sentBy: 'Av',
+    status: 'Status',
+    statuses: { new: 'Ny – väntar på elevhälsan', accepted: 'Ärende öppnat', dismissed: 'Avslutad' } as Record<
+      string,
+      string
+    >,
+    snapshot: (total: string, invalid: string) =>
+      `Frånvaro de senaste 4 veckorna när anmälan gjordes: ${total}, varav ${invalid} ogiltig.`,
+    snapshotReasons: 'Skäl på bevakningslistan när anmälan gjordes',
+    another: 'Gör en ny anmälan',
+  },
+  overview: {
+    title: 'Översikt',
+    intro: (school: string) => `Ärenden och resultat för ${school}.`,
+    status: {
+      open: 'Öppnat',
+      mapping: 'Kartläggning',
+      plan_active: 'Plan gäller',
+      follow_up: 'Uppföljning',
+      closed: 'Avslutat',
+    } as Record<string, string>,
+    cases: {
+      title: 'Ärenden efter status',
+      intro: 'Alla skolans ärenden som du kan se, oavsett när de öppnades.',
+      caption: 'Antal ärenden per status',
+      status: 'Status',
+      count: 'Antal ärenden',
+      total: 'Totalt',
+      chartLabel: (summary: string) => `Stapeldiagram: antal ärenden per status. ${summary}`,
+      summaryPart: (status: string, count: number) => `${status}: ${count}`,
+      empty: 'Skolan har inga ärenden.',
+    },
+    leadTimes: {
+      title: 'Ledtider',
+      intro: (from: string, to: string) =>
+        `Ärenden som öppnades ${from} – ${to}. Antal dagar, median och 90:e percentil.`,
+      caption: 'Ledtider i dagar för skolans ärenden',
+      measure: 'Från – till',
+      cases: 'Antal ärenden',
+      median: 'Median',
+      p90: '90:e percentilen',
+      chartLabel: (summary: string) => `Stapeldiagram: median antal dagar per steg. ${summary}`,
+      summaryPart: (measure: string, days: string) => `${measure}: ${days}`,
+      measures: {
+        signalToFlag: 'Första signal → anmälan',
+        signalToCaseOpened: 'Första signal → ärende öppnat',
+        flagToCaseOpened: 'Anmälan → ärende öppnat',
+        openedToFirstAgencyAccepted: 'Ärende öppnat → första aktör tackat ja',
+        openedToFirstMeeting: 'Ärende öppnat → första mötet',
+        openedToPlanAgreed: 'Ärende öppnat → plan överenskommen',
+        signalToPlanAgreed: 'Första signal → plan överenskommen',
+      } as Record<string, string>,
+      noData: 'Inga ärenden med det steget',
+      empty: 'Inga ärenden öppnades under perioden.',
+    },
+    outcomes: {
+      title: 'Resultat',
+      intro: (from: string, to: string) =>
+        `Perioden ${from} – ${to}. För att ingen elev ska kunna kännas igen visas inte antal som bygger på färre än 5 elever.`,
+      suppressed: 'färre än 5',
+      suppressedNote: 'Uppgiften visas inte eftersom den bygger på färre än 5 elever.',
+      byStatusCaption: 'Ärenden som öppnades under perioden, efter status i dag',
+      status: 'Status',
+      count: 'Antal ärenden',
+      chartLabel: (summary: string) =>
+        `Stapeldiagram: ärenden som öppnades under perioden per status. ${summary} Staplar saknas där antalet inte visas.`,
+      summaryPart: (status: string, count: string) => `${status}: ${count}`,
+      keyFigures: 'Nyckeltal',
+      keyFiguresCaption: 'Nyckeltal för perioden',
+      figure: 'Mått',
+      value: 'Värde',
+      medianDaysToPlan: 'Median antal dagar från öppnat ärende till överenskommen plan',
+      plansWithGoal: 'Planer med närvaromål',
+      goalReached: 'Varav närvaromålet nått',
+      goalShare: 'Andel där närvaromålet nåtts',
+      followUpsCaption: 'Uppföljning efter avslutat ärende (ärenden som avslutades under perioden)',
+      followUpMonths: (months: string) => `Efter ${months} månader`,
+      followUpMeasure: 'Mått',
+      recorded: 'Uppföljningar gjorda',
+      backInSchool: 'I skola eller arbete minst 20 timmar i veckan',
+      medianAttendance: 'Median närvaro de 4 veckorna före uppföljningen',
+      newIntervention: (kind: string) => `Behövde ny insats: ${kind}`,
+      interventions: {
+        social_services: 'socialtjänsten',
+        bup: 'BUP',
+        habilitation: 'habiliteringen',
+        other: 'annan aktör',
+      } as Record<string, string>,
+    },
+  },
+};
+
+function joinAnd(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}`;
+}

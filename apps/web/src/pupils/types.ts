@@ -1,0 +1,108 @@
+// Response shapes of the pupil endpoints, as the API's DTOs define them (libs/signals, libs/students,
+// libs/attendance, libs/cases).
+
+export interface RuleHit {
+  rule: string;
+  /** The API's own Swedish sentence: the fallback for a rule this app does not know yet. */
+  explanation: string;
+  figures: Record<string, unknown>;
+}
+
+export interface WatchlistItem {
+  studentId: string;
+  firstName: string;
+  lastName: string;
+  className: string;
+  grade: number;
+  personnummerMasked: string;
+  absencePercent: number;
+  invalidAbsencePercent: number;
+  rulesHit: RuleHit[];
+  openFlag: boolean;
+  investigationStarted: boolean;
+}
+
+export interface Student {
+  id: string;
+  personnummerMasked: string;
+  firstName: string;
+  lastName: string;
+  schoolId: string;
+  schoolName: string;
+  grade: number;
+  className: string;
+  protectedIdentity: boolean;
+  coordinationNumber: boolean;
+}
+
+export interface AbsenceTotals {
+  offeredMinutes: number;
+  absentMinutes: number;
+  validAbsenceMinutes: number;
+  invalidAbsenceMinutes: number;
+  absencePercent: number;
+  validAbsencePercent: number;
+  invalidAbsencePercent: number;
+}
+
+export interface AbsenceWeek extends AbsenceTotals {
+  /** ISO week, 2026-W47. */
+  week: string;
+  weekStart: string;
+}
+
+export interface AbsenceFigures extends AbsenceTotals {
+  from: string;
+  to: string;
+  pupils: number;
+  weeks: AbsenceWeek[];
+}
+
+export interface Flag {
+  id: string;
+  studentId: string;
+  text: string;
+  status: string;
+  createdAt: string;
+  createdBy: { id: string; displayName: string };
+  snapshot: { takenAt: string; figures: AbsenceFigures; rulesHit: RuleHit[] };
+}
+
+export interface CaseSummary {
+  id: string;
+  status: string;
+}
+
+export interface LeadTimeStat {
+  measure: string;
+  cases: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface SchoolLeadTimes {
+  schoolId: string;
+  from: string;
+  to: string;
+  measures: LeadTimeStat[];
+}
+
+export interface FollowUpStats {
+  recorded: number | null;
+  backInSchoolOrWork20h: number | null;
+  newInterventions: Record<string, number | null>;
+  medianAttendancePercent: number | null;
+}
+
+export interface OutcomeStats {
+  schoolId: string | null;
+  from: string;
+  to: string;
+  casesByStatus: Record<string, number | null>;
+  medianDaysToPlan: number | null;
+  plansWithAttendanceGoal: { count: number; reached: number | null; share: number | null } | null;
+  followUps: Record<string, FollowUpStats>;
+  suppressed: string[];
+}
+
+export const CASE_STATUSES = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'] as const;
