@@ -1,4 +1,327 @@
-// Placeholder until this page is built.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, Page as ApiPage } from '../api';
+import { Page } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { formatDate } from '../format';
+import type { Mobilisation } from '../planning/types';
+import { useDraft, useSession } from '../session';
+import { texts } from '../texts';
+
+const t = texts.agency.invitations;
+const FILTERS = ['all', 'pending', 'overdue', 'accepted', 'declined'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** Accepting names the agency's representative: an active agency worker of the agency (the API checks). */
+function AcceptDialog({
+  invitation,
+  onDone,
+  onClose,
+}: {
+  invitation: Mobilisation;
+  onDone(m: Mobilisation): void;
+  onClose(): void;
+}) {
+  const { me } = useSession();
+  // The API offers agency workers no list of colleagues, so the one known to be valid is the caller.
+  const candidates = me ? [{ value: me.id, label: t.me(me.displayName) }] : [];
+  const [representative, setRepresentative] = useState(me?.id ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(
+        await api.post<Mobilisation>(`/mobilisations/${invitation.id}/accept`, {
+          representativeUserId: representative,
+        }),
+      );
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t.acceptTitle(invitation.caseReference)}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <NativeSelect
+            label={t.representativeLabel}
+            description={t.representativeHelp}
+            required
+            value={representative}
+            onChange={(e) => setRepresentative(e.currentTarget.value)}
+            data={candidates}
+          />
+          <ProblemAlert error={error} />
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t.confirmAccept}
+            </Button>
+            <Button variant="default" onClick={onClose}>
+              {texts.common.cancel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function DeclineDialog({
+  invitation,
+  onDone,
+  onClose,
+}: {
+  invitation: Mobilisation;
+  onDone(m: Mobilisation): void;
+  onClose(): void;
+}) {
+  const [reason, setReason, clearReason] = useDraft(`decline:${invitation.id}`);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (!reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      const answered = await api.post<Mobilisation>(`/mobilisations/${invitation.id}/decline`, {
+        reason: reason.trim(),
+      });
+      clearReason();
+      onDone(answered);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t.declineTitle(invitation.caseReference)}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Textarea
+            label={t.reasonLabel}
+            description={t.reasonHelp}
+            required
+            autosize
+            minRows={3}
+            maxLength={2000}
+            value={reason}
+            error={missing && !reason.trim() ? t.reasonRequired : undefined}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          <ProblemAlert error={error} />
+          <Group>
+            <Button type="submit" color="red.9" loading={busy}>
+              {t.confirmDecline}
+            </Button>
+            <Button variant="default" onClick={onClose}>
+              {texts.common.cancel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The agency's inbox of invitations (mobiliseringar), by deadline: accept naming a representative, or decline. */
 export function InvitationsPage() {
-  return null;
+  const [filter, setFilter] = useState<Filter>('all');
+  const [items, setItems] = useState<Mobilisation[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [answering, setAnswering] = useState<{ invitation: Mobilisation; how: 'accept' | 'decline' } | null>(null);
+  const [answered, setAnswered] = useState<string | null>(null);
+
+  async function load(after: string | null) {
+    setLoading(true);
+    setError(null);
+    const params = new URLSearchParams({ limit: '50' });
+    if (filter !== 'all') params.set('status', filter);
+    if (after) params.set('cursor', after);
+    try {
+      const page = await api.get<ApiPage<Mobilisation>>(`/mobilisations?${params}`);
+      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    void load(null);
+  }, [filter]);
+
+  function done(result: Mobilisation) {
+    setAnswering(null);
+    setAnswered(result.status === 'accepted' ? t.accepted(result.caseReference) : t.declined(result.caseReference));
+    setItems((previous) => previous.map((m) => (m.id === result.id ? result : m)));
+  }
+
+  return (
+    <Page title={t.title}>
+      <Text>{t.intro}</Text>
+      <NativeSelect
+        label={t.filter}
+        w={240}
+        value={filter}
+        onChange={(e) => setFilter(e.currentTarget.value as Filter)}
+        data={FILTERS.map((value) => ({ value, label: t.filters[value] }))}
+      />
+      {answered && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={texts.common.close}
+          onClose={() => setAnswered(null)}
+        >
+          {answered}
+        </Alert>
+      )}
+      <ProblemAlert error={error} />
+      {loading && !items.length ? (
+        <Loader aria-label={texts.common.loading} />
+      ) : !items.length && !error ? (
+        <Text>{t.empty}</Text>
+      ) : (
+        items.length > 0 && (
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="sm" striped>
+              <Table.Caption>{t.caption}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t.columns.reference}</Table.Th>
+                  <Table.Th scope="col">{t.columns.pupil}</Table.Th>
+                  <Table.Th scope="col">{t.columns.school}</Table.Th>
+                  <Table.Th scope="col">{t.columns.invitedBy}</Table.Th>
+                  <Table.Th scope="col">{t.columns.deadline}</Table.Th>
+                  <Table.Th scope="col">{t.columns.status}</Table.Th>
+                  <Table.Th scope="col">{t.columns.message}</Table.Th>
+                  <Table.Th scope="col">{t.columns.answer}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((m) => (
+                  <Table.Tr key={m.id} data-testid={`invitation-${m.caseReference}`}>
+                    <Table.Th scope="row">{m.caseReference}</Table.Th>
+                    <Table.Td>
+                      {m.pupil ? (
+                        t.pupil(m.pupil.firstName, m.pupil.lastName, m.pupil.className)
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t.pupilHidden}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{m.school.name}</Table.Td>
+                    <Table.Td>{t.invitedOn(m.invitedBy.displayName, formatDate(m.invitedAt))}</Table.Td>
+                    <Table.Td>
+                      {formatDate(m.deadline)}{' '}
+                      {m.overdue && (
+                        <Badge color="red.9" variant="filled">
+                          {t.overdue}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{t.status[m.status]}</Text>
+                      {m.representative && (
+                        <Text size="xs" c="dimmed">
+                          {t.representative(m.representative.displayName)}
+                        </Text>
+                      )}
+                      {m.declineReason && (
+                        <Text size="xs" c="dimmed">
+                          {t.declineReason(m.declineReason)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {m.message ?? '–'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {m.status === 'pending' ? (
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            aria-label={t.acceptFor(m.caseReference)}
+                            onClick={() => setAnswering({ invitation: m, how: 'accept' })}
+                          >
+                            {t.accept}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={t.declineFor(m.caseReference)}
+                            onClick={() => setAnswering({ invitation: m, how: 'decline' })}
+                          >
+                            {t.decline}
+                          </Button>
+                        </Group>
+                      ) : m.status === 'accepted' ? (
+                        <Anchor
+                          component={Link}
+                          to={`/arenden/${m.caseId}`}
+                          aria-label={t.openCaseFor(m.caseReference)}
+                        >
+                          {t.openCase}
+                        </Anchor>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      )}
+      {cursor && (
+        <div>
+          <Button variant="default" loading={loading} onClick={() => void load(cursor)}>
+            {texts.common.showMore}
+          </Button>
+        </div>
+      )}
+      {answering?.how === 'accept' && (
+        <AcceptDialog invitation={answering.invitation} onDone={done} onClose={() => setAnswering(null)} />
+      )}
+      {answering?.how === 'decline' && (
+        <DeclineDialog invitation={answering.invitation} onDone={done} onClose={() => setAnswering(null)} />
+      )}
+    </Page>
+  );
 }

@@ -1,0 +1,115 @@
+import { Alert, Button, Checkbox, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { FormEvent, useState } from 'react';
+import { api } from '../api';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { todayIso } from '../format';
+import { useDraft } from '../session';
+import { texts } from '../texts';
+import { ConflictAlert } from './ConflictAlert';
+import type { AgencyRef, Plan } from './types';
+import { isConflict } from './usePlan';
+
+const t = texts.planning.plan.agree;
+
+interface Props {
+  caseId: string;
+  etag: string;
+  agencies: AgencyRef[];
+  onSaved(plan: Plan, etag: string | null): void;
+  onReload(): Promise<void>;
+}
+
+/** The coordinator records who agreed to the plan as it is now (the version in If-Match). */
+export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) {
+  const [pupil, setPupil] = useState(true);
+  const [pupilName, setPupilName] = useDraft(`agree:${caseId}:pupil`, texts.planning.plan.participant.pupil);
+  const [guardian, setGuardian] = useState(true);
+  const [guardianName, setGuardianName] = useDraft(`agree:${caseId}:guardian`);
+  const [chosen, setChosen] = useState<string[]>(agencies.map((a) => a.id));
+  const [date, setDate] = useState(todayIso());
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    const participants = [
+      ...(pupil ? [{ participant: 'pupil', name: pupilName.trim() }] : []),
+      ...(guardian ? [{ participant: 'guardian', name: guardianName.trim() }] : []),
+      ...agencies
+        .filter((a) => chosen.includes(a.id))
+        .map((a) => ({ participant: 'agency', agencyId: a.id, name: a.name })),
+    ];
+    if (!participants.length || participants.some((p) => !p.name) || !date) {
+      setMessage(t.none);
+      return;
+    }
+    // Today means now; an earlier day means midday of it (never a time in the future).
+    const agreedAt = date === todayIso() ? new Date().toISOString() : new Date(`${date}T12:00:00`).toISOString();
+    setBusy(true);
+    try {
+      const response = await api.send<Plan>(
+        'POST',
+        `/cases/${caseId}/plan/agreements`,
+        { participants, agreedAt },
+        { headers: { 'If-Match': etag } },
+      );
+      onSaved(response.data, response.etag);
+      setMessage(t.saved);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Fieldset legend={t.title}>
+          <Stack gap="xs">
+            <Checkbox label={t.pupil} checked={pupil} onChange={(e) => setPupil(e.currentTarget.checked)} />
+            {pupil && (
+              <TextInput label={t.pupilName} value={pupilName} onChange={(e) => setPupilName(e.currentTarget.value)} />
+            )}
+            <Checkbox label={t.guardian} checked={guardian} onChange={(e) => setGuardian(e.currentTarget.checked)} />
+            {guardian && (
+              <TextInput
+                label={t.guardianName}
+                value={guardianName}
+                onChange={(e) => setGuardianName(e.currentTarget.value)}
+              />
+            )}
+            <Checkbox.Group label={t.agencies} value={chosen} onChange={setChosen}>
+              <Group mt="xs">
+                {agencies.map((a) => (
+                  <Checkbox key={a.id} value={a.id} label={a.name} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <TextInput
+              label={t.date}
+              type="date"
+              max={todayIso()}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+            />
+          </Stack>
+        </Fieldset>
+        {isConflict(error) ? <ConflictAlert onReload={onReload} /> : <ProblemAlert error={error} />}
+        {message && (
+          <Alert color={message === t.saved ? 'green' : 'yellow'} role="status">
+            {message}
+          </Alert>
+        )}
+        <div>
+          <Button type="submit" loading={busy}>
+            {t.save}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

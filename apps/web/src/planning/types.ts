@@ -1,0 +1,138 @@
+// The API's shapes for the mapping and the plan (libs/cases/src/collaboration/mapping.dto.ts,
+// libs/cases/src/plan/plan.dto.ts), as the web app reads them.
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+  type: string;
+}
+
+export interface UserRef {
+  id: string;
+  displayName: string;
+}
+
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface ProgressNote {
+  id: string;
+  text: string;
+  author: UserRef;
+  agency: AgencyRef;
+  createdAt: string;
+}
+
+export interface PlanAction {
+  id: string;
+  description: string;
+  agency: AgencyRef;
+  responsible: UserRef | null;
+  startDate: string | null;
+  dueDate: string;
+  status: ActionStatus;
+  updatedAt: string;
+  progressNotes: ProgressNote[];
+}
+
+export interface Goal {
+  id: string;
+  text: string;
+  target: { attendancePercent: number | null; byDate: string | null; text: string | null } | null;
+}
+
+export interface Agreement {
+  id: string;
+  participant: 'pupil' | 'guardian' | 'agency';
+  agency: AgencyRef | null;
+  name: string;
+  agreedAt: string;
+  planVersion: number;
+  recordedBy: UserRef;
+}
+
+export interface Plan {
+  id: string;
+  caseId: string;
+  version: number;
+  goals: Goal[];
+  actions: PlanAction[];
+  pupilView: string | null;
+  guardianView: string | null;
+  reviewDates: string[];
+  agreements: Agreement[];
+  createdAt: string;
+  updatedBy: UserRef;
+  updatedAt: string;
+}
+
+/** GET /cases/:id, as far as the panels need it. */
+export interface CaseInfo {
+  id: string;
+  reference: string;
+  status: string;
+  schoolId: string;
+  schoolName: string;
+  coordinator: UserRef;
+  visibleScopes: string[];
+}
+
+/** GET /cases/:id/mobilisations and GET /mobilisations. */
+export interface Mobilisation {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  school: AgencyRef;
+  agency: AgencyRef;
+  status: 'pending' | 'accepted' | 'declined';
+  overdue: boolean;
+  deadline: string;
+  message: string | null;
+  invitedAt: string;
+  invitedBy: UserRef;
+  representative: UserRef | null;
+  respondedAt: string | null;
+  declineReason: string | null;
+  pupil: { firstName: string; lastName: string; className: string } | null;
+}
+
+export const MAPPING_SECTIONS = [
+  'school',
+  'health',
+  'home_family',
+  'leisure_friends',
+  'pupil_view',
+  'guardian_view',
+] as const;
+export type MappingSection = (typeof MAPPING_SECTIONS)[number];
+
+export interface Contribution {
+  id: string;
+  section: MappingSection;
+  text: string;
+  author: UserRef;
+  agency: AgencyRef;
+  createdAt: string;
+  updatedAt: string;
+  editable: boolean;
+}
+
+export interface Mapping {
+  caseId: string;
+  sections: { section: MappingSection; visible: boolean; contributions: Contribution[] }[];
+}
+
+/** GET /actions: one row of the work list. */
+export interface WorkListItem {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  description: string;
+  agency: AgencyRef;
+  responsible: UserRef | null;
+  startDate: string | null;
+  dueDate: string;
+  status: ActionStatus;
+  due: boolean;
+  overdue: boolean;
+}
