@@ -1,6 +1,267 @@
+import { Badge, Button, Card, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { FormEvent, useState } from 'react';
+import { api, Page } from '../api';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { formatDate, todayIso } from '../format';
+import { useApi } from '../hooks';
+import { useDraft } from '../session';
+import { texts } from '../texts';
+import { AgencySelect } from '../triage/AgencySelect';
+import { Loading, Saved } from '../triage/components';
+import { useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
+import type { Consent } from '../triage/types';
 import type { PanelProps } from './CasePage';
 
-// Placeholder until this panel is built.
-export function ConsentPanel(_props: PanelProps) {
-  return null;
+const t = texts.triage.consent;
+const SCOPES = Object.keys(texts.triage.scope);
+
+function consentState(c: Consent): { label: string; color: string } {
+  if (c.withdrawnAt) return { label: t.withdrawn(formatDate(c.withdrawnAt)), color: 'red' };
+  if (c.inForce) return { label: t.inForce, color: 'teal' };
+  if (c.validUntil && c.validUntil < todayIso()) return { label: t.expired, color: 'gray' };
+  return { label: t.notStarted, color: 'yellow' };
+}
+
+/** Consents per agency: who gave them, what they cover, for how long; record and withdraw. */
+export function ConsentPanel({ caseId }: PanelProps) {
+  const consents = useApi<Page<Consent>>(`/cases/${caseId}/consents`);
+  const found = useCase(caseId);
+  const canCoordinate = useCanCoordinate();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const active = found.data ? found.data.status !== 'closed' : false;
+
+  async function withdraw(consent: Consent) {
+    setError(null);
+    try {
+      await api.post(`/cases/${caseId}/consents/${consent.id}/withdraw`);
+      setConfirming(null);
+      setSaved(t.withdrawnDone(consent.agencyName));
+      consents.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  const items = consents.data?.items ?? [];
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h3">
+        {t.heading}
+      </Title>
+      <Text size="sm">{t.intro}</Text>
+      {!canCoordinate && <Text size="sm">{t.ownOnly}</Text>}
+      {consents.loading && !consents.data ? (
+        <Loading />
+      ) : consents.error ? (
+        <ProblemAlert error={consents.error} />
+      ) : items.length === 0 ? (
+        <Text>{t.empty}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={820}>
+          <Table striped data-testid="consents-table">
+            <Table.Caption>{t.caption}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t.columns.agency}</Table.Th>
+                <Table.Th scope="col">{t.columns.givenBy}</Table.Th>
+                <Table.Th scope="col">{t.columns.scope}</Table.Th>
+                <Table.Th scope="col">{t.columns.givenAt}</Table.Th>
+                <Table.Th scope="col">{t.columns.validUntil}</Table.Th>
+                <Table.Th scope="col">{t.columns.state}</Table.Th>
+                <Table.Th scope="col">{t.columns.document}</Table.Th>
+                {canCoordinate && <Table.Th scope="col">{t.columns.actions}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => {
+                const state = consentState(c);
+                return (
+                  <Table.Tr key={c.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {c.agencyName}
+                    </Table.Th>
+                    <Table.Td>
+                      {texts.triage.givenBy[c.givenBy]}: {c.givenByName}
+                    </Table.Td>
+                    <Table.Td>{c.scope.map((s) => texts.triage.scopeShort[s] ?? s).join(', ')}</Table.Td>
+                    <Table.Td>{formatDate(c.givenAt)}</Table.Td>
+                    <Table.Td>{c.validUntil ? formatDate(c.validUntil) : t.noEnd}</Table.Td>
+                    <Table.Td>
+                      <Badge color={state.color} variant="light">
+                        {state.label}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{c.documentReference ?? '–'}</Table.Td>
+                    {canCoordinate && (
+                      <Table.Td>
+                        {active && !c.withdrawnAt && confirming !== c.id && (
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            color="red"
+                            aria-label={t.withdraw(c.agencyName)}
+                            onClick={() => setConfirming(c.id)}
+                          >
+                            {t.withdrawShort}
+                          </Button>
+                        )}
+                        {confirming === c.id && (
+                          <Stack gap={4} role="group" aria-label={t.withdraw(c.agencyName)}>
+                            <Text size="sm">{t.confirmWithdraw(c.agencyName)}</Text>
+                            <Group gap="xs">
+                              <Button size="xs" color="red" onClick={() => void withdraw(c)}>
+                                {t.confirm}
+                              </Button>
+                              <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
+                                {texts.common.cancel}
+                              </Button>
+                            </Group>
+                          </Stack>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ProblemAlert error={error} />
+      <Saved message={saved} />
+      {canCoordinate && found.data && !active && <Text size="sm">{t.closed}</Text>}
+      {canCoordinate && active && (
+        <ConsentForm
+          caseId={caseId}
+          onSaved={(agency) => {
+            setSaved(t.saved(agency));
+            consents.reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: string): void }) {
+  const partners = usePartnerAgencies(true);
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const [givenBy, setGivenBy] = useState<'guardian' | 'pupil'>('guardian');
+  const [givenByName, setGivenByName, clearName] = useDraft(`consent-name-${caseId}`);
+  const [scope, setScope] = useState<string[]>(['case_summary']);
+  const [givenAt, setGivenAt] = useState(todayIso());
+  const [validUntil, setValidUntil] = useState('');
+  const [documentReference, setDocumentReference, clearDocument] = useDraft(`consent-document-${caseId}`);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await api.post<Consent>(`/cases/${caseId}/consents`, {
+        agencyId,
+        givenBy,
+        givenByName: givenByName.trim(),
+        scope,
+        givenAt,
+        ...(validUntil ? { validUntil } : {}),
+        ...(documentReference.trim() ? { documentReference: documentReference.trim() } : {}),
+      });
+      clearName();
+      clearDocument();
+      setAgencyId(null);
+      setValidUntil('');
+      setScope(['case_summary']);
+      onSaved(saved.agencyName);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card
+      withBorder
+      component="form"
+      onSubmit={(e: FormEvent) => void submit(e)}
+      noValidate
+      aria-labelledby="consent-form"
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="consent-form">
+          {t.form}
+        </Title>
+        <ProblemAlert error={partners.error} />
+        <AgencySelect
+          label={t.agency}
+          placeholder={t.agencyPlaceholder}
+          agencies={partners.data?.items ?? []}
+          loading={partners.loading}
+          value={agencyId}
+          onChange={setAgencyId}
+        />
+        <Radio.Group
+          label={t.givenByLabel}
+          required
+          value={givenBy}
+          onChange={(value) => setGivenBy(value as 'guardian' | 'pupil')}
+        >
+          <Group mt={4}>
+            <Radio value="guardian" label={texts.triage.givenBy.guardian} />
+            <Radio value="pupil" label={texts.triage.givenBy.pupil} />
+          </Group>
+        </Radio.Group>
+        <TextInput
+          label={t.givenByName}
+          required
+          maxLength={200}
+          maw={420}
+          value={givenByName}
+          onChange={(e) => setGivenByName(e.currentTarget.value)}
+        />
+        <Checkbox.Group label={t.scopeLabel} required value={scope} onChange={setScope}>
+          <Stack gap={6} mt={4}>
+            {SCOPES.map((s) => (
+              <Checkbox key={s} value={s} label={texts.triage.scope[s]} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group align="flex-start">
+          <TextInput
+            type="date"
+            label={t.givenAtLabel}
+            required
+            max={todayIso()}
+            value={givenAt}
+            onChange={(e) => setGivenAt(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t.validUntilLabel}
+            min={givenAt}
+            value={validUntil}
+            onChange={(e) => setValidUntil(e.currentTarget.value)}
+          />
+        </Group>
+        <TextInput
+          label={t.documentLabel}
+          maxLength={200}
+          maw={420}
+          value={documentReference}
+          onChange={(e) => setDocumentReference(e.currentTarget.value)}
+        />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {t.submit}
+          </Button>
+        </Group>
+        <ProblemAlert error={error} />
+      </Stack>
+    </Card>
+  );
 }

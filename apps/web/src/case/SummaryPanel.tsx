@@ -1,6 +1,157 @@
+import { Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { FormEvent, useState } from 'react';
+import { api } from '../api';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { formatDate, formatDateTime } from '../format';
+import { useDraft } from '../session';
+import { texts } from '../texts';
+import { CaseStatusBadge, Fact, Facts, Loading, Saved } from '../triage/components';
+import { pupilName, useCanCoordinate, useCase } from '../triage/hooks';
+import type { CaseDetail, CaseStatus } from '../triage/types';
 import type { PanelProps } from './CasePage';
 
-// Placeholder until this panel is built.
-export function SummaryPanel(_props: PanelProps) {
-  return null;
+const t = texts.triage.summary;
+const OUTCOMES = Object.keys(texts.triage.outcome);
+
+/** The case header: reference, the pupil as the API shows it, status and coordinator. */
+export function SummaryPanel({ caseId }: PanelProps) {
+  const found = useCase(caseId);
+  const canCoordinate = useCanCoordinate();
+  const [saved, setSaved] = useState<string | null>(null);
+  if (found.loading && !found.data) return <Loading />;
+  if (!found.data) return <ProblemAlert error={found.error} />;
+  const c = found.data;
+
+  return (
+    <Stack gap="md">
+      <Card withBorder component="section" aria-labelledby="summary-heading">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} size="h3" id="summary-heading" data-testid="case-reference">
+              {c.reference}
+            </Title>
+            <CaseStatusBadge status={c.status} />
+          </Group>
+          <Facts>
+            <Fact label={t.pupil}>{c.pupil ? pupilName(c.pupil) : t.pupilHidden}</Fact>
+            {c.pupil && <Fact label={t.className}>{c.pupil.className}</Fact>}
+            {c.pupil && <Fact label={t.personnummer}>{c.pupil.personnummerMasked}</Fact>}
+            <Fact label={t.school}>{c.schoolName}</Fact>
+            <Fact label={t.coordinator}>{c.coordinator.displayName}</Fact>
+            <Fact label={t.openedAt}>{formatDateTime(c.openedAt)}</Fact>
+            {c.closedAt && <Fact label={t.closedAt}>{formatDate(c.closedAt)}</Fact>}
+            {c.outcome && <Fact label={t.outcome}>{texts.triage.outcome[c.outcome] ?? c.outcome}</Fact>}
+            {c.closeReason && <Fact label={t.closeReason}>{c.closeReason}</Fact>}
+          </Facts>
+          {!canCoordinate && (
+            <Text size="sm">
+              {t.visibleScopes}:{' '}
+              {c.visibleScopes.length
+                ? c.visibleScopes.map((s) => texts.triage.scopeShort[s] ?? s).join(', ')
+                : texts.common.none}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+      {canCoordinate && (
+        <StatusChange
+          c={c}
+          onChanged={(status) => {
+            setSaved(t.statusChanged(texts.triage.caseStatus[status]));
+            found.reload();
+          }}
+        />
+      )}
+      <Saved message={saved} />
+    </Stack>
+  );
+}
+
+function StatusChange({ c, onChanged }: { c: CaseDetail; onChanged(status: CaseStatus): void }) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<CaseStatus | null>(null);
+  const [closing, setClosing] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [reason, setReason, clearReason] = useDraft(`case-close-${c.id}`);
+  const moves = c.allowedTransitions.filter((s) => s !== 'closed');
+  const canClose = c.allowedTransitions.includes('closed');
+
+  async function move(status: CaseStatus, body: Record<string, unknown> = {}) {
+    setBusy(status);
+    setError(null);
+    try {
+      await api.post(`/cases/${c.id}/status`, { status, ...body });
+      if (status === 'closed') {
+        clearReason();
+        setClosing(false);
+      }
+      onChanged(status);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function close(event: FormEvent) {
+    event.preventDefault();
+    void move('closed', { outcome, reason: reason.trim() });
+  }
+
+  return (
+    <Card withBorder component="section" aria-labelledby="status-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="status-heading">
+          {t.changeStatus}
+        </Title>
+        {c.allowedTransitions.length === 0 ? (
+          <Text size="sm">{t.noTransitions}</Text>
+        ) : (
+          <Group>
+            {moves.map((status) => (
+              <Button key={status} variant="light" onClick={() => void move(status)} loading={busy === status}>
+                {t.moveTo(texts.triage.caseStatus[status])}
+              </Button>
+            ))}
+            {canClose && !closing && (
+              <Button variant="outline" color="red" onClick={() => setClosing(true)}>
+                {t.closeCase}
+              </Button>
+            )}
+          </Group>
+        )}
+        {closing && (
+          <form onSubmit={close} noValidate>
+            <Stack gap="sm" maw={520}>
+              <Select
+                label={t.closeOutcome}
+                required
+                data={OUTCOMES.map((value) => ({ value, label: texts.triage.outcome[value] }))}
+                value={outcome}
+                onChange={setOutcome}
+              />
+              <Textarea
+                label={t.closeReasonLabel}
+                required
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+              <Group>
+                <Button type="submit" color="red" loading={busy === 'closed'}>
+                  {t.confirmClose}
+                </Button>
+                <Button variant="default" onClick={() => setClosing(false)}>
+                  {texts.common.cancel}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+        <ProblemAlert error={error} />
+      </Stack>
+    </Card>
+  );
 }

@@ -1,4 +1,86 @@
-// Placeholder until this page is built.
+import { Anchor, Badge, Select, Stack, Table, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Page } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { formatDate, formatPercent } from '../format';
+import { texts } from '../texts';
+import { LoadMore, Loading } from '../triage/components';
+import { pupilName } from '../triage/hooks';
+import type { Flag } from '../triage/types';
+import { usePaged } from '../triage/usePaged';
+
+const t = texts.triage;
+const FILTERS = ['new', 'accepted', 'dismissed', 'all'] as const;
+
+/** Elevhälsa's inbox: the school's flags, new ones first in the default view. */
 export function FlagsPage() {
-  return null;
+  const [params, setParams] = useSearchParams();
+  const filter = FILTERS.find((f) => f === params.get('visa')) ?? 'new';
+  const path = filter === 'all' ? '/flags' : `/flags?status=${filter}`;
+  const flags = usePaged<Flag>(path);
+
+  return (
+    <Page title={t.flags.title}>
+      <Text>{t.flags.intro}</Text>
+      <Select
+        label={t.flags.filterLabel}
+        data={FILTERS.map((value) => ({ value, label: t.flags.filters[value] }))}
+        value={filter}
+        onChange={(value) => setParams(value && value !== 'new' ? { visa: value } : {}, { replace: true })}
+        allowDeselect={false}
+        w={260}
+      />
+      <ProblemAlert error={flags.error} />
+      {flags.loading ? (
+        <Loading />
+      ) : flags.items.length === 0 && !flags.error ? (
+        <Text>{filter === 'new' ? t.flags.emptyNew : t.flags.empty}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover data-testid="flags-table">
+              <Table.Caption>{t.flags.caption(flags.items.length, flags.hasMore)}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t.flags.columns.pupil}</Table.Th>
+                  <Table.Th scope="col">{t.flags.columns.className}</Table.Th>
+                  <Table.Th scope="col">{t.flags.columns.createdAt}</Table.Th>
+                  <Table.Th scope="col">{t.flags.columns.createdBy}</Table.Th>
+                  <Table.Th scope="col">{t.flags.columns.absence}</Table.Th>
+                  <Table.Th scope="col">{t.flags.columns.rules}</Table.Th>
+                  <Table.Th scope="col">{t.flags.columns.status}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {flags.items.map((flag) => (
+                  <Table.Tr key={flag.id}>
+                    <Table.Th scope="row" fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={`/anmalningar/${flag.id}`}
+                        aria-label={t.flags.open(pupilName(flag))}
+                      >
+                        {pupilName(flag)}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>{flag.className}</Table.Td>
+                    <Table.Td>{formatDate(flag.createdAt)}</Table.Td>
+                    <Table.Td>{flag.createdBy.displayName}</Table.Td>
+                    <Table.Td>{formatPercent(flag.snapshot.figures.absencePercent, true)}</Table.Td>
+                    <Table.Td>{flag.snapshot.rulesHit.length}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={flag.status === 'new' ? 'blue' : 'gray'}>
+                        {t.flagStatus[flag.status]}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <LoadMore hasMore={flags.hasMore} loading={flags.loadingMore} onClick={flags.loadMore} />
+        </Stack>
+      )}
+    </Page>
+  );
 }

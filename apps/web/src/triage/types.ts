@@ -1,0 +1,152 @@
+// The API's answers as this part of the app reads them (see the DTOs in libs/signals and libs/cases).
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+  type: string;
+}
+
+export interface AbsenceTotals {
+  offeredMinutes: number;
+  absentMinutes: number;
+  validAbsenceMinutes: number;
+  invalidAbsenceMinutes: number;
+  absencePercent: number;
+  validAbsencePercent: number;
+  invalidAbsencePercent: number;
+}
+
+export interface AbsenceWeek extends AbsenceTotals {
+  week: string;
+  weekStart: string;
+}
+
+export interface AbsenceFigures extends AbsenceTotals {
+  from: string;
+  to: string;
+  weeks: AbsenceWeek[];
+}
+
+export interface RuleHit {
+  rule: string;
+  explanation: string;
+}
+
+export interface Flag {
+  id: string;
+  studentId: string;
+  firstName: string;
+  lastName: string;
+  className: string;
+  personnummerMasked: string;
+  text: string;
+  status: 'new' | 'accepted' | 'dismissed';
+  snapshot: { takenAt: string; figures: AbsenceFigures; rulesHit: RuleHit[] };
+  createdBy: PersonRef;
+  createdAt: string;
+  triagedBy: PersonRef | null;
+  triagedAt: string | null;
+  dismissReason: string | null;
+}
+
+export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+
+export interface CasePupil {
+  id: string;
+  firstName: string;
+  lastName: string;
+  className: string;
+  personnummerMasked: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  schoolId: string;
+  schoolName: string;
+  pupil: CasePupil | null;
+  coordinator: PersonRef;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  flagId: string | null;
+  outcome: string | null;
+  closeReason: string | null;
+  allowedTransitions: CaseStatus[];
+  visibleScopes: string[];
+}
+
+export interface Consent {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  givenBy: 'guardian' | 'pupil';
+  givenByName: string;
+  scope: string[];
+  givenAt: string;
+  validUntil: string | null;
+  documentReference: string | null;
+  withdrawnAt: string | null;
+  inForce: boolean;
+}
+
+export interface Mobilisation {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  school: AgencyRef;
+  agency: AgencyRef;
+  status: 'pending' | 'accepted' | 'declined';
+  overdue: boolean;
+  deadline: string;
+  message: string | null;
+  invitedAt: string;
+  invitedBy: PersonRef;
+  representative: PersonRef | null;
+  respondedAt: string | null;
+  declineReason: string | null;
+}
+
+export interface Meeting {
+  id: string;
+  caseId: string;
+  startsAt: string;
+  place: string | null;
+  videoLink: string | null;
+  agencies: AgencyRef[];
+  pupilPresent: boolean;
+  guardiansPresent: boolean;
+  minutes: string | null;
+  decisions: string | null;
+  createdBy: PersonRef;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  at: string;
+  kind: string;
+  actor: PersonRef | null;
+  agency: { id: string; name: string } | null;
+  data: Record<string, unknown>;
+}
+
+export interface LeadTimes {
+  firstSignalOn: string | null;
+  flaggedAt: string | null;
+  openedAt: string;
+  firstAgencyAcceptedAt: string | null;
+  firstMeetingAt: string | null;
+  planAgreedAt: string | null;
+  daysFromSignal: Record<string, number | null>;
+  daysFromOpening: Record<string, number | null>;
+}
