@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Page } from '../components/Page';
@@ -40,8 +40,8 @@ export function WatchlistPage() {
         list.items.length > 0 && (
           <Stack gap="sm">
             <Table.ScrollContainer minWidth={720}>
-              <Table striped withTableBorder verticalSpacing="sm" data-testid="watchlist">
-                <Table.Caption>{t.caption}</Table.Caption>
+              <Table striped withTableBorder captionSide="top" verticalSpacing="sm" data-testid="watchlist">
+                <Table.Caption c="gray.8">{t.caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t.columns.pupil}</Table.Th>
@@ -78,11 +78,15 @@ export function WatchlistPage() {
                       </Table.Td>
                       <Table.Td>
                         <Stack gap={4} align="flex-start">
-                          {pupil.openFlag && <Badge variant="light">{t.openFlag}</Badge>}
+                          {pupil.openFlag && (
+                            <Text size="sm" fw={600} c="blue.9">
+                              {t.openFlag}
+                            </Text>
+                          )}
                           {pupil.investigationStarted && (
-                            <Badge variant="light" color="grape">
+                            <Text size="sm" fw={600} c="grape.9">
                               {t.investigation}
-                            </Badge>
+                            </Text>
                           )}
                         </Stack>
                       </Table.Td>

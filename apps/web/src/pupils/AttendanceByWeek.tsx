@@ -71,8 +71,8 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
             </ResponsiveContainer>
           </ChartFigure>
           <Table.ScrollContainer minWidth={520}>
-            <Table striped withTableBorder data-testid="absence-table">
-              <Table.Caption>{t.tableCaption}</Table.Caption>
+            <Table striped withTableBorder captionSide="top" data-testid="absence-table">
+              <Table.Caption c="gray.8">{t.tableCaption}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t.week}</Table.Th>

@@ -60,8 +60,8 @@ export function CasesByStatus() {
               </BarChart>
             </ResponsiveContainer>
           </ChartFigure>
-          <Table withTableBorder striped data-testid="cases-by-status">
-            <Table.Caption>{t.cases.caption}</Table.Caption>
+          <Table withTableBorder captionSide="top" striped data-testid="cases-by-status">
+            <Table.Caption c="gray.8">{t.cases.caption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t.cases.status}</Table.Th>

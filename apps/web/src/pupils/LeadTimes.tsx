@@ -52,8 +52,8 @@ export function LeadTimes({ schoolId }: { schoolId: string }) {
             </ChartFigure>
           )}
           <Table.ScrollContainer minWidth={560}>
-            <Table withTableBorder striped data-testid="lead-times">
-              <Table.Caption>{t.caption}</Table.Caption>
+            <Table withTableBorder captionSide="top" striped data-testid="lead-times">
+              <Table.Caption c="gray.8">{t.caption}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t.measure}</Table.Th>

@@ -75,8 +75,8 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
           </ResponsiveContainer>
         </ChartFigure>
       )}
-      <Table withTableBorder striped data-testid="outcomes-by-status">
-        <Table.Caption>{o.byStatusCaption}</Table.Caption>
+      <Table withTableBorder captionSide="top" striped data-testid="outcomes-by-status">
+        <Table.Caption c="gray.8">{o.byStatusCaption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{o.status}</Table.Th>
@@ -95,8 +95,8 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
         </Table.Tbody>
       </Table>
 
-      <Table withTableBorder striped data-testid="outcomes-key-figures">
-        <Table.Caption>{o.keyFiguresCaption}</Table.Caption>
+      <Table withTableBorder captionSide="top" striped data-testid="outcomes-key-figures">
+        <Table.Caption c="gray.8">{o.keyFiguresCaption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{o.figure}</Table.Th>
@@ -145,8 +145,8 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
 
       {months.length > 0 && (
         <Table.ScrollContainer minWidth={560}>
-          <Table withTableBorder striped data-testid="outcomes-follow-ups">
-            <Table.Caption>{o.followUpsCaption}</Table.Caption>
+          <Table withTableBorder captionSide="top" striped data-testid="outcomes-follow-ups">
+            <Table.Caption c="gray.8">{o.followUpsCaption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{o.followUpMeasure}</Table.Th>

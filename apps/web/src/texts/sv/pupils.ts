@@ -45,7 +45,7 @@ export const pupils = {
       friday: 'fredagar',
     } as Record<string, string>,
     risingTrend: (steps: string[]) => `Ökande frånvaro ${steps.length} veckor i rad: ${steps.join(' → ')}`,
-    trendStep: (week: string, percent: string) => `v. ${week} ${percent}`,
+    trendStep: (week: string, percent: string) => `v. ${week}: ${percent}`,
   },
   student: {
     title: 'Elev',
