@@ -20,6 +20,12 @@ export function WatchlistPage() {
   const schoolId = me?.agency.type === 'school' ? me.agency.id : null;
   const list = usePagedList<WatchlistItem>(schoolId ? `/schools/${schoolId}/watchlist?sort=${sort}&limit=50` : null);
 
+  if (!schoolId)
+    return (
+      <Page title={t.title}>
+        <Text>{texts.common.errors.forbidden}</Text>
+      </Page>
+    );
   return (
     <Page title={t.title}>
       <Text>{t.intro(me?.agency.name ?? '')}</Text>

@@ -59,7 +59,7 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
         <>
           <ChartFigure label={t.chartLabel(from, to)} height={280}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
                 <XAxis dataKey="label" />
                 <YAxis unit=" %" allowDecimals={false} />

@@ -50,7 +50,7 @@ export function CasesByStatus() {
             label={t.cases.chartLabel(rows.map((r) => t.cases.summaryPart(r.label, r.count)).join(', ') + '.')}
           >
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} margin={{ top: 20, right: 8, bottom: 8, left: 0 }}>
+              <BarChart accessibilityLayer={false} data={rows} margin={{ top: 20, right: 8, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
                 <XAxis dataKey="label" />
                 <YAxis allowDecimals={false} />

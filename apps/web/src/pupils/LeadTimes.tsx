@@ -37,6 +37,7 @@ export function LeadTimes({ schoolId }: { schoolId: string }) {
             >
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart
+                  accessibilityLayer={false}
                   data={withMedian.map((m) => ({ label: label(m.measure), median: m.medianDays }))}
                   layout="vertical"
                   margin={{ top: 8, right: 48, bottom: 8, left: 8 }}

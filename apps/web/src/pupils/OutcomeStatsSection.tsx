@@ -64,7 +64,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
           )}
         >
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={statusRows} margin={{ top: 20, right: 8, bottom: 8, left: 0 }}>
+            <BarChart accessibilityLayer={false} data={statusRows} margin={{ top: 20, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
               <XAxis dataKey="label" />
               <YAxis allowDecimals={false} />
