@@ -49,7 +49,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
 
 /** Logs in through the login form, as a user would, and waits for the app's menu. */
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  if (!page.url().includes('/logga-in')) await page.goto('/logga-in');
+  // A fresh page at a protected path is sent to /logga-in?next=…: wait for that, so the return
+  // address is kept; go there directly only if the app does not.
+  if (!page.url().includes('/logga-in'))
+    await page.waitForURL(/\/logga-in/, { timeout: 5_000 }).catch(() => page.goto('/logga-in'));
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
