@@ -78,7 +78,13 @@ export function LeadTimesPanel({ caseId }: PanelProps) {
                 <Table.Th scope="row" fw={500}>
                   {t.steps[r.step]}
                 </Table.Th>
-                <Table.Td>{r.date ? formatDate(r.date) : t.notYet}</Table.Td>
+                <Table.Td>
+                  {!r.date
+                    ? t.notYet
+                    : new Date(r.date) > new Date()
+                      ? t.booked(formatDate(r.date))
+                      : formatDate(r.date)}
+                </Table.Td>
                 <Table.Td>
                   {r.step === 'firstSignal' && !r.date ? '–' : days(r.fromSignal, !!r.date && !!l.firstSignalOn)}
                 </Table.Td>

@@ -11,7 +11,7 @@ import { texts } from '../texts';
 import { Fact, Facts, Loading } from '../triage/components';
 import { FlagSnapshot } from '../triage/FlagSnapshot';
 import { pupilName } from '../triage/hooks';
-import type { CaseDetail, Flag } from '../triage/types';
+import { snapshotOf, type CaseDetail, type Flag } from '../triage/types';
 
 const t = texts.triage.flag;
 
@@ -58,7 +58,7 @@ function FlagDetails({ flag, onChanged }: { flag: Flag; onChanged(): void }) {
         </Stack>
       </Card>
       <Card withBorder>
-        <FlagSnapshot snapshot={flag.snapshot} />
+        <FlagSnapshot snapshot={snapshotOf(flag)} />
       </Card>
       {flag.status === 'new' ? <Triage flag={flag} onChanged={onChanged} /> : <Triaged flag={flag} />}
     </Stack>

@@ -6,7 +6,7 @@ import { formatDate, formatPercent } from '../format';
 import { texts } from '../texts';
 import { LoadMore, Loading } from '../triage/components';
 import { pupilName } from '../triage/hooks';
-import type { Flag } from '../triage/types';
+import { snapshotOf, type Flag } from '../triage/types';
 import { usePaged } from '../triage/usePaged';
 
 const t = texts.triage;
@@ -66,8 +66,8 @@ export function FlagsPage() {
                     <Table.Td>{flag.className}</Table.Td>
                     <Table.Td>{formatDate(flag.createdAt)}</Table.Td>
                     <Table.Td>{flag.createdBy.displayName}</Table.Td>
-                    <Table.Td>{formatPercent(flag.snapshot.figures.absencePercent, true)}</Table.Td>
-                    <Table.Td>{flag.snapshot.rulesHit.length}</Table.Td>
+                    <Table.Td>{formatPercent(snapshotOf(flag).figures.absencePercent, true)}</Table.Td>
+                    <Table.Td>{snapshotOf(flag).rulesHit.length}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={flag.status === 'new' ? 'blue' : 'gray'}>
                         {t.flagStatus[flag.status]}

@@ -150,3 +150,18 @@ export interface LeadTimes {
   daysFromSignal: Record<string, number | null>;
   daysFromOpening: Record<string, number | null>;
 }
+
+/**
+ * The flag's snapshot as documented ({ takenAt, figures, rulesHit }). The demo seed's flags store
+ * the bare absence figures instead; read those as figures without rules.
+ */
+export function snapshotOf(flag: Flag): Flag['snapshot'] {
+  const raw = flag.snapshot as Partial<Flag['snapshot']> & Partial<AbsenceFigures>;
+  if (raw.figures)
+    return { takenAt: raw.takenAt ?? flag.createdAt, figures: raw.figures, rulesHit: raw.rulesHit ?? [] };
+  return {
+    takenAt: flag.createdAt,
+    figures: { ...(raw as AbsenceFigures), weeks: raw.weeks ?? [] },
+    rulesHit: [],
+  };
+}

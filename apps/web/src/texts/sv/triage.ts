@@ -339,6 +339,7 @@ export const triage = {
       planAgreed: 'Gemensam plan överenskommen',
     },
     notYet: 'Inte ännu',
+    booked: (date: string) => `${date} (bokat, inte hållet ännu)`,
     signalToPlan: (days: string) => `Från första signal till gemensam plan: ${days}.`,
     signalToOpening: (days: string) => `Från första signal till öppnat ärende: ${days}.`,
     noPlanYet: 'Någon gemensam plan är inte överenskommen ännu.',
