@@ -110,6 +110,9 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await expect(page.getByTestId('case-status').textContent()).resolves.toBe('Öppet');
     await page.getByText(pupil.name, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Flytta till Kartläggning' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Visa anmälan' }).getAttribute('href')).resolves.toBe(
+      `/anmalningar/${flagId}`,
+    );
     await screenshot(page, 'elevhalsa-case-summary');
 
     // Consent for Socialtjänsten (guardian, summary + mapping, valid a year) and for BUP (the pupil, with health notes).
@@ -265,14 +268,14 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await expect(
       table.getByRole('row').filter({ hasText: 'Gemensam plan överenskommen' }).textContent(),
     ).resolves.toContain('Inte ännu');
-    if (lead.firstSignalOn) {
-      const days = lead.daysFromSignal.caseOpened as number;
-      await expect(openedRow.getByRole('cell').nth(1).textContent()).resolves.toBe(String(days));
-      await page.getByText(`Från första signal till öppnat ärende: ${days} dagar.`).waitFor();
-      await expect(table.getByRole('row').filter({ hasText: 'Första signal (frånvaron' }).textContent()).resolves.toContain(
-        lead.firstSignalOn,
-      );
-    }
+    // The pupil with the most absence has met the 10 % rule: the first signal is known.
+    expect(lead.firstSignalOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const days: number = lead.daysFromSignal.caseOpened;
+    await expect(openedRow.getByRole('cell').nth(1).textContent()).resolves.toBe(String(days));
+    await page.getByText(`Från första signal till öppnat ärende: ${days} dagar.`).waitFor();
+    await expect(
+      table.getByRole('row').filter({ hasText: 'Första signal (frånvaron' }).textContent(),
+    ).resolves.toContain(lead.firstSignalOn);
     await page.getByText('Någon gemensam plan är inte överenskommen ännu.').waitFor();
     await screenshot(page, 'elevhalsa-lead-times');
 
@@ -282,6 +285,27 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await expect(caseRow.textContent()).resolves.toContain(pupil.name);
     await expect(caseRow.textContent()).resolves.toContain('Öppet');
     await screenshot(page, 'elevhalsa-cases');
+    await page.context().close();
+  });
+
+  it('closes a flag without a case, with a reason', async () => {
+    const flagId = demoId('flag:7');
+    const page = await h.newPage('/');
+    await logIn(page, 'elevhalsa@storsjo.demo');
+    await page.goto(`/anmalningar/${flagId}`);
+    await page.getByTestId('flag-text').waitFor();
+    await page.getByRole('button', { name: 'Avsluta utan ärende' }).click();
+    await page.getByText('Skriv ett skäl.').waitFor();
+    const reason = 'Magont utrett av skolsköterskan; mentor följer upp varje vecka.';
+    await page.getByRole('textbox', { name: 'Skäl till att avsluta utan ärende' }).fill(reason);
+    await page.getByRole('button', { name: 'Avsluta utan ärende' }).click();
+    await page.getByText(`Skäl: ${reason}`).waitFor();
+    await expect(page.getByTestId('flag-status').textContent()).resolves.toBe('Avslutad utan ärende');
+    const { rows } = await h.testApp.db.query(`SELECT status, dismiss_reason FROM absence_flag WHERE id = $1`, [
+      flagId,
+    ]);
+    expect(rows[0]).toEqual({ status: 'dismissed', dismiss_reason: reason });
+    expect(await page.getByRole('button', { name: 'Öppna ärende' }).count()).toBe(0);
     await page.context().close();
   });
 

@@ -69,7 +69,9 @@ export function ConsentPanel({ caseId }: PanelProps) {
                 <Table.Th scope="col">{t.columns.scope}</Table.Th>
                 <Table.Th scope="col">{t.columns.givenAt}</Table.Th>
                 <Table.Th scope="col">{t.columns.validUntil}</Table.Th>
-                <Table.Th scope="col">{t.columns.state}</Table.Th>
+                <Table.Th scope="col" miw={150}>
+                  {t.columns.state}
+                </Table.Th>
                 <Table.Th scope="col">{t.columns.document}</Table.Th>
                 {canCoordinate && <Table.Th scope="col">{t.columns.actions}</Table.Th>}
               </Table.Tr>
@@ -89,7 +91,7 @@ export function ConsentPanel({ caseId }: PanelProps) {
                     <Table.Td>{formatDate(c.givenAt)}</Table.Td>
                     <Table.Td>{c.validUntil ? formatDate(c.validUntil) : t.noEnd}</Table.Td>
                     <Table.Td>
-                      <Badge color={state.color} variant="light">
+                      <Badge color={state.color} variant="light" maw="none">
                         {state.label}
                       </Badge>
                     </Table.Td>

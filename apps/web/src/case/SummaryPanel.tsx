@@ -1,9 +1,10 @@
-import { Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDateTime } from '../format';
-import { useDraft } from '../session';
+import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import { CaseStatusBadge, Fact, Facts, Loading, Saved } from '../triage/components';
 import { pupilName, useCanCoordinate, useCase } from '../triage/hooks';
@@ -17,6 +18,7 @@ const OUTCOMES = Object.keys(texts.triage.outcome);
 export function SummaryPanel({ caseId }: PanelProps) {
   const found = useCase(caseId);
   const canCoordinate = useCanCoordinate();
+  const canReadFlags = useSession().hasRole('elevhalsa', 'principal');
   const [saved, setSaved] = useState<string | null>(null);
   if (found.loading && !found.data) return <Loading />;
   if (!found.data) return <ProblemAlert error={found.error} />;
@@ -42,6 +44,13 @@ export function SummaryPanel({ caseId }: PanelProps) {
             {c.closedAt && <Fact label={t.closedAt}>{formatDate(c.closedAt)}</Fact>}
             {c.outcome && <Fact label={t.outcome}>{texts.triage.outcome[c.outcome] ?? c.outcome}</Fact>}
             {c.closeReason && <Fact label={t.closeReason}>{c.closeReason}</Fact>}
+            {c.flagId && canReadFlags && (
+              <Fact label={t.flag}>
+                <Anchor component={Link} to={`/anmalningar/${c.flagId}`}>
+                  {t.showFlag}
+                </Anchor>
+              </Fact>
+            )}
           </Facts>
           {!canCoordinate && (
             <Text size="sm">

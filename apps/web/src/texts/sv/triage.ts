@@ -162,6 +162,8 @@ export const triage = {
     outcome: 'Utfall',
     closeReason: 'Skäl till avslut',
     visibleScopes: 'Det här av ärendet får du se',
+    flag: 'Startade från',
+    showFlag: 'Visa anmälan',
     changeStatus: 'Ändra status',
     noTransitions: 'Ärendet är avslutat och kan inte ändras.',
     moveTo: (status: string) => `Flytta till ${status}`,
