@@ -605,6 +605,23 @@ const plans: SeedStep = {
   },
 };
 
+/** `elevhalsa@storsjo.demo` → `elevhalsa.storsjo@demo.narvaroteam.se` (a domain that receives nothing). */
+export const demoEmail = (username: string) =>
+  `${username.replace(/\.demo$/, '').replace('@', '.')}@demo.narvaroteam.se`;
+
+/** Mail addresses for the demo users, so that mail can be tried with SMTP_URL set (it is off by default). */
+const userEmails: SeedStep = {
+  name: '007-user-emails',
+  async run(manager) {
+    for (const user of DEMO_USERS) {
+      await manager.query(`UPDATE app_user SET email = $2 WHERE id = $1`, [
+        demoId(`user:${user.username}`),
+        demoEmail(user.username),
+      ]);
+    }
+  },
+};
+
 export const DEMO_STEPS: SeedStep[] = [
   organisationsAndAgencies,
   pupilsAndAttendance,
@@ -612,6 +629,7 @@ export const DEMO_STEPS: SeedStep[] = [
   flagsAndNotices,
   cases,
   plans,
+  userEmails,
 ];
 
 /**
