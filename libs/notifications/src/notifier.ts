@@ -65,9 +65,9 @@ export class Notifier {
               RETURNING id, recipient_id),
             mailed AS (
               INSERT INTO mail_outbox (notification_id, recipient, subject, body, message_id)
-              SELECT i.id, u.email, $11, $12, '<' || i.id || '@' || $13 || '>'
+              SELECT i.id, coalesce(u.email, u.username), $11, $12, '<' || i.id || '@' || $13 || '>'
                 FROM inserted i JOIN app_user u ON u.id = i.recipient_id
-               WHERE $14 AND u.email IS NOT NULL
+               WHERE $14
               RETURNING notification_id)
        SELECT EXISTS (SELECT 1 FROM mailed m WHERE m.notification_id = i.id) AS mailed FROM inserted i`,
       [

@@ -129,7 +129,8 @@ export class ReminderSweep {
     for (const reminder of REMINDERS_SQL) {
       // One transaction per kind: a failure in one leaves the others done (and the next sweep retries it).
       created[reminder.kind] = await this.dataSource.transaction(async (manager) => {
-        const rows: SubjectRow[] = await manager.query(`${DAY} ${reminder.sql}`, params);
+        // In key order: two sweeps at once take their row locks in the same order (they wait, never deadlock).
+        const rows: SubjectRow[] = await manager.query(`${DAY} ${reminder.sql} ORDER BY key`, params);
         let count = 0;
         for (const row of rows) count += await this.notifier.notify(manager, reminder.kind, toSubject(row));
         return count;

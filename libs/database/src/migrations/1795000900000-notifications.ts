@@ -8,7 +8,7 @@ export class Notifications1795000900000 implements MigrationInterface {
   name = 'Notifications1795000900000';
 
   async up(db: QueryRunner): Promise<void> {
-    // Where a user's mail goes; optional: without one a user gets notifications in the app only.
+    // Where a user's mail goes when it is not the username (itself an e-mail address, used to log in).
     await db.query(`ALTER TABLE app_user ADD COLUMN email text`);
 
     // One row per recipient. The title names the case only by its neutral reference.
