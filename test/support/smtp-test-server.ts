@@ -37,6 +37,8 @@ function decodeWords(value: string): string {
 export class SmtpTestServer {
   /** Every message accepted, in order (a resent message appears twice). */
   readonly received: ReceivedMail[] = [];
+  /** Recipients the server refuses for good (550), as for an unknown mailbox. */
+  readonly unknownMailboxes = new Set<string>();
   port = 0;
   private server: SMTPServer | null = null;
 
@@ -45,6 +47,11 @@ export class SmtpTestServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.unknownMailboxes.has(address.address)) return callback();
+        const refusal = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
+        callback(refusal);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
