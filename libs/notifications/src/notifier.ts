@@ -20,6 +20,8 @@ import {
 export class Notifier {
   private readonly body: string;
   private readonly messageDomain: string;
+  /** Transactions that already carry a mail nudge: one job per transaction is enough. */
+  private readonly nudged = new WeakSet<EntityManager>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -88,7 +90,10 @@ export class Notifier {
       ],
     );
     // Wakes the mail worker when this transaction commits (and not if it rolls back).
-    if (rows.some((r) => r.mailed)) await this.jobs.sendWithin(manager, 'mail.flush');
+    if (rows.some((r) => r.mailed) && !this.nudged.has(manager)) {
+      this.nudged.add(manager);
+      await this.jobs.sendWithin(manager, 'mail.flush');
+    }
     return rows.length;
   }
 }
