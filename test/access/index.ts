@@ -4,6 +4,7 @@ import { caseCollaborationAccess } from './case-collaboration.access';
 import { casesAccess } from './cases.access';
 import { followUpAccess } from './follow-up.access';
 import { identityAccess } from './identity.access';
+import { notificationsAccess } from './notifications.access';
 import { planAccess } from './plan.access';
 import { signalsAccess } from './signals.access';
 import { studentsAccess } from './students.access';
@@ -18,4 +19,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   caseCollaborationAccess,
   planAccess,
   followUpAccess,
+  notificationsAccess,
 ] as unknown as AccessGroup<never>[];

@@ -279,11 +279,20 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await page.getByText('Någon gemensam plan är inte överenskommen ännu.').waitFor();
     await screenshot(page, 'elevhalsa-lead-times');
 
+    // Mapping starts: the status moves, and only to the statuses the API allows next.
+    await openTab(page, 'Översikt', opened.reference);
+    await page.getByRole('button', { name: 'Flytta till Kartläggning' }).click();
+    await page.getByRole('status').filter({ hasText: 'Status ändrad till Kartläggning.' }).waitFor();
+    await page.getByRole('button', { name: 'Flytta till Plan pågår' }).waitFor();
+    await expect(page.getByTestId('case-status').textContent()).resolves.toBe('Kartläggning');
+    const moved = await h.testApp.db.query(`SELECT status FROM support_case WHERE id = $1`, [caseId]);
+    expect(moved.rows[0].status).toBe('mapping');
+
     // The case list shows it with its neutral reference and the pupil's name.
     await page.getByRole('link', { name: 'Ärenden', exact: true }).click();
     const caseRow = page.getByTestId('cases-table').getByRole('row').filter({ hasText: opened.reference });
     await expect(caseRow.textContent()).resolves.toContain(pupil.name);
-    await expect(caseRow.textContent()).resolves.toContain('Öppet');
+    await expect(caseRow.textContent()).resolves.toContain('Kartläggning');
     await screenshot(page, 'elevhalsa-cases');
     await page.context().close();
   });

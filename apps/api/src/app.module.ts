@@ -7,6 +7,7 @@ import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ProblemDetailsFilter } from '@app/http';
 import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { AttendanceModule } from '@app/attendance';
 import { CasesModule } from '@app/cases';
 import { SignalsModule } from '@app/signals';
@@ -60,6 +61,7 @@ export class AppModule {
         }),
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.dbPoolSize }),
         AccessModule,
+        NotificationsModule.forRoot({ databaseUrl }),
         IdentityModule,
         StudentsModule,
         AttendanceModule,

@@ -38,12 +38,14 @@ export const PERMISSIONS = [
   'planAction.update',
   'actions.read',
   'stats.read',
+  'notification.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What every school role does with its own school's pupils. */
 const SCHOOL_WORK: Permission[] = [
   'profile.read',
+  'notification.read',
   'student.read',
   'student.create',
   'attendance.write',
@@ -89,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Outside agencies reach pupils only through cases they are mobilised into (with consent).
   agency_worker: [
     'profile.read',
+    'notification.read',
     'case.read',
     'mobilisation.respond',
     'mapping.write',
@@ -97,8 +100,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // Administrators and auditors never read case content (PRODUCT.md, access rule 4).
   // Outcome statistics are aggregates with small cells suppressed: no case content.
-  admin: ['profile.read', 'agency.list', 'agency.create', 'user.list', 'user.create', 'user.update', 'stats.read'],
-  auditor: ['profile.read', 'accessLog.read'],
+  admin: [
+    'profile.read',
+    'notification.read',
+    'agency.list',
+    'agency.create',
+    'user.list',
+    'user.create',
+    'user.update',
+    'stats.read',
+  ],
+  auditor: ['profile.read', 'notification.read', 'accessLog.read'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {

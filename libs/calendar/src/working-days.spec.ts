@@ -1,4 +1,12 @@
-import { addWorkingDays, easterSunday, isWorkingDay, swedishHolidays, workingDaysBetween } from './working-days';
+import { addDays } from './dates';
+import {
+  addWorkingDays,
+  easterSunday,
+  isWorkingDay,
+  swedishHolidays,
+  workingDaysBetween,
+  workingDaysCutoff,
+} from './working-days';
 
 describe('Swedish working days', () => {
   it('finds Easter by the computus', () => {
@@ -38,5 +46,19 @@ describe('Swedish working days', () => {
     expect(addWorkingDays('2026-04-01', 5)).toBe('2026-04-10'); // over Good Friday and Easter Monday
     expect(workingDaysBetween('2026-11-23', '2026-11-30')).toBe(5);
     expect(workingDaysBetween('2026-11-30', '2026-11-23')).toBe(0);
+  });
+
+  it('turns "at least n working days since" into one date to compare with', () => {
+    // Tuesday 2026-11-24: the 2nd working day back counting today is Monday 23rd.
+    expect(workingDaysCutoff('2026-11-24', 2)).toBe('2026-11-23');
+    // Saturday 2026-11-28: Friday and Thursday are the two working days up to it.
+    expect(workingDaysCutoff('2026-11-28', 2)).toBe('2026-11-26');
+    for (const to of ['2026-11-24', '2026-11-28', '2026-12-28', '2026-04-07']) {
+      for (const n of [1, 2, 3]) {
+        const cutoff = workingDaysCutoff(to, n);
+        expect(workingDaysBetween(addDays(cutoff, -1), to)).toBeGreaterThanOrEqual(n);
+        expect(workingDaysBetween(cutoff, to)).toBeLessThan(n);
+      }
+    }
   });
 });

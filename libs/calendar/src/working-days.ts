@@ -76,3 +76,17 @@ export function workingDaysBetween(from: string, to: string): number {
   for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isWorkingDay(date)) count++;
   return count;
 }
+
+/**
+ * The latest date `d` with `workingDaysBetween(d, to) >= count`, plus one day: so
+ * `workingDaysBetween(d, to) >= count` exactly when `d < workingDaysCutoff(to, count)`. Lets SQL
+ * compare a date column with one parameter ("waiting 2 working days", "overdue by 2 working days").
+ */
+export function workingDaysCutoff(to: string, count: number): string {
+  let date = addDays(to, 1);
+  for (let left = count; left > 0;) {
+    date = addDays(date, -1);
+    if (isWorkingDay(date)) left--;
+  }
+  return date;
+}

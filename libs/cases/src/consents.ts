@@ -24,6 +24,7 @@ import { DataSource } from 'typeorm';
 import { AccessService, Caller, CONSENT_SCOPES, consentInForce, CurrentCaller, RequirePermission } from '@app/access';
 import { isIsoDate, swedishDate } from '@app/calendar';
 import { ApiProblems, ConflictError, NotFoundError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
+import { Notifier } from '@app/notifications';
 import { CaseAccess, requireActive } from './case-access';
 import { recordEvent } from './timeline';
 
@@ -137,6 +138,7 @@ export class ConsentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<ConsentDto[]> {
@@ -215,6 +217,7 @@ export class ConsentsService {
       await manager.query(`UPDATE consent SET withdrawn_at = now() WHERE id = $1`, [consentId]);
       const [row]: ConsentRow[] = await manager.query(`${CONSENT_SELECT} WHERE k.id = $1`, [consentId]);
       await recordEvent(manager, caseId, caller, 'consent.withdrawn', { consentId, agencyId: row.agency_id });
+      await this.notifier.notify(manager, 'consent.withdrawn', { key: consentId, caseId }, caller.userId);
       await this.access.logChange(caller, 'consent.withdraw', 'consent', [consentId], manager);
       return toDto(row);
     });

@@ -17,6 +17,26 @@ describe('loadConfig', () => {
     });
     expect(config.embeddedPg.port).not.toBe(5432);
     expect(config.jwt.accessTtlSeconds).toBe(900);
+    // Mail is off unless SMTP_URL is set; jobs run by default.
+    expect(config.mail).toEqual({ smtpUrl: null, from: 'Närvaroteam <noreply@narvaroteam.se>' });
+    expect(config.jobsEnabled).toBe(true);
+    expect(config.appBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it('takes mail settings and never echoes SMTP_URL, which may hold a password', () => {
+    const config = loadConfig({
+      EMBEDDED_PG_DATA_DIR: dataDir(),
+      SMTP_URL: 'smtp://u:p@mail.example.se:587',
+      MAIL_FROM: 'noreply@example.se',
+      APP_BASE_URL: 'https://narvaro.example.se/',
+      JOBS_ENABLED: 'false',
+    });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://u:p@mail.example.se:587', from: 'noreply@example.se' });
+    expect(config.appBaseUrl).toBe('https://narvaro.example.se');
+    expect(config.jobsEnabled).toBe(false);
+    expect(() => loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), SMTP_URL: 'http://u:s3cret@x' })).toThrow(
+      /^Invalid configuration: SMTP_URL must be a URL like smtp:\/\/user:password@mail.example.se:587 \(smtp: or smtps:\)$/,
+    );
   });
 
   it('keeps the development signing key beside the data, so tokens survive a restart', () => {
@@ -32,6 +52,9 @@ describe('loadConfig', () => {
     [{ DB_POOL_SIZE: '0' }, /^Invalid configuration: DB_POOL_SIZE /],
     [{ DEMO_SEED: 'maybe' }, /^Invalid configuration: DEMO_SEED must be true or false/],
     [{ BODY_LIMIT: 'huge' }, /^Invalid configuration: BODY_LIMIT /],
+    [{ JOBS_ENABLED: 'sometimes' }, /^Invalid configuration: JOBS_ENABLED must be true or false/],
+    [{ APP_BASE_URL: 'ftp://x' }, /^Invalid configuration: APP_BASE_URL /],
+    [{ MAIL_FROM: 'nobody' }, /^Invalid configuration: MAIL_FROM /],
     [{ DATABASE_URL: 'http://example.com/db' }, /^Invalid configuration: DATABASE_URL /],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: DATABASE_URL is required when NODE_ENV=production/],
   ])('refuses %j with one line naming the setting', (env, message) => {

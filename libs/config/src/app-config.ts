@@ -21,6 +21,12 @@ export interface AppConfig {
   demoSeed: boolean;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   loginRateLimitPerMinute: number;
+  /** Background jobs (pg-boss): reminder sweeps and the mail worker. Tests turn them off and drive them directly. */
+  jobsEnabled: boolean;
+  /** Where users open the web app; mail links point here. */
+  appBaseUrl: string;
+  /** Outgoing mail; `smtpUrl: null` means mail is off (notifications stay in the in-app inbox only). */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,6 +69,41 @@ function databaseUrlSetting(env: Env): string | null {
     fail('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database');
   }
   return raw;
+}
+
+function smtpUrlSetting(env: Env): string | null {
+  const raw = env.SMTP_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Never echo the value: it may hold the mail server's password.
+  }
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    fail('SMTP_URL', 'must be a URL like smtp://user:password@mail.example.se:587 (smtp: or smtps:)');
+  }
+  return raw;
+}
+
+function appBaseUrlSetting(env: Env): string {
+  const raw = env.APP_BASE_URL || 'http://localhost:3000';
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) fail('APP_BASE_URL', 'must be an http(s) URL', raw);
+  return raw.replace(/\/+$/, '');
+}
+
+function mailFromSetting(env: Env): string {
+  const raw = env.MAIL_FROM || 'Närvaroteam <noreply@narvaroteam.se>';
+  if (!/^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(raw.trim())) {
+    fail('MAIL_FROM', 'must be an address like noreply@example.se or Name <noreply@example.se>', raw);
+  }
+  return raw.trim();
 }
 
 /**
@@ -117,5 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       refreshTtlSeconds: intSetting(env, 'JWT_REFRESH_TTL_SECONDS', 30 * 24 * 3600, 300, 90 * 24 * 3600),
     },
     loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10000),
+    jobsEnabled: boolSetting(env, 'JOBS_ENABLED', true),
+    appBaseUrl: appBaseUrlSetting(env),
+    mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },
   };
 }

@@ -4,6 +4,7 @@ import { addDays, addWorkingDays, swedishDate } from '@app/calendar';
 import { DataSource, EntityManager } from 'typeorm';
 import { loadPlan } from '@app/cases/plan/plan.service';
 import { hashPassword } from '@app/identity/passwords';
+import { NOTIFICATION_EVENTS } from '@app/notifications/notification-events';
 import { luhnCheckDigit } from '@app/students/personnummer';
 import {
   dayAbsence,
@@ -605,6 +606,78 @@ const plans: SeedStep = {
   },
 };
 
+/** `elevhalsa@storsjo.demo` → `elevhalsa.storsjo@demo.narvaroteam.se` (a domain that receives nothing). */
+export const demoEmail = (username: string) =>
+  `${username.replace(/\.demo$/, '').replace('@', '.')}@demo.narvaroteam.se`;
+
+/** Mail addresses for the demo users, so that mail can be tried with SMTP_URL set (it is off by default). */
+const userEmails: SeedStep = {
+  name: '007-user-emails',
+  async run(manager) {
+    for (const user of DEMO_USERS) {
+      await manager.query(`UPDATE app_user SET email = $2 WHERE id = $1`, [
+        demoId(`user:${user.username}`),
+        demoEmail(user.username),
+      ]);
+    }
+  },
+};
+
+/**
+ * The inbox as the demo's invitations left it: each invitation told its agency, each answer the
+ * coordinator (read once answered, so the inbox has both). Same dedupe keys as the Notifier's,
+ * so nothing is told twice; reminders come from the sweep at start-up.
+ */
+const notifications: SeedStep = {
+  name: '008-notifications',
+  async run(manager) {
+    const invitations: {
+      id: string;
+      case_id: string;
+      agency_id: string;
+      agency_name: string;
+      reference: string;
+      coordinator_id: string;
+      status: 'pending' | 'accepted' | 'declined';
+      invited_at: Date;
+      responded_at: Date | null;
+    }[] = await manager.query(
+      `SELECT m.id, m.case_id, m.agency_id, a.name AS agency_name, c.reference, c.coordinator_id, m.status,
+              m.invited_at, m.responded_at
+         FROM mobilisation m JOIN support_case c ON c.id = m.case_id JOIN agency a ON a.id = m.agency_id
+        ORDER BY m.invited_at, m.id`,
+    );
+    /** Tells the users `who` ($8 is `whoParam`) about invitation `m`. */
+    const insert = async (
+      kind: keyof typeof NOTIFICATION_EVENTS,
+      m: (typeof invitations)[number],
+      who: string,
+      whoParam: string,
+      at: Date,
+      readAt: Date | null,
+    ) => {
+      const event = NOTIFICATION_EVENTS[kind];
+      const title = event.title({ reference: m.reference, agencyName: m.agency_name, date: '', months: null });
+      const link = event.link({ key: m.id, caseId: m.case_id });
+      await manager.query(
+        `INSERT INTO notification (recipient_id, kind, case_id, title, link, dedupe_key, created_at, read_at)
+         SELECT u.id, $1, $2, $3, $4, $5, $6, $7 FROM app_user u WHERE ${who}
+         ON CONFLICT (recipient_id, dedupe_key) DO NOTHING`,
+        [kind, m.case_id, title, link, `${kind}:${m.id}`, at, readAt, whoParam],
+      );
+    };
+    for (const m of invitations) {
+      const workers = `u.agency_id = $8 AND 'agency_worker' = ANY (u.roles)`;
+      await insert('mobilisation.invited', m, workers, m.agency_id, m.invited_at, m.responded_at);
+      if (m.status === 'accepted') {
+        await insert('mobilisation.accepted', m, 'u.id = $8', m.coordinator_id, m.responded_at!, null);
+      } else if (m.status === 'declined') {
+        await insert('mobilisation.declined', m, 'u.id = $8', m.coordinator_id, m.responded_at!, null);
+      }
+    }
+  },
+};
+
 export const DEMO_STEPS: SeedStep[] = [
   organisationsAndAgencies,
   pupilsAndAttendance,
@@ -612,6 +685,8 @@ export const DEMO_STEPS: SeedStep[] = [
   flagsAndNotices,
   cases,
   plans,
+  userEmails,
+  notifications,
 ];
 
 /**

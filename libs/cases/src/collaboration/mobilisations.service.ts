@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { addWorkingDays, isIsoDate, isWorkingDay, swedishDate } from '@app/calendar';
 import { ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
+import { Notifier } from '@app/notifications';
 import { CaseAccess, requireActive } from '../case-access';
 import { recordEvent } from '../timeline';
 import { consentInForceSql, iso, isUniqueViolation } from './collaboration-sql';
@@ -99,6 +100,7 @@ export class MobilisationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Agencies that can be invited (every agency that is not a school), by name: no personal data. */
@@ -169,6 +171,12 @@ export class MobilisationsService {
         agencyId: dto.agencyId,
         deadline,
       });
+      await this.notifier.notify(
+        manager,
+        'mobilisation.invited',
+        { key: id, caseId, agencyId: dto.agencyId },
+        caller.userId,
+      );
       await this.access.logChange(caller, 'mobilisation.invite', 'mobilisation', [id], manager);
       return this.load(manager, id, 'true');
     });
@@ -249,6 +257,9 @@ export class MobilisationsService {
         agencyId: caller.agencyId,
         representativeId: dto.representativeUserId,
       });
+      const subject = { key: id, caseId, agencyId: caller.agencyId, userId: dto.representativeUserId };
+      await this.notifier.notify(manager, 'mobilisation.accepted', subject, caller.userId);
+      await this.notifier.notify(manager, 'mobilisation.representative', subject, caller.userId);
       await this.access.logChange(caller, 'mobilisation.accept', 'mobilisation', [id], manager);
       return this.load(manager, id, PUPIL_FOR_AGENCY);
     });
@@ -274,6 +285,12 @@ export class MobilisationsService {
         mobilisationId: id,
         agencyId: caller.agencyId,
       });
+      await this.notifier.notify(
+        manager,
+        'mobilisation.declined',
+        { key: id, caseId, agencyId: caller.agencyId },
+        caller.userId,
+      );
       await this.access.logChange(caller, 'mobilisation.decline', 'mobilisation', [id], manager);
       return this.load(manager, id, PUPIL_FOR_AGENCY);
     });

@@ -13,6 +13,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '@app/http';
+import { Notifier } from '@app/notifications';
 import { CaseAccess, CaseFacts, requireActive } from '../case-access';
 import { consentInForceSql, iso } from '../collaboration/collaboration-sql';
 import { recordEvent } from '../timeline';
@@ -58,6 +59,7 @@ export class PlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
+    private readonly notifier: Notifier,
   ) {}
 
   async get(caller: Caller, caseId: string): Promise<PlanDto> {
@@ -109,6 +111,7 @@ export class PlanService {
       }
       await this.writeGoals(manager, planId, dto);
       await this.writeActions(manager, planId, caseId, dto);
+      await this.notifyAssigned(manager, caller, planId, caseId);
 
       const plan = await this.saveVersion(manager, caller, caseId, planId, version, existing ? 'replaced' : 'created');
       await recordEvent(manager, caseId, caller, existing ? 'plan.updated' : 'plan.created', {
@@ -513,6 +516,33 @@ export class PlanService {
           [planId, ...values],
         );
       }
+    }
+  }
+
+  /**
+   * Tells the agency (and the responsible person) of each open action it was given. The dedupe key
+   * holds the assignment, so a PUT that leaves it as it was tells nobody again; a new one does.
+   */
+  private async notifyAssigned(manager: EntityManager, caller: Caller, planId: string, caseId: string): Promise<void> {
+    const actions: { id: string; agency_id: string; responsible_user_id: string | null; due_date: string }[] =
+      await manager.query(
+        `SELECT id, agency_id, responsible_user_id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM plan_action
+          WHERE plan_id = $1 AND removed_at IS NULL AND status IN ('planned', 'in_progress')`,
+        [planId],
+      );
+    for (const a of actions) {
+      await this.notifier.notify(
+        manager,
+        'action.assigned',
+        {
+          key: `${a.id}:${a.agency_id}:${a.responsible_user_id ?? '-'}`,
+          caseId,
+          agencyId: a.agency_id,
+          userId: a.responsible_user_id,
+          date: a.due_date,
+        },
+        caller.userId,
+      );
     }
   }
 

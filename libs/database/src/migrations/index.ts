@@ -5,6 +5,7 @@ import { Signals1795000400000 } from './1795000400000-signals';
 import { Cases1795000500000 } from './1795000500000-cases';
 import { LessonIntegrity1795000600000 } from './1795000600000-lesson-integrity';
 import { Plan1795000800000 } from './1795000800000-plan';
+import { Notifications1795000900000 } from './1795000900000-notifications';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Cases1795000500000,
   LessonIntegrity1795000600000,
   Plan1795000800000,
+  Notifications1795000900000,
 ];

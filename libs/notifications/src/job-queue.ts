@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { EntityManager } from 'typeorm';
+
+/** The URL of the application's database, for pg-boss's own pool. */
+export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
+
+/** Our queues, each with its pg-boss policy. */
+export const QUEUES = {
+  /** The reminder sweep: at most one waiting and one running, however many instances schedule it. */
+  'notifications.sweep': { policy: 'stately', retryLimit: 1 },
+  /** A nudge to send due mail; many may wait, a run finds the rows itself (SKIP LOCKED). */
+  'mail.flush': { policy: 'standard', retryLimit: 1 },
+} as const satisfies Record<string, Omit<PgBoss.Queue, 'name'>>;
+
+export type QueueName = keyof typeof QUEUES;
+
+const bossOptions = (url: string): PgBoss.ConstructorOptions => ({
+  connectionString: url,
+  application_name: 'narvaroteam-jobs',
+  max: 3,
+});
+
+/**
+ * Creates or migrates pg-boss's own schema (`pgboss`) and our queues, then lets go. pg-boss
+ * manages that schema itself (under its own advisory lock), beside our TypeORM migrations;
+ * `migrate.js` calls this so that a migrated database (and the test template) has it.
+ */
+export async function installJobSchema(url: string): Promise<void> {
+  const boss = new PgBoss({ ...bossOptions(url), max: 1, supervise: false, schedule: false });
+  boss.on('error', () => undefined);
+  await boss.start();
+  try {
+    for (const [name, options] of Object.entries(QUEUES)) await boss.createQueue(name, { name, ...options });
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
+
+/**
+ * pg-boss: durable jobs in PostgreSQL. Started by JobWorkers when JOBS_ENABLED; until then (and
+ * in tests that drive the sweep and mail worker directly) sending is a no-op.
+ */
+@Injectable()
+export class JobQueue {
+  private readonly logger = new Logger('Jobs');
+  private boss: PgBoss | null = null;
+
+  constructor(@Inject(JOBS_DATABASE_URL) private readonly url: string) {}
+
+  get started(): boolean {
+    return this.boss !== null;
+  }
+
+  async start(): Promise<PgBoss> {
+    const boss = new PgBoss(bossOptions(this.url));
+    // Only the message: a job's error never carries personal data here, but its data might.
+    boss.on('error', (error) => this.logger.warn(`job queue error: ${error.message}`));
+    await boss.start();
+    for (const [name, options] of Object.entries(QUEUES)) await boss.createQueue(name, { name, ...options });
+    this.boss = boss;
+    return boss;
+  }
+
+  async stop(): Promise<void> {
+    const boss = this.boss;
+    this.boss = null;
+    // Waits (up to the timeout) for a running job to finish; its lease or outbox claim covers a cut.
+    await boss?.stop({ graceful: true, timeout: 5000 });
+  }
+
+  /** Sends a job as part of the caller's transaction: it exists only if that transaction commits. */
+  async sendWithin(manager: EntityManager, name: QueueName): Promise<void> {
+    if (!this.boss) return;
+    const db = {
+      executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as [] }),
+    };
+    await this.boss.send(name, {}, { db });
+  }
+}

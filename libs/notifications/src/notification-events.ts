@@ -1,0 +1,162 @@
+/**
+ * Every event that notifies someone, in one table: who hears of it, the Swedish title and where
+ * the web app opens it. Titles name a case only by its neutral reference (NT-2026-0042), never
+ * the pupil; links are paths of the web app.
+ */
+
+/** Who receives a notification, given the event's subject. */
+export type RecipientRule =
+  /** The active case workers of the agency concerned (agency workers; at a school, elevhälsa). */
+  | 'agency'
+  /** The named person: the representative, or the one responsible for an action. */
+  | 'person'
+  /** The case's coordinator (elevhälsa). */
+  | 'coordinator'
+  /** The agency workers of every agency in the case (invitation not declined). */
+  | 'participating-agencies'
+  /** Elevhälsa and the principal of the flag's school. */
+  | 'school-triage';
+
+/** What a notification is about. `key` makes the dedupe key together with the kind. */
+export interface NotificationSubject {
+  key: string;
+  caseId?: string | null;
+  flagId?: string | null;
+  /** The agency concerned: the invited agency, the action's agency. */
+  agencyId?: string | null;
+  /** The named person: representative, responsible for an action. */
+  userId?: string | null;
+  /** The school of a flag. */
+  schoolId?: string | null;
+  /** A date shown in the title (a deadline, a due date); never anything about the pupil. */
+  date?: string | null;
+  months?: number | null;
+}
+
+/** What a title may use: the neutral reference, the agency's name, a date. */
+export interface TitleContext {
+  reference: string;
+  agencyName: string;
+  date: string;
+  months: number | null;
+}
+
+export interface NotificationEvent {
+  /** `immediate`: written in the transaction of the change; `reminder`: found by the sweep. */
+  timing: 'immediate' | 'reminder';
+  recipients: RecipientRule[];
+  title: (c: TitleContext) => string;
+  link: (s: NotificationSubject) => string;
+}
+
+const caseLink = (s: NotificationSubject) => `/cases/${s.caseId}`;
+/** The agency's inbox of invitations: it may not see the case itself yet. */
+const invitationsLink = () => '/mobilisations';
+
+export const NOTIFICATION_EVENTS = {
+  'mobilisation.invited': {
+    timing: 'immediate',
+    recipients: ['agency'],
+    title: (c) => `Ny inbjudan till ärende ${c.reference}`,
+    link: invitationsLink,
+  },
+  'mobilisation.representative': {
+    timing: 'immediate',
+    recipients: ['person'],
+    title: (c) => `Du är representant för ${c.agencyName} i ärende ${c.reference}`,
+    link: caseLink,
+  },
+  'mobilisation.accepted': {
+    timing: 'immediate',
+    recipients: ['coordinator'],
+    title: (c) => `${c.agencyName} har tackat ja till ärende ${c.reference}`,
+    link: caseLink,
+  },
+  'mobilisation.declined': {
+    timing: 'immediate',
+    recipients: ['coordinator'],
+    title: (c) => `${c.agencyName} har tackat nej till ärende ${c.reference}`,
+    link: caseLink,
+  },
+  'mobilisation.deadline-soon': {
+    timing: 'reminder',
+    recipients: ['agency'],
+    title: (c) => `Svara senast ${c.date} på inbjudan till ärende ${c.reference}`,
+    link: invitationsLink,
+  },
+  'mobilisation.overdue': {
+    timing: 'reminder',
+    recipients: ['agency'],
+    title: (c) => `Svarstiden för inbjudan till ärende ${c.reference} gick ut ${c.date}`,
+    link: invitationsLink,
+  },
+  'mobilisation.escalated': {
+    timing: 'reminder',
+    recipients: ['coordinator'],
+    title: (c) => `${c.agencyName} har inte svarat på inbjudan till ärende ${c.reference} (svarstid ${c.date})`,
+    link: caseLink,
+  },
+  'action.assigned': {
+    timing: 'immediate',
+    recipients: ['person', 'agency'],
+    title: (c) => `Ny åtgärd för ${c.agencyName} i ärende ${c.reference}, klar senast ${c.date}`,
+    link: caseLink,
+  },
+  'action.due-soon': {
+    timing: 'reminder',
+    recipients: ['person', 'agency'],
+    title: (c) => `En åtgärd i ärende ${c.reference} ska vara klar ${c.date}`,
+    link: caseLink,
+  },
+  'action.overdue': {
+    timing: 'reminder',
+    recipients: ['person', 'agency'],
+    title: (c) => `En åtgärd i ärende ${c.reference} är försenad (skulle vara klar ${c.date})`,
+    link: caseLink,
+  },
+  'review.due': {
+    timing: 'reminder',
+    recipients: ['coordinator'],
+    title: (c) => `Planen i ärende ${c.reference} ska följas upp ${c.date}`,
+    link: caseLink,
+  },
+  'follow-up.due': {
+    timing: 'reminder',
+    recipients: ['coordinator'],
+    title: (c) => `Uppföljningen ${c.months} månader efter avslut av ärende ${c.reference} ska göras ${c.date}`,
+    link: caseLink,
+  },
+  'flag.untriaged': {
+    timing: 'reminder',
+    recipients: ['school-triage'],
+    title: (c) => `En flagga om frånvaro har väntat på bedömning sedan ${c.date}`,
+    link: (s) => `/flags/${s.flagId}`,
+  },
+  'consent.withdrawn': {
+    timing: 'immediate',
+    recipients: ['participating-agencies'],
+    title: (c) => `Ett samtycke i ärende ${c.reference} har återkallats`,
+    link: caseLink,
+  },
+} satisfies Record<string, NotificationEvent>;
+
+export type NotificationKind = keyof typeof NOTIFICATION_EVENTS;
+
+export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_EVENTS) as NotificationKind[];
+
+/**
+ * Each rule as SQL over the subject `s` (case_id, agency_id, user_id, school_id). Only active
+ * users; administrators and auditors never (they see no case content).
+ */
+export const RECIPIENT_SQL: Record<RecipientRule, string> = {
+  agency: `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.agency_id AND u.active
+             AND u.roles && ARRAY['agency_worker', 'elevhalsa']::text[]`,
+  person: `SELECT u.id FROM app_user u, s WHERE u.id = s.user_id AND u.active`,
+  coordinator: `SELECT u.id FROM support_case c JOIN app_user u ON u.id = c.coordinator_id, s
+                 WHERE c.id = s.case_id AND u.active`,
+  'participating-agencies': `SELECT u.id FROM mobilisation m JOIN app_user u ON u.agency_id = m.agency_id, s
+                              WHERE m.case_id = s.case_id AND m.status <> 'declined' AND u.active
+                                AND 'agency_worker' = ANY (u.roles)`,
+  'school-triage': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active
+                      AND u.roles && ARRAY['elevhalsa', 'principal']::text[]`,
+};

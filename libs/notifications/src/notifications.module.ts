@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CLOCK, systemClock } from './clock';
+import { JobQueue, JOBS_DATABASE_URL } from './job-queue';
+import { JobWorkers } from './job-workers';
+import { MailWorker } from './mail-worker';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { Notifier } from './notifier';
+import { ReminderSweep } from './reminder-sweep';
+
+/**
+ * Notifications: the inbox, the Notifier that domain services call in their transactions, the
+ * reminder sweep, the mail worker and the pg-boss jobs that run them. Global, so that every
+ * domain module can inject Notifier.
+ */
+@Global()
+@Module({})
+export class NotificationsModule {
+  static forRoot(options: { databaseUrl: string }): DynamicModule {
+    return {
+      module: NotificationsModule,
+      controllers: [NotificationsController],
+      providers: [
+        { provide: JOBS_DATABASE_URL, useValue: options.databaseUrl },
+        { provide: CLOCK, useValue: systemClock },
+        JobQueue,
+        Notifier,
+        NotificationsService,
+        ReminderSweep,
+        MailWorker,
+        JobWorkers,
+      ],
+      exports: [Notifier, CLOCK],
+    };
+  }
+}
