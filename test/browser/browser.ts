@@ -5,6 +5,11 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@app/demo';
 import { createTestApp, TestApp } from '../support/test-app';
 
+/** What page.evaluate callbacks may use of the browser (the tests compile without the DOM library). */
+export interface BrowserWindow {
+  sessionStorage: { getItem(key: string): string | null };
+}
+
 /** Screenshots of every main page, on every run, for people to look at (git-ignored). */
 export const SCREENSHOT_DIR = join(__dirname, '../../test-results/screenshots');
 

@@ -1,6 +1,6 @@
 import { demoId } from '@app/demo';
 import { API, bearer } from '../support/test-app';
-import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { BrowserHarness, BrowserWindow, logIn, screenshot, startBrowserHarness } from './browser';
 
 // The reasons as the watch list words them (texts/sv/pupils.ts), one pattern per rule.
 const REASON =
@@ -117,7 +117,10 @@ describe('journey 1: mentor/teacher (browser)', () => {
     );
     // The draft is gone once sent.
     expect(
-      await page.evaluate((key) => sessionStorage.getItem(key), `narvaroteam.draft.flag:${pupil.studentId}`),
+      await page.evaluate(
+        (key) => (globalThis as unknown as BrowserWindow).sessionStorage.getItem(key),
+        `narvaroteam.draft.flag:${pupil.studentId}`,
+      ),
     ).toBeNull();
     await page.context().close();
   });
