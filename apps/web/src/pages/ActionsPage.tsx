@@ -31,7 +31,13 @@ function UpdateDialog({ item, onClose, onSaved }: { item: WorkListItem; onClose(
   const loaded = usePlan(item.caseId);
   const action = loaded.plan?.actions.find((a) => a.id === item.id);
   return (
-    <Modal opened onClose={onClose} title={t.updateFor(item.description)} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': texts.common.close }}
+      title={t.updateFor(item.description)}
+      size="lg"
+    >
       {loaded.error ? (
         <ProblemAlert error={loaded.error} />
       ) : !action || !loaded.etag ? (

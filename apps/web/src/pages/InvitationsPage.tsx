@@ -61,7 +61,12 @@ function AcceptDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t.acceptTitle(invitation.caseReference)}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': texts.common.close }}
+      title={t.acceptTitle(invitation.caseReference)}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <NativeSelect
@@ -123,7 +128,12 @@ function DeclineDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={t.declineTitle(invitation.caseReference)}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': texts.common.close }}
+      title={t.declineTitle(invitation.caseReference)}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Textarea

@@ -76,8 +76,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
               </SimpleGrid>
               <div>
                 <Button
-                  variant="subtle"
-                  color="red.9"
+                  variant="default"
                   size="xs"
                   onClick={() => onChange({ ...form, goals: form.goals.filter((_, j) => j !== i) })}
                 >
@@ -151,8 +150,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                 </SimpleGrid>
                 <div>
                   <Button
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     size="xs"
                     onClick={() => onChange({ ...form, actions: form.actions.filter((_, j) => j !== i) })}
                   >
@@ -206,8 +204,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
               }
             />
             <Button
-              variant="subtle"
-              color="red.9"
+              variant="default"
               size="xs"
               onClick={() => onChange({ ...form, reviewDates: form.reviewDates.filter((_, j) => j !== i) })}
             >
