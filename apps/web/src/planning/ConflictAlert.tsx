@@ -11,7 +11,14 @@ const t = texts.planning.plan.conflict;
 export function ConflictAlert({ onReload, children }: { onReload: () => Promise<void> | void; children?: ReactNode }) {
   const [busy, setBusy] = useState(false);
   return (
-    <Alert color="orange" role="alert" title={t.message} data-testid="plan-conflict">
+    <Alert
+      color="orange"
+      role="alert"
+      title={t.message}
+      data-testid="plan-conflict"
+      // Dark title text: orange on light orange is too faint to read (WCAG AA contrast).
+      styles={{ title: { color: 'var(--mantine-color-black)' } }}
+    >
       <Stack gap="xs">
         <Text size="sm">{t.detail}</Text>
         <div>
