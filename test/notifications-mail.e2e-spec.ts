@@ -85,7 +85,7 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
       subject: 'Nytt i Närvaroteam',
     });
     expect(received.text).toContain('Det finns något nytt för dig i Närvaroteam.');
-    expect(received.text).toContain(`${BASE_URL}/notifications`);
+    expect(received.text).toContain(`${BASE_URL}/notiser`);
     for (const secret of [reference, caseId, pupil[0].first_name, pupil[0].last_name, pupil[0].personnummer]) {
       expect(received.text).not.toContain(secret);
       expect(received.subject).not.toContain(secret);

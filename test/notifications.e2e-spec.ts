@@ -107,14 +107,14 @@ describe('notifications', () => {
       expect(rows.map((r) => r.recipient_id).sort()).toEqual([SOC_WORKER, secondSocWorker].sort());
       for (const row of rows) {
         expect(row.title).toBe(`Ny inbjudan till ärende ${kase.reference}`);
-        expect(row.link).toBe('/mobilisations');
+        expect(row.link).toBe('/inbjudningar');
         for (const secret of kase.secrets) expect(row.title).not.toContain(secret);
       }
       const inbox = await t.http.get(`${API}/notifications`).set('authorization', as('soc@ostersund.demo')).expect(200);
       expect(inbox.body.items[0]).toMatchObject({
         kind: 'mobilisation.invited',
         title: `Ny inbjudan till ärende ${kase.reference}`,
-        link: '/mobilisations',
+        link: '/inbjudningar',
         caseId: kase.id,
         flagId: null,
         readAt: null,
@@ -131,14 +131,14 @@ describe('notifications', () => {
         {
           recipient_id: secondSocWorker,
           title: `Du är representant för Socialtjänsten Östersund i ärende ${kase.reference}`,
-          link: `/cases/${kase.id}`,
+          link: `/arenden/${kase.id}`,
         },
       ]);
       expect(await sent('mobilisation.accepted', { caseId: kase.id })).toEqual([
         {
           recipient_id: ELEVHALSA,
           title: `Socialtjänsten Östersund har tackat ja till ärende ${kase.reference}`,
-          link: `/cases/${kase.id}`,
+          link: `/arenden/${kase.id}`,
         },
       ]);
     });
@@ -341,7 +341,7 @@ describe('notifications', () => {
         {
           recipient_id: HAB_WORKER,
           title: `Svara senast ${deadline} på inbjudan till ärende ${kase.reference}`,
-          link: '/mobilisations',
+          link: '/inbjudningar',
         },
       ]);
       // On the deadline itself it is not yet overdue.
@@ -360,7 +360,7 @@ describe('notifications', () => {
         {
           recipient_id: ELEVHALSA,
           title: `Habiliteringen Östersund har inte svarat på inbjudan till ärende ${kase.reference} (svarstid ${deadline})`,
-          link: `/cases/${kase.id}`,
+          link: `/arenden/${kase.id}`,
         },
       ]);
       // Each told once, however many sweeps ran.
@@ -398,7 +398,7 @@ describe('notifications', () => {
       expect(soon).toEqual({
         recipient_id: ELEVHALSA,
         title: `En åtgärd i ärende ${kase.reference} ska vara klar ${due}`,
-        link: `/cases/${kase.id}`,
+        link: `/arenden/${kase.id}?flik=plan`,
       });
       expect(await sent('action.due-soon', { caseId: kase.id })).toHaveLength(1);
       await sweep.run(middayOn(due));
@@ -408,7 +408,7 @@ describe('notifications', () => {
         {
           recipient_id: ELEVHALSA,
           title: `En åtgärd i ärende ${kase.reference} är försenad (skulle vara klar ${due})`,
-          link: `/cases/${kase.id}`,
+          link: `/arenden/${kase.id}?flik=plan`,
         },
       ]);
 
@@ -419,7 +419,7 @@ describe('notifications', () => {
         {
           recipient_id: ELEVHALSA,
           title: `Planen i ärende ${kase.reference} ska följas upp ${review}`,
-          link: `/cases/${kase.id}`,
+          link: `/arenden/${kase.id}?flik=plan`,
         },
       ]);
     });
@@ -443,7 +443,7 @@ describe('notifications', () => {
         {
           recipient_id: ELEVHALSA,
           title: `Uppföljningen 6 månader efter avslut av ärende ${kase.reference} ska göras ${six.due}`,
-          link: `/cases/${kase.id}`,
+          link: `/arenden/${kase.id}`,
         },
       ]);
       await sweep.run(middayOn(addDays(eighteen.due, -14)));
@@ -470,8 +470,8 @@ describe('notifications', () => {
       expect(told.map((r) => r.recipient_id).sort()).toEqual([ELEVHALSA, REKTOR].sort());
       expect(told.map((r) => r.recipient_id)).not.toContain(MENTOR);
       expect(told[0]).toMatchObject({
-        title: `En flagga om frånvaro har väntat på bedömning sedan ${day}`,
-        link: `/flags/${flagId}`,
+        title: `En anmälan om frånvaro har väntat på bedömning sedan ${day}`,
+        link: `/anmalningar/${flagId}`,
       });
     });
 

@@ -10,7 +10,7 @@ export function mailBody(appBaseUrl: string): string {
     '',
     'Det finns något nytt för dig i Närvaroteam.',
     '',
-    `Logga in och läs det här: ${appBaseUrl}/notifications`,
+    `Logga in och läs det här: ${appBaseUrl}/notiser`,
     '',
     'Det här meddelandet går inte att svara på.',
     '',

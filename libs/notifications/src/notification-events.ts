@@ -49,9 +49,10 @@ export interface NotificationEvent {
   link: (s: NotificationSubject) => string;
 }
 
-const caseLink = (s: NotificationSubject) => `/cases/${s.caseId}`;
+const caseLink = (s: NotificationSubject) => `/arenden/${s.caseId}`;
+const planLink = (s: NotificationSubject) => `/arenden/${s.caseId}?flik=plan`;
 /** The agency's inbox of invitations: it may not see the case itself yet. */
-const invitationsLink = () => '/mobilisations';
+const invitationsLink = () => '/inbjudningar';
 
 export const NOTIFICATION_EVENTS = {
   'mobilisation.invited': {
@@ -100,25 +101,25 @@ export const NOTIFICATION_EVENTS = {
     timing: 'immediate',
     recipients: ['person', 'agency'],
     title: (c) => `Ny åtgärd för ${c.agencyName} i ärende ${c.reference}, klar senast ${c.date}`,
-    link: caseLink,
+    link: planLink,
   },
   'action.due-soon': {
     timing: 'reminder',
     recipients: ['person', 'agency'],
     title: (c) => `En åtgärd i ärende ${c.reference} ska vara klar ${c.date}`,
-    link: caseLink,
+    link: planLink,
   },
   'action.overdue': {
     timing: 'reminder',
     recipients: ['person', 'agency'],
     title: (c) => `En åtgärd i ärende ${c.reference} är försenad (skulle vara klar ${c.date})`,
-    link: caseLink,
+    link: planLink,
   },
   'review.due': {
     timing: 'reminder',
     recipients: ['coordinator'],
     title: (c) => `Planen i ärende ${c.reference} ska följas upp ${c.date}`,
-    link: caseLink,
+    link: planLink,
   },
   'follow-up.due': {
     timing: 'reminder',
@@ -129,8 +130,8 @@ export const NOTIFICATION_EVENTS = {
   'flag.untriaged': {
     timing: 'reminder',
     recipients: ['school-triage'],
-    title: (c) => `En flagga om frånvaro har väntat på bedömning sedan ${c.date}`,
-    link: (s) => `/flags/${s.flagId}`,
+    title: (c) => `En anmälan om frånvaro har väntat på bedömning sedan ${c.date}`,
+    link: (s) => `/anmalningar/${s.flagId}`,
   },
   'consent.withdrawn': {
     timing: 'immediate',

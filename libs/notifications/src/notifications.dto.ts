@@ -11,7 +11,7 @@ export class NotificationDto {
   title: string;
   @ApiProperty({
     description: 'Path in the web app: /cases/:id, /flags/:id or /mobilisations.',
-    example: '/mobilisations',
+    example: '/inbjudningar',
   })
   link: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId: string | null;
