@@ -31,7 +31,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   // The Debian chromium package (.ci/run installs it); CHROMIUM_PATH points elsewhere if needed.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    // --lang: the browser's own widgets (date inputs) in Swedish, as on the users' machines.
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=sv-SE'],
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

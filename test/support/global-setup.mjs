@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const stateFile = join(root, '.data', 'test-run.json');
+// One file per run (the workers find it through NARVARO_TEST_STATE), so two runs in one checkout
+// don't point each other at the wrong server.
+export const stateFile = join(root, '.data', `test-run-${process.pid}.json`);
 
 function withDatabase(url, database) {
   const u = new URL(url);

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -14,4 +15,5 @@ export default async function globalTeardown() {
     await admin.end();
   }
   await globalThis.__narvaroEmbedded?.stop();
+  if (process.env.NARVARO_TEST_STATE) rmSync(process.env.NARVARO_TEST_STATE, { force: true });
 }
