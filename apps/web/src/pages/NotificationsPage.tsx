@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, Page as ApiPage } from '../api';
+import { api, Page as ApiPage } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDateTime } from '../format';
@@ -39,8 +39,7 @@ export function NotificationsPage() {
       setItems((previous) => (after ? [...previous, ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (failure) {
-      // No notifications service (yet): nothing to show, said as an empty list.
-      if (!(failure instanceof ApiError && failure.status === 404)) setError(failure);
+      setError(failure);
     } finally {
       setLoading(false);
     }
