@@ -8,8 +8,9 @@ import { useDraft } from '../session';
 import { texts } from '../texts';
 import { Fact, Facts, Loading, Saved } from '../triage/components';
 import { useCanCoordinate, useCase } from '../triage/hooks';
-import type { AgencyRef, CaseDetail, Meeting, Mobilisation } from '../triage/types';
+import type { CaseDetail, Meeting } from '../triage/types';
 import type { PanelProps } from './CasePage';
+import type { AgencyRef, Mobilisation } from '../api-types';
 
 const t = texts.triage.meetings;
 

@@ -9,8 +9,8 @@ import { texts } from '../texts';
 import { AgencySelect } from '../triage/AgencySelect';
 import { Loading, Saved } from '../triage/components';
 import { useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
-import type { Mobilisation } from '../triage/types';
 import type { PanelProps } from './CasePage';
+import type { Mobilisation } from '../api-types';
 
 const t = texts.triage.mobilisation;
 const STATUS_COLOURS: Record<string, string> = { pending: 'blue', accepted: 'teal', declined: 'gray' };

@@ -10,11 +10,12 @@ import { ConflictAlert } from '../planning/ConflictAlert';
 import { PlanEditor } from '../planning/PlanEditor';
 import { bodyOf, formOf, isComplete, parseDraft, PlanDraft, PlanForm, textsOf } from '../planning/planForm';
 import { ProgressNotes } from '../planning/ProgressNotes';
-import type { AgencyRef, CaseInfo, Goal, Mobilisation, Plan, UserRef } from '../planning/types';
+import type { CaseInfo, Goal, Plan } from '../planning/types';
 import { isConflict, usePlan } from '../planning/usePlan';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import type { PanelProps } from './CasePage';
+import type { AgencyRef, Mobilisation, PersonRef } from '../api-types';
 
 const t = texts.planning.plan;
 
@@ -59,8 +60,8 @@ export function PlanPanel({ caseId }: PanelProps) {
   // The agencies an action may belong to, and the people known in each.
   const { agencies, people } = useMemo(() => {
     const agencies = new Map<string, AgencyRef>();
-    const people = new Map<string, UserRef[]>();
-    const addPerson = (agencyId: string, user: UserRef | null) => {
+    const people = new Map<string, PersonRef[]>();
+    const addPerson = (agencyId: string, user: PersonRef | null) => {
       if (!user) return;
       const list = people.get(agencyId) ?? [];
       if (!list.some((u) => u.id === user.id)) people.set(agencyId, [...list, user]);

@@ -8,8 +8,9 @@ import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import { CaseStatusBadge, Fact, Facts, Loading, Saved } from '../triage/components';
 import { pupilName, useCanCoordinate, useCase } from '../triage/hooks';
-import type { CaseDetail, CaseStatus } from '../triage/types';
+import type { CaseDetail } from '../triage/types';
 import type { PanelProps } from './CasePage';
+import type { CaseStatus } from '../api-types';
 
 const t = texts.triage.summary;
 const OUTCOMES = Object.keys(texts.triage.outcome);

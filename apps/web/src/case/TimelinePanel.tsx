@@ -1,12 +1,13 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatDateTime } from '../format';
 import { texts } from '../texts';
-import { LoadMore, Loading } from '../triage/components';
+import { Loading } from '../triage/components';
 import { useAgencyNames } from '../triage/hooks';
 import { describeEvent } from '../triage/timelineText';
 import type { TimelineEvent } from '../triage/types';
-import { usePaged } from '../triage/usePaged';
+import { usePaged } from '../paging';
 import type { PanelProps } from './CasePage';
 
 const t = texts.triage.timeline;
@@ -56,7 +57,7 @@ export function TimelinePanel({ caseId }: PanelProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <LoadMore hasMore={events.hasMore} loading={events.loadingMore} onClick={events.loadMore} />
+      <ShowMore list={events} justify="center" />
     </Stack>
   );
 }

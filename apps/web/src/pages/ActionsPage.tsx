@@ -12,12 +12,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, Page as ApiPage } from '../api';
+import { ApiError } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatDate } from '../format';
+import { usePaged } from '../paging';
 import { ActionUpdateForm } from '../planning/ActionUpdateForm';
 import { ProgressNotes } from '../planning/ProgressNotes';
 import { ACTION_STATUSES, WorkListItem } from '../planning/types';
@@ -78,33 +80,11 @@ function UpdateDialog({ item, onClose, onSaved }: { item: WorkListItem; onClose(
 export function ActionsPage() {
   const [scope, setScope] = useState<'agency' | 'mine'>('agency');
   const [status, setStatus] = useState('');
-  const [items, setItems] = useState<WorkListItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [updating, setUpdating] = useState<WorkListItem | null>(null);
-  const [round, setRound] = useState(0);
-
-  async function load(after: string | null) {
-    setLoading(true);
-    setError(null);
-    const params = new URLSearchParams({ limit: '50', [scope]: 'true' });
-    if (status) params.set('status', status);
-    if (after) params.set('cursor', after);
-    try {
-      const page = await api.get<ApiPage<WorkListItem>>(`/actions?${params}`);
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-  }, [scope, status, round]);
+  const params = new URLSearchParams({ limit: '50', [scope]: 'true' });
+  if (status) params.set('status', status);
+  const list = usePaged<WorkListItem>(`/actions?${params}`);
+  const { items } = list;
 
   return (
     <Page title={t.title}>
@@ -135,11 +115,11 @@ export function ActionsPage() {
           ]}
         />
       </Group>
-      <ProblemAlert error={error} />
-      {loading && !items.length ? (
+      <ProblemAlert error={list.error} />
+      {list.loading && !items.length ? (
         <Loader aria-label={texts.common.loading} />
       ) : !items.length ? (
-        !error && <Text>{t.empty}</Text>
+        !list.error && <Text>{t.empty}</Text>
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" striped>
@@ -194,16 +174,8 @@ export function ActionsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {cursor && (
-        <div>
-          <Button variant="default" loading={loading} onClick={() => void load(cursor)}>
-            {texts.common.showMore}
-          </Button>
-        </div>
-      )}
-      {updating && (
-        <UpdateDialog item={updating} onClose={() => setUpdating(null)} onSaved={() => setRound((n) => n + 1)} />
-      )}
+      <ShowMore list={list} />
+      {updating && <UpdateDialog item={updating} onClose={() => setUpdating(null)} onSaved={list.reload} />}
     </Page>
   );
 }

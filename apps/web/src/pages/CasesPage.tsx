@@ -2,12 +2,14 @@ import { Anchor, Select, Stack, Table, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatDate } from '../format';
 import { texts } from '../texts';
-import { CaseStatusBadge, LoadMore, Loading } from '../triage/components';
+import { CaseStatusBadge, Loading } from '../triage/components';
 import { pupilName } from '../triage/hooks';
-import type { CaseStatus, CaseSummary } from '../triage/types';
-import { usePaged } from '../triage/usePaged';
+import type { CaseSummary } from '../triage/types';
+import { usePaged } from '../paging';
+import type { CaseStatus } from '../api-types';
 
 const t = texts.triage;
 const STATUSES: CaseStatus[] = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'];
@@ -80,7 +82,7 @@ export function CasesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <LoadMore hasMore={cases.hasMore} loading={cases.loadingMore} onClick={cases.loadMore} />
+          <ShowMore list={cases} justify="center" />
         </Stack>
       )}
     </Page>

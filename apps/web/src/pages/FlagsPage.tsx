@@ -2,12 +2,13 @@ import { Anchor, Badge, Select, Stack, Table, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatDate, formatPercent } from '../format';
 import { texts } from '../texts';
-import { LoadMore, Loading } from '../triage/components';
+import { Loading } from '../triage/components';
 import { pupilName } from '../triage/hooks';
 import { snapshotOf, type Flag } from '../triage/types';
-import { usePaged } from '../triage/usePaged';
+import { usePaged } from '../paging';
 
 const t = texts.triage;
 const FILTERS = ['new', 'accepted', 'dismissed', 'all'] as const;
@@ -78,7 +79,7 @@ export function FlagsPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <LoadMore hasMore={flags.hasMore} loading={flags.loadingMore} onClick={flags.loadMore} />
+          <ShowMore list={flags} justify="center" />
         </Stack>
       )}
     </Page>

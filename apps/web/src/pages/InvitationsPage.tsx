@@ -12,15 +12,17 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Page as ApiPage } from '../api';
+import { api } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatDate } from '../format';
-import type { Mobilisation } from '../planning/types';
+import { usePaged } from '../paging';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
+import type { Mobilisation } from '../api-types';
 
 const t = texts.agency.invitations;
 const FILTERS = ['all', 'pending', 'overdue', 'accepted', 'declined'] as const;
@@ -165,38 +167,15 @@ function DeclineDialog({
 /** The agency's inbox of invitations (mobiliseringar), by deadline: accept naming a representative, or decline. */
 export function InvitationsPage() {
   const [filter, setFilter] = useState<Filter>('all');
-  const [items, setItems] = useState<Mobilisation[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const list = usePaged<Mobilisation>(`/mobilisations?limit=50${filter === 'all' ? '' : `&status=${filter}`}`);
+  const { items } = list;
   const [answering, setAnswering] = useState<{ invitation: Mobilisation; how: 'accept' | 'decline' } | null>(null);
   const [answered, setAnswered] = useState<string | null>(null);
-
-  async function load(after: string | null) {
-    setLoading(true);
-    setError(null);
-    const params = new URLSearchParams({ limit: '50' });
-    if (filter !== 'all') params.set('status', filter);
-    if (after) params.set('cursor', after);
-    try {
-      const page = await api.get<ApiPage<Mobilisation>>(`/mobilisations?${params}`);
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-  }, [filter]);
 
   function done(result: Mobilisation) {
     setAnswering(null);
     setAnswered(result.status === 'accepted' ? t.accepted(result.caseReference) : t.declined(result.caseReference));
-    setItems((previous) => previous.map((m) => (m.id === result.id ? result : m)));
+    list.update((previous) => previous.map((m) => (m.id === result.id ? result : m)));
   }
 
   return (
@@ -220,10 +199,10 @@ export function InvitationsPage() {
           {answered}
         </Alert>
       )}
-      <ProblemAlert error={error} />
-      {loading && !items.length ? (
+      <ProblemAlert error={list.error} />
+      {list.loading && !items.length ? (
         <Loader aria-label={texts.common.loading} />
-      ) : !items.length && !error ? (
+      ) : !items.length && !list.error ? (
         <Text>{t.empty}</Text>
       ) : (
         items.length > 0 && (
@@ -319,13 +298,7 @@ export function InvitationsPage() {
           </Table.ScrollContainer>
         )
       )}
-      {cursor && (
-        <div>
-          <Button variant="default" loading={loading} onClick={() => void load(cursor)}>
-            {texts.common.showMore}
-          </Button>
-        </div>
-      )}
+      <ShowMore list={list} />
       {answering?.how === 'accept' && (
         <AcceptDialog invitation={answering.invitation} onDone={done} onClose={() => setAnswering(null)} />
       )}

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Page as ApiPage } from '../api';
+import { api } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatDateTime } from '../format';
+import { usePaged } from '../paging';
 import { texts } from '../texts';
 
 const t = texts.agency.notifications;
@@ -23,38 +25,16 @@ const internal = (link: string | null): link is string => !!link && link.startsW
 
 /** The user's notifications, unread first; each leads to what it is about and can be marked read. */
 export function NotificationsPage() {
-  const [items, setItems] = useState<Notification[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const list = usePaged<Notification>('/notifications?limit=30');
+  const { items } = list;
   const [markError, setMarkError] = useState<unknown>(null);
-
-  async function load(after: string | null) {
-    setLoading(true);
-    setError(null);
-    const params = new URLSearchParams({ limit: '30' });
-    if (after) params.set('cursor', after);
-    try {
-      const page = await api.get<ApiPage<Notification>>(`/notifications?${params}`);
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-  }, []);
 
   async function markRead(notification: Notification) {
     setMarkError(null);
     try {
       const answer = await api.post<Notification | undefined>(`/notifications/${notification.id}/read`);
       const readAt = answer?.readAt ?? new Date().toISOString();
-      setItems((previous) => previous.map((n) => (n.id === notification.id ? { ...n, readAt } : n)));
+      list.update((previous) => previous.map((n) => (n.id === notification.id ? { ...n, readAt } : n)));
     } catch (failure) {
       setMarkError(failure);
     }
@@ -62,11 +42,11 @@ export function NotificationsPage() {
 
   return (
     <Page title={t.title}>
-      <ProblemAlert error={error ?? markError} />
-      {loading && !items.length ? (
+      <ProblemAlert error={list.error ?? markError} />
+      {list.loading && !items.length ? (
         <Loader aria-label={texts.common.loading} />
       ) : !items.length ? (
-        !error && <Text>{t.empty}</Text>
+        !list.error && <Text>{t.empty}</Text>
       ) : (
         <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t.caption}>
           {items.map((n) => (
@@ -104,13 +84,7 @@ export function NotificationsPage() {
           ))}
         </Stack>
       )}
-      {cursor && (
-        <div>
-          <Button variant="default" loading={loading} onClick={() => void load(cursor)}>
-            {texts.common.showMore}
-          </Button>
-        </div>
-      )}
+      <ShowMore list={list} />
     </Page>
   );
 }

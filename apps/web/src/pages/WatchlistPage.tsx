@@ -1,12 +1,13 @@
-import { Anchor, Button, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { ShowMore } from '../components/ShowMore';
 import { formatPercent } from '../format';
 import { ruleHitText } from '../pupils/ruleWords';
 import type { WatchlistItem } from '../pupils/types';
-import { usePagedList } from '../pupils/usePagedList';
+import { usePaged } from '../paging';
 import { useSession } from '../session';
 import { texts } from '../texts';
 
@@ -18,7 +19,7 @@ export function WatchlistPage() {
   const { me } = useSession();
   const [sort, setSort] = useState<string>('absence');
   const schoolId = me?.agency.type === 'school' ? me.agency.id : null;
-  const list = usePagedList<WatchlistItem>(schoolId ? `/schools/${schoolId}/watchlist?sort=${sort}&limit=50` : null);
+  const list = usePaged<WatchlistItem>(schoolId ? `/schools/${schoolId}/watchlist?sort=${sort}&limit=50` : null);
 
   if (!schoolId)
     return (
@@ -38,7 +39,7 @@ export function WatchlistPage() {
         />
       </Group>
       <ProblemAlert error={list.error} />
-      {list.loading && list.items.length === 0 ? (
+      {list.loading ? (
         <Loader aria-label={texts.common.loading} />
       ) : !list.error && list.items.length === 0 ? (
         <Text>{t.empty}</Text>
@@ -104,13 +105,7 @@ export function WatchlistPage() {
             <Text size="sm" aria-live="polite">
               {t.count(list.items.length, list.hasMore)}
             </Text>
-            {list.hasMore && (
-              <Group>
-                <Button variant="default" onClick={list.loadMore} loading={list.loading}>
-                  {t.showMore}
-                </Button>
-              </Group>
-            )}
+            <ShowMore list={list} label={t.showMore} />
           </Stack>
         )
       )}

@@ -6,8 +6,9 @@ import { todayIso } from '../format';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { ConflictAlert } from './ConflictAlert';
-import type { AgencyRef, Plan } from './types';
+import type { Plan } from './types';
 import { isConflict } from './usePlan';
+import type { AgencyRef } from '../api-types';
 
 const t = texts.planning.plan.agree;
 

@@ -2,7 +2,8 @@ import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, Tex
 import { FormEvent, ReactNode } from 'react';
 import { texts } from '../texts';
 import { ActionForm, emptyAction, emptyGoal, GoalForm, PlanForm } from './planForm';
-import { ACTION_STATUSES, ActionStatus, AgencyRef, UserRef } from './types';
+import { ACTION_STATUSES, ActionStatus } from './types';
+import type { AgencyRef, PersonRef } from '../api-types';
 
 const t = texts.planning.plan.editor;
 
@@ -12,7 +13,7 @@ interface Props {
   /** The agencies an action may belong to: the school and those mobilised into the case. */
   agencies: AgencyRef[];
   /** The people known per agency (coordinator, representatives, those already responsible). */
-  people: Map<string, UserRef[]>;
+  people: Map<string, PersonRef[]>;
   busy: boolean;
   onSave(): void;
   onCancel(): void;

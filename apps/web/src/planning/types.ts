@@ -1,16 +1,7 @@
 // The API's shapes for the mapping and the plan (libs/cases/src/collaboration/mapping.dto.ts,
 // libs/cases/src/plan/plan.dto.ts), as the web app reads them.
 
-export interface AgencyRef {
-  id: string;
-  name: string;
-  type: string;
-}
-
-export interface UserRef {
-  id: string;
-  displayName: string;
-}
+import type { AgencyRef, PersonRef } from '../api-types';
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -18,7 +9,7 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export interface ProgressNote {
   id: string;
   text: string;
-  author: UserRef;
+  author: PersonRef;
   agency: AgencyRef;
   createdAt: string;
 }
@@ -27,7 +18,7 @@ export interface PlanAction {
   id: string;
   description: string;
   agency: AgencyRef;
-  responsible: UserRef | null;
+  responsible: PersonRef | null;
   startDate: string | null;
   dueDate: string;
   status: ActionStatus;
@@ -48,7 +39,7 @@ export interface Agreement {
   name: string;
   agreedAt: string;
   planVersion: number;
-  recordedBy: UserRef;
+  recordedBy: PersonRef;
 }
 
 export interface Plan {
@@ -62,7 +53,7 @@ export interface Plan {
   reviewDates: string[];
   agreements: Agreement[];
   createdAt: string;
-  updatedBy: UserRef;
+  updatedBy: PersonRef;
   updatedAt: string;
 }
 
@@ -73,27 +64,8 @@ export interface CaseInfo {
   status: string;
   schoolId: string;
   schoolName: string;
-  coordinator: UserRef;
+  coordinator: PersonRef;
   visibleScopes: string[];
-}
-
-/** GET /cases/:id/mobilisations and GET /mobilisations. */
-export interface Mobilisation {
-  id: string;
-  caseId: string;
-  caseReference: string;
-  school: AgencyRef;
-  agency: AgencyRef;
-  status: 'pending' | 'accepted' | 'declined';
-  overdue: boolean;
-  deadline: string;
-  message: string | null;
-  invitedAt: string;
-  invitedBy: UserRef;
-  representative: UserRef | null;
-  respondedAt: string | null;
-  declineReason: string | null;
-  pupil: { firstName: string; lastName: string; className: string } | null;
 }
 
 export const MAPPING_SECTIONS = [
@@ -110,7 +82,7 @@ export interface Contribution {
   id: string;
   section: MappingSection;
   text: string;
-  author: UserRef;
+  author: PersonRef;
   agency: AgencyRef;
   createdAt: string;
   updatedAt: string;
@@ -129,7 +101,7 @@ export interface WorkListItem {
   caseReference: string;
   description: string;
   agency: AgencyRef;
-  responsible: UserRef | null;
+  responsible: PersonRef | null;
   startDate: string | null;
   dueDate: string;
   status: ActionStatus;

@@ -6,7 +6,7 @@ import { useApi } from '../hooks';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
 import { weekNumber } from './ruleWords';
-import type { AbsenceFigures } from './types';
+import type { AbsenceFigures } from '../api-types';
 
 const t = texts.pupils.absence;
 

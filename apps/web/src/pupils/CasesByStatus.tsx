@@ -5,8 +5,9 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { formatNumber } from '../format';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import { CASE_STATUSES, CaseSummary } from './types';
-import { fetchAll } from './usePagedList';
+import { CaseSummary } from './types';
+import { fetchAll } from '../paging';
+import { CASE_STATUSES } from '../api-types';
 
 const t = texts.pupils.overview;
 

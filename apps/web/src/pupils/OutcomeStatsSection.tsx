@@ -5,7 +5,8 @@ import { formatDate, formatDays, formatNumber, formatPercent } from '../format';
 import { useApi } from '../hooks';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import { CASE_STATUSES, OutcomeStats } from './types';
+import { OutcomeStats } from './types';
+import { CASE_STATUSES } from '../api-types';
 
 const t = texts.pupils.overview;
 const o = t.outcomes;

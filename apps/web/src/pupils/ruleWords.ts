@@ -1,6 +1,6 @@
 import { formatDate, formatPercent } from '../format';
 import { texts } from '../texts';
-import type { RuleHit } from './types';
+import type { RuleHit } from '../api-types';
 
 const t = texts.pupils.reasons;
 

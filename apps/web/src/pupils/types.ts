@@ -1,12 +1,7 @@
 // Response shapes of the pupil endpoints, as the API's DTOs define them (libs/signals, libs/students,
 // libs/attendance, libs/cases).
 
-export interface RuleHit {
-  rule: string;
-  /** The API's own Swedish sentence: the fallback for a rule this app does not know yet. */
-  explanation: string;
-  figures: Record<string, unknown>;
-}
+import type { AbsenceFigures, RuleHit } from '../api-types';
 
 export interface WatchlistItem {
   studentId: string;
@@ -33,29 +28,6 @@ export interface Student {
   className: string;
   protectedIdentity: boolean;
   coordinationNumber: boolean;
-}
-
-export interface AbsenceTotals {
-  offeredMinutes: number;
-  absentMinutes: number;
-  validAbsenceMinutes: number;
-  invalidAbsenceMinutes: number;
-  absencePercent: number;
-  validAbsencePercent: number;
-  invalidAbsencePercent: number;
-}
-
-export interface AbsenceWeek extends AbsenceTotals {
-  /** ISO week, 2026-W47. */
-  week: string;
-  weekStart: string;
-}
-
-export interface AbsenceFigures extends AbsenceTotals {
-  from: string;
-  to: string;
-  pupils: number;
-  weeks: AbsenceWeek[];
 }
 
 export interface Flag {
@@ -104,5 +76,3 @@ export interface OutcomeStats {
   followUps: Record<string, FollowUpStats>;
   suppressed: string[];
 }
-
-export const CASE_STATUSES = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'] as const;

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { texts } from '../texts';
-import type { AgencyRef } from './types';
+import type { AgencyRef } from '../api-types';
 
 /** Pick one agency outside the school, named with its kind. */
 export function AgencySelect({

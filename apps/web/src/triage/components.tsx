@@ -1,7 +1,7 @@
-import { Badge, Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Badge, Center, Loader, Text } from '@mantine/core';
 import { ReactNode } from 'react';
 import { texts } from '../texts';
-import type { CaseStatus } from './types';
+import type { CaseStatus } from '../api-types';
 
 const t = texts.triage;
 
@@ -27,18 +27,6 @@ export function Loading() {
     <Center py="md">
       <Loader size="sm" aria-label={texts.common.loading} />
     </Center>
-  );
-}
-
-/** "Visa fler" under a list with more pages. */
-export function LoadMore({ hasMore, loading, onClick }: { hasMore: boolean; loading: boolean; onClick(): void }) {
-  if (!hasMore) return null;
-  return (
-    <Group justify="center">
-      <Button variant="default" onClick={onClick} loading={loading}>
-        {t.loadMore}
-      </Button>
-    </Group>
   );
 }
 

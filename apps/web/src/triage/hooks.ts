@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Page } from '../api';
 import { useApi } from '../hooks';
 import { useSession } from '../session';
-import type { AgencyRef, CaseDetail, Mobilisation } from './types';
+import type { CaseDetail } from './types';
+import type { AgencyRef, Mobilisation } from '../api-types';
 
 /** The case as the caller may see it (status, allowed transitions, visible scopes). */
 export function useCase(caseId: string) {

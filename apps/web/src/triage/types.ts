@@ -1,41 +1,6 @@
 // The API's answers as this part of the app reads them (see the DTOs in libs/signals and libs/cases).
 
-export interface PersonRef {
-  id: string;
-  displayName: string;
-}
-
-export interface AgencyRef {
-  id: string;
-  name: string;
-  type: string;
-}
-
-export interface AbsenceTotals {
-  offeredMinutes: number;
-  absentMinutes: number;
-  validAbsenceMinutes: number;
-  invalidAbsenceMinutes: number;
-  absencePercent: number;
-  validAbsencePercent: number;
-  invalidAbsencePercent: number;
-}
-
-export interface AbsenceWeek extends AbsenceTotals {
-  week: string;
-  weekStart: string;
-}
-
-export interface AbsenceFigures extends AbsenceTotals {
-  from: string;
-  to: string;
-  weeks: AbsenceWeek[];
-}
-
-export interface RuleHit {
-  rule: string;
-  explanation: string;
-}
+import type { AbsenceFigures, AgencyRef, CaseStatus, PersonRef, RuleHit } from '../api-types';
 
 export interface Flag {
   id: string;
@@ -53,8 +18,6 @@ export interface Flag {
   triagedAt: string | null;
   dismissReason: string | null;
 }
-
-export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
 
 export interface CasePupil {
   id: string;
@@ -96,23 +59,6 @@ export interface Consent {
   documentReference: string | null;
   withdrawnAt: string | null;
   inForce: boolean;
-}
-
-export interface Mobilisation {
-  id: string;
-  caseId: string;
-  caseReference: string;
-  school: AgencyRef;
-  agency: AgencyRef;
-  status: 'pending' | 'accepted' | 'declined';
-  overdue: boolean;
-  deadline: string;
-  message: string | null;
-  invitedAt: string;
-  invitedBy: PersonRef;
-  representative: PersonRef | null;
-  respondedAt: string | null;
-  declineReason: string | null;
 }
 
 export interface Meeting {

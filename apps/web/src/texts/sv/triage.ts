@@ -60,8 +60,6 @@ export const triage = {
   scopeShort,
   outcome,
   givenBy,
-  loadMore: 'Visa fler',
-  loadingMore: 'Hämtar fler …',
   notShown: 'Visas inte',
   flagStatus: { new: 'Ny', accepted: 'Ärende öppnat', dismissed: 'Avslutad utan ärende' } as Record<string, string>,
 
