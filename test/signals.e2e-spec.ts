@@ -1,4 +1,5 @@
 import { demoId } from '@app/demo';
+import { Clock, CLOCK } from '@app/notifications';
 import { luhnCheckDigit } from '@app/students';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -453,6 +454,9 @@ describe('absence signals, flags, investigations and guardian notices', () => {
 
   describe('flags to elevhälsa', () => {
     let flagId: string;
+    // A flag's snapshot covers the 28 days up to today: today is the reference day here.
+    beforeAll(() => jest.spyOn(t.app.get<Clock>(CLOCK), 'now').mockReturnValue(new Date(`${R}T10:00:00Z`)));
+    afterAll(() => jest.restoreAllMocks());
 
     it('stores a snapshot of the absence figures when a mentor flags a pupil', async () => {
       await t.http
@@ -482,6 +486,8 @@ describe('absence signals, flags, investigations and guardian notices', () => {
       });
       // The last 28 days up to today: the pupil's 600 absent minutes, of which 300 invalid.
       expect(res.body.snapshot.figures).toMatchObject({ absentMinutes: 600, invalidAbsenceMinutes: 300 });
+      expect(res.body.snapshot.figures).toMatchObject({ from: '2026-10-24', to: R });
+      expect(res.body.snapshot.takenAt).toBe(`${R}T10:00:00.000Z`);
       expect(res.body.snapshot.figures.weeks.length).toBeGreaterThan(0);
       expect(res.body.snapshot.rulesHit.map((h: { rule: string }) => h.rule)).toContain('absence_share');
       const { rows } = await t.db.query(`SELECT snapshot FROM absence_flag WHERE id = $1`, [flagId]);

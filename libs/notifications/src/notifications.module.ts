@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { CLOCK, systemClock } from './clock';
+import { Clock, CLOCK, systemClock } from './clock';
 import { JobQueue, JOBS_DATABASE_URL } from './job-queue';
 import { JobWorkers } from './job-workers';
 import { MailWorker } from './mail-worker';
@@ -22,7 +22,8 @@ export class NotificationsModule {
       controllers: [NotificationsController],
       providers: [
         { provide: JOBS_DATABASE_URL, useValue: options.databaseUrl },
-        { provide: CLOCK, useValue: systemClock },
+        // One clock object per application, so a test can move one app's time without touching another's.
+        { provide: CLOCK, useFactory: (): Clock => ({ now: () => systemClock.now() }) },
         JobQueue,
         Notifier,
         NotificationsService,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
@@ -6,6 +6,7 @@ import { absenceFigures } from '@app/attendance/absence-figures';
 import { addDays, swedishDate } from '@app/calendar';
 import { CaseDto, CasesService } from '@app/cases';
 import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';
+import { Clock, CLOCK } from '@app/notifications';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { AbsenceRulesService } from './absence-rules.service';
 import { CreateFlagDto, DismissFlagDto, FlagDto, FlagListQuery, FlagSnapshotDto, FlagStatus } from './flags.dto';
@@ -74,6 +75,7 @@ export class FlagsService {
     private readonly students: StudentsService,
     private readonly rules: AbsenceRulesService,
     private readonly cases: CasesService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, studentId: string, dto: CreateFlagDto): Promise<FlagDto> {
@@ -81,10 +83,11 @@ export class FlagsService {
     if (!text) throw new ValidationError([{ field: 'text', message: 'text must not be blank' }]);
     return this.dataSource.transaction(async (manager) => {
       const pupil = await this.students.requireStudent(caller, studentId, 'flag.create', 'write', manager);
-      const today = swedishDate();
+      const now = this.clock.now();
+      const today = swedishDate(now);
       const rules = await this.rules.rulesFor(pupil.organisationId, manager);
       const snapshot: FlagSnapshotDto = {
-        takenAt: new Date().toISOString(),
+        takenAt: now.toISOString(),
         figures: await absenceFigures(manager, `SELECT $1::uuid AS id`, [studentId], addDays(today, -27), today),
         rulesHit: await currentRuleHits(manager, studentId, rules, today),
       };
