@@ -123,7 +123,7 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
     expect(smtp.received.map((m) => m.messageId)).toEqual([mail.message_id]);
   });
 
-  it('after a crash between send and mark, resends only when the lease ends, with the same Message-ID', async () => {
+  it('after a crash between send and mark, never sends the mail a second time', async () => {
     smtp.received.length = 0;
     const { mail } = await invite(HAB);
     const now = new Date();
@@ -132,20 +132,80 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
       .spyOn(worker as unknown as { markSent: () => Promise<void> }, 'markSent')
       .mockRejectedValueOnce(new Error('worker died'));
     await expect(worker.flush(now)).rejects.toThrow('worker died');
+    markSent.mockRestore();
     expect(smtp.received).toHaveLength(1);
     expect(await outbox(mail.id)).toMatchObject({ status: 'sending', attempts: 1 });
 
     // While the lease holds, no other worker touches it.
     expect(await worker.flush(later(now, MAIL_LEASE_SECONDS - 1))).toEqual({ sent: 0, failed: 0 });
-    expect(smtp.received).toHaveLength(1);
-    // After the lease: sent again (at-least-once), as the same message.
+    // After the lease, other workers find it: it may have been delivered, so it is not sent again.
+    const [a, b] = await Promise.all([
+      worker.flush(later(now, MAIL_LEASE_SECONDS)),
+      worker.flush(later(now, MAIL_LEASE_SECONDS + 1)),
+    ]);
+    expect([a, b]).toEqual([
+      { sent: 0, failed: 0 },
+      { sent: 0, failed: 0 },
+    ]);
+    expect(await worker.flush(later(now, 86_400))).toEqual({ sent: 0, failed: 0 });
+    expect(await outbox(mail.id)).toMatchObject({
+      status: 'unconfirmed',
+      attempts: 1,
+      last_error: 'worker stopped during send',
+    });
+    expect(smtp.received.map((m) => m.messageId)).toEqual([mail.message_id]);
+    // The notification itself is still in the inbox.
+    const { rows } = await t.db.query(
+      `SELECT n.read_at FROM notification n JOIN mail_outbox o ON o.notification_id = n.id WHERE o.id = $1`,
+      [mail.id],
+    );
+    expect(rows).toEqual([{ read_at: null }]);
+  });
+
+  it('after a crash between claim and send, sends the mail once when the lease ends', async () => {
+    smtp.received.length = 0;
+    const { mail } = await invite(SOC);
+    const now = later(new Date(), 1);
+    // The worker "dies" after its claim was committed, before it handed the mail to the server.
+    const startSending = jest
+      .spyOn(worker as unknown as { startSending: () => Promise<boolean> }, 'startSending')
+      .mockRejectedValueOnce(new Error('worker died'));
+    await expect(worker.flush(now)).rejects.toThrow('worker died');
+    startSending.mockRestore();
+    expect(smtp.received).toHaveLength(0);
+    expect(await outbox(mail.id)).toMatchObject({ status: 'claimed', attempts: 1 });
+
+    expect(await worker.flush(later(now, MAIL_LEASE_SECONDS - 1))).toEqual({ sent: 0, failed: 0 });
     expect(await worker.flush(later(now, MAIL_LEASE_SECONDS))).toEqual({ sent: 1, failed: 0 });
-    expect(markSent).toHaveBeenCalledTimes(2);
-    markSent.mockRestore();
     expect(await outbox(mail.id)).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(smtp.received.map((m) => m.messageId)).toEqual([mail.message_id, mail.message_id]);
-    // A mailbox that recognises a message by its Message-ID shows it once.
-    expect(smtp.distinctMessageIds()).toEqual([mail.message_id]);
+    expect(smtp.received.map((m) => m.messageId)).toEqual([mail.message_id]);
+  });
+
+  it('a worker whose claim ran out and was taken over sends nothing for that row', async () => {
+    smtp.received.length = 0;
+    const { mail } = await invite(BUP);
+    const now = later(new Date(), 1);
+    // A slow worker claims the row, then stalls past its lease; a second worker claims it meanwhile.
+    const slow = new MailWorker(t.app.get(DataSource), t.app.get<AppConfig>(APP_CONFIG), { now: () => now });
+    let resume!: () => void;
+    const stalled = new Promise<void>((r) => (resume = r));
+    const realStart = (slow as unknown as { startSending: (...a: unknown[]) => Promise<boolean> }).startSending.bind(
+      slow,
+    );
+    jest
+      .spyOn(slow as unknown as { startSending: (...a: unknown[]) => Promise<boolean> }, 'startSending')
+      .mockImplementationOnce(async (...args) => {
+        await stalled;
+        return realStart(...args);
+      });
+    const slowRun = slow.flush(now);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await outbox(mail.id)).toMatchObject({ status: 'claimed', attempts: 1 });
+    expect(await worker.flush(later(now, MAIL_LEASE_SECONDS))).toEqual({ sent: 1, failed: 0 });
+    resume();
+    expect(await slowRun).toEqual({ sent: 0, failed: 0 });
+    expect(await outbox(mail.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(smtp.received.map((m) => m.messageId)).toEqual([mail.message_id]);
   });
 
   it('marks a permanent refusal (5xx) failed instead of retrying it', async () => {

@@ -88,9 +88,4 @@ export class SmtpTestServer {
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
-
-  /** What a mailbox that recognises a resent message by its Message-ID would show. */
-  distinctMessageIds(): string[] {
-    return [...new Set(this.received.map((m) => m.messageId))];
-  }
 }

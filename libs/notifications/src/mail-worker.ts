@@ -27,12 +27,18 @@ export interface FlushResult {
 }
 
 /**
- * Sends the mail outbox. A row is claimed (`FOR UPDATE SKIP LOCKED`, status `sending`, a lease
- * until `next_attempt_at`) and that claim is committed before anything is sent, so two workers
- * never send one row at once. Then it is sent with its own fixed Message-ID and marked `sent`.
- * A failure puts it back to `pending` with exponential back-off; a permanent refusal (5xx) marks
- * it `failed`. A worker that dies between send and mark leaves the row `sending`: when the lease
- * ends it is sent again with the same Message-ID (at-least-once; see docs/ARCHITECTURE.md).
+ * Sends the mail outbox, each mail once. A batch of due rows is claimed (`FOR UPDATE SKIP LOCKED`,
+ * status `claimed`, a lease until `next_attempt_at`) and that claim is committed, so two workers
+ * never take one row. Just before a row is handed to the SMTP server it becomes `sending`
+ * (committed); then it is sent with its own fixed Message-ID and marked `sent`. A failed send puts
+ * it back to `pending` with exponential back-off; a permanent refusal (5xx) marks it `failed`.
+ *
+ * A worker that dies leaves its rows behind. One still `claimed` was never handed over: it is
+ * claimed again when its lease ends. One left `sending` may already be in the recipient's mailbox
+ * (the crash came between send and mark): it becomes `unconfirmed` and is not sent again, so a
+ * crash never doubles a mail. The notification itself is in the in-app inbox either way.
+ * Every step checks the row's `attempts`, so a worker whose lease ran out cannot touch a row that
+ * another worker has claimed since.
  */
 @Injectable()
 export class MailWorker {
@@ -54,22 +60,36 @@ export class MailWorker {
   async flush(now: Date = this.clock.now()): Promise<FlushResult> {
     const result: FlushResult = { sent: 0, failed: 0 };
     if (!this.transport) return result;
+    await this.giveUpOnAbandonedSends(now);
     for (;;) {
       const claimed = await this.claim(now);
       for (const mail of claimed) {
-        if (await this.send(mail, now)) result.sent++;
-        else result.failed++;
+        const outcome = await this.send(mail, now);
+        if (outcome === 'sent') result.sent++;
+        else if (outcome === 'failed') result.failed++;
       }
       if (claimed.length < BATCH) return result;
     }
   }
 
+  /** Rows a dead worker left `sending` after their lease: maybe delivered, so never resent. */
+  private async giveUpOnAbandonedSends(now: Date): Promise<void> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE mail_outbox SET status = 'unconfirmed', last_error = 'worker stopped during send'
+        WHERE status = 'sending' AND next_attempt_at <= $1
+        RETURNING id, attempts`,
+      [now],
+    );
+    for (const row of rows as { id: string; attempts: number }[])
+      this.logger.warn(`mail ${row.id} attempt ${row.attempts} unconfirmed: its worker stopped during the send`);
+  }
+
   private async claim(now: Date): Promise<ClaimedMail[]> {
     const [rows] = await this.dataSource.query(
       `UPDATE mail_outbox o
-          SET status = 'sending', attempts = attempts + 1, next_attempt_at = $1::timestamptz + make_interval(secs => $2)
+          SET status = 'claimed', attempts = attempts + 1, next_attempt_at = $1::timestamptz + make_interval(secs => $2)
         WHERE o.id IN (SELECT id FROM mail_outbox
-                        WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
+                        WHERE status IN ('pending', 'claimed') AND next_attempt_at <= $1
                         ORDER BY next_attempt_at
                         LIMIT $3
                           FOR UPDATE SKIP LOCKED)
@@ -79,8 +99,9 @@ export class MailWorker {
     return rows as ClaimedMail[];
   }
 
-  /** Sends one claimed row and records the outcome; true when the server accepted it. */
-  private async send(mail: ClaimedMail, now: Date): Promise<boolean> {
+  /** Sends one claimed row and records the outcome; `skipped` when the claim was lost to another worker. */
+  private async send(mail: ClaimedMail, now: Date): Promise<'sent' | 'failed' | 'skipped'> {
+    if (!(await this.startSending(mail, now))) return 'skipped';
     try {
       await this.transport!.sendMail({
         from: this.config.mail.from,
@@ -91,17 +112,28 @@ export class MailWorker {
       });
     } catch (error) {
       await this.markFailed(mail, now, error as { code?: string; responseCode?: number });
-      return false;
+      return 'failed';
     }
-    await this.markSent(mail.id, now);
-    return true;
+    await this.markSent(mail, now);
+    return 'sent';
   }
 
-  /** After a successful send. If this fails the row stays `sending` and is resent after its lease. */
-  protected async markSent(id: string, now: Date): Promise<void> {
+  /** Commits that the row is being handed to the server; false when it is no longer this worker's claim. */
+  protected async startSending(mail: ClaimedMail, now: Date): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE mail_outbox SET status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => $4)
+        WHERE id = $1 AND status = 'claimed' AND attempts = $2`,
+      [mail.id, mail.attempts, now, MAIL_LEASE_SECONDS],
+    );
+    return count === 1;
+  }
+
+  /** After a successful send. If this never happens the row stays `sending` and ends `unconfirmed`. */
+  protected async markSent(mail: ClaimedMail, now: Date): Promise<void> {
     await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1 AND status = 'sending'`,
-      [id, now],
+      `UPDATE mail_outbox SET status = 'sent', sent_at = $3, last_error = NULL
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [mail.id, mail.attempts, now],
     );
   }
 
@@ -111,9 +143,9 @@ export class MailWorker {
     const reason = [error.code, error.responseCode].filter(Boolean).join(' ') || 'error';
     this.logger.warn(`mail ${mail.id} attempt ${mail.attempts} failed: ${reason}`);
     await this.dataSource.query(
-      `UPDATE mail_outbox SET status = $2, last_error = $3, next_attempt_at = $4::timestamptz + make_interval(secs => $5)
-        WHERE id = $1 AND status = 'sending'`,
-      [mail.id, permanent ? 'failed' : 'pending', reason, now, backoffSeconds(mail.attempts)],
+      `UPDATE mail_outbox SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz + make_interval(secs => $6)
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [mail.id, mail.attempts, permanent ? 'failed' : 'pending', reason, now, backoffSeconds(mail.attempts)],
     );
   }
 }

@@ -6,6 +6,7 @@ import { Cases1795000500000 } from './1795000500000-cases';
 import { LessonIntegrity1795000600000 } from './1795000600000-lesson-integrity';
 import { Plan1795000800000 } from './1795000800000-plan';
 import { Notifications1795000900000 } from './1795000900000-notifications';
+import { MailDelivery1795001000000 } from './1795001000000-mail-delivery';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   LessonIntegrity1795000600000,
   Plan1795000800000,
   Notifications1795000900000,
+  MailDelivery1795001000000,
 ];
