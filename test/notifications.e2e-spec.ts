@@ -210,7 +210,7 @@ describe('notifications', () => {
         .expect(200);
       expect(await sent('action.assigned', { caseId: kase.id })).toHaveLength(2);
       // Given to the first worker instead: a new assignment, told again.
-      await t.http
+      const third = await t.http
         .put(`${API}/cases/${kase.id}/plan`)
         .set('authorization', as('elevhalsa@storsjo.demo'))
         .set('if-match', again.headers.etag)
@@ -220,6 +220,19 @@ describe('notifications', () => {
         })
         .expect(200);
       expect(await sent('action.assigned', { caseId: kase.id })).toHaveLength(4);
+      // And back to the second worker, who had it before: a new assignment again, told again.
+      await t.http
+        .put(`${API}/cases/${kase.id}/plan`)
+        .set('authorization', as('elevhalsa@storsjo.demo'))
+        .set('if-match', third.headers.etag)
+        .send({
+          goals: plan.body.goals.map((g: { id: string; text: string }) => ({ id: g.id, text: g.text })),
+          actions: [{ ...actionInput(action), responsibleUserId: secondSocWorker }],
+        })
+        .expect(200);
+      const all = await sent('action.assigned', { caseId: kase.id });
+      expect(all).toHaveLength(6);
+      expect(all.filter((n: { recipient_id: string }) => n.recipient_id === secondSocWorker)).toHaveLength(3);
     });
 
     it('tells every participating agency when a consent is withdrawn', async () => {

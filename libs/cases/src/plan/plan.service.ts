@@ -109,9 +109,10 @@ export class PlanService {
         planId = row.id;
         version = row.version;
       }
+      const assignedBefore = await this.assignments(manager, planId);
       await this.writeGoals(manager, planId, dto);
       await this.writeActions(manager, planId, caseId, dto);
-      await this.notifyAssigned(manager, caller, planId, caseId);
+      await this.notifyAssigned(manager, caller, planId, caseId, version, assignedBefore);
 
       const plan = await this.saveVersion(manager, caller, caseId, planId, version, existing ? 'replaced' : 'created');
       await recordEvent(manager, caseId, caller, existing ? 'plan.updated' : 'plan.created', {
@@ -519,11 +520,30 @@ export class PlanService {
     }
   }
 
+  /** Who each action of the plan is given to (agency and person), by action id. */
+  private async assignments(manager: EntityManager, planId: string): Promise<Map<string, string>> {
+    const rows: { id: string; assignment: string }[] = await manager.query(
+      `SELECT id, agency_id || ':' || coalesce(responsible_user_id::text, '-') AS assignment
+         FROM plan_action WHERE plan_id = $1 AND removed_at IS NULL`,
+      [planId],
+    );
+    return new Map(rows.map((r) => [r.id, r.assignment]));
+  }
+
   /**
-   * Tells the agency (and the responsible person) of each open action it was given. The dedupe key
-   * holds the assignment, so a PUT that leaves it as it was tells nobody again; a new one does.
+   * Tells the agency (and the responsible person) of each open action this version gave them: a
+   * new action, or one moved to another agency or person. A PUT that leaves an assignment as it was
+   * tells nobody again; giving an action back to someone who had it before tells them again (the
+   * plan version is in the dedupe key).
    */
-  private async notifyAssigned(manager: EntityManager, caller: Caller, planId: string, caseId: string): Promise<void> {
+  private async notifyAssigned(
+    manager: EntityManager,
+    caller: Caller,
+    planId: string,
+    caseId: string,
+    version: number,
+    before: Map<string, string>,
+  ): Promise<void> {
     const actions: { id: string; agency_id: string; responsible_user_id: string | null; due_date: string }[] =
       await manager.query(
         `SELECT id, agency_id, responsible_user_id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM plan_action
@@ -531,16 +551,11 @@ export class PlanService {
         [planId],
       );
     for (const a of actions) {
+      if (before.get(a.id) === `${a.agency_id}:${a.responsible_user_id ?? '-'}`) continue;
       await this.notifier.notify(
         manager,
         'action.assigned',
-        {
-          key: `${a.id}:${a.agency_id}:${a.responsible_user_id ?? '-'}`,
-          caseId,
-          agencyId: a.agency_id,
-          userId: a.responsible_user_id,
-          date: a.due_date,
-        },
+        { key: `${a.id}:v${version}`, caseId, agencyId: a.agency_id, userId: a.responsible_user_id, date: a.due_date },
         caller.userId,
       );
     }
