@@ -1,5 +1,6 @@
+import type { Locator, Page } from 'playwright-core';
 import { demoId } from '@app/demo';
-import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { BrowserHarness, BrowserWindow, logIn, screenshot, startBrowserHarness } from './browser';
 
 describe('web app: shell, login and sessions (browser)', () => {
   let h: BrowserHarness;
@@ -60,6 +61,104 @@ describe('web app: shell, login and sessions (browser)', () => {
     await page.goto('/arenden');
     await page.waitForURL(/\/logga-in/);
     await page.getByText('Din session har gått ut').waitFor();
+    await page.context().close();
+  });
+
+  it('refreshes a run-out access token for the user: the page loads as if nothing happened', async () => {
+    const page = await h.newPage('/logga-in');
+    // The first watch-list call after logging in finds its access token refused, as after its 15 minutes.
+    let refused = 0;
+    await page.route('**/api/v1/schools/*/watchlist*', async (route) => {
+      if (refused++ === 0)
+        return route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ status: 401, title: 'Unauthorized' }),
+        });
+      return route.continue();
+    });
+    const loggedIn = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.status() === 200);
+    const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh') && r.status() === 200);
+    await logIn(page, 'mentor@storsjo.demo');
+    const first = ((await (await loggedIn).json()) as { refreshToken: string }).refreshToken;
+    await refreshed;
+    await page.getByRole('table', { name: 'Elever på bevakningslistan, med skälen' }).waitFor();
+    expect(refused).toBe(2);
+    expect(page.url()).toMatch(/\/bevakning$/);
+    // A new refresh token replaced the used one (each works once).
+    const stored = await page.evaluate(() =>
+      (globalThis as unknown as BrowserWindow).sessionStorage.getItem('narvaroteam.refresh'),
+    );
+    expect(stored).toBeTruthy();
+    expect(stored).not.toBe(first);
+    await page.context().close();
+  });
+
+  it('after a session runs out, gives the typed text back to the same user only', async () => {
+    const studentId = demoId('pupil:20');
+    const flagBox = (page: Page) => page.getByRole('textbox', { name: 'Vad ser du, och vad har du provat?' });
+    const text = `Borta varje fredag sedan november (draft test ${Date.now()}).`;
+    const endSession = (username: string) =>
+      h.testApp.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+        demoId(`user:${username}`),
+      ]);
+
+    const page = await h.newPage(`/elever/${studentId}`);
+    await logIn(page, 'mentor@storsjo.demo');
+    await page.waitForURL(new RegExp(`/elever/${studentId}$`));
+    await flagBox(page).fill(text);
+    // The session ends while the mentor types; the next request finds out and goes to the login page.
+    await endSession('mentor@storsjo.demo');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Bevakningslista' }).click();
+    await page.waitForURL(/\/logga-in\?next=/);
+    await page.getByText('Din session har gått ut').waitFor();
+    await logIn(page, 'mentor@storsjo.demo');
+    await page.goto(`/elever/${studentId}`);
+    await flagBox(page).waitFor();
+    expect(await flagBox(page).inputValue()).toBe(text);
+
+    // Ended again; this time the principal logs in on the same tab: the mentor's text is not shown, nor kept.
+    await endSession('mentor@storsjo.demo');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Bevakningslista' }).click();
+    await page.waitForURL(/\/logga-in\?next=/);
+    await logIn(page, 'rektor@storsjo.demo');
+    await page.goto(`/elever/${studentId}`);
+    await flagBox(page).waitFor();
+    expect(await flagBox(page).inputValue()).toBe('');
+    const drafts = await page.evaluate(() => {
+      const storage = (globalThis as unknown as BrowserWindow).sessionStorage as unknown as Record<string, string>;
+      return Object.keys(storage).filter((key) => key.startsWith('narvaroteam.draft.'));
+    });
+    expect(drafts).toEqual([]);
+    await page.context().close();
+  });
+
+  it('can be used with the keyboard alone: the login form, the skip link, the menu', async () => {
+    const page = await h.newPage('/logga-in');
+    const focused = (locator: Locator) =>
+      locator.evaluate(
+        (el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement,
+      );
+    const tabTo = async (locator: Locator) => {
+      for (let i = 0; i < 40 && !(await focused(locator)); i++) await page.keyboard.press('Tab');
+      expect(await focused(locator)).toBe(true);
+    };
+    await tabTo(page.getByLabel('Användarnamn'));
+    await page.keyboard.type('elevhalsa@storsjo.demo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Demo-2026!');
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    // The first Tab on a page reaches the skip link, which moves focus past the header and menu.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
+    expect(await focused(skip)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    // The menu's links are reached by Tab and followed with Enter.
+    await tabTo(page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärenden' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/arenden$/);
+    await page.getByRole('heading', { level: 1, name: 'Ärenden' }).waitFor();
     await page.context().close();
   });
 });

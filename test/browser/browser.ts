@@ -65,6 +65,8 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
 }
 
+/** A full-page screenshot from the top (the app's header is fixed: a scrolled page repeats it). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }

@@ -1,13 +1,6 @@
 import { demoId } from '@app/demo';
 import { API, bearer } from '../support/test-app';
-import type { Page } from 'playwright-core';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
-
-/** A full-page screenshot from the top (the app's header is fixed: a scrolled page repeats it). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await screenshot(page, name);
-}
 
 const SOC = demoId('agency:soc');
 const SOC_WORKER = demoId('user:soc@ostersund.demo');
@@ -48,7 +41,7 @@ describe('journey 3: agency case worker (browser)', () => {
     await row.waitFor();
     await row.getByText('Väntar på svar').waitFor();
     await row.getByText(`${pupil53.first_name} ${pupil53.last_name}`).waitFor();
-    await shot(page, 'agency-invitations');
+    await screenshot(page, 'agency-invitations');
 
     // Accept, naming the representative (the caller: the one agency worker the API lets us name).
     await row.getByRole('button', { name: 'Acceptera inbjudan till NT-DEMO-001' }).click();
@@ -86,7 +79,7 @@ describe('journey 3: agency case worker (browser)', () => {
     expect(shown).toEqual(references);
     const casesText = await page.locator('main').innerText();
     for (const other of ['NT-DEMO-004', 'NT-DEMO-005']) expect(casesText).not.toContain(other);
-    await shot(page, 'agency-cases');
+    await screenshot(page, 'agency-cases');
 
     // Open pupil 78's case (consent covers the mapping) and add our contribution about leisure and friends.
     await cases.getByRole('link', { name: 'NT-DEMO-002' }).click();
@@ -106,7 +99,7 @@ describe('journey 3: agency case worker (browser)', () => {
     await leisure.getByRole('status').filter({ hasText: 'Bidraget är sparat.' }).waitFor();
     const contribution = leisure.getByTestId('mapping-contribution').filter({ hasText: words });
     await contribution.getByText('Sara Socialsekreterare, Socialtjänsten Östersund').waitFor();
-    await shot(page, 'agency-mapping');
+    await screenshot(page, 'agency-mapping');
 
     // Edit our own contribution.
     await contribution.getByRole('button', { name: /^Ändra/ }).click();
@@ -139,7 +132,7 @@ describe('journey 3: agency case worker (browser)', () => {
     const actionRow = actions.getByRole('row').filter({ hasText: action.description });
     await actionRow.getByText('Pågår').waitFor();
     await actionRow.getByRole('link', { name: 'Öppna handlingsplanen i NT-DEMO-003' }).waitFor();
-    await shot(page, 'agency-actions');
+    await screenshot(page, 'agency-actions');
 
     // Update its status and add a progress note.
     await actionRow.getByRole('button', { name: `Uppdatera åtgärden: ${action.description}` }).click();
@@ -150,7 +143,7 @@ describe('journey 3: agency case worker (browser)', () => {
     await update.getByRole('button', { name: 'Spara uppdateringen' }).click();
     await update.getByRole('status').filter({ hasText: 'Uppdateringen är sparad.' }).waitFor();
     await update.getByText(note).waitFor();
-    await shot(page, 'agency-action-update');
+    await screenshot(page, 'agency-action-update');
     await update.getByRole('button', { name: 'Spara uppdateringen' }).press('Escape');
     await actionRow.getByText('Klar').waitFor();
 
@@ -195,7 +188,7 @@ describe('journey 3: agency case worker (browser)', () => {
         expect(text).not.toContain(leak);
       }
     }
-    await shot(page, 'agency-case-not-found');
+    await screenshot(page, 'agency-case-not-found');
     await page.context().close();
   });
 });

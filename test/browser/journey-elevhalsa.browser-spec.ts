@@ -283,7 +283,7 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await openTab(page, 'Översikt', opened.reference);
     await page.getByRole('button', { name: 'Flytta till Kartläggning' }).click();
     await page.getByRole('status').filter({ hasText: 'Status ändrad till Kartläggning.' }).waitFor();
-    await page.getByRole('button', { name: 'Flytta till Plan pågår' }).waitFor();
+    await page.getByRole('button', { name: 'Flytta till Plan gäller' }).waitFor();
     await expect(page.getByTestId('case-status').textContent()).resolves.toBe('Kartläggning');
     const moved = await h.testApp.db.query(`SELECT status FROM support_case WHERE id = $1`, [caseId]);
     expect(moved.rows[0].status).toBe('mapping');

@@ -119,7 +119,7 @@ describe('journey 1: mentor/teacher (browser)', () => {
     expect(
       await page.evaluate(
         (key) => (globalThis as unknown as BrowserWindow).sessionStorage.getItem(key),
-        `narvaroteam.draft.flag:${pupil.studentId}`,
+        `narvaroteam.draft.${demoId('user:mentor@storsjo.demo')}.flag:${pupil.studentId}`,
       ),
     ).toBeNull();
     await page.context().close();

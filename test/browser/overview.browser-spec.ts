@@ -3,7 +3,7 @@ import { API, bearer } from '../support/test-app';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
 
 const STATUS_LABELS: Record<string, string> = {
-  open: 'Öppnat',
+  open: 'Öppet',
   mapping: 'Kartläggning',
   plan_active: 'Plan gäller',
   follow_up: 'Uppföljning',

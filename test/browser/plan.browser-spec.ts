@@ -1,14 +1,7 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { API, bearer } from '../support/test-app';
-import type { Page } from 'playwright-core';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
-
-/** A full-page screenshot from the top (the app's header is fixed: a scrolled page repeats it). */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await screenshot(page, name);
-}
 
 const SOC = demoId('agency:soc');
 
@@ -97,7 +90,7 @@ describe('the action plan (browser)', () => {
     await panel.getByRole('button', { name: 'Lägg till uppföljningsdatum' }).click();
     await panel.getByLabel('Uppföljningsdatum 1').fill(review);
     await panel.getByRole('textbox', { name: 'Elevens syn på planen (elevens egna ord)' }).fill('Jag vill prova.');
-    await shot(page, 'plan-editor');
+    await screenshot(page, 'plan-editor');
     await panel.getByRole('button', { name: 'Spara planen' }).click();
 
     await panel.getByRole('status').filter({ hasText: 'Planen är sparad.' }).waitFor();
@@ -108,7 +101,7 @@ describe('the action plan (browser)', () => {
     await row.getByText('Planerad').waitFor();
     await panel.getByRole('listitem').filter({ hasText: review }).waitFor();
     await panel.getByText('Version 1, senast ändrad av Eva Kurator').waitFor();
-    await shot(page, 'plan');
+    await screenshot(page, 'plan');
 
     const { plan } = await getPlan(caseId);
     expect(plan.version).toBe(1);
@@ -158,7 +151,7 @@ describe('the action plan (browser)', () => {
       .getByRole('alert')
       .filter({ hasText: 'Planen har ändrats av någon annan sedan du öppnade den' });
     await conflict.waitFor();
-    await shot(page, 'plan-conflict');
+    await screenshot(page, 'plan-conflict');
     const after = await getPlan(caseId);
     expect(after.plan.version).toBe(before.plan.version + 1);
     expect(after.plan.goals[0].text).toBe(theirs);

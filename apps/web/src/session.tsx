@@ -47,20 +47,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  async function loadMe(): Promise<boolean> {
+  async function loadMe(): Promise<Me | null> {
     try {
-      setMe(await api.get<Me>('/auth/me'));
+      const signedIn = await api.get<Me>('/auth/me');
+      setMe(signedIn);
       setStatus('signed-in');
-      return true;
+      return signedIn;
     } catch {
-      return false;
+      return null;
     }
   }
 
   const login = useCallback(async (username: string, password: string) => {
     setTokens(await api.post<TokenPair>('/auth/login', { username, password }));
     setExpired(false);
-    if (!(await loadMe())) throw new ApiError({ status: 500 });
+    const signedIn = await loadMe();
+    if (!signedIn) throw new ApiError({ status: 500 });
+    // Someone else logging in on this tab after a session ran out does not get the drafts left behind.
+    clearDrafts(signedIn.id);
   }, []);
 
   const logout = useCallback(async () => {
@@ -101,7 +105,9 @@ export function useSession(): Session {
  * in the middle of typing loses nothing: after logging in again the text is back.
  */
 export function useDraft(key: string, initial = ''): [string, (value: string) => void, () => void] {
-  const storageKey = DRAFT_PREFIX + key;
+  const { me } = useSession();
+  // Per user: a draft is only ever given back to the person who typed it.
+  const storageKey = `${DRAFT_PREFIX}${me?.id ?? 'anonymous'}.${key}`;
   const [value, setValue] = useState(() => sessionStorage.getItem(storageKey) ?? initial);
   const update = useCallback(
     (next: string) => {
@@ -117,6 +123,9 @@ export function useDraft(key: string, initial = ''): [string, (value: string) =>
   return [value, update, clear];
 }
 
-function clearDrafts(): void {
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
+/** Removes the drafts kept in this tab, except those of `keepUserId`. */
+function clearDrafts(keepUserId?: string): void {
+  for (const key of Object.keys(sessionStorage))
+    if (key.startsWith(DRAFT_PREFIX) && !(keepUserId && key.startsWith(`${DRAFT_PREFIX}${keepUserId}.`)))
+      sessionStorage.removeItem(key);
 }

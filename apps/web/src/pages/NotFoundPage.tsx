@@ -4,7 +4,7 @@ import { texts } from '../texts';
 
 export function NotFoundPage() {
   return (
-    <Page title="Sidan finns inte">
+    <Page title={texts.common.notFoundTitle}>
       <Text>{texts.common.errors.notFound}</Text>
     </Page>
   );

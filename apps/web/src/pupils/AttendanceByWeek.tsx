@@ -62,7 +62,7 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
               <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
                 <XAxis dataKey="label" />
-                <YAxis unit=" %" allowDecimals={false} />
+                <YAxis unit={texts.common.units.percent} allowDecimals={false} />
                 <Tooltip formatter={(value) => formatPercent(Number(value), true)} />
                 <Legend />
                 <Bar dataKey="valid" name={t.valid} stackId="absence" fill={CHART_COLOURS.valid} />

@@ -32,7 +32,7 @@ export function CasesByStatus() {
   }, []);
 
   const rows = counts
-    ? CASE_STATUSES.map((status) => ({ status, label: t.status[status], count: counts[status] }))
+    ? CASE_STATUSES.map((status) => ({ status, label: texts.common.caseStatus[status], count: counts[status] }))
     : [];
   const total = rows.reduce((sum, r) => sum + r.count, 0);
 

@@ -43,7 +43,7 @@ export function LeadTimes({ schoolId }: { schoolId: string }) {
                   margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
                 >
                   <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} horizontal={false} />
-                  <XAxis type="number" allowDecimals={false} unit=" d" />
+                  <XAxis type="number" allowDecimals={false} unit={texts.common.units.days} />
                   <YAxis type="category" dataKey="label" width={260} />
                   <Bar dataKey="median" name={t.median} fill={CHART_COLOURS.primary}>
                     <LabelList dataKey="median" position="right" formatter={(v) => formatNumber(Number(v))} />

@@ -45,7 +45,7 @@ export function OutcomeStatsSection({ schoolId }: { schoolId: string }) {
 function Outcomes({ stats }: { stats: OutcomeStats }) {
   const statusRows = CASE_STATUSES.map((status) => ({
     status,
-    label: t.status[status],
+    label: texts.common.caseStatus[status],
     count: stats.casesByStatus[status] ?? null,
   }));
   const shown = statusRows.filter((r) => r.count !== null);

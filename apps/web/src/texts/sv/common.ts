@@ -13,6 +13,17 @@ export const common = {
   yes: 'Ja',
   no: 'Nej',
   showMore: 'Visa fler',
+  notFoundTitle: 'Sidan finns inte',
+  /** Units after a chart axis' numbers. */
+  units: { percent: ' %', days: ' d' },
+  /** A case's status (support_case.status), everywhere the same words. */
+  caseStatus: {
+    open: 'Öppet',
+    mapping: 'Kartläggning',
+    plan_active: 'Plan gäller',
+    follow_up: 'Uppföljning',
+    closed: 'Avslutat',
+  } as Record<string, string>,
   nav: {
     label: 'Huvudmeny',
     home: 'Start',

@@ -102,13 +102,6 @@ export const pupils = {
   overview: {
     title: 'Översikt',
     intro: (school: string) => `Ärenden och resultat för ${school}.`,
-    status: {
-      open: 'Öppnat',
-      mapping: 'Kartläggning',
-      plan_active: 'Plan gäller',
-      follow_up: 'Uppföljning',
-      closed: 'Avslutat',
-    } as Record<string, string>,
     cases: {
       title: 'Ärenden efter status',
       intro: 'Alla skolans ärenden som du kan se, oavsett när de öppnades.',

@@ -1,12 +1,8 @@
 // Journey 2 (elevhälsa): flags inbox, cases list and the case page's panels (not mapping or plan).
 
-const caseStatus: Record<string, string> = {
-  open: 'Öppet',
-  mapping: 'Kartläggning',
-  plan_active: 'Plan pågår',
-  follow_up: 'Uppföljning',
-  closed: 'Avslutat',
-};
+import { common } from './common';
+
+const caseStatus = common.caseStatus;
 
 const agencyType: Record<string, string> = {
   school: 'Skola',
