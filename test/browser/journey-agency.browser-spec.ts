@@ -56,6 +56,25 @@ describe('journey 3: agency case worker (browser)', () => {
     );
     expect(accepted).toEqual([{ status: 'accepted', representative_id: SOC_WORKER, responded_by: SOC_WORKER }]);
 
+    // The coordinator sees the answer on the case: Socialtjänsten said yes, with its representative.
+    const coordinator = await h.newPage(`/arenden/${case53}?flik=mobilisering`);
+    await logIn(coordinator, 'elevhalsa@storsjo.demo');
+    const answers = coordinator.getByTestId('mobilisations-table');
+    const socAnswer = answers.getByRole('row').filter({ hasText: 'Socialtjänsten Östersund' });
+    await socAnswer.getByText('Tackat ja').waitFor();
+    await socAnswer.getByText('Sara Socialsekreterare').waitFor();
+    const { rows: invited } = await h.testApp.db.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'pending')::int AS answered
+         FROM mobilisation WHERE case_id = $1`,
+      [case53],
+    );
+    await expect(coordinator.getByTestId('mobilisation-summary').textContent()).resolves.toMatch(
+      new RegExp(`^${invited[0].total} inbjudna: ${invited[0].answered} har svarat`),
+    );
+    expect(invited[0].answered).toBeGreaterThan(0);
+    await screenshot(coordinator, 'elevhalsa-mobilisation-answered');
+    await coordinator.context().close();
+
     // The cases: exactly those Socialtjänsten is mobilised into with consent in force.
     const { rows: expected } = await h.testApp.db.query(
       `SELECT c.reference FROM support_case c

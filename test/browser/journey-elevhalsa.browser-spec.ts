@@ -343,6 +343,33 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await page.context().close();
   });
 
+  it("writes the school's part of the mapping and sees the agencies' contributions beside it", async () => {
+    const caseId = demoId('case:78');
+    const page = await h.newPage(`/arenden/${caseId}`);
+    await logIn(page, 'elevhalsa@storsjo.demo');
+    await page.getByRole('tab', { name: 'Kartläggning' }).click();
+    // Socialtjänsten's earlier contribution is there, signed with author and agency.
+    await page
+      .getByTestId('mapping-section-home_family')
+      .getByText('Sara Socialsekreterare, Socialtjänsten Östersund')
+      .first()
+      .waitFor();
+    const pupilView = page.getByTestId('mapping-section-pupil_view');
+    const words = `Eleven säger att det är lektionerna före lunch som är svårast (browser test ${Date.now()}).`;
+    await pupilView.getByRole('textbox', { name: 'Ditt bidrag: Elevens egen syn' }).fill(words);
+    await pupilView.getByRole('button', { name: 'Lägg till bidrag om elevens egen syn' }).click();
+    await pupilView.getByRole('status').filter({ hasText: 'Bidraget är sparat.' }).waitFor();
+    const contribution = pupilView.getByTestId('mapping-contribution').filter({ hasText: words });
+    await contribution.getByText(/, Storsjöskolan ·/).waitFor();
+    await screenshot(page, 'elevhalsa-mapping');
+    const { rows } = await h.testApp.db.query(
+      `SELECT author_id, agency_id FROM mapping_contribution WHERE case_id = $1 AND section = 'pupil_view' AND text = $2`,
+      [caseId, words],
+    );
+    expect(rows).toEqual([{ author_id: demoId('user:elevhalsa@storsjo.demo'), agency_id: STORSJO }]);
+    await page.context().close();
+  });
+
   it('shows an agency worker the same case page read-only, and nothing to an agency outside the case', async () => {
     const caseId = demoId('case:78');
     const page = await h.newPage('/');

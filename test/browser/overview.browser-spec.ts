@@ -103,6 +103,24 @@ describe('overview for the principal (browser)', () => {
     await page.context().close();
   });
 
+  it('shows the coordinator (elevhälsa) the same overview of the school', async () => {
+    const { rows } = await h.testApp.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM support_case WHERE school_id = $1`,
+      [demoId('agency:storsjo')],
+    );
+    const page = await h.newPage('/oversikt');
+    await logIn(page, 'elevhalsa@storsjo.demo');
+    await page.waitForURL(/\/oversikt$/);
+    const byStatus = page.getByRole('table', { name: 'Antal ärenden per status' });
+    await byStatus.waitFor();
+    expect(await byStatus.locator('tfoot td').innerText()).toBe(String(rows[0].n));
+    await page.getByRole('table', { name: 'Ledtider i dagar för skolans ärenden' }).waitFor();
+    await page.getByRole('table', { name: 'Nyckeltal för perioden' }).waitFor();
+    await page.getByRole('img', { name: /Stapeldiagram: median antal dagar per steg/ }).waitFor();
+    await screenshot(page, 'overview-elevhalsa');
+    await page.context().close();
+  });
+
   it('is refused in words to a mentor, who sees no figures', async () => {
     const page = await h.newPage('/');
     await logIn(page, 'mentor@storsjo.demo');
