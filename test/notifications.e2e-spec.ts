@@ -197,39 +197,29 @@ describe('notifications', () => {
         `Ny åtgärd för Socialtjänsten Östersund i ärende ${kase.reference}, klar senast 2099-03-31`,
       );
 
-      // The same plan again: nobody is told twice.
+      // The same plan again, with the action given to `responsibleUserId`.
       const action = plan.body.actions[0];
-      const again = await t.http
-        .put(`${API}/cases/${kase.id}/plan`)
-        .set('authorization', as('elevhalsa@storsjo.demo'))
-        .set('if-match', plan.headers.etag)
-        .send({
-          goals: plan.body.goals.map((g: { id: string; text: string }) => ({ id: g.id, text: g.text })),
-          actions: [{ ...actionInput(action), responsibleUserId: secondSocWorker }],
-        })
-        .expect(200);
+      let etag = plan.headers.etag;
+      const giveTo = async (responsibleUserId: string) => {
+        const res = await t.http
+          .put(`${API}/cases/${kase.id}/plan`)
+          .set('authorization', as('elevhalsa@storsjo.demo'))
+          .set('if-match', etag)
+          .send({
+            goals: plan.body.goals.map((g: { id: string; text: string }) => ({ id: g.id, text: g.text })),
+            actions: [{ ...actionInput(action), responsibleUserId }],
+          })
+          .expect(200);
+        etag = res.headers.etag;
+      };
+      // Unchanged: nobody is told twice.
+      await giveTo(secondSocWorker);
       expect(await sent('action.assigned', { caseId: kase.id })).toHaveLength(2);
       // Given to the first worker instead: a new assignment, told again.
-      const third = await t.http
-        .put(`${API}/cases/${kase.id}/plan`)
-        .set('authorization', as('elevhalsa@storsjo.demo'))
-        .set('if-match', again.headers.etag)
-        .send({
-          goals: plan.body.goals.map((g: { id: string; text: string }) => ({ id: g.id, text: g.text })),
-          actions: [{ ...actionInput(action), responsibleUserId: SOC_WORKER }],
-        })
-        .expect(200);
+      await giveTo(SOC_WORKER);
       expect(await sent('action.assigned', { caseId: kase.id })).toHaveLength(4);
       // And back to the second worker, who had it before: a new assignment again, told again.
-      await t.http
-        .put(`${API}/cases/${kase.id}/plan`)
-        .set('authorization', as('elevhalsa@storsjo.demo'))
-        .set('if-match', third.headers.etag)
-        .send({
-          goals: plan.body.goals.map((g: { id: string; text: string }) => ({ id: g.id, text: g.text })),
-          actions: [{ ...actionInput(action), responsibleUserId: secondSocWorker }],
-        })
-        .expect(200);
+      await giveTo(secondSocWorker);
       const all = await sent('action.assigned', { caseId: kase.id });
       expect(all).toHaveLength(6);
       expect(all.filter((n: { recipient_id: string }) => n.recipient_id === secondSocWorker)).toHaveLength(3);
