@@ -374,6 +374,8 @@ describe('notifications', () => {
     it('reminds of an action due in 2 days and overdue; of a review date; nothing for a done action', async () => {
       const kase = await newCase();
       const due = addDays(swedishDate(), 20);
+      // An action with a responsible person, due after the first and before the review.
+      const named = addDays(due, 4);
       const review = addDays(swedishDate(), 30);
       await t.http
         .put(`${API}/cases/${kase.id}/plan`)
@@ -388,6 +390,13 @@ describe('notifications', () => {
               responsibleUserId: ELEVHALSA,
               dueDate: due,
               status: 'done',
+            },
+            {
+              description: 'Rektorns samtal med familjen.',
+              agencyId: demoId('agency:storsjo'),
+              responsibleUserId: REKTOR,
+              dueDate: named,
+              status: 'in_progress',
             },
           ],
           reviewDates: [review],
@@ -414,6 +423,13 @@ describe('notifications', () => {
           link: `/arenden/${kase.id}?flik=plan`,
         },
       ]);
+      // The named person hears of their action too, beside the agency.
+      await sweep.run(middayOn(addDays(named, -2)));
+      const soonNamed = (await sent('action.due-soon', { caseId: kase.id })).filter((n) => n.title.endsWith(named));
+      expect(soonNamed.map((n) => n.recipient_id)).toEqual([ELEVHALSA, REKTOR].sort());
+      await sweep.run(middayOn(addDays(named, 1)));
+      const lateNamed = (await sent('action.overdue', { caseId: kase.id })).filter((n) => n.title.includes(named));
+      expect(lateNamed.map((n) => n.recipient_id)).toEqual([ELEVHALSA, REKTOR].sort());
 
       await sweep.run(middayOn(addDays(review, -3)));
       expect(await recipients('review.due', { caseId: kase.id })).toEqual([]);
