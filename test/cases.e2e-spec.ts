@@ -301,5 +301,24 @@ describe('cases, status, consent and lead times', () => {
       .get(`${API}/schools/${STORSJO}/lead-times?from=2026-05-01&to=2026-04-01`)
       .set('authorization', rektor)
       .expect(400);
+
+    // Days are Swedish days: opened 00:30 on 10 March in Stockholm (23:30 UTC the day before),
+    // accepted 23:30 on 11 March in Stockholm — one day, counted on the 10th.
+    await t.db.query(`UPDATE support_case SET opened_at = '2023-03-09T23:30:00Z' WHERE id = $1`, [id]);
+    await t.db.query(`UPDATE mobilisation SET responded_at = '2023-03-11T22:30:00Z' WHERE case_id = $1`, [id]);
+    const onDay = async (day: string) =>
+      (
+        await t.http
+          .get(`${API}/schools/${STORSJO}/lead-times?from=${day}&to=${day}`)
+          .set('authorization', rektor)
+          .expect(200)
+      ).body.measures.find((m: { measure: string }) => m.measure === 'openedToFirstAgencyAccepted');
+    expect(await onDay('2023-03-10')).toEqual({
+      measure: 'openedToFirstAgencyAccepted',
+      cases: 1,
+      medianDays: 1,
+      p90Days: 1,
+    });
+    expect(await onDay('2023-03-09')).toBeUndefined();
   });
 });

@@ -7,6 +7,12 @@ const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', {
   day: '2-digit',
 });
 
+/**
+ * SQL for the Swedish calendar day of a timestamptz column or expression: a bare `::date` would
+ * use the database session's time zone (often UTC), an hour or two off around midnight.
+ */
+export const swedishDaySql = (timestamp: string): string => `(${timestamp} AT TIME ZONE 'Europe/Stockholm')::date`;
+
 /** Today's date in Sweden as YYYY-MM-DD (the server may run in any time zone). */
 export function swedishDate(now: Date = new Date()): string {
   return SWEDISH_DAY.format(now);

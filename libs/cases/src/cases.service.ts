@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/calendar';
+import { addDays, daysBetween, isIsoDate, swedishDate, swedishDaySql } from '@app/calendar';
 import { ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError, ValidationError } from '@app/http';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { CaseAccess, CaseFacts, CaseStatus, requireActive } from './case-access';
@@ -134,7 +134,7 @@ export class CasesService {
     );
     const [{ id }] = await manager.query(
       `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, flag_id, flagged_at, first_signal_on)
-       VALUES ('NT-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('support_case_reference_seq')::text, 4, '0'),
+       VALUES ('NT-' || to_char(now() AT TIME ZONE 'Europe/Stockholm', 'YYYY') || '-' || lpad(nextval('support_case_reference_seq')::text, 4, '0'),
                $1, $2, $3, $4, $5, $6)
        RETURNING id`,
       [studentId, pupil.schoolId, coordinator, flag?.id ?? null, flag?.createdAt ?? null, firstSignal],
@@ -313,15 +313,15 @@ export class CasesService {
     }
     const measures: { measure: string; cases: number; median: number | null; p90: number | null }[] =
       await this.dataSource.query(
-        `WITH lt AS (${LEAD_TIMES_SELECT} WHERE c.school_id = $1 AND c.opened_at::date BETWEEN $2 AND $3),
+        `WITH lt AS (${LEAD_TIMES_SELECT} WHERE c.school_id = $1 AND ${swedishDaySql('c.opened_at')} BETWEEN $2 AND $3),
               days AS (
-                SELECT 'signalToFlag' AS measure, 1 AS o, flagged_at::date - first_signal_date AS d FROM lt
-                UNION ALL SELECT 'signalToCaseOpened', 2, opened_at::date - first_signal_date FROM lt
-                UNION ALL SELECT 'flagToCaseOpened', 3, opened_at::date - flagged_at::date FROM lt
-                UNION ALL SELECT 'openedToFirstAgencyAccepted', 4, first_accepted_at::date - opened_at::date FROM lt
-                UNION ALL SELECT 'openedToFirstMeeting', 5, first_meeting_at::date - opened_at::date FROM lt
-                UNION ALL SELECT 'openedToPlanAgreed', 6, plan_agreed_at::date - opened_at::date FROM lt
-                UNION ALL SELECT 'signalToPlanAgreed', 7, plan_agreed_at::date - first_signal_date FROM lt)
+                SELECT 'signalToFlag' AS measure, 1 AS o, ${swedishDaySql('flagged_at')} - first_signal_date AS d FROM lt
+                UNION ALL SELECT 'signalToCaseOpened', 2, ${swedishDaySql('opened_at')} - first_signal_date FROM lt
+                UNION ALL SELECT 'flagToCaseOpened', 3, ${swedishDaySql('opened_at')} - ${swedishDaySql('flagged_at')} FROM lt
+                UNION ALL SELECT 'openedToFirstAgencyAccepted', 4, ${swedishDaySql('first_accepted_at')} - ${swedishDaySql('opened_at')} FROM lt
+                UNION ALL SELECT 'openedToFirstMeeting', 5, ${swedishDaySql('first_meeting_at')} - ${swedishDaySql('opened_at')} FROM lt
+                UNION ALL SELECT 'openedToPlanAgreed', 6, ${swedishDaySql('plan_agreed_at')} - ${swedishDaySql('opened_at')} FROM lt
+                UNION ALL SELECT 'signalToPlanAgreed', 7, ${swedishDaySql('plan_agreed_at')} - first_signal_date FROM lt)
          SELECT measure, count(d)::int AS cases,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS median,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY d) AS p90

@@ -11,7 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
-import { addDays, isIsoDate, swedishDate } from '@app/calendar';
+import { addDays, isIsoDate, swedishDate, swedishDaySql } from '@app/calendar';
 import { ApiProblems, ForbiddenError, NotFoundError, ValidationError } from '@app/http';
 import { CASE_STATUSES } from '../cases.dto';
 import { FOLLOW_UP_MONTHS, NEW_INTERVENTIONS } from './follow-ups';
@@ -115,7 +115,6 @@ interface Cell {
   p: number;
 }
 
-const STOCKHOLM_DAY = (column: string) => `(${column} AT TIME ZONE 'Europe/Stockholm')::date`;
 const round = (value: number | string | null, decimals: number) =>
   value === null ? null : Math.round(Number(value) * 10 ** decimals) / 10 ** decimals;
 
@@ -140,8 +139,8 @@ export class OutcomeStatsService {
     const params = [caller.organisationId, schoolId, from, to];
     const scope = `SELECT c.* FROM support_case c JOIN agency a ON a.id = c.school_id
                     WHERE a.organisation_id = $1 AND ($2::uuid IS NULL OR c.school_id = $2::uuid)`;
-    const openedInPeriod = `${STOCKHOLM_DAY('c.opened_at')} BETWEEN $3::date AND $4::date`;
-    const closedInPeriod = `${STOCKHOLM_DAY('c.closed_at')} BETWEEN $3::date AND $4::date`;
+    const openedInPeriod = `${swedishDaySql('c.opened_at')} BETWEEN $3::date AND $4::date`;
+    const closedInPeriod = `${swedishDaySql('c.closed_at')} BETWEEN $3::date AND $4::date`;
     const q = this.dataSource;
 
     const byStatus: ({ status: string } & Cell)[] = await q.query(
@@ -151,7 +150,7 @@ export class OutcomeStatsService {
     );
     const [toPlan]: (Cell & { median: number | null })[] = await q.query(
       `SELECT count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${STOCKHOLM_DAY('c.plan_agreed_at')} - ${STOCKHOLM_DAY('c.opened_at')}) AS median
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${swedishDaySql('c.plan_agreed_at')} - ${swedishDaySql('c.opened_at')}) AS median
          FROM (${scope}) c WHERE ${openedInPeriod} AND c.plan_agreed_at IS NOT NULL`,
       params,
     );
