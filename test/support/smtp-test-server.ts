@@ -39,6 +39,8 @@ export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
   /** Recipients the server refuses for good (550), as for an unknown mailbox. */
   readonly unknownMailboxes = new Set<string>();
+  /** While set, the server answers every connection with 554 (e.g. in maintenance, or refusing our host). */
+  refuseConnections = false;
   port = 0;
   private server: SMTPServer | null = null;
 
@@ -47,6 +49,10 @@ export class SmtpTestServer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (_session, callback) => {
+        if (!this.refuseConnections) return callback();
+        callback(Object.assign(new Error('Service not available'), { responseCode: 554 }));
+      },
       onRcptTo: (address, _session, callback) => {
         if (!this.unknownMailboxes.has(address.address)) return callback();
         const refusal = Object.assign(new Error('No such mailbox'), { responseCode: 550 });

@@ -38,10 +38,13 @@ export function usePaged<T>(path: string | null): Paged<T> {
   const [round, setRound] = useState(0);
   // Counts first-page loads, so an answer for an earlier path or round is dropped.
   const generation = useRef(0);
-  const moreInFlight = useRef(false);
+  // The next-page request on its way, if any (an object per request, so an old one cannot clear a new one).
+  const moreInFlight = useRef<object | null>(null);
 
   useEffect(() => {
     const mine = ++generation.current;
+    // A next page of the earlier list may still be on its way: it is dropped, and must not block this one.
+    moreInFlight.current = null;
     if (path === null) {
       setState((previous) => ({ ...previous, loading: false, loadingMore: false }));
       return;
@@ -60,13 +63,16 @@ export function usePaged<T>(path: string | null): Paged<T> {
   const loadMore = useCallback(() => {
     // A page on its way: a second click before the button shows it must not append that page twice.
     if (path === null || cursor === null || moreInFlight.current) return;
-    moreInFlight.current = true;
+    const request = {};
+    moreInFlight.current = request;
     const mine = generation.current;
     const separator = path.includes('?') ? '&' : '?';
     setState((previous) => ({ ...previous, error: null, loadingMore: true }));
     api
       .get<Page<T>>(`${path}${separator}cursor=${encodeURIComponent(cursor)}`)
-      .finally(() => (moreInFlight.current = false))
+      .finally(() => {
+        if (moreInFlight.current === request) moreInFlight.current = null;
+      })
       .then(
         (page) =>
           mine === generation.current &&

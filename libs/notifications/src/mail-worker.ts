@@ -9,6 +9,10 @@ import { Clock, CLOCK } from './clock';
 export const MAIL_LEASE_SECONDS = 300;
 /** Rows one flush claims at a time. */
 const BATCH = 20;
+/** How often a failed send's mark is tried before the flush gives up (the row then ends `unconfirmed`). */
+const MARK_ATTEMPTS = 4;
+/** nodemailer's codes for a 5xx to this message's recipient (RCPT) or content (DATA). */
+const PERMANENT_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
 /** Back-off after the n-th failed attempt: 30 s, 1, 2, 4 … minutes, at most an hour; no limit on attempts. */
 export const backoffSeconds = (attempts: number) => Math.min(30 * 2 ** Math.max(attempts - 1, 0), 3600);
 
@@ -56,15 +60,21 @@ export class MailWorker {
       : null;
   }
 
-  /** Sends every row due at `now`, a batch at a time. */
+  /**
+   * Sends every row due at `now`, a batch at a time. Leases and back-off count from the moment of
+   * each step (`now` plus the time this flush has taken so far): a slow server must not leave a
+   * row `sending` under a lease that ran out while earlier rows were being sent.
+   */
   async flush(now: Date = this.clock.now()): Promise<FlushResult> {
     const result: FlushResult = { sent: 0, failed: 0 };
     if (!this.transport) return result;
+    const started = performance.now();
+    const at = () => new Date(now.getTime() + (performance.now() - started));
     await this.giveUpOnAbandonedSends(now);
     for (;;) {
-      const claimed = await this.claim(now);
+      const claimed = await this.claim(at());
       for (const mail of claimed) {
-        const outcome = await this.send(mail, now);
+        const outcome = await this.send(mail, at);
         if (outcome === 'sent') result.sent++;
         else if (outcome === 'failed') result.failed++;
       }
@@ -100,8 +110,8 @@ export class MailWorker {
   }
 
   /** Sends one claimed row and records the outcome; `skipped` when the claim was lost to another worker. */
-  private async send(mail: ClaimedMail, now: Date): Promise<'sent' | 'failed' | 'skipped'> {
-    if (!(await this.startSending(mail, now))) return 'skipped';
+  private async send(mail: ClaimedMail, at: () => Date): Promise<'sent' | 'failed' | 'skipped'> {
+    if (!(await this.startSending(mail, at()))) return 'skipped';
     try {
       await this.transport!.sendMail({
         from: this.config.mail.from,
@@ -111,10 +121,10 @@ export class MailWorker {
         messageId: mail.message_id,
       });
     } catch (error) {
-      await this.markFailed(mail, now, error as { code?: string; responseCode?: number });
+      await this.markFailed(mail, at(), error as { code?: string; responseCode?: number });
       return 'failed';
     }
-    await this.markSent(mail, now);
+    await this.markSent(mail, at());
     return 'sent';
   }
 
@@ -137,15 +147,30 @@ export class MailWorker {
     );
   }
 
+  /**
+   * After a refused or failed send: back to `pending` with back-off, or `failed` when the server
+   * refused this message for good. The mail was certainly not delivered, so the mark is retried
+   * a few times: a row left `sending` would end `unconfirmed` and never be sent.
+   */
   private async markFailed(mail: ClaimedMail, now: Date, error: { code?: string; responseCode?: number }) {
-    const permanent = (error.responseCode ?? 0) >= 500;
+    // Permanent only when the server refused the recipient or the message (5xx at RCPT or DATA); a
+    // 5xx to the login or the greeting is the server's state, not the mail's, and is retried.
+    const permanent = (error.responseCode ?? 0) >= 500 && PERMANENT_CODES.has(error.code ?? '');
     // Only the error's code: an SMTP answer may quote the address.
     const reason = [error.code, error.responseCode].filter(Boolean).join(' ') || 'error';
     this.logger.warn(`mail ${mail.id} attempt ${mail.attempts} failed: ${reason}`);
-    await this.dataSource.query(
-      `UPDATE mail_outbox SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz + make_interval(secs => $6)
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [mail.id, mail.attempts, permanent ? 'failed' : 'pending', reason, now, backoffSeconds(mail.attempts)],
-    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.query(
+          `UPDATE mail_outbox SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz + make_interval(secs => $6)
+            WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+          [mail.id, mail.attempts, permanent ? 'failed' : 'pending', reason, now, backoffSeconds(mail.attempts)],
+        );
+        return;
+      } catch (markError) {
+        if (attempt >= MARK_ATTEMPTS) throw markError;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   }
 }
