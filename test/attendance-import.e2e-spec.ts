@@ -418,6 +418,36 @@ describe('attendance imports (CSV and SS 12000)', () => {
       await post(`${HEADER}\nz-1,${pnr.get(40)},2026-01-27,07:00,60,0,0,\n`, 'text/csv').expect(201);
     });
 
+    it('a server that died mid-import: its import reads failed once its database session is gone', async () => {
+      // Two imports left `running` by a dead server: one whose session is gone (a pid with another
+      // start time), one whose session still runs (this test's own connection).
+      const client = await t.db.connect();
+      try {
+        const [own] = (
+          await client.query(
+            `SELECT pid, backend_start::text AS started FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+          )
+        ).rows;
+        const insert = (pid: number, started: string) =>
+          client.query(
+            `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status, backend_pid, backend_started_at)
+             SELECT organisation_id, id, $1, 'csv', 'all_or_nothing', 'running', $2, $3::timestamptz FROM agency WHERE id = $4
+             RETURNING id`,
+            [demoId('user:mentor@storsjo.demo'), pid, started, demoId('agency:storsjo')],
+          );
+        const gone = (await insert(own.pid, '2020-01-01T00:00:00Z')).rows[0].id;
+        const alive = (await insert(own.pid, own.started)).rows[0].id;
+        const read = async (id: string) =>
+          (await t.http.get(`${IMPORTS}/${id}`).set('authorization', mentor).expect(200)).body;
+        expect(await read(gone)).toMatchObject({ status: 'failed', finishedAt: expect.any(String) });
+        expect(await read(alive)).toMatchObject({ status: 'running', finishedAt: null });
+        // Another school's staff still may not know the import exists.
+        await t.http.get(`${IMPORTS}/${gone}`).set('authorization', parkMentor).expect(404);
+      } finally {
+        client.release();
+      }
+    });
+
     it('a client that disconnects mid-upload: rolled back, status failed', async () => {
       const count = await lessonCount();
       const result = await upload(async (req) => {

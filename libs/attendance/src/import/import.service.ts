@@ -106,16 +106,37 @@ export class AttendanceImportService {
       throw new ForbiddenError('Attendance is imported by the staff of a school, for its own pupils.');
     }
     const reader = new BodyReader(body);
-    const [{ id }]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status)
-       VALUES ($1, $2, $3, $4, $5, 'running') RETURNING id`,
-      [caller.organisationId, caller.agencyId, caller.userId, options.format, options.mode],
-    );
-    const report = new Report();
     const runner = this.dataSource.createQueryRunner();
-    let connectionError: Error | undefined;
+    let id: string;
     try {
       await runner.connect();
+      // The session that will run the import: if the server dies, the row is failed once it is gone.
+      // As text: a JS Date would drop the microseconds the comparison needs.
+      const [session]: { pid: number; started: string }[] = await runner.query(
+        `SELECT pid, backend_start::text AS started FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+      );
+      [{ id }] = await this.dataSource.query(
+        `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status,
+                                       backend_pid, backend_started_at)
+         VALUES ($1, $2, $3, $4, $5, 'running', $6, $7::timestamptz) RETURNING id`,
+        [
+          caller.organisationId,
+          caller.agencyId,
+          caller.userId,
+          options.format,
+          options.mode,
+          session.pid,
+          session.started,
+        ],
+      );
+    } catch (error) {
+      reader.discard();
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+    const report = new Report();
+    let connectionError: Error | undefined;
+    try {
       await runner.startTransaction();
       await runner.query(CREATE_STAGING);
       const pupils = await this.pupils(runner.manager, caller, options.format);
@@ -204,10 +225,8 @@ export class AttendanceImportService {
   }
 
   async get(caller: Caller, id: string): Promise<ImportDto> {
-    const [row]: ImportRow[] = await this.dataSource.query(
-      `SELECT ${IMPORT_COLUMNS} FROM attendance_import WHERE id = $1`,
-      [id],
-    );
+    const select = `SELECT ${IMPORT_COLUMNS} FROM attendance_import WHERE id = $1`;
+    let [row]: ImportRow[] = await this.dataSource.query(select, [id]);
     await this.access.require({
       caller,
       action: 'read',
@@ -216,6 +235,18 @@ export class AttendanceImportService {
       subjectType: 'attendance_import',
       subjectId: id,
     });
+    if (row.status === 'running') {
+      // Its server died if its database session is gone: PostgreSQL rolled the data back, so: failed.
+      const [rows]: [ImportRow[], number] = await this.dataSource.query(
+        `UPDATE attendance_import i SET status = 'failed', finished_at = clock_timestamp()
+          WHERE i.id = $1 AND i.status = 'running'
+            AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                             WHERE a.pid = i.backend_pid AND a.backend_start = i.backend_started_at)
+          RETURNING ${IMPORT_COLUMNS}`,
+        [id],
+      );
+      row = rows[0] ?? row;
+    }
     return toDto(row);
   }
 

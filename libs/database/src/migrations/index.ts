@@ -7,6 +7,7 @@ import { LessonIntegrity1795000600000 } from './1795000600000-lesson-integrity';
 import { Plan1795000800000 } from './1795000800000-plan';
 import { Notifications1795000900000 } from './1795000900000-notifications';
 import { MailDelivery1795001000000 } from './1795001000000-mail-delivery';
+import { ImportBackend1795001100000 } from './1795001100000-import-backend';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Plan1795000800000,
   Notifications1795000900000,
   MailDelivery1795001000000,
+  ImportBackend1795001100000,
 ];
