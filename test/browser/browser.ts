@@ -31,8 +31,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   // The Debian chromium package (.ci/run installs it); CHROMIUM_PATH points elsewhere if needed.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // --lang: the browser's own widgets (date inputs) in Swedish, as on the users' machines.
+    // The browser's own widgets (date inputs: åååå-mm-dd) in Swedish, as on the users' machines:
+    // Chromium takes its locale from LANGUAGE/LANG (and needs Debian's chromium-l10n for it).
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=sv-SE'],
+    env: { ...process.env, LANGUAGE: 'sv', LANG: 'sv_SE.UTF-8' },
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

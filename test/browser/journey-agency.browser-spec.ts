@@ -62,6 +62,12 @@ describe('journey 3: agency case worker (browser)', () => {
     const answers = coordinator.getByTestId('mobilisations-table');
     const socAnswer = answers.getByRole('row').filter({ hasText: 'Socialtjänsten Östersund' });
     await socAnswer.getByText('Tackat ja').waitFor();
+    // The answer is shown whole, not cut to "TACK…" by a narrow column.
+    const fits = await socAnswer.getByText('Tackat ja').evaluate((el) => {
+      const box = el as unknown as { scrollWidth: number; clientWidth: number };
+      return box.scrollWidth <= box.clientWidth;
+    });
+    expect(fits).toBe(true);
     await socAnswer.getByText('Sara Socialsekreterare').waitFor();
     const { rows: invited } = await h.testApp.db.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'pending')::int AS answered

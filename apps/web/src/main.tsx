@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './app.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
@@ -13,6 +13,10 @@ const theme = createTheme({
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   focusRing: 'always',
+  components: {
+    // A badge is never narrower than its words: in a narrow table column it would be cut to "TACK…".
+    Badge: Badge.extend({ defaultProps: { miw: 'max-content' } }),
+  },
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -91,7 +91,7 @@ export function ConsentPanel({ caseId }: PanelProps) {
                     <Table.Td>{formatDate(c.givenAt)}</Table.Td>
                     <Table.Td>{c.validUntil ? formatDate(c.validUntil) : t.noEnd}</Table.Td>
                     <Table.Td>
-                      <Badge color={state.color} variant="light" maw="none">
+                      <Badge color={state.color} variant="light">
                         {state.label}
                       </Badge>
                     </Table.Td>

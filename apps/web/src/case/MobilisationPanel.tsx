@@ -77,12 +77,19 @@ export function MobilisationPanel({ caseId }: PanelProps) {
                     </Table.Td>
                     <Table.Td>{m.representative?.displayName ?? '–'}</Table.Td>
                     <Table.Td>
-                      <Text span c={m.overdue ? 'red.9' : undefined} fw={m.overdue ? 700 : undefined}>
+                      <Text
+                        span
+                        c={m.overdue ? 'red.9' : undefined}
+                        fw={m.overdue ? 700 : undefined}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {formatDate(m.deadline)}
                       </Text>
                     </Table.Td>
                     <Table.Td>{t.invitedBy(formatDate(m.invitedAt), m.invitedBy.displayName)}</Table.Td>
-                    <Table.Td>{m.respondedAt ? formatDate(m.respondedAt) : '–'}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {m.respondedAt ? formatDate(m.respondedAt) : '–'}
+                    </Table.Td>
                     <Table.Td>{m.declineReason ? t.declineReason(m.declineReason) : (m.message ?? '–')}</Table.Td>
                   </Table.Tr>
                 ))}
