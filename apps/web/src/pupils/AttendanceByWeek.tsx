@@ -65,8 +65,20 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
                 <YAxis unit={texts.common.units.percent} allowDecimals={false} />
                 <Tooltip formatter={(value) => formatPercent(Number(value), true)} />
                 <Legend />
-                <Bar dataKey="valid" name={t.valid} stackId="absence" fill={CHART_COLOURS.valid} />
-                <Bar dataKey="invalid" name={t.invalid} stackId="absence" fill={CHART_COLOURS.invalid} />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="valid"
+                  name={t.valid}
+                  stackId="absence"
+                  fill={CHART_COLOURS.valid}
+                />
+                <Bar
+                  isAnimationActive={false}
+                  dataKey="invalid"
+                  name={t.invalid}
+                  stackId="absence"
+                  fill={CHART_COLOURS.invalid}
+                />
               </BarChart>
             </ResponsiveContainer>
           </ChartFigure>

@@ -55,7 +55,7 @@ export function CasesByStatus() {
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
                 <XAxis dataKey="label" />
                 <YAxis allowDecimals={false} />
-                <Bar dataKey="count" name={t.cases.count} fill={CHART_COLOURS.primary}>
+                <Bar isAnimationActive={false} dataKey="count" name={t.cases.count} fill={CHART_COLOURS.primary}>
                   <LabelList dataKey="count" position="top" />
                 </Bar>
               </BarChart>

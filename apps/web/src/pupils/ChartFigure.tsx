@@ -4,6 +4,8 @@ import { ReactNode } from 'react';
 /**
  * A chart as one image with its text alternative as the accessible name; the same numbers are
  * always in a table next to it, so nothing is said by the chart alone (nor by colour alone).
+ * Charts in it draw their bars without animation (`isAnimationActive={false}`): no motion for
+ * those who avoid it, and a chart read or printed at once shows its real heights.
  */
 export function ChartFigure({
   label,

@@ -45,7 +45,7 @@ export function LeadTimes({ schoolId }: { schoolId: string }) {
                   <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} horizontal={false} />
                   <XAxis type="number" allowDecimals={false} unit={texts.common.units.days} />
                   <YAxis type="category" dataKey="label" width={260} />
-                  <Bar dataKey="median" name={t.median} fill={CHART_COLOURS.primary}>
+                  <Bar isAnimationActive={false} dataKey="median" name={t.median} fill={CHART_COLOURS.primary}>
                     <LabelList dataKey="median" position="right" formatter={(v) => formatNumber(Number(v))} />
                   </Bar>
                 </BarChart>

@@ -69,7 +69,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
               <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
               <XAxis dataKey="label" />
               <YAxis allowDecimals={false} />
-              <Bar dataKey="count" name={o.count} fill={CHART_COLOURS.primary}>
+              <Bar isAnimationActive={false} dataKey="count" name={o.count} fill={CHART_COLOURS.primary}>
                 <LabelList dataKey="count" position="top" />
               </Bar>
             </BarChart>
