@@ -224,7 +224,10 @@ export function InvitationsPage() {
               <Table.Tbody>
                 {items.map((m) => (
                   <Table.Tr key={m.id} data-testid={`invitation-${m.caseReference}`}>
-                    <Table.Th scope="row">{m.caseReference}</Table.Th>
+                    {/* A reference or a date is read whole: never broken at its hyphens in a narrow column. */}
+                    <Table.Th scope="row" style={{ whiteSpace: 'nowrap' }}>
+                      {m.caseReference}
+                    </Table.Th>
                     <Table.Td>
                       {m.pupil ? (
                         t.pupil(m.pupil.firstName, m.pupil.lastName, m.pupil.className)
@@ -235,9 +238,16 @@ export function InvitationsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>{m.school.name}</Table.Td>
-                    <Table.Td>{t.invitedOn(m.invitedBy.displayName, formatDate(m.invitedAt))}</Table.Td>
                     <Table.Td>
-                      {formatDate(m.deadline)}{' '}
+                      <Text size="sm">{m.invitedBy.displayName}</Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDate(m.invitedAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text span inherit style={{ whiteSpace: 'nowrap' }}>
+                        {formatDate(m.deadline)}
+                      </Text>{' '}
                       {m.overdue && (
                         <Badge color="red.9" variant="filled">
                           {t.overdue}

@@ -29,7 +29,6 @@ export const agency = {
     status: { pending: 'Väntar på svar', accepted: 'Accepterad', declined: 'Avböjd' } as Record<string, string>,
     representative: (name: string) => `Representant: ${name}`,
     declineReason: (reason: string) => `Skäl: ${reason}`,
-    invitedOn: (name: string, date: string) => `${name}, ${date}`,
     empty: 'Inga inbjudningar att visa.',
     accept: 'Acceptera',
     acceptFor: (reference: string) => `Acceptera inbjudan till ${reference}`,
