@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './app.css';
-import { Badge, createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, CSSVariablesResolver, DEFAULT_THEME, MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
@@ -19,9 +19,28 @@ const theme = createTheme({
   },
 });
 
+/**
+ * WCAG AA contrast (4.5:1) for small text: Mantine's "dimmed" grey (captions, hints, secondary
+ * lines), the text of light badges and of outline buttons are too pale on white and on striped
+ * rows. axe-core checks this in test/browser/accessibility.browser-spec.ts.
+ */
+const contrast: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      Object.keys(DEFAULT_THEME.colors).flatMap((c) => [
+        [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 70%, black)`],
+        [`--mantine-color-${c}-outline`, `color-mix(in srgb, var(--mantine-color-${c}-9) 85%, black)`],
+      ]),
+    ),
+  },
+  dark: {},
+});
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
       <BrowserRouter>
         <SessionProvider>
           <App />

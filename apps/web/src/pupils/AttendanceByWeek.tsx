@@ -63,7 +63,10 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
                 <CartesianGrid strokeDasharray="3 3" stroke={CHART_COLOURS.grid} vertical={false} />
                 <XAxis dataKey="label" />
                 <YAxis unit={texts.common.units.percent} allowDecimals={false} />
-                <Tooltip formatter={(value) => formatPercent(Number(value), true)} />
+                <Tooltip
+                  formatter={(value) => formatPercent(Number(value), true)}
+                  itemStyle={{ color: CHART_COLOURS.text }}
+                />
                 <Legend />
                 <Bar
                   isAnimationActive={false}

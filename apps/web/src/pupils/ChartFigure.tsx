@@ -29,4 +29,6 @@ export const CHART_COLOURS = {
   valid: '#e8a33d',
   invalid: '#a4262c',
   grid: '#d0d7de',
+  /** Text in tooltips: the series' own colours (orange) are too pale for text on white. */
+  text: '#212529',
 };

@@ -113,7 +113,8 @@ export const planning = {
     // An agency's update of its own action.
     update: {
       button: 'Uppdatera status och framsteg',
-      title: (what: string) => `Uppdatera åtgärden: ${what}`,
+      // Starts with the button's visible words (WCAG 2.5.3, label in name).
+      title: (what: string) => `Uppdatera status och framsteg: ${what}`,
       status: 'Status',
       note: 'Ny anteckning om hur det går',
       save: 'Spara uppdateringen',
