@@ -68,20 +68,16 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
                   itemStyle={{ color: CHART_COLOURS.text }}
                 />
                 <Legend />
-                <Bar
-                  isAnimationActive={false}
-                  dataKey="valid"
-                  name={t.valid}
-                  stackId="absence"
-                  fill={CHART_COLOURS.valid}
-                />
-                <Bar
-                  isAnimationActive={false}
-                  dataKey="invalid"
-                  name={t.invalid}
-                  stackId="absence"
-                  fill={CHART_COLOURS.invalid}
-                />
+                {(['valid', 'invalid'] as const).map((kind) => (
+                  <Bar
+                    key={kind}
+                    isAnimationActive={false}
+                    dataKey={kind}
+                    name={t[kind]}
+                    stackId="absence"
+                    fill={CHART_COLOURS[kind]}
+                  />
+                ))}
               </BarChart>
             </ResponsiveContainer>
           </ChartFigure>
