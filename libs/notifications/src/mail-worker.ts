@@ -35,7 +35,8 @@ export interface FlushResult {
  * status `claimed`, a lease until `next_attempt_at`) and that claim is committed, so two workers
  * never take one row. Just before a row is handed to the SMTP server it becomes `sending`
  * (committed); then it is sent with its own fixed Message-ID and marked `sent`. A failed send puts
- * it back to `pending` with exponential back-off; a permanent refusal (5xx) marks it `failed`.
+ * it back to `pending` with exponential back-off; a permanent refusal of the mail (5xx to its
+ * recipient or content) marks it `failed`.
  *
  * A worker that dies leaves its rows behind. One still `claimed` was never handed over: it is
  * claimed again when its lease ends. One left `sending` may already be in the recipient's mailbox

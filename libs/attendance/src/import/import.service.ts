@@ -225,8 +225,10 @@ export class AttendanceImportService {
   }
 
   async get(caller: Caller, id: string): Promise<ImportDto> {
-    const select = `SELECT ${IMPORT_COLUMNS} FROM attendance_import WHERE id = $1`;
-    let [row]: ImportRow[] = await this.dataSource.query(select, [id]);
+    let [row]: ImportRow[] = await this.dataSource.query(
+      `SELECT ${IMPORT_COLUMNS} FROM attendance_import WHERE id = $1`,
+      [id],
+    );
     await this.access.require({
       caller,
       action: 'read',

@@ -45,6 +45,8 @@ interface PlanLock {
 export const DUE_SOON_DAYS = 7;
 
 const unprocessable = (detail: string, errors: FieldError[]) => new UnprocessableError(detail, { errors });
+/** An action's assignment (agency and person) as one SQL value, compared across a plan PUT. */
+const ASSIGNMENT = `agency_id || ':' || coalesce(responsible_user_id::text, '-')`;
 
 /**
  * The shared action plan (SIP-style) of a case. The coordinator (the school's elevhälsa) writes
@@ -523,8 +525,7 @@ export class PlanService {
   /** Who each action of the plan is given to (agency and person), by action id. */
   private async assignments(manager: EntityManager, planId: string): Promise<Map<string, string>> {
     const rows: { id: string; assignment: string }[] = await manager.query(
-      `SELECT id, agency_id || ':' || coalesce(responsible_user_id::text, '-') AS assignment
-         FROM plan_action WHERE plan_id = $1 AND removed_at IS NULL`,
+      `SELECT id, ${ASSIGNMENT} AS assignment FROM plan_action WHERE plan_id = $1 AND removed_at IS NULL`,
       [planId],
     );
     return new Map(rows.map((r) => [r.id, r.assignment]));
@@ -544,14 +545,20 @@ export class PlanService {
     version: number,
     before: Map<string, string>,
   ): Promise<void> {
-    const actions: { id: string; agency_id: string; responsible_user_id: string | null; due_date: string }[] =
-      await manager.query(
-        `SELECT id, agency_id, responsible_user_id, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM plan_action
+    const actions: {
+      id: string;
+      agency_id: string;
+      responsible_user_id: string | null;
+      due_date: string;
+      assignment: string;
+    }[] = await manager.query(
+      `SELECT id, agency_id, responsible_user_id, to_char(due_date, 'YYYY-MM-DD') AS due_date,
+                ${ASSIGNMENT} AS assignment FROM plan_action
           WHERE plan_id = $1 AND removed_at IS NULL AND status IN ('planned', 'in_progress')`,
-        [planId],
-      );
+      [planId],
+    );
     for (const a of actions) {
-      if (before.get(a.id) === `${a.agency_id}:${a.responsible_user_id ?? '-'}`) continue;
+      if (before.get(a.id) === a.assignment) continue;
       await this.notifier.notify(
         manager,
         'action.assigned',
