@@ -511,7 +511,9 @@ describe('absence signals, flags, investigations and guardian notices', () => {
       const park = await t.http.get(`${API}/flags`).set('authorization', parkElevhalsa).expect(200);
       expect(park.body.items.map((f: { id: string }) => f.id)).not.toContain(flagId);
       await t.http.get(`${API}/flags/${flagId}`).set('authorization', parkElevhalsa).expect(404);
-      await t.http.get(`${API}/flags/${flagId}`).set('authorization', mentor).expect(403);
+      // Staff of the school read a flag (to add to it); Parkskolan's do not know it.
+      await t.http.get(`${API}/flags/${flagId}`).set('authorization', mentor).expect(200);
+      await t.http.get(`${API}/flags/${flagId}`).set('authorization', parkMentor).expect(404);
       const one = await t.http.get(`${API}/flags/${flagId}`).set('authorization', elevhalsa).expect(200);
       expect(one.body.snapshot.figures.absentMinutes).toBe(600);
     });
@@ -568,17 +570,38 @@ describe('absence signals, flags, investigations and guardian notices', () => {
         .send({ reason: 'x' })
         .expect(409);
 
-      // The pupil now has an open case: accepting another flag about them is a 409 and leaves it new.
-      const second = await make();
+      // The pupil now has an open case: a new flag about them is a 409 naming the case.
+      const refused = await t.http
+        .post(`${API}/students/${pupils.Svit}/flags`)
+        .set('authorization', mentor)
+        .send({ text: 'Skolkar.' })
+        .expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'case-open',
+        existing: { type: 'case', id: res.body.id, reference: res.body.reference },
+      });
+      // A flag from before the case (older data): accepting it is a 409 and leaves it new.
+      const { rows: older } = await t.db.query(
+        `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot)
+         SELECT student_id, school_id, created_by, 'Äldre.', snapshot FROM absence_flag WHERE id = $1 RETURNING id`,
+        [accepted],
+      );
+      const second = older[0].id as string;
       await t.http.post(`${API}/flags/${second}/accept`).set('authorization', elevhalsa).expect(409);
       const still = await t.http.get(`${API}/flags/${second}`).set('authorization', elevhalsa).expect(200);
       expect(still.body.status).toBe('new');
+      await t.http
+        .post(`${API}/flags/${second}/dismiss`)
+        .set('authorization', elevhalsa)
+        .send({ reason: 'Samma oro som ärendet.' })
+        .expect(200);
 
-      const raced = await make();
       await t.db.query(
         `UPDATE support_case SET status = 'closed', closed_at = now(), outcome = 'other' WHERE flag_id = $1`,
         [accepted],
       );
+      // With the case closed, a new worry is a new flag.
+      const raced = await make();
       const statuses = await Promise.all([
         t.http.post(`${API}/flags/${raced}/accept`).set('authorization', elevhalsa),
         t.http.post(`${API}/flags/${raced}/dismiss`).set('authorization', elevhalsa).send({ reason: 'x' }),
@@ -591,9 +614,10 @@ describe('absence signals, flags, investigations and guardian notices', () => {
     });
 
     it('pages the inbox newest first', async () => {
-      for (let i = 0; i < 3; i++) {
+      // One flag per worry: three pupils, one flag each.
+      for (const [i, name] of ['Mandag', 'Nastanmandag', 'Stigande'].entries()) {
         await t.http
-          .post(`${API}/students/${pupils.Mandag}/flags`)
+          .post(`${API}/students/${pupils[name]}/flags`)
           .set('authorization', mentor)
           .send({ text: `Obs ${i}` })
           .expect(201);

@@ -9,6 +9,8 @@ import { API } from '../support/test-app';
  */
 interface Ctx {
   pupil: string;
+  /** One flag per worry: each caller flags a pupil of its own. */
+  flagPupils: Record<string, string>;
   noticePupil: string;
   flag: string;
   dismissFlags: Record<string, string>;
@@ -45,8 +47,11 @@ export const signalsAccess: AccessGroup<Ctx> = {
     };
     const dismissFlags: Record<string, string> = {};
     const acceptFlags: Record<string, string> = {};
+    const flagPupils: Record<string, string> = {};
     for (const [i, caller] of CALLERS.entries()) {
-      dismissFlags[caller] = await newFlag();
+      // One flag per worry: every flag below is about a pupil of its own (demo flags and cases are elsewhere).
+      dismissFlags[caller] = await newFlag(demoId(`pupil:${80 + i}`));
+      flagPupils[caller] = demoId(`pupil:${110 + i}`);
       // Accepting opens a case, one per pupil: each caller's flag is about a pupil of its own.
       acceptFlags[caller] = await newFlag(demoId(`pupil:${60 + i}`));
     }
@@ -69,6 +74,7 @@ export const signalsAccess: AccessGroup<Ctx> = {
     }
     return {
       pupil,
+      flagPupils,
       noticePupil,
       flag: await newFlag(),
       dismissFlags,
@@ -93,7 +99,15 @@ export const signalsAccess: AccessGroup<Ctx> = {
     },
     {
       route: 'POST /students/:id/flags',
-      request: (c) => ({ path: `/students/${c.pupil}/flags`, body: { text: 'Ser trött ut, borta ofta.' } }),
+      request: (c, caller) => ({
+        path: `/students/${c.flagPupils[caller]}/flags`,
+        body: { text: 'Ser trött ut, borta ofta.' },
+      }),
+      expect: storsjoOnly(201),
+    },
+    {
+      route: 'POST /flags/:id/notes',
+      request: (c) => ({ path: `/flags/${c.flag}/notes`, body: { text: 'Borta i dag igen.' } }),
       expect: storsjoOnly(201),
     },
     {
@@ -101,7 +115,7 @@ export const signalsAccess: AccessGroup<Ctx> = {
       request: () => ({ path: '/flags?status=new' }),
       expect: only(['rektor@storsjo.demo', 'elevhalsa@storsjo.demo', 'elevhalsa@park.demo'], 200),
     },
-    { route: 'GET /flags/:id', request: (c) => ({ path: `/flags/${c.flag}` }), expect: triage(200) },
+    { route: 'GET /flags/:id', request: (c) => ({ path: `/flags/${c.flag}` }), expect: storsjoOnly(200) },
     {
       route: 'POST /flags/:id/dismiss',
       request: (c, caller) => ({ path: `/flags/${c.dismissFlags[caller]}/dismiss`, body: { reason: 'Utrett.' } }),
@@ -158,7 +172,8 @@ export const signalsAccess: AccessGroup<Ctx> = {
     'GET /schools/:id/watchlist → watchlist.read',
     'POST /students/:id/flags → flag.create',
     'GET /flags → flag.triage',
-    'GET /flags/:id → flag.triage',
+    'GET /flags/:id → flag.read',
+    'POST /flags/:id/notes → flag.create',
     'POST /flags/:id/dismiss → flag.triage',
     'POST /flags/:id/accept → flag.triage',
     'POST /students/:id/absence-investigations → investigation.write',

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'absenceRule.read',
   'absenceRule.update',
   'flag.create',
+  'flag.read',
   'flag.triage',
   'investigation.read',
   'investigation.write',
@@ -52,6 +53,7 @@ const SCHOOL_WORK: Permission[] = [
   'watchlist.read',
   'absenceRule.read',
   'flag.create',
+  'flag.read',
   'guardianNotice.read',
   'guardianNotice.write',
 ];

@@ -133,6 +133,18 @@ export const NOTIFICATION_EVENTS = {
     title: (c) => `En anmälan om frånvaro har väntat på bedömning sedan ${c.date}`,
     link: (s) => `/anmalningar/${s.flagId}`,
   },
+  'flag.accepted': {
+    timing: 'immediate',
+    recipients: ['person'],
+    title: () => 'Din anmälan till elevhälsan har tagits emot: ett ärende har öppnats',
+    link: (s) => `/anmalningar/${s.flagId}`,
+  },
+  'flag.dismissed': {
+    timing: 'immediate',
+    recipients: ['person'],
+    title: () => 'Din anmälan till elevhälsan har avslutats utan ärende',
+    link: (s) => `/anmalningar/${s.flagId}`,
+  },
   'consent.withdrawn': {
     timing: 'immediate',
     recipients: ['participating-agencies'],

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, Page, pageSchema } from '@app/http';
-import { CreateFlagDto, DismissFlagDto, FlagDto, FlagListQuery } from './flags.dto';
+import { AddFlagNoteDto, CreateFlagDto, DismissFlagDto, ExistingWorryDto, FlagDto, FlagListQuery } from './flags.dto';
 import { FlagsService } from './flags.service';
 import { AcceptFlagDto, CaseDto } from '@app/cases';
 
@@ -17,11 +17,13 @@ export class FlagsController {
     summary: 'Flag a worrying pupil to elevhälsa (anmälan till elevhälsan)',
     description:
       'Any staff member of the pupil’s school. Stores a snapshot of the absence figures of the last 4 weeks and the ' +
-      'watch-list rules hit at this moment. A pupil may have several flags, also while one awaits triage: each is ' +
-      'its own observation, and elevhälsa sees them all in the inbox.',
+      'watch-list rules hit at this moment. One flag per worry: while the pupil has a flag awaiting triage, or an ' +
+      'open case, the answer is 409 with `code` (`flag-exists` or `case-open`) and `existing` ' +
+      '(`ExistingWorryDto`: the flag to add a note to, or the case with its reference).',
   })
   @ApiCreatedResponse({ type: FlagDto })
-  @ApiProblems(400, 404)
+  @ApiExtraModels(ExistingWorryDto)
+  @ApiProblems(400, 404, 409)
   create(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -43,12 +45,31 @@ export class FlagsController {
   }
 
   @Get('flags/:id')
-  @RequirePermission('flag.triage')
-  @ApiOperation({ summary: 'One flag with its snapshot' })
+  @RequirePermission('flag.read')
+  @ApiOperation({
+    summary: 'One flag with its snapshot and notes',
+    description: 'Any staff member of the flag’s school (a mentor sees the flag a colleague made, to add to it).',
+  })
   @ApiOkResponse({ type: FlagDto })
   @ApiProblems(400, 404)
   get(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<FlagDto> {
     return this.flags.get(caller, id);
+  }
+
+  @Post('flags/:id/notes')
+  @RequirePermission('flag.create')
+  @ApiOperation({
+    summary: 'Add an observation to a flag that awaits triage',
+    description: 'Any staff member of the flag’s school. A flag already triaged gives 409.',
+  })
+  @ApiCreatedResponse({ type: FlagDto })
+  @ApiProblems(400, 404, 409)
+  addNote(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: AddFlagNoteDto,
+  ): Promise<FlagDto> {
+    return this.flags.addNote(caller, id, dto.text);
   }
 
   @Post('flags/:id/dismiss')

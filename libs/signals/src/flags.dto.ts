@@ -51,6 +51,41 @@ export class FlagSnapshotDto {
   rulesHit: RuleHitDto[];
 }
 
+export class AddFlagNoteDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 4000,
+    example: 'Borta även i dag; eleven säger att magen värker.',
+    description: 'What you add to the flag: a new observation about the same worry.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  text: string;
+}
+
+export class FlagNoteDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: UserRefDto }) createdBy: UserRefDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** What a 409 on a new flag points at: the pupil's untriaged flag, or their open case. */
+export class ExistingWorryDto {
+  @ApiProperty({ enum: ['flag', 'case'] }) type: 'flag' | 'case';
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'NT-2026-0042',
+    description: "The case's reference; null for a flag.",
+  })
+  reference: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the flag was made, or the case opened.' })
+  createdAt: string;
+}
+
 export class FlagDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) studentId: string;
@@ -68,4 +103,6 @@ export class FlagDto {
   @ApiProperty({ type: UserRefDto, nullable: true }) triagedBy: UserRefDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) triagedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) dismissReason: string | null;
+  @ApiProperty({ type: [FlagNoteDto], description: 'Later observations added to this flag, oldest first.' })
+  notes: FlagNoteDto[];
 }

@@ -6,14 +6,25 @@ import { absenceFigures } from '@app/attendance/absence-figures';
 import { addDays, swedishDate } from '@app/calendar';
 import { CaseDto, CasesService } from '@app/cases';
 import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';
-import { Clock, CLOCK } from '@app/notifications';
+import { Clock, CLOCK, Notifier } from '@app/notifications';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { AbsenceRulesService } from './absence-rules.service';
-import { CreateFlagDto, DismissFlagDto, FlagDto, FlagListQuery, FlagSnapshotDto, FlagStatus } from './flags.dto';
+import {
+  CreateFlagDto,
+  DismissFlagDto,
+  ExistingWorryDto,
+  FlagDto,
+  FlagListQuery,
+  FlagNoteDto,
+  FlagSnapshotDto,
+  FlagStatus,
+} from './flags.dto';
 import { currentRuleHits } from './watchlist.service';
 
 /** Who triages a school's flags: its elevhälsa and principal. */
 export const TRIAGE_ROLES: Role[] = ['principal', 'elevhalsa'];
+/** Who reads a flag and adds to it: every staff role of the school (they see its pupils). */
+const FLAG_READER_ROLES: Role[] = ['school_staff', ...TRIAGE_ROLES];
 
 interface FlagRow {
   id: string;
@@ -47,7 +58,22 @@ const FLAG_SELECT = `
     JOIN app_user cu ON cu.id = f.created_by
     LEFT JOIN app_user tu ON tu.id = f.triaged_by`;
 
-const toFlag = (r: FlagRow): FlagDto => ({
+interface NoteRow {
+  id: string;
+  text: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: Date;
+}
+
+const toNote = (r: NoteRow): FlagNoteDto => ({
+  id: r.id,
+  text: r.text,
+  createdBy: { id: r.created_by, displayName: r.created_by_name },
+  createdAt: r.created_at.toISOString(),
+});
+
+const toFlag = (r: FlagRow, notes: FlagNoteDto[] = []): FlagDto => ({
   id: r.id,
   studentId: r.student_id,
   schoolId: r.school_id,
@@ -64,6 +90,7 @@ const toFlag = (r: FlagRow): FlagDto => ({
   triagedBy: r.triaged_by ? { id: r.triaged_by, displayName: r.triaged_by_name ?? '' } : null,
   triagedAt: r.triaged_at?.toISOString() ?? null,
   dismissReason: r.dismiss_reason,
+  notes,
 });
 
 /** Flags to elevhälsa (orosanmälan om frånvaro inom skolan): made by staff, triaged by elevhälsa/principal. */
@@ -76,6 +103,7 @@ export class FlagsService {
     private readonly rules: AbsenceRulesService,
     private readonly cases: CasesService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly notifier: Notifier,
   ) {}
 
   async create(caller: Caller, studentId: string, dto: CreateFlagDto): Promise<FlagDto> {
@@ -83,6 +111,7 @@ export class FlagsService {
     if (!text) throw new ValidationError([{ field: 'text', message: 'text must not be blank' }]);
     return this.dataSource.transaction(async (manager) => {
       const pupil = await this.students.requireStudent(caller, studentId, 'flag.create', 'write', manager);
+      await this.refuseSecondWorry(manager, studentId);
       const now = this.clock.now();
       const today = swedishDate(now);
       const rules = await this.rules.rulesFor(pupil.organisationId, manager);
@@ -97,6 +126,64 @@ export class FlagsService {
         [studentId, pupil.schoolId, caller.userId, text, JSON.stringify(snapshot)],
       );
       await this.access.logChange(caller, 'flag.create', 'flag', [id], manager);
+      return this.load(manager, id);
+    });
+  }
+
+  /**
+   * One flag per worry: while a pupil's flag awaits triage, or the pupil has an open case, a
+   * new flag is a 409 that names the flag (to add to) or the case. The pupil's row is locked
+   * first (NO KEY UPDATE: attendance writers still reference it), so two staff flagging the
+   * same pupil at once make one flag, not two.
+   */
+  private async refuseSecondWorry(manager: EntityManager, studentId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM student WHERE id = $1 FOR NO KEY UPDATE`, [studentId]);
+    const [existing]: { type: 'flag' | 'case'; id: string; reference: string | null; created_at: Date }[] =
+      await manager.query(
+        `SELECT 'flag' AS type, id, NULL AS reference, created_at FROM absence_flag
+          WHERE student_id = $1 AND status = 'new'
+         UNION ALL
+         SELECT 'case', id, reference, opened_at FROM support_case WHERE student_id = $1 AND status <> 'closed'
+         ORDER BY type DESC, created_at
+         LIMIT 1`,
+        [studentId],
+      );
+    if (!existing) return;
+    const worry: ExistingWorryDto = {
+      type: existing.type,
+      id: existing.id,
+      reference: existing.reference,
+      createdAt: existing.created_at.toISOString(),
+    };
+    throw existing.type === 'flag'
+      ? new ConflictError('The pupil already has a flag awaiting triage: add to it instead.', {
+          code: 'flag-exists',
+          existing: worry,
+        })
+      : new ConflictError(`The pupil already has an open case (${existing.reference}).`, {
+          code: 'case-open',
+          existing: worry,
+        });
+  }
+
+  /** Adds an observation to a flag that still awaits triage (any staff of the pupil's school). */
+  async addNote(caller: Caller, id: string, text: string): Promise<FlagDto> {
+    const note = text.trim();
+    if (!note) throw new ValidationError([{ field: 'text', message: 'text must not be blank' }]);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireFlag(caller, manager, id, 'flag.note', 'write', FLAG_READER_ROLES);
+      const [flag] = await manager.query(`SELECT status FROM absence_flag WHERE id = $1 FOR UPDATE`, [id]);
+      if (flag.status !== 'new') {
+        throw new ConflictError(`The flag has already been triaged (${flag.status}).`, {
+          currentStatus: flag.status,
+        });
+      }
+      await manager.query(`INSERT INTO absence_flag_note (flag_id, text, created_by) VALUES ($1, $2, $3)`, [
+        id,
+        note,
+        caller.userId,
+      ]);
+      await this.access.logChange(caller, 'flag.note', 'flag', [id], manager);
       return this.load(manager, id);
     });
   }
@@ -133,7 +220,7 @@ export class FlagsService {
   }
 
   async get(caller: Caller, id: string): Promise<FlagDto> {
-    await this.requireFlag(caller, this.dataSource.manager, id, 'flag.read', 'read');
+    await this.requireFlag(caller, this.dataSource.manager, id, 'flag.read', 'read', FLAG_READER_ROLES);
     return this.load(this.dataSource.manager, id);
   }
 
@@ -195,7 +282,15 @@ export class FlagsService {
         [id],
         manager,
       );
-      return this.load(manager, id);
+      const flag = await this.load(manager, id);
+      // The one who flagged hears how it ended (they may not see the case itself).
+      await this.notifier.notify(
+        manager,
+        status === 'accepted' ? 'flag.accepted' : 'flag.dismissed',
+        { key: id, flagId: id, userId: flag.createdBy.id, schoolId: flag.schoolId },
+        caller.userId,
+      );
+      return flag;
     }
   }
 
@@ -205,13 +300,14 @@ export class FlagsService {
     id: string,
     logAction: string,
     action: 'read' | 'write',
+    roles: Role[] = TRIAGE_ROLES,
   ): Promise<void> {
     const [row] = await manager.query(`SELECT school_id FROM absence_flag WHERE id = $1`, [id]);
     await this.access.require({
       caller,
       action,
       logAction,
-      subject: row ? { type: 'school-record', schoolId: row.school_id, roles: TRIAGE_ROLES } : null,
+      subject: row ? { type: 'school-record', schoolId: row.school_id, roles } : null,
       subjectType: 'flag',
       subjectId: id,
       manager,
@@ -221,6 +317,12 @@ export class FlagsService {
   private async load(manager: EntityManager, id: string): Promise<FlagDto> {
     const [row]: FlagRow[] = await manager.query(`${FLAG_SELECT} WHERE f.id = $1`, [id]);
     if (!row) throw new NotFoundError('flag');
-    return toFlag(row);
+    const notes: NoteRow[] = await manager.query(
+      `SELECT n.id, n.text, n.created_by, u.display_name AS created_by_name, n.created_at
+         FROM absence_flag_note n JOIN app_user u ON u.id = n.created_by
+        WHERE n.flag_id = $1 ORDER BY n.created_at, n.id`,
+      [id],
+    );
+    return toFlag(row, notes.map(toNote));
   }
 }
