@@ -13,6 +13,8 @@ export interface AccessLogEntry {
   subjectIds?: string[];
   outcome: 'allowed' | 'denied';
   requestId?: string | null;
+  /** Facts of a change beyond ids, e.g. the roles before and after; never personal data. */
+  detail?: Record<string, unknown> | null;
 }
 
 /**
@@ -25,8 +27,8 @@ export class AccessLogService {
 
   async record(entry: AccessLogEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO access_log (user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO access_log (user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome, request_id, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         entry.caller?.userId ?? null,
         entry.caller?.agencyId ?? null,
@@ -36,6 +38,7 @@ export class AccessLogService {
         entry.subjectIds ?? [],
         entry.outcome,
         entry.requestId ?? null,
+        entry.detail ? JSON.stringify(entry.detail) : null,
       ],
     );
   }

@@ -7,9 +7,11 @@ import { AgenciesController, AgenciesService } from './agencies/agencies';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { SetupCodes } from './setup/setup-codes';
+import { SchoolAccountsController, SchoolAccountsService } from './users/school-accounts';
 import { UsersController, UsersService } from './users/users';
 
-/** Organisations, agencies, users, login and tokens. */
+/** Organisations, agencies, users, setup codes, login and tokens. */
 @Module({
   imports: [
     PassportModule,
@@ -23,7 +25,15 @@ import { UsersController, UsersService } from './users/users';
       useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.loginRateLimitPerMinute }],
     }),
   ],
-  controllers: [AuthController, UsersController, AgenciesController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, UsersService, AgenciesService],
+  controllers: [AuthController, UsersController, AgenciesController, SchoolAccountsController],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    UsersService,
+    AgenciesService,
+    SetupCodes,
+    SchoolAccountsService,
+  ],
 })
 export class IdentityModule {}
