@@ -21,6 +21,26 @@ describe('loadConfig', () => {
     expect(config.mail).toEqual({ smtpUrl: null, from: 'Närvaroteam <noreply@narvaroteam.se>' });
     expect(config.jobsEnabled).toBe(true);
     expect(config.appBaseUrl).toBe('http://localhost:3000');
+    // Consent lasts 12 months unless the coordinator names an end, at most 24.
+    expect(config.consent).toEqual({ defaultValidityMonths: 12, maxValidityMonths: 24 });
+  });
+
+  it('takes the consent validity in months, the default never past the maximum', () => {
+    const config = loadConfig({
+      EMBEDDED_PG_DATA_DIR: dataDir(),
+      CONSENT_DEFAULT_VALIDITY_MONTHS: '6',
+      CONSENT_MAX_VALIDITY_MONTHS: '6',
+    });
+    expect(config.consent).toEqual({ defaultValidityMonths: 6, maxValidityMonths: 6 });
+    expect(() =>
+      loadConfig({
+        EMBEDDED_PG_DATA_DIR: dataDir(),
+        CONSENT_DEFAULT_VALIDITY_MONTHS: '13',
+        CONSENT_MAX_VALIDITY_MONTHS: '12',
+      }),
+    ).toThrow(
+      /^Invalid configuration: CONSENT_DEFAULT_VALIDITY_MONTHS must not exceed CONSENT_MAX_VALIDITY_MONTHS \(12\)/,
+    );
   });
 
   it('takes mail settings and never echoes SMTP_URL, which may hold a password', () => {
@@ -55,6 +75,8 @@ describe('loadConfig', () => {
     [{ JOBS_ENABLED: 'sometimes' }, /^Invalid configuration: JOBS_ENABLED must be true or false/],
     [{ APP_BASE_URL: 'ftp://x' }, /^Invalid configuration: APP_BASE_URL /],
     [{ MAIL_FROM: 'nobody' }, /^Invalid configuration: MAIL_FROM /],
+    [{ CONSENT_DEFAULT_VALIDITY_MONTHS: '0' }, /^Invalid configuration: CONSENT_DEFAULT_VALIDITY_MONTHS /],
+    [{ CONSENT_MAX_VALIDITY_MONTHS: '1y' }, /^Invalid configuration: CONSENT_MAX_VALIDITY_MONTHS /],
     [{ DATABASE_URL: 'http://example.com/db' }, /^Invalid configuration: DATABASE_URL /],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: DATABASE_URL is required when NODE_ENV=production/],
   ])('refuses %j with one line naming the setting', (env, message) => {
