@@ -8,6 +8,8 @@ import { Plan1795000800000 } from './1795000800000-plan';
 import { Notifications1795000900000 } from './1795000900000-notifications';
 import { MailDelivery1795001000000 } from './1795001000000-mail-delivery';
 import { ImportBackend1795001100000 } from './1795001100000-import-backend';
+import { JobSchema1795002900000 } from './1795002900000-job-schema';
+import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   Notifications1795000900000,
   MailDelivery1795001000000,
   ImportBackend1795001100000,
+  JobSchema1795002900000,
+  RuntimeRole1795002950000,
 ];
