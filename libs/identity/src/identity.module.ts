@@ -7,11 +7,13 @@ import { AgenciesController, AgenciesService } from './agencies/agencies';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { OrganisationModule } from './organisation/organisation-terms';
 import { UsersController, UsersService } from './users/users';
 
-/** Organisations, agencies, users, login and tokens. */
+/** Organisations (their terms: OrganisationModule, global), agencies, users, login and tokens. */
 @Module({
   imports: [
+    OrganisationModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
