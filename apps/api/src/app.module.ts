@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AccessModule } from '@app/access';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -43,6 +44,9 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            // Asynchronous stdout (sonic-boom): a synchronous write per request line blocked the event
+            // loop. pino flushes it synchronously when the process exits, so no line is lost on exit.
+            stream: pino.destination({ dest: 1, sync: false }),
             // Reuse a caller's X-Request-Id when it is sane, so a request can be followed across services.
             genReqId: (req, res) => assignRequestId(req, res),
             // Only method, path and status: never headers (Authorization), bodies or query strings.
