@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { createValidationPipe } from '@app/http';
 import { AppModule, assignRequestId } from './app.module';
+import { mountMetrics } from './metrics';
 import { findWebRoot, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
@@ -37,6 +38,7 @@ export async function createApp(
       next();
     },
   );
+  mountMetrics(app, config);
   // No upgrade-insecure-requests: the demo runs on plain http://localhost (production sits behind TLS).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The attendance import streams its body (files far larger than the limit): the JSON parser

@@ -27,6 +27,8 @@ export interface AppConfig {
   appBaseUrl: string;
   /** Outgoing mail; `smtpUrl: null` means mail is off (notifications stay in the in-app inbox only). */
   mail: { smtpUrl: string | null; from: string };
+  /** Bearer token for GET /metrics (Prometheus); null means the endpoint is absent (404). */
+  metricsToken: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -119,6 +121,14 @@ function devJwtSecret(dataDir: string): string {
   return secret;
 }
 
+function metricsTokenSetting(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  // Never echo it: it is a secret.
+  if (raw.length < 16 || /\s/.test(raw)) fail('METRICS_TOKEN', 'must be at least 16 characters without spaces');
+  return raw;
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first bad setting. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -161,5 +171,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobsEnabled: boolSetting(env, 'JOBS_ENABLED', true),
     appBaseUrl: appBaseUrlSetting(env),
     mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },
+    metricsToken: metricsTokenSetting(env),
   };
 }
