@@ -8,6 +8,7 @@ import { Plan1795000800000 } from './1795000800000-plan';
 import { Notifications1795000900000 } from './1795000900000-notifications';
 import { MailDelivery1795001000000 } from './1795001000000-mail-delivery';
 import { ImportBackend1795001100000 } from './1795001100000-import-backend';
+import { Ss12000Lessons1795002700000 } from './1795002700000-ss12000-lessons';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Notifications1795000900000,
   MailDelivery1795001000000,
   ImportBackend1795001100000,
+  Ss12000Lessons1795002700000,
 ];
