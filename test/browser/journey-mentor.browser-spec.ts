@@ -56,8 +56,12 @@ describe('journey 1: mentor/teacher (browser)', () => {
     expect(pageText).not.toMatch(/absence_share|invalid_streak|weekday_pattern|rising_trend/);
     await screenshot(page, 'watchlist');
 
-    // Open a pupil who has no flag waiting yet.
-    const pupil = items.find((item) => !item.openFlag) ?? items[0];
+    // Open a pupil who has no flag waiting yet and no open case (one flag per worry).
+    const { rows: withCase } = await h.testApp.db.query<{ student_id: string }>(
+      `SELECT student_id FROM support_case WHERE status <> 'closed'`,
+    );
+    const busy = new Set(withCase.map((r) => r.student_id));
+    const pupil = items.find((item) => !item.openFlag && !busy.has(item.studentId)) ?? items[0];
     await page.getByRole('link', { name: `${pupil.firstName} ${pupil.lastName}` }).click();
     await page.waitForURL(new RegExp(`/elever/${pupil.studentId}$`));
     await page.getByRole('heading', { level: 1, name: `${pupil.firstName} ${pupil.lastName}` }).waitFor();
