@@ -193,6 +193,40 @@ describe('students: the pupil register', () => {
     expect(JSON.stringify(log.rows)).not.toContain(personnummer(101));
   });
 
+  it('refuses another school’s pupil’s number or externalId in words that name no school, and logs the attempt on that pupil', async () => {
+    const storsjoPupil = (
+      await t.http
+        .post(`${API}/students`)
+        .set('authorization', mentor)
+        .send(newPupil({ personnummer: personnummer(120), externalId: 'ext-cross-school', guardians: [] }))
+        .expect(201)
+    ).body.id as string;
+    const attempt = (as: string, overrides: Record<string, unknown>) =>
+      t.http
+        .post(`${API}/students`)
+        .set('authorization', as)
+        .send(newPupil({ schoolId: as === parkMentor ? PARK : STORSJO, guardians: [], ...overrides }))
+        .expect(409);
+    const byNumber = await attempt(parkMentor, { personnummer: personnummer(120), externalId: 'ext-park-new' });
+    const byExternalId = await attempt(parkMentor, { personnummer: personnummer(121), externalId: 'ext-cross-school' });
+    const ownSchool = await attempt(mentor, { personnummer: personnummer(120), externalId: 'ext-storsjo-new' });
+    expect(byNumber.body.errors).toEqual([{ field: 'personnummer', message: 'already registered' }]);
+    expect(byExternalId.body.errors).toEqual([{ field: 'externalId', message: 'already registered' }]);
+    // The same words whether the pupil is at the caller's school or another; no school or organisation named.
+    expect(byNumber.body.detail).toBe(ownSchool.body.detail);
+    expect(byExternalId.body.detail).toBe(ownSchool.body.detail);
+    expect(byNumber.body.detail).not.toMatch(/organisation|school|Storsjö/i);
+    const log = await t.db.query(
+      `SELECT user_id, outcome FROM access_log
+        WHERE action = 'student.create' AND subject_type = 'student' AND subject_ids = ARRAY[$1]::text[]`,
+      [storsjoPupil],
+    );
+    expect(log.rows.filter((r) => r.user_id === demoId('user:mentor@park.demo'))).toEqual([
+      { user_id: demoId('user:mentor@park.demo'), outcome: 'denied' },
+      { user_id: demoId('user:mentor@park.demo'), outcome: 'denied' },
+    ]);
+  });
+
   it('records a lesson, corrects it by its key, and refuses impossible minutes and future dates', async () => {
     const pupil = demoId('pupil:1');
     const lesson = { date: '2026-01-13', startTime: '09:00', offeredMinutes: 60, validAbsenceMinutes: 0 };

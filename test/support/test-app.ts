@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -71,7 +72,7 @@ export interface TestApp {
 /** The real application (same bootstrap as production) on its own copy of the demo database. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { imports?: DynamicModule[] } = {},
+  options: { imports?: DynamicModule[]; logStream?: DestinationStream } = {},
 ): Promise<TestApp> {
   const { name, url } = await createTestDatabase();
   const config = loadConfig({
@@ -84,7 +85,7 @@ export async function createTestApp(
     DATABASE_URL: url,
     ...env,
   });
-  const app = await createApp(config, url, options.imports);
+  const app = await createApp(config, url, options.imports, options.logStream);
   await app.init();
   const db = new Pool({ connectionString: url, max: 2 });
   // An idle client killed from outside (an outage test, a forced drop) must not crash the suite.

@@ -2,10 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AccessModule } from '@app/access';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { ProblemDetailsFilter } from '@app/http';
+import { ProblemDetailsFilter, redactPersonalNumbers } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { AttendanceModule } from '@app/attendance';
@@ -14,11 +15,13 @@ import { SignalsModule } from '@app/signals';
 import { StudentsModule } from '@app/students';
 import { HealthModule } from './health/health.module';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A caller's id is taken only in this shape: free text in a header would go into every log line. */
+const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One id per request, set before anything else runs (even the body parser, whose errors need
- * it too). A caller's X-Request-Id is reused when sane, so a request can be followed across services.
+ * it too). A caller's X-Request-Id is reused when it is a UUID, so a request can be followed
+ * across services; anything else is replaced by a fresh one.
  */
 export function assignRequestId(
   req: { id?: unknown; headers: Record<string, string | string[] | undefined> },
@@ -35,7 +38,13 @@ export function assignRequestId(
 /** The composition root: wires the libs together. No domain logic lives here. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, extraImports: DynamicModule[] = []): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    extraImports: DynamicModule[] = [],
+    /** Where the logs go instead of stdout: tests read them. */
+    logStream?: DestinationStream,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,14 +52,16 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            // Reuse a caller's X-Request-Id when it is sane, so a request can be followed across services.
+            ...(logStream ? { stream: logStream } : {}),
+            // Reuse a caller's X-Request-Id when it is a UUID, so a request can be followed across services.
             genReqId: (req, res) => assignRequestId(req, res),
-            // Only method, path and status: never headers (Authorization), bodies or query strings.
+            // Only method, path and status: never headers (Authorization), bodies or query strings;
+            // a personnummer typed into the path is redacted.
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                path: req.url.split('?')[0],
+                path: redactPersonalNumbers(req.url.split('?')[0]),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },

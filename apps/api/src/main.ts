@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       : 'web app not built (npm run build:web): serving the API only',
   );
   say(`Närvaroteam API listening on ${base}/${API_PREFIX}`);
-  say(`API docs: ${base}/api/docs (OpenAPI JSON: ${base}/api/docs-json)`);
+  if (config.apiDocs) say(`API docs: ${base}/api/docs (OpenAPI JSON: ${base}/api/docs-json)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ApiProblems, decodeCursor, Page, PageQuery, pageSchema, toPage } from '@app/http';
+import { ApiProblems, decodeCursor, IsIsoInstant, Page, PageQuery, pageSchema, toPage } from '@app/http';
 import { AccessService } from './access.service';
 import { Caller, CurrentCaller } from './caller';
 import { RequirePermission } from './decorators';
@@ -28,12 +28,12 @@ export class AccessLogQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Before this instant (exclusive), ISO 8601.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoInstant()
   to?: string;
 }
 
@@ -87,7 +87,7 @@ export class AccessLogController {
     if (query.subjectType) add('subject_type = ?', query.subjectType);
     if (query.from) add('at >= ?', query.from);
     if (query.to) add('at < ?', query.to);
-    const cursor = decodeCursor(query.cursor, 1);
+    const cursor = decodeCursor(query.cursor, ['int']);
     if (cursor) add('id < ?', cursor[0]);
     params.push(query.limit + 1);
     const rows: AccessLogRow[] = await this.dataSource.query(

@@ -135,7 +135,7 @@ export class AttendanceService {
   async lessons(caller: Caller, studentId: string, query: LessonListQuery): Promise<Page<LessonDto>> {
     await this.students.requireStudent(caller, studentId, 'attendance.read');
     const { from, to } = dateRange(query);
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['date', 'time']);
     const rows: LessonRow[] = await this.dataSource.query(
       `${LESSON_SELECT}
         WHERE student_id = $1 AND lesson_date BETWEEN $2 AND $3

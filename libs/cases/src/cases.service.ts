@@ -152,7 +152,7 @@ export class CasesService {
       params.push(query.status);
       where.push(`c.status = $${params.length}`);
     }
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (cursor) {
       params.push(...cursor);
       where.push(`(c.opened_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
@@ -240,7 +240,7 @@ export class CasesService {
   async timeline(caller: Caller, id: string, query: PageQuery): Promise<Page<TimelineEventDto>> {
     const facts = await this.cases.require(caller, id, 'read', 'case.timeline');
     await this.cases.requireScope(caller, facts, 'case_summary', 'case.timeline');
-    const cursor = decodeCursor(query.cursor, 1);
+    const cursor = decodeCursor(query.cursor, ['int']);
     const rows: {
       id: string;
       at: Date;

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       databaseUrl: null,
       demoSeed: true,
       bodyLimit: '1mb',
+      apiDocs: true,
     });
     expect(config.embeddedPg.port).not.toBe(5432);
     expect(config.jwt.accessTtlSeconds).toBe(900);
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
     [{ DEMO_SEED: 'maybe' }, /^Invalid configuration: DEMO_SEED must be true or false/],
     [{ BODY_LIMIT: 'huge' }, /^Invalid configuration: BODY_LIMIT /],
     [{ JOBS_ENABLED: 'sometimes' }, /^Invalid configuration: JOBS_ENABLED must be true or false/],
+    [{ API_DOCS: 'perhaps' }, /^Invalid configuration: API_DOCS must be true or false/],
     [{ APP_BASE_URL: 'ftp://x' }, /^Invalid configuration: APP_BASE_URL /],
     [{ MAIL_FROM: 'nobody' }, /^Invalid configuration: MAIL_FROM /],
     [{ DATABASE_URL: 'http://example.com/db' }, /^Invalid configuration: DATABASE_URL /],
@@ -70,5 +72,16 @@ describe('loadConfig', () => {
       DEMO_SEED: 'true',
     });
     expect(config.demoSeed).toBe(false);
+  });
+
+  it('turns the API docs off in production unless API_DOCS says otherwise', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      JWT_SECRET: 'k'.repeat(40),
+    };
+    expect(loadConfig(production).apiDocs).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), API_DOCS: 'false' }).apiDocs).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ export interface AppConfig {
   dbPoolSize: number;
   logLevel: LogLevel;
   bodyLimit: string;
+  /** Swagger UI at /api/docs and the OpenAPI JSON at /api/docs-json; off by default in production. */
+  apiDocs: boolean;
   demoSeed: boolean;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   loginRateLimitPerMinute: number;
@@ -151,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: intSetting(env, 'DB_POOL_SIZE', 10, 1, 200),
     logLevel,
     bodyLimit,
+    apiDocs: boolSetting(env, 'API_DOCS', nodeEnv !== 'production'),
     demoSeed: nodeEnv !== 'production' && boolSetting(env, 'DEMO_SEED', true),
     jwt: {
       secret,

@@ -52,11 +52,21 @@ export function classifyDatabaseError(error: unknown): DatabaseErrorKind | null 
     case '40001':
     case '40P01':
       return 'serialization_failure';
+    // Class 22, data exceptions a client's value can cause: bad text for a type (22P02),
+    // date/time format and range (22007, 22008, 22009 time zone), numeric range (22003), too long
+    // (22001), a character the encoding cannot hold (22021 NUL in text, 22P05 NUL in JSONB),
+    // bad parameter, escape or regular expression (22023, 22025, 2201B).
     case '22P02':
     case '22007':
     case '22008':
+    case '22009':
     case '22003':
     case '22001':
+    case '22021':
+    case '22P05':
+    case '22023':
+    case '22025':
+    case '2201B':
       return 'invalid_input';
     default:
       return null;

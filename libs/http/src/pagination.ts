@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationError } from './domain-error';
+import { isIsoInstant } from './iso-instant';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -46,11 +47,36 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
+/**
+ * The type of one sort-key column, as the list's SQL compares it. A cursor is client input:
+ * each value is checked against its column's type here, so that a hand-made cursor is a 400
+ * on `cursor` and never reaches PostgreSQL as a value it cannot cast (or a NUL it cannot store).
+ */
+export type CursorKey = 'text' | 'uuid' | 'int' | 'date' | 'time' | 'timestamp';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+
+const KEY_CHECKS: Record<CursorKey, (value: unknown) => boolean> = {
+  // Text keys are names and usernames: no NUL (PostgreSQL refuses it), bounded by the cursor's length.
+  text: (v) => typeof v === 'string' && !v.includes('\u0000'),
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  int: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0,
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoInstant(v),
+  time: (v) => typeof v === 'string' && TIME.test(v),
+  timestamp: (v) => typeof v === 'string' && v.includes('T') && isIsoInstant(v),
+};
+
+/**
+ * Reads a cursor this API gave out for a list sorted by `keys`, or null when none was given.
+ * Anything else — not base64url JSON, the wrong number of values, a value of the wrong type —
+ * is a 400 on the `cursor` field.
+ */
+export function decodeCursor(cursor: string | undefined, keys: readonly CursorKey[]): unknown[] | null {
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((v) => ['string', 'number'].includes(typeof v))) {
+    if (Array.isArray(key) && key.length === keys.length && key.every((value, i) => KEY_CHECKS[keys[i]](value))) {
       return key;
     }
   } catch {

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { classifyDatabaseError, violatedConstraint } from '@app/database/database-errors';
 import { DomainError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem-details';
+import { MAX_JSON_DEPTH } from './request-input';
 
 interface Problem {
   type: string;
@@ -22,10 +23,27 @@ interface BodyParserError {
 const BODY_PARSER_DETAILS: Record<string, string> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
   'entity.too.large': 'The request body is too large.',
+  'entity.too.deep': `The request body is nested too deeply (at most ${MAX_JSON_DEPTH} levels of objects and arrays).`,
   'encoding.unsupported': 'The request body has an unsupported content encoding.',
   'charset.unsupported': 'The request body has an unsupported charset.',
   'request.aborted': 'The request was aborted.',
 };
+
+/**
+ * What the log keeps of an unexpected error. A database error's message (and so the first line
+ * of its stack) can quote the client's input (`invalid input syntax for type uuid: "…"`), and
+ * TypeORM adds the query and its parameters: of those only the SQLSTATE code, the name and the
+ * stack's frames are kept.
+ */
+function loggableError(error: unknown): Record<string, unknown> {
+  const e = error as (Error & { code?: unknown; driverError?: { code?: unknown } }) | undefined;
+  const sqlState = e?.driverError?.code ?? e?.code;
+  if (e && (e.driverError || (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)))) {
+    const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    return { name: e.name, code: sqlState, stack: frames.join('\n') };
+  }
+  return { name: e?.name, message: e?.message, stack: e?.stack };
+}
 
 /**
  * Turns every error, whatever its source, into RFC 9457 problem details. Nothing internal leaks:
@@ -113,8 +131,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
 
     // Unexpected: log it with the request id; the client gets only the id.
-    const e = error as Error;
-    this.logger.error({ err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
+    this.logger.error({ err: loggableError(error) }, 'unhandled error');
     return {
       type: problemType(500),
       title: statusTitle(500),

@@ -49,11 +49,11 @@ export class NotificationsService {
   async list(caller: Caller, query: PageQuery): Promise<Page<NotificationDto>> {
     const params: unknown[] = [caller.userId];
     let after = '';
-    const cursor = decodeCursor(query.cursor, 3);
+    const cursor = decodeCursor(query.cursor, ['int', 'timestamp', 'uuid']);
     if (cursor) {
       params.push(...cursor);
-      after = `AND ((read_at IS NOT NULL)::int > $2::int
-                OR ((read_at IS NOT NULL)::int = $2::int AND (created_at, id) < ($3::timestamptz, $4::uuid)))`;
+      after = `AND ((read_at IS NOT NULL)::int > $2::bigint
+                OR ((read_at IS NOT NULL)::int = $2::bigint AND (created_at, id) < ($3::timestamptz, $4::uuid)))`;
     }
     params.push(query.limit + 1);
     const rows: NotificationRow[] = await this.dataSource.query(

@@ -197,7 +197,7 @@ export class FlagsService {
       params.push(query.status);
       where.push(`f.status = $${params.length}`);
     }
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (cursor) {
       params.push(...cursor);
       where.push(

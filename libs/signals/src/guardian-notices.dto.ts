@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@app/http';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIsoInstant, PageQuery } from '@app/http';
 import { UserRefDto } from './flags.dto';
 import { DATE } from './watchlist.dto';
 
@@ -42,7 +42,7 @@ export class CreateGuardianNoticeDto {
     example: '2026-11-20T09:15:00+01:00',
     description: 'When they were told: not in the future, not before the day of the absence.',
   })
-  @IsISO8601({ strict: true }, { message: 'informedAt must be a date-time (ISO 8601)' })
+  @IsIsoInstant({ message: 'informedAt must be a date-time (ISO 8601)' })
   informedAt: string;
 }
 

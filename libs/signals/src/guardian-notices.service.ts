@@ -54,7 +54,7 @@ export class GuardianNoticesService {
       params.push(query.className);
       where.push(`s.class_name = $${params.length}`);
     }
-    const cursor = decodeCursor(query.cursor, 4);
+    const cursor = decodeCursor(query.cursor, ['text', 'text', 'text', 'uuid']);
     if (cursor) {
       params.push(...cursor);
       const k = params.length - 3;

@@ -96,13 +96,16 @@ export class StudentsService {
         manager,
       });
       const [taken] = await manager.query(
-        `SELECT personnummer = $2 AS same_number FROM student
+        `SELECT id, personnummer = $2 AS same_number FROM student
           WHERE organisation_id = $1 AND (personnummer = $2 OR external_id = $3)`,
         [caller.organisationId, personnummer, dto.externalId ?? null],
       );
       if (taken) {
+        // The number stays unique, but trying it is an attempt on that pupil: logged as a denied
+        // access to it, and answered alike whichever school the pupil is at (a look-up says 404).
+        await this.access.logDenied(caller, 'student.create', 'student', taken.id);
         const field = taken.same_number ? 'personnummer' : 'externalId';
-        throw new ConflictError('A pupil with this identity is already registered in your organisation.', {
+        throw new ConflictError('This pupil cannot be registered: the identity is already in the register.', {
           errors: [{ field, message: 'already registered' }],
         });
       }
@@ -144,7 +147,7 @@ export class StudentsService {
     if (query.schoolId) add((n) => `s.school_id = $${n}`, query.schoolId);
     if (query.className) add((n) => `s.class_name = $${n}`, query.className);
     if (query.grade !== undefined) add((n) => `s.grade = $${n}`, query.grade);
-    const cursor = decodeCursor(query.cursor, 3);
+    const cursor = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
     if (cursor) add((n) => `(s.last_name, s.first_name, s.id) > ($${n}, $${n + 1}, $${n + 2})`, ...cursor);
     params.push(query.limit + 1);
     const rows: StudentRow[] = await this.dataSource.query(

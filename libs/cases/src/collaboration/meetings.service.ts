@@ -136,7 +136,7 @@ export class MeetingsService {
     await this.cases.requireScope(caller, facts, 'case_summary', 'meeting.list');
     const params: unknown[] = [caseId];
     const where = ['cm.case_id = $1'];
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     if (cursor) {
       params.push(...cursor);
       where.push(`(cm.starts_at, cm.id) > ($2::timestamptz, $3::uuid)`);

@@ -105,7 +105,7 @@ export class MobilisationsService {
 
   /** Agencies that can be invited (every agency that is not a school), by name: no personal data. */
   async partnerAgencies(caller: Caller, query: PageQuery): Promise<Page<AgencyRefDto>> {
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'uuid']);
     const rows: AgencyRefDto[] = await this.dataSource.query(
       `SELECT id, name, type FROM agency WHERE type <> 'school' ${cursor ? 'AND (name, id) > ($2, $3)' : ''}
         ORDER BY name, id LIMIT $1`,
@@ -214,7 +214,7 @@ export class MobilisationsService {
       params.push(query.status);
       where.push(`m.status = $${params.length}`);
     }
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['date', 'uuid']);
     if (cursor) {
       params.push(...cursor);
       where.push(`(m.deadline, m.id) > ($${params.length - 1}::date, $${params.length}::uuid)`);

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -18,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@app/http';
+import { IsIsoInstant, PageQuery } from '@app/http';
 import { AgencyRefDto, UserRefDto } from '../collaboration/mobilisations.dto';
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
@@ -188,7 +187,7 @@ export class AgreePlanDto {
   participants: AgreementParticipantInputDto[];
 
   @ApiProperty({ format: 'date-time', description: 'When they agreed (not in the future).' })
-  @IsISO8601({ strict: true })
+  @IsIsoInstant()
   agreedAt: string;
 }
 

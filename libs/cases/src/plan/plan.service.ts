@@ -264,9 +264,9 @@ export class PlanService {
     await this.requirePlanScope(caller, facts, 'plan.versions');
     const [plan] = await this.dataSource.query(`SELECT id, version FROM case_plan WHERE case_id = $1`, [caseId]);
     if (!plan) throw new NotFoundError('plan');
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['int']);
     const rows: VersionRow[] = await this.dataSource.query(
-      `${VERSION_SELECT} WHERE v.plan_id = $1 AND ($2::int IS NULL OR v.version < $2::int)
+      `${VERSION_SELECT} WHERE v.plan_id = $1 AND ($2::bigint IS NULL OR v.version < $2::bigint)
         ORDER BY v.version DESC LIMIT $3`,
       [plan.id, after ? Number(after[0]) : null, query.limit + 1],
     );
@@ -312,7 +312,7 @@ export class PlanService {
       params.push(query.status);
       where.push(`pa.status = $${params.length}`);
     }
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['date', 'uuid']);
     if (after) {
       params.push(after[0], after[1]);
       where.push(`(pa.due_date, pa.id) > ($${params.length - 1}::date, $${params.length}::uuid)`);

@@ -72,7 +72,7 @@ export class AgenciesService {
   ) {}
 
   async listOwn(caller: Caller, query: PageQuery): Promise<Page<AgencyDto>> {
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'uuid']);
     const rows: AgencyRow[] = await this.dataSource.query(
       `SELECT * FROM agency WHERE organisation_id = $1 ${cursor ? 'AND (name, id) > ($3, $4)' : ''}
         ORDER BY name, id LIMIT $2`,

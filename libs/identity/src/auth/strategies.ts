@@ -38,7 +38,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
-/** Bearer JWTs signed by us with HS256 only: `alg: none` and other keys are refused. */
+/** Bearer JWTs signed by us with HS256 only, with an expiry: `alg: none`, other keys and no `exp` are refused. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   constructor(
@@ -54,7 +54,9 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     });
   }
 
-  async validate(request: Request & { id?: string }, payload: AccessTokenPayload): Promise<Caller> {
+  async validate(request: Request & { id?: string }, payload: AccessTokenPayload & { exp?: unknown }): Promise<Caller> {
+    // jsonwebtoken checks `exp` only when present: a token that never expires is refused here.
+    if (typeof payload.exp !== 'number') throw new UnauthorizedException('The token has no expiry.');
     const caller = await this.auth.callerFor(payload);
     if (!caller) throw new UnauthorizedException('The session has ended. Please log in again.');
     return { ...caller, requestId: request.id };

@@ -147,7 +147,7 @@ export class UsersService {
 
   async list(caller: Caller, query: PageQuery): Promise<Page<UserDto>> {
     const scope = this.access.scope(caller, 'organisation-member', 'a.organisation_id', 1);
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'uuid']);
     const n = scope.params.length;
     const rows: UserRow[] = await this.dataSource.query(
       `${USER_SELECT} WHERE ${scope.sql} ${cursor ? `AND (lower(u.username), u.id) > ($${n + 2}, $${n + 3})` : ''}

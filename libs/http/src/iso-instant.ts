@@ -1,0 +1,35 @@
+import { ValidationOptions, ValidateBy } from 'class-validator';
+
+/**
+ * An ISO 8601 date or date-time as PostgreSQL reads it without surprises: a four-digit year
+ * 0001–9999 (no sign, no expanded year such as `-2026-01-01`, which class-validator's IsISO8601
+ * accepts and PostgreSQL rejects), a real calendar day, and an optional time with an optional
+ * `Z` or ±hh:mm offset.
+ */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+export function isIsoInstant(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = ISO_INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC maps years 1–99 to 1901–1999, which have the same leap years: the day check holds.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The one validator for date and date-time inputs (query filters and body fields). */
+export function IsIsoInstant(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoInstant',
+      validator: {
+        validate: (value) => isIsoInstant(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be a date or date-time (ISO 8601, e.g. 2026-01-31T08:00:00Z)`,
+      },
+    },
+    validationOptions,
+  );
+}
