@@ -108,9 +108,12 @@ describe('HTTP basics: health, problem details, docs', () => {
   });
 
   it('answers an unexpected error with 500 and a request id, never the stack or the message', async () => {
-    const res = await t.http.get(`${API}/test-faults/crash`).set('x-request-id', 'trace-me-123').expect(500);
+    const res = await t.http
+      .get(`${API}/test-faults/crash`)
+      .set('x-request-id', '0b6f3c1e-2a4d-4e5f-8a9b-1c2d3e4f5a6b')
+      .expect(500);
     expect(res.headers['content-type']).toMatch(PROBLEM);
-    expect(res.body).toMatchObject({ status: 500, requestId: 'trace-me-123' });
+    expect(res.body).toMatchObject({ status: 500, requestId: '0b6f3c1e-2a4d-4e5f-8a9b-1c2d3e4f5a6b' });
     expect(JSON.stringify(res.body)).not.toMatch(/SELECT|personnummer|at .*\.ts|stack/);
   });
 
