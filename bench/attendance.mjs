@@ -173,7 +173,7 @@ async function startServer(url, port) {
       PORT: String(port),
       DEMO_SEED: 'false',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -79,7 +79,7 @@ export async function createTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000',
     // Tests drive the reminder sweep and the mail worker themselves; a test that wants pg-boss turns it on.
     JOBS_ENABLED: 'false',
     DATABASE_URL: url,

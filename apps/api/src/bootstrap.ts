@@ -58,6 +58,8 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
+  // req.ip is the forwarded client address only behind the proxies TRUST_PROXY names (sign-in throttle).
+  app.set('trust proxy', config.trustProxy);
   app.use(
     (req: Parameters<typeof assignRequestId>[0], res: Parameters<typeof assignRequestId>[1], next: () => void) => {
       assignRequestId(req, res);

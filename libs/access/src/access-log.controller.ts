@@ -69,14 +69,21 @@ export class AccessLogController {
     private readonly access: AccessService,
   ) {}
 
-  /** The auditor's view: who read or changed what, in their own organisation, newest first. */
+  /**
+   * The auditor's view: every access to the personal data their organisation is responsible for
+   * (its pupils, their cases and everything under them, its users and agencies), whoever made
+   * it, newest first. `subject_organisation_id` was set when the row was written.
+   */
   @Get()
   @RequirePermission('accessLog.read')
-  @ApiOperation({ summary: 'Access log (åtkomstlogg) of your own organisation, newest first.' })
+  @ApiOperation({
+    summary:
+      'Access log (åtkomstlogg): every access, by anyone, to the data your organisation is responsible for, newest first.',
+  })
   @ApiOkResponse({ type: pageSchema(AccessLogItem) })
   @ApiProblems(400)
   async list(@CurrentCaller() caller: Caller, @Query() query: AccessLogQuery): Promise<Page<AccessLogItem>> {
-    const where = ['organisation_id = $1'];
+    const where = ['subject_organisation_id = $1'];
     const params: unknown[] = [caller.organisationId];
     const add = (sql: string, value: unknown) => {
       params.push(value);

@@ -22,6 +22,18 @@ describe('loadConfig', () => {
     expect(config.mail).toEqual({ smtpUrl: null, from: 'Närvaroteam <noreply@narvaroteam.se>' });
     expect(config.jobsEnabled).toBe(true);
     expect(config.appBaseUrl).toBe('http://localhost:3000');
+    // A whole school signs in from one address; no forwarded address is believed by default.
+    expect(config.signInRateLimitPerMinute).toBe(300);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.0.2.10,fd00::/8', ['10.0.0.0/8', '192.0.2.10', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   it('takes mail settings and never echoes SMTP_URL, which may hold a password', () => {
@@ -57,6 +69,11 @@ describe('loadConfig', () => {
     [{ API_DOCS: 'perhaps' }, /^Invalid configuration: API_DOCS must be true or false/],
     [{ APP_BASE_URL: 'ftp://x' }, /^Invalid configuration: APP_BASE_URL /],
     [{ MAIL_FROM: 'nobody' }, /^Invalid configuration: MAIL_FROM /],
+    [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY must be false, a hop count/],
+    [{ TRUST_PROXY: '11' }, /^Invalid configuration: TRUST_PROXY /],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY /],
+    [{ TRUST_PROXY: 'balancer.internal' }, /^Invalid configuration: TRUST_PROXY /],
+    [{ SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' }, /^Invalid configuration: SIGN_IN_RATE_LIMIT_PER_MINUTE /],
     [{ DATABASE_URL: 'http://example.com/db' }, /^Invalid configuration: DATABASE_URL /],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: DATABASE_URL is required when NODE_ENV=production/],
   ])('refuses %j with one line naming the setting', (env, message) => {

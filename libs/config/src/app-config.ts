@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 
 /** Thrown when a setting is missing or malformed; its message is one line naming the setting. */
@@ -22,7 +23,13 @@ export interface AppConfig {
   apiDocs: boolean;
   demoSeed: boolean;
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
-  loginRateLimitPerMinute: number;
+  /** Attempts per minute per client address on the sign-in routes (login, refresh, setup), shared by all instances. */
+  signInRateLimitPerMinute: number;
+  /**
+   * Express's `trust proxy`: which hops in front of the API are believed when they forward the
+   * client's address (`X-Forwarded-For`). `false` (default): the connection's own address counts.
+   */
+  trustProxy: TrustProxy;
   /** Background jobs (pg-boss): reminder sweeps and the mail worker. Tests turn them off and drive them directly. */
   jobsEnabled: boolean;
   /** Where users open the web app; mail links point here. */
@@ -30,6 +37,9 @@ export interface AppConfig {
   /** Outgoing mail; `smtpUrl: null` means mail is off (notifications stay in the in-app inbox only). */
   mail: { smtpUrl: string | null; from: string };
 }
+
+/** `false`, a number of hops, or the proxies' addresses, subnets and Express's names (`loopback` …). */
+export type TrustProxy = false | number | string[];
 
 type Env = Record<string, string | undefined>;
 
@@ -108,6 +118,38 @@ function mailFromSetting(env: Env): string {
   return raw.trim();
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address or subnet: `10.0.0.0/8`, `192.0.2.1`, `fd00::/8`. */
+function isAddressOrSubnet(value: string): boolean {
+  const [address, prefix, extra] = value.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset or `false` (the client's address is the connection's); a hop count (`1`:
+ * the balancer directly in front); or a comma-separated list of the balancers' addresses,
+ * subnets and `loopback` / `linklocal` / `uniquelocal`. `true` (believe any forwarded address)
+ * is refused: anyone could then choose the address their attempts are counted against.
+ */
+function trustProxySetting(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) return intSetting(env, 'TRUST_PROXY', 1, 1, 10);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (!entries.every((entry) => PROXY_NAMES.includes(entry) || isAddressOrSubnet(entry))) {
+    fail(
+      'TRUST_PROXY',
+      'must be false, a hop count (1–10) or a comma-separated list of proxy addresses, subnets, loopback, linklocal or uniquelocal',
+      raw,
+    );
+  }
+  return entries;
+}
+
 /**
  * The development signing key lives beside the embedded database, so tokens survive a restart
  * without anyone having to configure a secret. Production must set JWT_SECRET.
@@ -160,7 +202,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessTtlSeconds: intSetting(env, 'JWT_ACCESS_TTL_SECONDS', 900, 30, 3600),
       refreshTtlSeconds: intSetting(env, 'JWT_REFRESH_TTL_SECONDS', 30 * 24 * 3600, 300, 90 * 24 * 3600),
     },
-    loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10000),
+    // A school signs in from one public address at 08:00: the budget must fit hundreds of users.
+    signInRateLimitPerMinute: intSetting(env, 'SIGN_IN_RATE_LIMIT_PER_MINUTE', 300, 1, 100000),
+    trustProxy: trustProxySetting(env),
     jobsEnabled: boolSetting(env, 'JOBS_ENABLED', true),
     appBaseUrl: appBaseUrlSetting(env),
     mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },

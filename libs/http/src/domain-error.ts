@@ -60,3 +60,13 @@ export class UnsupportedMediaTypeError extends DomainError {
     super('unsupported-media-type', 415, 'Unsupported Media Type', detail, extensions);
   }
 }
+
+/** 429: too many attempts; `Retry-After` tells the client when to try again. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too-many-requests', 429, 'Too Many Requests', detail);
+  }
+}

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { classifyDatabaseError, violatedConstraint } from '@app/database/database-errors';
-import { DomainError } from './domain-error';
+import { DomainError, TooManyRequestsError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem-details';
 import { MAX_JSON_DEPTH } from './request-input';
 
@@ -65,6 +65,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
     if (response.headersSent) return;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AgenciesController, AgenciesService } from './agencies/agencies';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { SignInThrottleGuard } from './auth/sign-in-throttle';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
 import { UsersController, UsersService } from './users/users';
 
@@ -17,13 +18,16 @@ import { UsersController, UsersService } from './users/users';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
     }),
-    // Per-IP limit on login and refresh (in memory: per instance).
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.loginRateLimitPerMinute }],
-    }),
   ],
   controllers: [AuthController, UsersController, AgenciesController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, UsersService, AgenciesService],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    UsersService,
+    AgenciesService,
+    // Acts only on routes marked @SignInThrottle(); runs before their route guards (passport).
+    { provide: APP_GUARD, useClass: SignInThrottleGuard },
+  ],
 })
 export class IdentityModule {}

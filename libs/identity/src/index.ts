@@ -1,2 +1,3 @@
 export * from './identity.module';
 export * from './passwords';
+export { SignInThrottle } from './auth/sign-in-throttle';

@@ -8,6 +8,8 @@ import { Plan1795000800000 } from './1795000800000-plan';
 import { Notifications1795000900000 } from './1795000900000-notifications';
 import { MailDelivery1795001000000 } from './1795001000000-mail-delivery';
 import { ImportBackend1795001100000 } from './1795001100000-import-backend';
+import { AccessLogResponsibleOrganisation1795002300000 } from './1795002300000-access-log-responsible-organisation';
+import { SignInThrottle1795002310000 } from './1795002310000-sign-in-throttle';
 import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
@@ -22,5 +24,7 @@ export const migrations = [
   Notifications1795000900000,
   MailDelivery1795001000000,
   ImportBackend1795001100000,
+  AccessLogResponsibleOrganisation1795002300000,
+  SignInThrottle1795002310000,
   FlagNotes1795002800000,
 ];

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { Caller, CurrentCaller, Public, RequirePermission } from '@app/access';
 import { ApiProblems } from '@app/http';
 import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { LocalAuthGuard } from './strategies';
 
 @ApiTags('auth')
@@ -15,23 +15,24 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @SignInThrottle()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'Log in (logga in) with username and password.' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401)
   login(@Req() request: Request & { user: TokenPairDto }): TokenPairDto {
     return request.user;
   }
 
   @Post('refresh')
   @Public()
+  @SignInThrottle()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair. Each refresh token works once.' })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 401)
   refresh(@Body() body: RefreshDto, @Req() request: Request & { id?: string }): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken, request.id);
   }
