@@ -218,7 +218,8 @@ describe('login, tokens and sessions', () => {
       .set('authorization', auditor)
       .expect(200);
     expect(res.body.items[0]).toMatchObject({ action: 'user.list', outcome: 'denied', subjectType: 'endpoint' });
-    // Region users' entries are not the municipality auditor's to read.
+    // The region's user has touched none of the municipality's data here: nothing to see (who sees
+    // outside readers of the municipality's pupils is in access-log.e2e-spec.ts).
     const region = await t.http
       .get(`${API}/access-log`)
       .query({ userId: demoId('user:bup@regionjh.demo') })

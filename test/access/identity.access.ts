@@ -76,6 +76,7 @@ const rows: AccessRow<Ctx>[] = [
     request: (_, caller) => ({ path: '/agencies', body: { name: `Enhet ${slug(caller)}`, type: 'other' } }),
     expect: only(ADMINS, 201),
   },
+  // Auditors only; which rows each sees (by the subjects' organisation) is in access-log.e2e-spec.ts.
   { route: 'GET /access-log', request: () => ({ path: '/access-log' }), expect: only(['auditor@ostersund.demo'], 200) },
 ];
 
