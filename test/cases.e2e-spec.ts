@@ -238,7 +238,6 @@ describe('cases, status, consent and lead times', () => {
         displayName: 'Pia Psykolog',
         agencyId: STORSJO,
         roles: ['elevhalsa'],
-        password: 'a-long-password-2026',
       })
       .expect(201);
     await t.http

@@ -3,6 +3,7 @@ import { demoId } from '@app/demo';
 import { ReminderSweep } from '@app/notifications';
 import { freeStorsjoPupils, insertCase, insertConsent } from './access/case-collaboration.access';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { createUserWithPassword } from './support/users';
 
 const SOC = demoId('agency:soc');
 const BUP = demoId('agency:bup');
@@ -81,18 +82,17 @@ describe('notifications', () => {
     beforeAll(async () => {
       kase = await newCase();
       // A second worker at Socialtjänsten, to be named representative by the first.
-      const created = await t.http
-        .post(`${API}/users`)
-        .set('authorization', as('admin@ostersund.demo'))
-        .send({
+      secondSocWorker = await createUserWithPassword(
+        t.http,
+        as('admin@ostersund.demo'),
+        {
           username: 'soc2@ostersund.demo',
           displayName: 'Sam Socialsekreterare',
           agencyId: SOC,
           roles: ['agency_worker'],
-          password: 'Andra-Lösenordet-2026',
-        })
-        .expect(201);
-      secondSocWorker = created.body.id;
+        },
+        'Andra-Lösenordet-2026',
+      );
       token.set('soc2@ostersund.demo', await bearer(t.http, 'soc2@ostersund.demo', 'Andra-Lösenordet-2026'));
     });
 

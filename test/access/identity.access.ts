@@ -26,6 +26,15 @@ const rows: AccessRow<Ctx>[] = [
     request: (_, caller) => ({ path: '/auth/login', body: { username: caller, password: 'wrong password' } }),
     expect: () => 401,
   },
+  // Public, like login: a wrong code is the same 401 for every username, known or not.
+  {
+    route: 'POST /auth/setup',
+    request: (_, caller) => ({
+      path: '/auth/setup',
+      body: { username: caller, code: 'WRONG-CODE0-WRONG-CODE0', newPassword: 'a-long-password-2026' },
+    }),
+    expect: () => 401,
+  },
   {
     route: 'POST /auth/refresh',
     request: () => ({ path: '/auth/refresh', body: { refreshToken: 'not-a-token' } }),
@@ -54,21 +63,66 @@ const rows: AccessRow<Ctx>[] = [
         displayName: 'Ny Mentor',
         agencyId: demoId('agency:storsjo'),
         roles: ['school_staff'],
-        password: 'a-long-password-2026',
       },
     }),
     // The region admin cannot place a user in a municipal school: it is not in their organisation.
     expect: only(ADMINS, 201, 403, { 'admin@regionjh.demo': 422 }),
+  },
+  // Rule 4 against the admin itself: no account combines admin or auditor with a role that reads pupils or cases.
+  {
+    route: 'POST /users',
+    request: (_, caller) => ({
+      path: '/users',
+      body: {
+        username: `combined.${slug(caller)}@storsjo.demo`,
+        displayName: 'Rektor och Admin',
+        agencyId: demoId('agency:storsjo'),
+        roles: ['admin', 'principal'],
+      },
+    }),
+    expect: only(ADMINS, 422),
   },
   {
     route: 'PATCH /users/:id',
     request: (c) => ({ path: `/users/${c.mentorStorsjo}`, body: { displayName: 'Maja Mentor' } }),
     expect: municipalityAdminOnly(200),
   },
+  // Nobody changes their own roles; the municipality admin's own account is another organisation's for the region admin.
+  {
+    route: 'PATCH /users/:id',
+    request: () => ({ path: `/users/${demoId('user:admin@ostersund.demo')}`, body: { roles: ['admin', 'auditor'] } }),
+    expect: municipalityAdminOnly(403),
+  },
+  {
+    route: 'POST /users/:id/setup-code',
+    request: (c) => ({ path: `/users/${c.mentorStorsjo}/setup-code` }),
+    expect: municipalityAdminOnly(201),
+  },
+  {
+    route: 'POST /users/:id/setup-code',
+    request: (c) => ({ path: `/users/${c.bupWorker}/setup-code` }),
+    expect: only(ADMINS, 201, 403, { 'admin@ostersund.demo': 404 }),
+  },
   {
     route: 'POST /users/:id/deactivate',
     request: (c) => ({ path: `/users/${c.deactivationTarget}/deactivate` }),
     expect: municipalityAdminOnly(200),
+  },
+  // The principal of the school only; another school, or an agency that is no school, does not exist for it.
+  {
+    route: 'GET /schools/:id/accounts',
+    request: () => ({ path: `/schools/${demoId('agency:storsjo')}/accounts` }),
+    expect: only(['rektor@storsjo.demo'], 200),
+  },
+  {
+    route: 'GET /schools/:id/accounts',
+    request: () => ({ path: `/schools/${demoId('agency:park')}/accounts` }),
+    expect: only([], 200, 403, { 'rektor@storsjo.demo': 404 }),
+  },
+  {
+    route: 'GET /schools/:id/accounts',
+    request: () => ({ path: `/schools/${demoId('agency:soc')}/accounts` }),
+    expect: only([], 200, 403, { 'rektor@storsjo.demo': 404 }),
   },
   { route: 'GET /agencies', request: () => ({ path: '/agencies' }), expect: only(ADMINS, 200) },
   {
@@ -91,7 +145,6 @@ export const identityAccess: AccessGroup<Ctx> = {
         displayName: 'Lämnar Snart',
         agencyId: demoId('agency:park'),
         roles: ['school_staff'],
-        password: 'a-long-password-2026',
       })
       .expect(201);
     ctx.deactivationTarget = created.body.id;
@@ -104,6 +157,7 @@ export const identityAccess: AccessGroup<Ctx> = {
     'GET /auth/me → profile.read',
     'GET /health/live → public',
     'GET /health/ready → public',
+    'GET /schools/:id/accounts → schoolAccounts.read',
     'GET /users → user.list',
     'GET /users/:id → user.list',
     'PATCH /users/:id → user.update',
@@ -111,7 +165,9 @@ export const identityAccess: AccessGroup<Ctx> = {
     'POST /auth/login → public',
     'POST /auth/logout → profile.read',
     'POST /auth/refresh → public',
+    'POST /auth/setup → public',
     'POST /users → user.create',
     'POST /users/:id/deactivate → user.update',
+    'POST /users/:id/setup-code → user.update',
   ],
 };

@@ -47,6 +47,12 @@ export class AccessLogItem {
   @ApiProperty({ type: [String] }) subjectIds: string[];
   @ApiProperty({ enum: ['allowed', 'denied'] }) outcome: string;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'Facts of a change beyond ids, e.g. `{ rolesBefore, rolesAfter }` of a change of who holds a role.',
+  })
+  detail: Record<string, unknown> | null;
 }
 
 interface AccessLogRow {
@@ -59,6 +65,7 @@ interface AccessLogRow {
   subject_ids: string[];
   outcome: string;
   request_id: string | null;
+  detail: Record<string, unknown> | null;
 }
 
 @ApiTags('access log')
@@ -98,7 +105,7 @@ export class AccessLogController {
     if (cursor) add('id < ?', cursor[0]);
     params.push(query.limit + 1);
     const rows: AccessLogRow[] = await this.dataSource.query(
-      `SELECT id::text, at, user_id, agency_id, action, subject_type, subject_ids, outcome, request_id
+      `SELECT id::text, at, user_id, agency_id, action, subject_type, subject_ids, outcome, request_id, detail
          FROM access_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.length}`,
       params,
     );
@@ -116,6 +123,7 @@ export class AccessLogController {
         subjectIds: r.subject_ids,
         outcome: r.outcome,
         requestId: r.request_id,
+        detail: r.detail,
       }),
     );
     await this.access.logList(

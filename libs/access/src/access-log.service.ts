@@ -13,6 +13,8 @@ export interface AccessLogEntry {
   subjectIds?: string[];
   outcome: 'allowed' | 'denied';
   requestId?: string | null;
+  /** Facts of a change beyond ids, e.g. the roles before and after; never personal data. */
+  detail?: Record<string, unknown> | null;
 }
 
 /**
@@ -98,8 +100,8 @@ export class AccessLogService {
     for (const [organisationId, ids] of groups) {
       await manager.query(
         `INSERT INTO access_log (user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome, request_id,
-                                 subject_organisation_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                 subject_organisation_id, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           entry.caller?.userId ?? null,
           entry.caller?.agencyId ?? null,
@@ -110,6 +112,7 @@ export class AccessLogService {
           entry.outcome,
           entry.requestId ?? null,
           organisationId,
+          entry.detail ? JSON.stringify(entry.detail) : null,
         ],
       );
     }

@@ -86,9 +86,18 @@ export class AccessService {
     subjectType: string,
     ids: string[],
     manager: EntityManager,
+    detail?: Record<string, unknown>,
   ): Promise<void> {
     await this.accessLog.record(
-      { caller, action: logAction, subjectType, subjectIds: ids, outcome: 'allowed', requestId: caller.requestId },
+      {
+        caller,
+        action: logAction,
+        subjectType,
+        subjectIds: ids,
+        outcome: 'allowed',
+        requestId: caller.requestId,
+        detail,
+      },
       manager,
     );
   }

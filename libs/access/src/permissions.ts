@@ -7,6 +7,14 @@
 export const ROLES = ['school_staff', 'principal', 'elevhalsa', 'agency_worker', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Roles that read pupils' or cases' data. */
+export const CASE_READING_ROLES: readonly Role[] = ['school_staff', 'principal', 'elevhalsa', 'agency_worker'];
+/**
+ * Roles that oversee: they manage accounts or read the log of everyone's reads. One account never
+ * holds one of these together with a case-reading role (rule 4, held against the admin itself).
+ */
+export const OVERSIGHT_ROLES: readonly Role[] = ['admin', 'auditor'];
+
 export const PERMISSIONS = [
   'profile.read',
   'agency.list',
@@ -14,6 +22,7 @@ export const PERMISSIONS = [
   'user.list',
   'user.create',
   'user.update',
+  'schoolAccounts.read',
   'accessLog.read',
   'student.read',
   'student.create',
@@ -73,6 +82,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'leadTime.read',
     'actions.read',
     'stats.read',
+    // Who holds accounts at the school, and who gave them their roles.
+    'schoolAccounts.read',
   ],
   // Elevhälsa triages flags and follows investigations; it does not run imports.
   // Elevhälsa also opens and coordinates cases: consent, mobilisation, meetings, mapping.

@@ -8,9 +8,11 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottleGuard } from './auth/sign-in-throttle';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { SetupCodes } from './setup/setup-codes';
+import { SchoolAccountsController, SchoolAccountsService } from './users/school-accounts';
 import { UsersController, UsersService } from './users/users';
 
-/** Organisations, agencies, users, login and tokens. */
+/** Organisations, agencies, users, setup codes, login and tokens. */
 @Module({
   imports: [
     PassportModule,
@@ -19,7 +21,7 @@ import { UsersController, UsersService } from './users/users';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, UsersController, AgenciesController],
+  controllers: [AuthController, UsersController, AgenciesController, SchoolAccountsController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -28,6 +30,8 @@ import { UsersController, UsersService } from './users/users';
     AgenciesService,
     // Acts only on routes marked @SignInThrottle(); runs before their route guards (passport).
     { provide: APP_GUARD, useClass: SignInThrottleGuard },
+    SetupCodes,
+    SchoolAccountsService,
   ],
 })
 export class IdentityModule {}

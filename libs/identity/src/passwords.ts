@@ -6,6 +6,10 @@ const ARGON2ID = 2;
 // OWASP's argon2id baseline (19 MiB, 2 iterations, 1 lane).
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/** The password policy wherever a user chooses a password. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -17,6 +17,29 @@ export function mailBody(appBaseUrl: string): string {
   ].join('\n');
 }
 
+export const SETUP_CODE_MAIL_SUBJECT = 'Välj ditt lösenord i Närvaroteam';
+
+/**
+ * The one other mail: a one-time setup code for the account the mail is addressed to. The code
+ * is the secret; the mail names nothing else but the username and when the code stops working.
+ */
+export function setupCodeMailBody(appBaseUrl: string, username: string, code: string, expiresAt: string): string {
+  return [
+    'Hej!',
+    '',
+    `Här är en engångskod för att välja lösenord till ditt konto i Närvaroteam (användarnamn ${username}).`,
+    '',
+    `Din engångskod är: ${code}`,
+    '',
+    `Välj ditt lösenord med koden här: ${appBaseUrl}/valj-losenord`,
+    `Koden kan användas en gång och gäller till ${expiresAt}.`,
+    '',
+    'Har du inte väntat dig det här meddelandet kan du bortse från det.',
+    'Det här meddelandet går inte att svara på.',
+    '',
+  ].join('\n');
+}
+
 /** The domain part of a Message-ID: the sender's domain. */
 export function messageIdDomain(from: string): string {
   return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'narvaroteam.invalid';

@@ -13,6 +13,8 @@ const BATCH = 20;
 const MARK_ATTEMPTS = 4;
 /** nodemailer's codes for a 5xx to this message's recipient (RCPT) or content (DATA). */
 const PERMANENT_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
+/** A setup code's mail holds the code: once handed over (or refused for good) the body is no longer kept. */
+const BLANK_SECRET = `body = CASE WHEN setup_code_id IS NULL THEN body ELSE '' END`;
 /** Back-off after the n-th failed attempt: 30 s, 1, 2, 4 … minutes, at most an hour; no limit on attempts. */
 export const backoffSeconds = (attempts: number) => Math.min(30 * 2 ** Math.max(attempts - 1, 0), 3600);
 
@@ -142,7 +144,7 @@ export class MailWorker {
   /** After a successful send. If this never happens the row stays `sending` and ends `unconfirmed`. */
   protected async markSent(mail: ClaimedMail, now: Date): Promise<void> {
     await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'sent', sent_at = $3, last_error = NULL
+      `UPDATE mail_outbox SET status = 'sent', sent_at = $3, last_error = NULL, ${BLANK_SECRET}
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [mail.id, mail.attempts, now],
     );
@@ -163,7 +165,8 @@ export class MailWorker {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.dataSource.query(
-          `UPDATE mail_outbox SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz + make_interval(secs => $6)
+          `UPDATE mail_outbox SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz + make_interval(secs => $6),
+                  body = CASE WHEN $3 = 'failed' AND setup_code_id IS NOT NULL THEN '' ELSE body END
             WHERE id = $1 AND status = 'sending' AND attempts = $2`,
           [mail.id, mail.attempts, permanent ? 'failed' : 'pending', reason, now, backoffSeconds(mail.attempts)],
         );

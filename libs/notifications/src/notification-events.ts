@@ -15,7 +15,9 @@ export type RecipientRule =
   /** The agency workers of every agency in the case (invitation not declined). */
   | 'participating-agencies'
   /** Elevhälsa and the principal of the flag's school. */
-  | 'school-triage';
+  | 'school-triage'
+  /** The principal of the school. */
+  | 'school-principal';
 
 /** What a notification is about. `key` makes the dedupe key together with the kind. */
 export interface NotificationSubject {
@@ -26,7 +28,7 @@ export interface NotificationSubject {
   agencyId?: string | null;
   /** The named person: representative, responsible for an action. */
   userId?: string | null;
-  /** The school of a flag. */
+  /** The school of a flag, or of an account whose roles changed. */
   schoolId?: string | null;
   /** A date shown in the title (a deadline, a due date); never anything about the pupil. */
   date?: string | null;
@@ -151,6 +153,13 @@ export const NOTIFICATION_EVENTS = {
     title: (c) => `Ett samtycke i ärende ${c.reference} har återkallats`,
     link: caseLink,
   },
+  // Pass the school as both `schoolId` (recipients) and `agencyId` (its name in the title).
+  'school-access.changed': {
+    timing: 'immediate',
+    recipients: ['school-principal'],
+    title: (c) => `Ett konto på ${c.agencyName} har fått ändrad behörighet`,
+    link: () => '/skolans-konton',
+  },
 } satisfies Record<string, NotificationEvent>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_EVENTS;
@@ -172,4 +181,6 @@ export const RECIPIENT_SQL: Record<RecipientRule, string> = {
                                 AND 'agency_worker' = ANY (u.roles)`,
   'school-triage': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active
                       AND u.roles && ARRAY['elevhalsa', 'principal']::text[]`,
+  'school-principal': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active
+                         AND 'principal' = ANY (u.roles)`,
 };

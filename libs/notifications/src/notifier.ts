@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobQueue } from './job-queue';
-import { MAIL_SUBJECT, mailBody, messageIdDomain } from './mail-message';
+import { MAIL_SUBJECT, mailBody, messageIdDomain, SETUP_CODE_MAIL_SUBJECT, setupCodeMailBody } from './mail-message';
 import {
   NOTIFICATION_EVENTS,
   NotificationEvent,
@@ -95,5 +95,38 @@ export class Notifier {
       await this.jobs.sendWithin(manager, 'mail.flush');
     }
     return rows.length;
+  }
+
+  /** Whether mail is on (SMTP_URL): then setup codes go by mail and are never shown. */
+  get mailEnabled(): boolean {
+    return this.config.mail.smtpUrl !== null;
+  }
+
+  /**
+   * Mails a one-time setup code to the user, through the outbox, in the caller's transaction. The
+   * worker blanks the body once the mail is handed over, so the code does not stay in the outbox.
+   */
+  async mailSetupCode(
+    manager: EntityManager,
+    setup: { setupCodeId: string; userId: string; code: string; expiresAt: string },
+  ): Promise<void> {
+    const [user] = await manager.query(
+      `SELECT username, coalesce(email, username) AS address FROM app_user WHERE id = $1`,
+      [setup.userId],
+    );
+    await manager.query(
+      `INSERT INTO mail_outbox (setup_code_id, recipient, subject, body, message_id) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        setup.setupCodeId,
+        user.address,
+        SETUP_CODE_MAIL_SUBJECT,
+        setupCodeMailBody(this.config.appBaseUrl, user.username, setup.code, setup.expiresAt),
+        `<setup-${setup.setupCodeId}@${this.messageDomain}>`,
+      ],
+    );
+    if (!this.nudged.has(manager)) {
+      this.nudged.add(manager);
+      await this.jobs.sendWithin(manager, 'mail.flush');
+    }
   }
 }

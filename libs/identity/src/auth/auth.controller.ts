@@ -3,6 +3,7 @@ import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Request } from 'express';
 import { Caller, CurrentCaller, Public, RequirePermission } from '@app/access';
 import { ApiProblems } from '@app/http';
+import { SetupCodes, SetupDto } from '../setup/setup-codes';
 import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -11,7 +12,10 @@ import { LocalAuthGuard } from './strategies';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly setupCodes: SetupCodes,
+  ) {}
 
   @Post('login')
   @Public()
@@ -35,6 +39,22 @@ export class AuthController {
   @ApiProblems(400, 401)
   refresh(@Body() body: RefreshDto, @Req() request: Request & { id?: string }): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken, request.id);
+  }
+
+  @Post('setup')
+  @Public()
+  @SignInThrottle()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Choose your password (välj lösenord) with the one-time setup code from your administrator or mail.',
+    description:
+      'A code works once, for 72 hours; a newer code voids it. A wrong username or code, or an expired or used ' +
+      'code, all answer the same 401. Your other sessions end; then log in with the new password.',
+  })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 429)
+  async setup(@Body() dto: SetupDto, @Req() request: Request & { id?: string }): Promise<void> {
+    await this.setupCodes.redeem(dto, request.id);
   }
 
   @Post('logout')

@@ -53,7 +53,12 @@ export class AuthService {
           WHERE lower(u.username) = lower($1) FOR UPDATE OF u`,
           [username],
         );
-        const usable = user && user.active && !(user.locked_until && new Date(user.locked_until) > new Date());
+        // No password yet (a new user who has not used a setup code) cannot log in.
+        const usable =
+          user &&
+          user.active &&
+          user.password_hash !== null &&
+          !(user.locked_until && new Date(user.locked_until) > new Date());
         const ok = await verifyPassword(usable ? user.password_hash : await decoyHash(), password);
         const caller = user
           ? { userId: user.id, agencyId: user.agency_id, organisationId: user.organisation_id }

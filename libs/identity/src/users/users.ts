@@ -19,10 +19,20 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  MinLength,
 } from 'class-validator';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService, AgencyType, Caller, CurrentCaller, RequirePermission, Role, ROLES } from '@app/access';
+import {
+  AccessService,
+  AgencyType,
+  Caller,
+  CASE_READING_ROLES,
+  CurrentCaller,
+  OVERSIGHT_ROLES,
+  RequirePermission,
+  Role,
+  ROLES,
+} from '@app/access';
 import {
   ApiProblems,
   ConflictError,
@@ -33,7 +43,8 @@ import {
   toPage,
   UnprocessableError,
 } from '@app/http';
-import { hashPassword } from '../passwords';
+import { Notifier } from '@app/notifications';
+import { SetupCodeDto, SetupCodes } from '../setup/setup-codes';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'kurator@storsjo.demo', description: 'An e-mail address; used to log in.' })
@@ -51,18 +62,17 @@ export class CreateUserDto {
   @IsUUID()
   agencyId: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({
+    enum: ROLES,
+    isArray: true,
+    description: 'admin and auditor are never combined with school_staff, principal, elevhalsa or agency_worker (422).',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   roles: Role[];
-
-  @ApiProperty({ minLength: 12, description: 'Initial password, at least 12 characters.' })
-  @IsString()
-  @MinLength(12)
-  @MaxLength(200)
-  password: string;
+  // No password: the user chooses one with the setup code in the answer (or in their mail).
 }
 
 export class UpdateUserDto {
@@ -73,7 +83,12 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    description:
+      'Not your own (403). admin and auditor are never combined with a role that reads pupils or cases (422).',
+  })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(ROLES.length)
@@ -94,6 +109,11 @@ export class UserDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) deactivatedAt: string | null;
 }
 
+export class CreatedUserDto extends UserDto {
+  @ApiProperty({ type: SetupCodeDto, description: 'The one-time code with which the user chooses a password.' })
+  setup: SetupCodeDto;
+}
+
 interface UserRow {
   id: string;
   username: string;
@@ -105,6 +125,7 @@ interface UserRow {
   organisation_id: string;
   created_at: Date;
   deactivated_at: Date | null;
+  agency_type: AgencyType;
 }
 
 const toDto = (r: UserRow): UserDto => ({
@@ -120,7 +141,7 @@ const toDto = (r: UserRow): UserDto => ({
 });
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.created_at, u.deactivated_at,
-                            a.id AS agency_id, a.name AS agency_name, a.organisation_id
+                            a.id AS agency_id, a.name AS agency_name, a.type AS agency_type, a.organisation_id
                        FROM app_user u JOIN agency a ON a.id = u.agency_id`;
 
 const SCHOOL_ROLES: Role[] = ['school_staff', 'principal', 'elevhalsa'];
@@ -137,12 +158,36 @@ function checkRolesFit(roles: Role[], agencyType: AgencyType): void {
   }
 }
 
+/**
+ * Rule 4 against the administrator itself: an account that manages accounts or reads the access
+ * log never also reads pupils or cases (the database has the same check).
+ */
+function checkRoleSeparation(roles: Role[]): void {
+  const oversight = roles.filter((role) => OVERSIGHT_ROLES.includes(role));
+  const reading = roles.filter((role) => CASE_READING_ROLES.includes(role));
+  if (oversight.length && reading.length) {
+    const message = `${oversight.join(', ')} cannot be combined with ${reading.join(', ')}`;
+    throw new UnprocessableError(
+      `${message}: administrators and auditors never read pupils' or cases' data; give those roles to another account.`,
+      { errors: [{ field: 'roles', message }] },
+    );
+  }
+}
+
+const sorted = (roles: readonly Role[]) => [...roles].sort();
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => sorted(a).join() === sorted(b).join();
+const caseReading = (roles: readonly Role[]) => roles.filter((role) => CASE_READING_ROLES.includes(role));
+/** The roles an account holds in effect: a deactivated account holds none. */
+const inEffect = (row: Pick<UserRow, 'roles' | 'active'>): Role[] => (row.active ? row.roles : []);
+
 /** Users an admin manages: those of agencies in the admin's own organisation, and no others. */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly notifier: Notifier,
+    private readonly setupCodes: SetupCodes,
   ) {}
 
   async list(caller: Caller, query: PageQuery): Promise<Page<UserDto>> {
@@ -169,8 +214,7 @@ export class UsersService {
     return toDto(row);
   }
 
-  async create(caller: Caller, dto: CreateUserDto): Promise<UserDto> {
-    const passwordHash = await hashPassword(dto.password);
+  async create(caller: Caller, dto: CreateUserDto): Promise<CreatedUserDto> {
     return this.dataSource.transaction(async (manager) => {
       const [agency] = await manager.query(`SELECT id, type FROM agency WHERE id = $1 AND organisation_id = $2`, [
         dto.agencyId,
@@ -182,18 +226,22 @@ export class UsersService {
           errors: [{ field: 'agencyId', message: 'unknown agency' }],
         });
       checkRolesFit(dto.roles, agency.type);
+      checkRoleSeparation(dto.roles);
       const [taken] = await manager.query(`SELECT 1 FROM app_user WHERE lower(username) = lower($1)`, [dto.username]);
       if (taken)
         throw new ConflictError('A user with this username already exists.', {
           errors: [{ field: 'username', message: 'already taken' }],
         });
+      // No password until the user chooses one with the setup code.
       const [{ id }] = await manager.query(
-        `INSERT INTO app_user (agency_id, username, display_name, password_hash, roles) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [dto.agencyId, dto.username.trim(), dto.displayName.trim(), passwordHash, dto.roles],
+        `INSERT INTO app_user (agency_id, username, display_name, roles) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [dto.agencyId, dto.username.trim(), dto.displayName.trim(), dto.roles],
       );
       await this.access.logChange(caller, 'user.create', 'user', [id], manager);
-      const [row] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
-      return toDto(row);
+      const [row]: UserRow[] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+      await this.recordRoleChange(manager, caller, row, [], inEffect(row), 'create');
+      const setup = await this.setupCodes.issue(manager, caller, id);
+      return { ...toDto(row), setup };
     });
   }
 
@@ -201,17 +249,25 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.findVisible(caller, manager, id, 'user.update', true);
       if (dto.roles) {
-        const [{ type }] = await manager.query(`SELECT type FROM agency WHERE id = $1`, [row.agency_id]);
-        checkRolesFit(dto.roles, type);
-        if (id === caller.userId && !dto.roles.includes('admin')) {
-          throw new ConflictError('You cannot remove your own admin role; ask another administrator.');
+        // Nobody widens (or narrows) their own access: another administrator must do it.
+        if (id === caller.userId && !sameRoles(dto.roles, row.roles)) {
+          await this.access.forbid(
+            caller,
+            'user.update',
+            'user',
+            id,
+            'You cannot change your own roles; ask another administrator.',
+          );
         }
+        checkRolesFit(dto.roles, row.agency_type);
+        checkRoleSeparation(dto.roles);
       }
       await manager.query(
         `UPDATE app_user SET display_name = coalesce($2, display_name), roles = coalesce($3, roles), updated_at = now() WHERE id = $1`,
         [id, dto.displayName?.trim() ?? null, dto.roles ?? null],
       );
-      const [updated] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+      const [updated]: UserRow[] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+      await this.recordRoleChange(manager, caller, updated, inEffect(row), inEffect(updated), 'update');
       return toDto(updated);
     });
   }
@@ -219,16 +275,59 @@ export class UsersService {
   /** Never deletes: the access log names users for as long as it is kept. Tokens stop at once. */
   async deactivate(caller: Caller, id: string): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.findVisible(caller, manager, id, 'user.deactivate', true);
+      const row = await this.findVisible(caller, manager, id, 'user.deactivate', true);
       if (id === caller.userId) throw new ConflictError('You cannot deactivate yourself; ask another administrator.');
       await manager.query(
         `UPDATE app_user SET active = false, deactivated_at = coalesce(deactivated_at, now()), updated_at = now() WHERE id = $1`,
         [id],
       );
       await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE user_id = $1`, [id]);
-      const [updated] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+      await this.setupCodes.voidOpen(manager, id);
+      const [updated]: UserRow[] = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+      await this.recordRoleChange(manager, caller, updated, inEffect(row), inEffect(updated), 'deactivate');
       return toDto(updated);
     });
+  }
+
+  /**
+   * A new one-time setup code for a user of the caller's organisation; earlier codes stop working.
+   * Mailed to the user when mail is on, otherwise in the answer, once.
+   */
+  async issueSetupCode(caller: Caller, id: string): Promise<SetupCodeDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.findVisible(caller, manager, id, 'user.setup-code', true);
+      if (!row.active) throw new ConflictError('The user is deactivated.');
+      return this.setupCodes.issue(manager, caller, id);
+    });
+  }
+
+  /**
+   * Logs a change of the roles an account holds in effect, with the roles before and after (ids
+   * and roles only), in the change's transaction. When the roles that read pupils or cases change
+   * at a school, its principal is told, and sees it on the school's list of accounts.
+   */
+  private async recordRoleChange(
+    manager: EntityManager,
+    caller: Caller,
+    user: UserRow,
+    before: Role[],
+    after: Role[],
+    change: 'create' | 'update' | 'deactivate',
+  ): Promise<void> {
+    if (sameRoles(before, after)) return;
+    await this.access.logChange(caller, 'user.roles.change', 'user', [user.id], manager, {
+      change,
+      rolesBefore: sorted(before),
+      rolesAfter: sorted(after),
+    });
+    if (user.agency_type === 'school' && !sameRoles(caseReading(before), caseReading(after))) {
+      await this.notifier.notify(
+        manager,
+        'school-access.changed',
+        { key: `${user.id}:${randomUUID()}`, schoolId: user.agency_id, agencyId: user.agency_id },
+        caller.userId,
+      );
+    }
   }
 
   /** Loads a user the caller may manage, or answers 404 (logged) as if it did not exist. */
@@ -280,18 +379,35 @@ export class UsersController {
 
   @Post()
   @RequirePermission('user.create')
-  @ApiOperation({ summary: 'Create a user in an agency of your own organisation.' })
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiOperation({
+    summary: 'Create a user in an agency of your own organisation.',
+    description:
+      'No password: the answer carries a one-time setup code (valid 72 h) with which the user chooses one at ' +
+      '`POST /auth/setup`. With mail configured the code is mailed to the user and not in the answer.',
+  })
+  @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiProblems(400, 409, 422)
-  create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto): Promise<UserDto> {
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto): Promise<CreatedUserDto> {
     return this.users.create(caller, dto);
+  }
+
+  @Post(':id/setup-code')
+  @RequirePermission('user.update')
+  @ApiOperation({
+    summary: 'Issue a new one-time setup code (engångskod) for a user; earlier codes stop working.',
+    description: 'Mailed to the user when mail is configured, otherwise in the answer, this once. Valid 72 h.',
+  })
+  @ApiCreatedResponse({ type: SetupCodeDto })
+  @ApiProblems(400, 404, 409)
+  issueSetupCode(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<SetupCodeDto> {
+    return this.users.issueSetupCode(caller, id);
   }
 
   @Patch(':id')
   @RequirePermission('user.update')
-  @ApiOperation({ summary: "Change a user's display name or roles." })
+  @ApiOperation({ summary: "Change a user's display name or roles (not your own roles)." })
   @ApiOkResponse({ type: UserDto })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 403, 404, 409, 422)
   update(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
