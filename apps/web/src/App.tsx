@@ -12,6 +12,8 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
+import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
 import { useSession } from './session';
@@ -39,6 +41,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/logga-in" element={<LoginPage />} />
+      <Route path="/valj-losenord" element={<SetupPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
         <Route path="bevakning" element={<WatchlistPage />} />
@@ -51,6 +54,7 @@ export function App() {
         <Route path="inbjudningar" element={<InvitationsPage />} />
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
+        <Route path="skolans-konton" element={<SchoolAccountsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -22,6 +22,7 @@ export const NAV: NavItem[] = [
   { to: '/arenden', label: t.nav.cases, roles: ['elevhalsa', 'principal', 'agency_worker'] },
   { to: '/atgarder', label: t.nav.actions, roles: ['agency_worker'] },
   { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
+  { to: '/skolans-konton', label: t.nav.accounts, roles: ['principal'] },
 ];
 
 function useUnreadCount(): number | null {

@@ -1,6 +1,6 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useEffect, useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSession } from '../session';
@@ -81,6 +81,9 @@ export function LoginPage() {
           <Button type="submit" loading={busy}>
             {t.submit}
           </Button>
+          <Anchor component={Link} to="/valj-losenord" size="sm">
+            {t.haveCode}
+          </Anchor>
         </Stack>
       </Paper>
     </Center>

@@ -34,6 +34,7 @@ export const common = {
     actions: 'Våra åtgärder',
     notifications: 'Notiser',
     overview: 'Översikt',
+    accounts: 'Skolans konton',
     logout: 'Logga ut',
     unread: (count: number) => `${count} olästa`,
   },
@@ -46,6 +47,44 @@ export const common = {
     failed: 'Fel användarnamn eller lösenord.',
     locked: 'För många försök. Vänta en stund och försök igen.',
     expired: 'Din session har gått ut. Logga in igen – det du skrev finns kvar.',
+    haveCode: 'Har du fått en engångskod? Välj ditt lösenord',
+  },
+  /** Choosing a password with the one-time setup code (engångskod) from the administrator or the mail. */
+  setup: {
+    title: 'Välj lösenord',
+    intro: 'Ange ditt användarnamn och engångskoden du fått, och välj ett eget lösenord på minst 12 tecken.',
+    username: 'Användarnamn',
+    code: 'Engångskod',
+    newPassword: 'Nytt lösenord',
+    repeatPassword: 'Upprepa lösenordet',
+    submit: 'Spara lösenordet',
+    tooShort: 'Lösenordet måste ha minst 12 tecken.',
+    mismatch: 'Lösenorden är inte lika.',
+    failed:
+      'Fel användarnamn eller engångskod, eller så har koden gått ut eller redan använts. Be din administratör om en ny kod.',
+    tooMany: 'För många försök. Vänta en stund och försök igen.',
+    done: 'Ditt lösenord är sparat. Logga in med det nya lösenordet.',
+    toLogin: 'Till inloggningen',
+  },
+  /** The principal's list of the school's accounts. */
+  accounts: {
+    title: 'Skolans konton',
+    intro:
+      'Alla konton på skolan, med roller och vem som senast gav kontot en behörighet. Du får en notis när ett kontos behörighet ändras.',
+    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} konton`,
+    empty: 'Skolan har inga konton.',
+    columns: {
+      name: 'Namn',
+      username: 'Användarnamn',
+      roles: 'Roller',
+      active: 'Aktivt',
+      latestGrant: 'Senast fått behörighet',
+    },
+    inactive: 'Avslutat',
+    grant: (date: string, by: string, before: string, after: string) =>
+      `${date} av ${by}: ${before || 'inga roller'} → ${after || 'inga roller'}`,
+    unknownAdmin: 'okänd',
+    noGrant: 'Inte registrerat',
   },
   errors: {
     network: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.',
