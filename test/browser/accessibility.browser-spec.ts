@@ -37,6 +37,7 @@ const PAGES: { user: string; path: string; ready: string }[] = [
   { user: 'elevhalsa@storsjo.demo', path: `/arenden/${demoId('case:78')}`, ready: 'Ärende' },
   { user: 'elevhalsa@storsjo.demo', path: `/arenden/${demoId('case:103')}?flik=plan`, ready: 'Mål' },
   { user: 'rektor@storsjo.demo', path: '/oversikt', ready: 'Ärenden efter status' },
+  { user: 'rektor@storsjo.demo', path: '/skolans-konton', ready: 'Skolans konton' },
   { user: 'soc@ostersund.demo', path: '/inbjudningar', ready: 'Inbjudningar' },
   { user: 'soc@ostersund.demo', path: '/atgarder', ready: 'Våra åtgärder' },
   { user: 'soc@ostersund.demo', path: '/notiser', ready: 'Notiser' },
@@ -54,6 +55,13 @@ describe('web app: WCAG 2.1 A/AA rules (axe-core, browser)', () => {
   it('finds no violations on the login page', async () => {
     const page = await h.newPage('/logga-in');
     await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds no violations on the page where a new user chooses a password', async () => {
+    const page = await h.newPage('/valj-losenord');
+    await page.getByRole('button', { name: 'Spara lösenordet' }).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
     await page.context().close();
   });
