@@ -318,6 +318,13 @@ describe('user administration keeps rule 4 against the administrator', () => {
 
     it('applies the password policy and takes no unknown fields', async () => {
       const { setupCode } = await newCode(userId);
+      // A new code for an account that reads pupils: its school's principal is told.
+      const { rows: told } = await t.db.query(
+        `SELECT recipient_id, title FROM notification WHERE kind = 'school-access.setup-code'`,
+      );
+      expect(told).toEqual([
+        { recipient_id: REKTOR, title: 'Ett konto på Storsjöskolan har fått en ny engångskod för att välja lösenord' },
+      ]);
       const short = await setup(USERNAME, setupCode, 'kort').expect(400);
       expect(short.body.errors).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
       await t.http

@@ -160,6 +160,13 @@ export const NOTIFICATION_EVENTS = {
     title: (c) => `Ett konto på ${c.agencyName} har fått ändrad behörighet`,
     link: () => '/skolans-konton',
   },
+  // A new code for an existing account lets whoever holds it choose that account's password.
+  'school-access.setup-code': {
+    timing: 'immediate',
+    recipients: ['school-principal'],
+    title: (c) => `Ett konto på ${c.agencyName} har fått en ny engångskod för att välja lösenord`,
+    link: () => '/skolans-konton',
+  },
 } satisfies Record<string, NotificationEvent>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_EVENTS;

@@ -297,7 +297,17 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.findVisible(caller, manager, id, 'user.setup-code', true);
       if (!row.active) throw new ConflictError('The user is deactivated.');
-      return this.setupCodes.issue(manager, caller, id);
+      const setup = await this.setupCodes.issue(manager, caller, id);
+      // Whoever redeems the code signs in as this account: the principal hears of it for accounts that read pupils.
+      if (row.agency_type === 'school' && caseReading(row.roles).length) {
+        await this.notifier.notify(
+          manager,
+          'school-access.setup-code',
+          { key: `${id}:${randomUUID()}`, schoolId: row.agency_id, agencyId: row.agency_id },
+          caller.userId,
+        );
+      }
+      return setup;
     });
   }
 
