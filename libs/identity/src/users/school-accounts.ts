@@ -55,7 +55,7 @@ export class SchoolAccountsService {
 
   async list(caller: Caller, schoolId: string, query: PageQuery): Promise<Page<SchoolAccountDto>> {
     await this.access.requireSchool(caller, schoolId, 'school.accounts.read');
-    const cursor = decodeCursor(query.cursor, 2);
+    const cursor = decodeCursor(query.cursor, ['text', 'uuid']);
     // A grant is a change whose roles after hold one the roles before did not.
     const rows: AccountRow[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.created_at,
