@@ -57,8 +57,8 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
     ]);
   const consent = (caseId: string, agencyId: string, scope: string[]) =>
     t.db.query(
-      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, recorded_by)
-       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', $3, $4, $5)`,
+      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', $3, $4, $4::date + 365, $5)`,
       [caseId, agencyId, scope, today, ELEVHALSA],
     );
 

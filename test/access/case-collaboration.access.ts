@@ -52,8 +52,8 @@ export async function insertCase(db: Pool, studentId: string, reference: string)
 
 export async function insertConsent(db: Pool, caseId: string, agencyId: string, scope: string[]): Promise<string> {
   const { rows } = await db.query(
-    `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, recorded_by)
-     VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', $3, $4, $5) RETURNING id`,
+    `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+     VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', $3, $4, $4::date + 365, $5) RETURNING id`,
     [caseId, agencyId, scope, swedishDate(), ELEVHALSA],
   );
   return rows[0].id;

@@ -89,8 +89,8 @@ export const followUpAccess: AccessGroup<Ctx> = {
     );
     await mobilise(t.db, closedCaseId);
     await t.db.query(
-      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, recorded_by)
-       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary,plan}', current_date - 200, $3)`,
+      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary,plan}', current_date - 200, current_date + 165, $3)`,
       [closedCaseId, demoId('agency:soc'), ELEVHALSA],
     );
     return { caseId, closedCaseId };

@@ -48,11 +48,13 @@ describe('decide: pupils (rule 1)', () => {
 });
 
 describe('decide: cases (rules 2, 3, 4)', () => {
-  const kase = (mobilised: string[], consents: ConsentFacts[]) => ({
+  const kase = (mobilised: string[], consents: ConsentFacts[], closed = false, followUpAgencyIds: string[] = []) => ({
     type: 'case' as const,
     schoolId: SCHOOL_A,
     mobilisedAgencyIds: mobilised,
     consents,
+    closed,
+    followUpAgencyIds,
   });
 
   it("lets the school's elevhälsa and principal in, and tells a mentor no (403) rather than pretending", () => {
@@ -79,6 +81,33 @@ describe('decide: cases (rules 2, 3, 4)', () => {
     expect(decide(caller(['auditor'], SOC, 'social_services'), 'read', kase([SOC], [consent(SOC)]), now)).toBe(
       'hidden',
     );
+  });
+});
+
+describe('decide: closed cases and their follow-ups', () => {
+  const soc = caller(['agency_worker'], SOC, 'social_services');
+  const closedCase = (followUpAgencyIds: string[], consents = [consent(SOC)]) => ({
+    type: 'case' as const,
+    schoolId: SCHOOL_A,
+    mobilisedAgencyIds: [SOC],
+    consents,
+    closed: true,
+    followUpAgencyIds,
+  });
+
+  it('ends every outside agency’s access when the case closes, consent or not; the school keeps it', () => {
+    expect(decide(soc, 'read', closedCase([SOC]), now)).toBe('hidden');
+    expect(decide(caller(['principal'], SCHOOL_A, 'school'), 'read', closedCase([]), now)).toBe('allow');
+  });
+
+  it('opens the follow-ups of a closed case only to an agency one names, with consent in force', () => {
+    const followUps = (c: ReturnType<typeof closedCase>) => ({ type: 'case-follow-ups' as const, case: c });
+    expect(decide(soc, 'read', followUps(closedCase([SOC])), now)).toBe('allow');
+    expect(decide(soc, 'read', followUps(closedCase([BUP])), now)).toBe('hidden');
+    expect(decide(soc, 'read', followUps(closedCase([SOC], [consent(SOC, { withdrawnAt: now })])), now)).toBe('hidden');
+    expect(decide(soc, 'write', followUps(closedCase([SOC])), now)).toBe('hidden');
+    expect(decide(caller(['admin'], SOC, 'social_services'), 'read', followUps(closedCase([SOC])), now)).toBe('hidden');
+    expect(decide(caller(['elevhalsa'], SCHOOL_A, 'school'), 'read', followUps(closedCase([])), now)).toBe('allow');
   });
 });
 

@@ -26,18 +26,27 @@ export interface ConsentFacts {
 export const CONSENT_SCOPES = ['case_summary', 'attendance', 'health_notes', 'mapping', 'plan'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
+/** A case as the policy needs it (rules 2–4). */
+export interface CaseSubjectFacts {
+  type: 'case';
+  schoolId: string;
+  /** Agencies invited into the case whose invitation is not declined or withdrawn. */
+  mobilisedAgencyIds: string[];
+  consents: ConsentFacts[];
+  /** A closed case is history: outside agencies no longer see it (only follow-ups that name them). */
+  closed: boolean;
+  /** Agencies a recorded follow-up of the case names (by their type) for new interventions. */
+  followUpAgencyIds: string[];
+}
+
 export type SubjectFacts =
   | { type: 'organisation-member'; organisationId: string }
   | { type: 'student'; schoolId: string }
   /** A school's own record about a pupil (a flag, an investigation): the school's roles named may act. */
   | { type: 'school-record'; schoolId: string; roles: readonly Role[] }
-  | {
-      type: 'case';
-      schoolId: string;
-      /** Agencies invited into the case whose invitation is not declined or withdrawn. */
-      mobilisedAgencyIds: string[];
-      consents: ConsentFacts[];
-    };
+  | CaseSubjectFacts
+  /** The follow-ups of a case: after closure, open to an outside agency only if one names it. */
+  | { type: 'case-follow-ups'; case: CaseSubjectFacts };
 
 /** allow; deny and pretend it doesn't exist (404); deny and say so (403). */
 export type Decision = 'allow' | 'hidden' | 'forbidden';
@@ -61,11 +70,7 @@ export function consentInForce(consent: ConsentFacts, now: Date): boolean {
  * outside agency, the union of the scopes of its consents in force (consent may be partial).
  * Call only after `decide` allowed the read.
  */
-export function caseScopes(
-  caller: Caller,
-  subject: SubjectFacts & { type: 'case' },
-  now = new Date(),
-): Set<ConsentScope> {
+export function caseScopes(caller: Caller, subject: CaseSubjectFacts, now = new Date()): Set<ConsentScope> {
   if (caller.agencyType === 'school' && caller.agencyId === subject.schoolId) return new Set(CONSENT_SCOPES);
   return new Set(
     subject.consents
@@ -96,14 +101,49 @@ export function decide(caller: Caller, action: Action, subject: SubjectFacts, no
         // A mentor knows the school's pupils but not the content of their cases.
         return hasAny(caller, SCHOOL_ROLES) ? 'forbidden' : 'hidden';
       }
-      // Rule 2: an outside agency sees a case only while mobilised AND consent for it is in force.
-      const mobilised = subject.mobilisedAgencyIds.includes(caller.agencyId);
-      const consented = subject.consents.some((c) => c.agencyId === caller.agencyId && consentInForce(c, now));
-      if (!(caller.roles.includes('agency_worker') && mobilised && consented)) return 'hidden';
+      // Rule 2: an outside agency sees a case only while mobilised AND consent for it is in force,
+      // and only while the case is open: closing it ends every outside agency's access.
+      if (subject.closed || !outsideAgencyIn(caller, subject, now)) return 'hidden';
       // Rule 3: an agency writes only its own contributions, which are subjects of their own.
       return action === 'read' ? 'allow' : 'forbidden';
     }
+    case 'case-follow-ups': {
+      const kase = subject.case;
+      if (!kase.closed || (caller.agencyType === 'school' && caller.agencyId === kase.schoolId)) {
+        return decide(caller, action, kase, now);
+      }
+      // After closure: only an agency a recorded follow-up names, still mobilised and with consent in force.
+      if (action !== 'read' || !kase.followUpAgencyIds.includes(caller.agencyId)) return 'hidden';
+      return outsideAgencyIn(caller, kase, now) ? 'allow' : 'hidden';
+    }
   }
+}
+
+/** An agency worker whose agency is mobilised into the case and holds a consent in force for it. */
+function outsideAgencyIn(caller: Caller, kase: CaseSubjectFacts, now: Date): boolean {
+  return (
+    caller.roles.includes('agency_worker') &&
+    kase.mobilisedAgencyIds.includes(caller.agencyId) &&
+    kase.consents.some((c) => c.agencyId === caller.agencyId && consentInForce(c, now))
+  );
+}
+
+/**
+ * The SQL form of `consentInForce`: a consent of the agency in `agency` for the case in
+ * `caseColumn`, in force on the Swedish date `today` at the moment `now` (SQL expressions or
+ * parameters), optionally covering the scope in `scope`.
+ */
+export function consentInForceSql(
+  caseColumn: string,
+  agency: string,
+  today: string,
+  now = 'now()',
+  scope?: string,
+): string {
+  return `EXISTS (SELECT 1 FROM consent k WHERE k.case_id = ${caseColumn} AND k.agency_id = ${agency}
+                    AND k.given_at <= ${today}::date AND (k.valid_until IS NULL OR k.valid_until >= ${today}::date)
+                    AND (k.withdrawn_at IS NULL OR k.withdrawn_at > ${now})
+                    ${scope ? `AND ${scope} = ANY (k.scope)` : ''})`;
 }
 
 /** A WHERE fragment and its parameters, numbered from `firstParam`. */
@@ -130,14 +170,12 @@ export function scopeCondition(
         return { sql: `${alias}.school_id = $${firstParam}`, params: [caller.agencyId] };
       }
       if (!caller.roles.includes('agency_worker')) return { sql: 'false', params: [] };
-      // The SQL form of rule 2, as `decide` and `consentInForce` state it.
+      // The SQL form of rule 2, as `decide` and `consentInForce` state it: open cases only.
       const agency = `$${firstParam}`;
-      const today = `$${firstParam + 1}::date`;
       return {
-        sql: `(EXISTS (SELECT 1 FROM mobilisation m WHERE m.case_id = ${column} AND m.agency_id = ${agency} AND m.status <> 'declined')
-               AND EXISTS (SELECT 1 FROM consent k WHERE k.case_id = ${column} AND k.agency_id = ${agency}
-                             AND k.given_at <= ${today} AND (k.valid_until IS NULL OR k.valid_until >= ${today})
-                             AND (k.withdrawn_at IS NULL OR k.withdrawn_at > now())))`,
+        sql: `(${alias}.status <> 'closed'
+               AND EXISTS (SELECT 1 FROM mobilisation m WHERE m.case_id = ${column} AND m.agency_id = ${agency} AND m.status <> 'declined')
+               AND ${consentInForceSql(column, agency, `$${firstParam + 1}`)})`,
         params: [caller.agencyId, swedishDate()],
       };
     }

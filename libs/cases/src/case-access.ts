@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService, Action, Caller, caseScopes, ConsentFacts, ConsentScope, SubjectFacts } from '@app/access';
+import { AccessService, Action, Caller, caseScopes, CaseSubjectFacts, ConsentFacts, ConsentScope } from '@app/access';
 import { ConflictError } from '@app/http';
 
 export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
@@ -14,7 +14,9 @@ export interface CaseFacts {
   schoolId: string;
   coordinatorId: string;
   status: CaseStatus;
-  subject: SubjectFacts & { type: 'case' };
+  /** The pupil has protected identity (skyddade personuppgifter). */
+  protectedIdentity: boolean;
+  subject: CaseSubjectFacts;
   /** What of the case this caller may see (all for the school, the consent scopes for others). */
   scopes: Set<ConsentScope>;
 }
@@ -51,11 +53,37 @@ export class CaseAccess {
     return { ...facts!, scopes: caseScopes(caller, facts!.subject) };
   }
 
-  /** For what only the school's elevhälsa does (consent, invitations, meetings, status). */
+  /**
+   * The follow-ups of a case: as the case itself while it is open; after closure, outside
+   * agencies only where a recorded follow-up names them (and their consent is in force).
+   */
+  async requireFollowUps(caller: Caller, caseId: string, logAction: string): Promise<CaseFacts> {
+    const facts = await this.load(this.dataSource.manager, caseId);
+    await this.access.require({
+      caller,
+      action: 'read',
+      logAction,
+      subject: facts ? { type: 'case-follow-ups', case: facts.subject } : null,
+      subjectType: 'case',
+      subjectId: caseId,
+    });
+    return { ...facts!, scopes: caseScopes(caller, facts!.subject) };
+  }
+
+  /** For what only the school's elevhälsa does (invitations, meetings, status, reviews, follow-ups). */
   async requireCoordination(caller: Caller, caseId: string, logAction: string, manager: EntityManager, lock = true) {
     const facts = await this.require(caller, caseId, 'write', logAction, manager, lock);
     if (!caller.roles.includes('elevhalsa') || caller.agencyId !== facts.schoolId) {
       await this.access.forbid(caller, logAction, 'case', caseId, 'Only the school’s elevhälsa coordinates the case.');
+    }
+    return facts;
+  }
+
+  /** Rule 3: the case's own coordinator edits the plan and the consents; another elevhälsa gets 403. */
+  async requireCoordinator(caller: Caller, caseId: string, logAction: string, manager: EntityManager) {
+    const facts = await this.requireCoordination(caller, caseId, logAction, manager);
+    if (caller.userId !== facts.coordinatorId) {
+      await this.access.forbid(caller, logAction, 'case', caseId, 'Only the case’s coordinator does this.');
     }
     return facts;
   }
@@ -69,8 +97,9 @@ export class CaseAccess {
 
   async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {
     const [row] = await manager.query(
-      `SELECT id, reference, student_id, school_id, coordinator_id, status FROM support_case WHERE id = $1
-       ${lock ? 'FOR UPDATE' : ''}`,
+      `SELECT c.id, c.reference, c.student_id, c.school_id, c.coordinator_id, c.status, s.protected_identity
+         FROM support_case c JOIN student s ON s.id = c.student_id WHERE c.id = $1
+       ${lock ? 'FOR UPDATE OF c' : ''}`,
       [caseId],
     );
     if (!row) return null;
@@ -90,6 +119,12 @@ export class CaseAccess {
            FROM consent WHERE case_id = $1`,
       [caseId],
     );
+    // A recorded follow-up names the kinds of agency needed for new interventions.
+    const named: { id: string }[] = await manager.query(
+      `SELECT DISTINCT a.id FROM case_follow_up f JOIN agency a ON a.type = ANY (f.new_interventions)
+        WHERE f.case_id = $1 AND f.recorded_at IS NOT NULL`,
+      [caseId],
+    );
     return {
       id: row.id,
       reference: row.reference,
@@ -97,9 +132,12 @@ export class CaseAccess {
       schoolId: row.school_id,
       coordinatorId: row.coordinator_id,
       status: row.status,
+      protectedIdentity: row.protected_identity,
       subject: {
         type: 'case',
         schoolId: row.school_id,
+        closed: row.status === 'closed',
+        followUpAgencyIds: named.map((n) => n.id),
         mobilisedAgencyIds: mobilised.map((m) => m.agency_id),
         consents: consents.map((c): ConsentFacts => ({
           agencyId: c.agency_id,
@@ -111,6 +149,23 @@ export class CaseAccess {
       },
     };
   }
+}
+
+/** Whose names an answer to this caller may carry: the pupil's, the guardians'. */
+export interface NamesVisible {
+  pupil: boolean;
+  guardians: boolean;
+}
+
+/**
+ * Names follow the case summary: the school's principal and elevhälsa see them; an outside
+ * agency sees the pupil's name only with `case_summary` in its consent, and the guardians' names
+ * the same way but never under protected identity (a guardian's name leads to the family).
+ */
+export function namesVisible(caller: Caller, facts: CaseFacts): NamesVisible {
+  if (caller.agencyType === 'school' && caller.agencyId === facts.schoolId) return { pupil: true, guardians: true };
+  const summary = facts.scopes.has('case_summary');
+  return { pupil: summary, guardians: summary && !facts.protectedIdentity };
 }
 
 /** Closed cases are history: nothing more is done in them. */

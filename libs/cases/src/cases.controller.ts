@@ -68,10 +68,13 @@ export class CasesController {
 
   @Post('cases/:id/coordinator')
   @HttpCode(200)
-  @RequirePermission('case.manage')
-  @ApiOperation({ summary: 'Hand the case over to another coordinator; the history stays' })
+  @RequirePermission('case.assign')
+  @ApiOperation({
+    summary:
+      'Hand the case over to another coordinator (an elevhälsa user of the school); the principal or elevhälsa of the school; the history stays',
+  })
   @ApiOkResponse({ type: CaseDto })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 403, 404, 409, 422)
   handOver(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -82,7 +85,10 @@ export class CasesController {
 
   @Get('cases/:id/timeline')
   @RequirePermission('case.read')
-  @ApiOperation({ summary: 'Everything that happened in the case, oldest first (append-only)' })
+  @ApiOperation({
+    summary:
+      'Everything that happened in the case, oldest first (append-only); an outside agency sees the shared events and its own consents and invitations, not other agencies’',
+  })
   @ApiOkResponse({ type: pageSchema(TimelineEventDto) })
   @ApiProblems(400, 404)
   timeline(

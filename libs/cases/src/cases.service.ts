@@ -222,10 +222,13 @@ export class CasesService {
     return this.load(this.dataSource.manager, facts);
   }
 
-  /** Hands the case to another coordinator; the timeline keeps who had it before. */
+  /**
+   * Hands the case over to another coordinator; the timeline keeps who had it before. The
+   * school's principal and elevhälsa may (the policy's `write` on a case), not only the coordinator.
+   */
   async handOver(caller: Caller, id: string, coordinatorId: string): Promise<CaseDto> {
     const facts = await this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, id, 'case.coordinator', manager);
+      const facts = await this.cases.require(caller, id, 'write', 'case.coordinator', manager, true);
       requireActive(facts);
       await this.requireCoordinatorCandidate(manager, coordinatorId, facts.schoolId);
       if (coordinatorId === facts.coordinatorId) throw new ConflictError('This user already coordinates the case.');
@@ -241,6 +244,13 @@ export class CasesService {
     const facts = await this.cases.require(caller, id, 'read', 'case.timeline');
     await this.cases.requireScope(caller, facts, 'case_summary', 'case.timeline');
     const cursor = decodeCursor(query.cursor, ['int']);
+    const params: unknown[] = [id, query.limit + 1, ...(cursor ?? [])];
+    // Consents and invitations concern one agency each: an outside agency sees only its own.
+    let own = '';
+    if (caller.agencyId !== facts.schoolId) {
+      params.push(caller.agencyId);
+      own = `AND ((e.kind NOT LIKE 'consent.%' AND e.kind NOT LIKE 'mobilisation.%') OR e.data->>'agencyId' = $${params.length})`;
+    }
     const rows: {
       id: string;
       at: Date;
@@ -253,9 +263,9 @@ export class CasesService {
     }[] = await this.dataSource.query(
       `SELECT e.id::text, e.at, e.kind, e.data, e.actor_id, u.display_name AS actor_name, e.agency_id, a.name AS agency_name
          FROM case_event e LEFT JOIN app_user u ON u.id = e.actor_id LEFT JOIN agency a ON a.id = e.agency_id
-        WHERE e.case_id = $1 ${cursor ? 'AND e.id > $3' : ''}
+        WHERE e.case_id = $1 ${cursor ? 'AND e.id > $3' : ''} ${own}
         ORDER BY e.id LIMIT $2`,
-      [id, query.limit + 1, ...(cursor ?? [])],
+      params,
     );
     return toPage(
       rows,

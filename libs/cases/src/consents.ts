@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -22,10 +22,11 @@ import {
 } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessService, Caller, CONSENT_SCOPES, consentInForce, CurrentCaller, RequirePermission } from '@app/access';
-import { isIsoDate, swedishDate } from '@app/calendar';
+import { addMonths, isIsoDate, swedishDate } from '@app/calendar';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { ApiProblems, ConflictError, NotFoundError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
 import { Notifier } from '@app/notifications';
-import { CaseAccess, requireActive } from './case-access';
+import { CaseAccess, namesVisible, NamesVisible, requireActive } from './case-access';
 import { recordEvent } from './timeline';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,7 +60,12 @@ export class GiveConsentDto {
   @Matches(DATE, { message: 'givenAt must be a date YYYY-MM-DD' })
   givenAt: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'The last day it is valid; expiry works like withdrawal.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'The last day it is valid; expiry works like withdrawal. Absent: the default validity ' +
+      '(CONSENT_DEFAULT_VALIDITY_MONTHS, 12 months from givenAt); at most CONSENT_MAX_VALIDITY_MONTHS (24) after givenAt.',
+  })
   @IsOptional()
   @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' })
   validUntil?: string;
@@ -77,10 +83,16 @@ export class ConsentDto {
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
   @ApiProperty({ enum: ['guardian', 'pupil'] }) givenBy: string;
-  @ApiProperty() givenByName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Who gave it; null for an outside agency that may not see the pupil's or guardians' names.",
+  })
+  givenByName: string | null;
   @ApiProperty({ enum: CONSENT_SCOPES, isArray: true }) scope: string[];
   @ApiProperty({ format: 'date' }) givenAt: string;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) validUntil: string | null;
+  @ApiProperty({ format: 'date', description: 'The last day it is valid (inclusive); every consent ends.' })
+  validUntil: string;
   @ApiProperty({ type: String, nullable: true }) documentReference: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
   @ApiProperty({ description: 'Given, not expired, not withdrawn: the agency has access while mobilised.' })
@@ -95,7 +107,7 @@ interface ConsentRow {
   given_by_name: string;
   scope: string[];
   given_at: string;
-  valid_until: string | null;
+  valid_until: string;
   document_reference: string | null;
   withdrawn_at: Date | null;
 }
@@ -105,12 +117,14 @@ const CONSENT_SELECT = `SELECT k.id, k.agency_id, a.name AS agency_name, k.given
                                k.document_reference, k.withdrawn_at
                           FROM consent k JOIN agency a ON a.id = k.agency_id`;
 
-const toDto = (r: ConsentRow, now = new Date()): ConsentDto => ({
+const ALL_NAMES: NamesVisible = { pupil: true, guardians: true };
+
+const toDto = (r: ConsentRow, names = ALL_NAMES, now = new Date()): ConsentDto => ({
   id: r.id,
   agencyId: r.agency_id,
   agencyName: r.agency_name,
   givenBy: r.given_by,
-  givenByName: r.given_by_name,
+  givenByName: (r.given_by === 'pupil' ? names.pupil : names.guardians) ? r.given_by_name : null,
   scope: r.scope,
   givenAt: r.given_at,
   validUntil: r.valid_until,
@@ -129,8 +143,10 @@ const toDto = (r: ConsentRow, now = new Date()): ConsentDto => ({
 });
 
 /**
- * Guardians' (or the pupil's) consent per agency. Elevhälsa records and withdraws it; the
- * access layer reads it on every request, so a withdrawal cuts access on the next one.
+ * Guardians' (or the pupil's) consent per agency. The case's coordinator records and withdraws
+ * it (withdrawal in any status, a closed case included); the access layer reads it on every
+ * request, so a withdrawal cuts access on the next one. Every consent ends: without a
+ * `validUntil` it gets the configured default validity, and none may run past the maximum.
  */
 @Injectable()
 export class ConsentsService {
@@ -139,6 +155,7 @@ export class ConsentsService {
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
     private readonly notifier: Notifier,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<ConsentDto[]> {
@@ -149,7 +166,8 @@ export class ConsentsService {
       `${CONSENT_SELECT} WHERE k.case_id = $1 ${own ? 'AND k.agency_id = $2' : ''} ORDER BY k.created_at, k.id`,
       own ? [caseId, caller.agencyId] : [caseId],
     );
-    return rows.map((r) => toDto(r));
+    const names = namesVisible(caller, facts);
+    return rows.map((r) => toDto(r, names));
   }
 
   async give(caller: Caller, caseId: string, dto: GiveConsentDto): Promise<ConsentDto> {
@@ -162,12 +180,19 @@ export class ConsentsService {
     ];
     if (errors.length) throw new ValidationError(errors);
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'consent.give', manager);
+      const facts = await this.cases.requireCoordinator(caller, caseId, 'consent.give', manager);
       requireActive(facts);
+      const { defaultValidityMonths, maxValidityMonths } = this.config.consent;
+      const validUntil = dto.validUntil ?? addMonths(dto.givenAt, defaultValidityMonths);
       const problems = [];
       if (dto.givenAt > today) problems.push({ field: 'givenAt', message: 'consent cannot be given in the future' });
-      if (dto.validUntil && dto.validUntil < dto.givenAt) {
+      if (validUntil < dto.givenAt) {
         problems.push({ field: 'validUntil', message: 'must not be before givenAt' });
+      } else if (validUntil > addMonths(dto.givenAt, maxValidityMonths)) {
+        problems.push({
+          field: 'validUntil',
+          message: `must be at most ${maxValidityMonths} months after givenAt (${addMonths(dto.givenAt, maxValidityMonths)})`,
+        });
       }
       const [agency] = await manager.query(`SELECT type FROM agency WHERE id = $1`, [dto.agencyId]);
       if (!agency) problems.push({ field: 'agencyId', message: 'unknown agency' });
@@ -186,7 +211,7 @@ export class ConsentsService {
           dto.givenByName.trim(),
           dto.scope,
           dto.givenAt,
-          dto.validUntil ?? null,
+          validUntil,
           dto.documentReference?.trim() ?? null,
           caller.userId,
         ],
@@ -196,7 +221,7 @@ export class ConsentsService {
         agencyId: dto.agencyId,
         givenBy: dto.givenBy,
         scope: dto.scope,
-        validUntil: dto.validUntil ?? null,
+        validUntil,
       });
       await this.access.logChange(caller, 'consent.give', 'consent', [id], manager);
       const [row] = await manager.query(`${CONSENT_SELECT} WHERE k.id = $1`, [id]);
@@ -204,10 +229,10 @@ export class ConsentsService {
     });
   }
 
-  /** Withdrawal takes effect now; a case that is closed keeps its consents as they were. */
+  /** Withdrawal takes effect now, whatever the case's status: a guardian may always take consent back. */
   async withdraw(caller: Caller, caseId: string, consentId: string): Promise<ConsentDto> {
     return this.dataSource.transaction(async (manager) => {
-      requireActive(await this.cases.requireCoordination(caller, caseId, 'consent.withdraw', manager));
+      await this.cases.requireCoordinator(caller, caseId, 'consent.withdraw', manager);
       const [existing] = await manager.query(
         `SELECT withdrawn_at FROM consent WHERE id = $1 AND case_id = $2 FOR UPDATE`,
         [consentId, caseId],
@@ -217,7 +242,13 @@ export class ConsentsService {
       await manager.query(`UPDATE consent SET withdrawn_at = now() WHERE id = $1`, [consentId]);
       const [row]: ConsentRow[] = await manager.query(`${CONSENT_SELECT} WHERE k.id = $1`, [consentId]);
       await recordEvent(manager, caseId, caller, 'consent.withdrawn', { consentId, agencyId: row.agency_id });
-      await this.notifier.notify(manager, 'consent.withdrawn', { key: consentId, caseId }, caller.userId);
+      // Told to the agency whose consent it was (its access ends with it), not to the others.
+      await this.notifier.notify(
+        manager,
+        'consent.withdrawn',
+        { key: consentId, caseId, agencyId: row.agency_id },
+        caller.userId,
+      );
       await this.access.logChange(caller, 'consent.withdraw', 'consent', [consentId], manager);
       return toDto(row);
     });
@@ -240,9 +271,13 @@ export class ConsentsController {
 
   @Post()
   @RequirePermission('case.manage')
-  @ApiOperation({ summary: 'Record consent (samtycke) for one agency, with its scope and validity' })
+  @ApiOperation({
+    summary:
+      'Record consent (samtycke) for one agency, with its scope and validity (the case’s coordinator; ' +
+      'default and longest validity are configured)',
+  })
   @ApiCreatedResponse({ type: ConsentDto })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 403, 404, 409, 422)
   give(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -254,9 +289,11 @@ export class ConsentsController {
   @Post(':consentId/withdraw')
   @HttpCode(200)
   @RequirePermission('case.manage')
-  @ApiOperation({ summary: "Withdraw consent: the agency's access ends with the next request" })
+  @ApiOperation({
+    summary: "Withdraw consent, in any case status: the agency's access ends with the next request (the coordinator)",
+  })
   @ApiOkResponse({ type: ConsentDto })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 403, 404, 409)
   withdraw(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

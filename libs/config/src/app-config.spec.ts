@@ -25,6 +25,26 @@ describe('loadConfig', () => {
     // A whole school signs in from one address; no forwarded address is believed by default.
     expect(config.signInRateLimitPerMinute).toBe(300);
     expect(config.trustProxy).toBe(false);
+    // Consent lasts 12 months unless the coordinator names an end, at most 24.
+    expect(config.consent).toEqual({ defaultValidityMonths: 12, maxValidityMonths: 24 });
+  });
+
+  it('takes the consent validity in months, the default never past the maximum', () => {
+    const config = loadConfig({
+      EMBEDDED_PG_DATA_DIR: dataDir(),
+      CONSENT_DEFAULT_VALIDITY_MONTHS: '6',
+      CONSENT_MAX_VALIDITY_MONTHS: '6',
+    });
+    expect(config.consent).toEqual({ defaultValidityMonths: 6, maxValidityMonths: 6 });
+    expect(() =>
+      loadConfig({
+        EMBEDDED_PG_DATA_DIR: dataDir(),
+        CONSENT_DEFAULT_VALIDITY_MONTHS: '13',
+        CONSENT_MAX_VALIDITY_MONTHS: '12',
+      }),
+    ).toThrow(
+      /^Invalid configuration: CONSENT_DEFAULT_VALIDITY_MONTHS must not exceed CONSENT_MAX_VALIDITY_MONTHS \(12\)/,
+    );
   });
 
   it.each([
@@ -74,6 +94,8 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: '10.0.0.0/33' }, /^Invalid configuration: TRUST_PROXY /],
     [{ TRUST_PROXY: 'balancer.internal' }, /^Invalid configuration: TRUST_PROXY /],
     [{ SIGN_IN_RATE_LIMIT_PER_MINUTE: '0' }, /^Invalid configuration: SIGN_IN_RATE_LIMIT_PER_MINUTE /],
+    [{ CONSENT_DEFAULT_VALIDITY_MONTHS: '0' }, /^Invalid configuration: CONSENT_DEFAULT_VALIDITY_MONTHS /],
+    [{ CONSENT_MAX_VALIDITY_MONTHS: '1y' }, /^Invalid configuration: CONSENT_MAX_VALIDITY_MONTHS /],
     [{ DATABASE_URL: 'http://example.com/db' }, /^Invalid configuration: DATABASE_URL /],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: DATABASE_URL is required when NODE_ENV=production/],
   ])('refuses %j with one line naming the setting', (env, message) => {

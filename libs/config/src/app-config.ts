@@ -36,6 +36,8 @@ export interface AppConfig {
   appBaseUrl: string;
   /** Outgoing mail; `smtpUrl: null` means mail is off (notifications stay in the in-app inbox only). */
   mail: { smtpUrl: string | null; from: string };
+  /** Consent is time-limited: the validity given when none is named, and the longest allowed (months). */
+  consent: { defaultValidityMonths: number; maxValidityMonths: number };
 }
 
 /** `false`, a number of hops, or the proxies' addresses, subnets and Express's names (`loopback` …). */
@@ -163,6 +165,19 @@ function devJwtSecret(dataDir: string): string {
   return secret;
 }
 
+function consentSettings(env: Env): AppConfig['consent'] {
+  const maxValidityMonths = intSetting(env, 'CONSENT_MAX_VALIDITY_MONTHS', 24, 1, 120);
+  const defaultValidityMonths = intSetting(env, 'CONSENT_DEFAULT_VALIDITY_MONTHS', 12, 1, 120);
+  if (defaultValidityMonths > maxValidityMonths) {
+    fail(
+      'CONSENT_DEFAULT_VALIDITY_MONTHS',
+      `must not exceed CONSENT_MAX_VALIDITY_MONTHS (${maxValidityMonths})`,
+      String(defaultValidityMonths),
+    );
+  }
+  return { defaultValidityMonths, maxValidityMonths };
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first bad setting. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -208,5 +223,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobsEnabled: boolSetting(env, 'JOBS_ENABLED', true),
     appBaseUrl: appBaseUrlSetting(env),
     mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },
+    consent: consentSettings(env),
   };
 }

@@ -12,8 +12,6 @@ export type RecipientRule =
   | 'person'
   /** The case's coordinator (elevhälsa). */
   | 'coordinator'
-  /** The agency workers of every agency in the case (invitation not declined). */
-  | 'participating-agencies'
   /** Elevhälsa and the principal of the flag's school. */
   | 'school-triage'
   /** The principal of the school. */
@@ -49,6 +47,13 @@ export interface NotificationEvent {
   recipients: RecipientRule[];
   title: (c: TitleContext) => string;
   link: (s: NotificationSubject) => string;
+  /**
+   * About a case, a recipient outside the case's school hears of it only while its agency may
+   * read the case at the moment of sending (mobilised, consent in force, case open). `true`
+   * exempts what an agency is told without that: its own invitation (what it sees before
+   * consent) and the withdrawal of its own consent.
+   */
+  withoutConsent?: true;
 }
 
 const caseLink = (s: NotificationSubject) => `/arenden/${s.caseId}`;
@@ -58,12 +63,14 @@ const invitationsLink = () => '/inbjudningar';
 
 export const NOTIFICATION_EVENTS = {
   'mobilisation.invited': {
+    withoutConsent: true,
     timing: 'immediate',
     recipients: ['agency'],
     title: (c) => `Ny inbjudan till ärende ${c.reference}`,
     link: invitationsLink,
   },
   'mobilisation.representative': {
+    withoutConsent: true,
     timing: 'immediate',
     recipients: ['person'],
     title: (c) => `Du är representant för ${c.agencyName} i ärende ${c.reference}`,
@@ -82,12 +89,14 @@ export const NOTIFICATION_EVENTS = {
     link: caseLink,
   },
   'mobilisation.deadline-soon': {
+    withoutConsent: true,
     timing: 'reminder',
     recipients: ['agency'],
     title: (c) => `Svara senast ${c.date} på inbjudan till ärende ${c.reference}`,
     link: invitationsLink,
   },
   'mobilisation.overdue': {
+    withoutConsent: true,
     timing: 'reminder',
     recipients: ['agency'],
     title: (c) => `Svarstiden för inbjudan till ärende ${c.reference} gick ut ${c.date}`,
@@ -148,8 +157,10 @@ export const NOTIFICATION_EVENTS = {
     link: (s) => `/anmalningar/${s.flagId}`,
   },
   'consent.withdrawn': {
+    withoutConsent: true,
     timing: 'immediate',
-    recipients: ['participating-agencies'],
+    // The agency whose consent it was: other agencies are not told of each other's consents.
+    recipients: ['agency'],
     title: (c) => `Ett samtycke i ärende ${c.reference} har återkallats`,
     link: caseLink,
   },
@@ -183,9 +194,6 @@ export const RECIPIENT_SQL: Record<RecipientRule, string> = {
   person: `SELECT u.id FROM app_user u, s WHERE u.id = s.user_id AND u.active`,
   coordinator: `SELECT u.id FROM support_case c JOIN app_user u ON u.id = c.coordinator_id, s
                  WHERE c.id = s.case_id AND u.active`,
-  'participating-agencies': `SELECT u.id FROM mobilisation m JOIN app_user u ON u.agency_id = m.agency_id, s
-                              WHERE m.case_id = s.case_id AND m.status <> 'declined' AND u.active
-                                AND 'agency_worker' = ANY (u.roles)`,
   'school-triage': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active
                       AND u.roles && ARRAY['elevhalsa', 'principal']::text[]`,
   'school-principal': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active

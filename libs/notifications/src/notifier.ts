@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { consentInForceSql } from '@app/access';
+import { swedishDate } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobQueue } from './job-queue';
 import { MAIL_SUBJECT, mailBody, messageIdDomain, SETUP_CODE_MAIL_SUBJECT, setupCodeMailBody } from './mail-message';
@@ -33,13 +35,17 @@ export class Notifier {
 
   /**
    * Notifies the event's recipients about `subject`, except `actorId` (who made the change
-   * knows). Returns how many notifications were new.
+   * knows). About a case, a recipient outside the case's school must be able to read the case at
+   * `now` (mobilised, consent in force, case open) unless the event says `withoutConsent`: a
+   * withdrawn or expired consent stops notifications at once, also those scheduled before.
+   * Returns how many notifications were new.
    */
   async notify(
     manager: EntityManager,
     kind: NotificationKind,
     subject: NotificationSubject,
     actorId: string | null = null,
+    now: Date = new Date(),
   ): Promise<number> {
     const event: NotificationEvent = NOTIFICATION_EVENTS[kind];
     const [names] = await manager.query(
@@ -58,10 +64,19 @@ export class Notifier {
       `WITH s AS (SELECT $1::uuid AS case_id, $2::uuid AS agency_id, $3::uuid AS user_id, $4::uuid AS school_id,
                          $5::uuid AS flag_id),
             recipients AS (${event.recipients.map((rule) => RECIPIENT_SQL[rule]).join(' UNION ')}),
+            allowed AS (
+              SELECT r.id FROM recipients r JOIN app_user u ON u.id = r.id, s
+               WHERE s.case_id IS NULL OR $15
+                  OR EXISTS (SELECT 1 FROM support_case c WHERE c.id = s.case_id
+                               AND (c.school_id = u.agency_id
+                                    OR (c.status <> 'closed'
+                                        AND EXISTS (SELECT 1 FROM mobilisation m WHERE m.case_id = c.id
+                                                      AND m.agency_id = u.agency_id AND m.status <> 'declined')
+                                        AND ${consentInForceSql('c.id', 'u.agency_id', '$16', '$17::timestamptz')})))),
             inserted AS (
               INSERT INTO notification (recipient_id, kind, case_id, flag_id, title, link, dedupe_key)
               SELECT r.id, $6, s.case_id, s.flag_id, $7, $8, $9
-                FROM recipients r, s
+                FROM allowed r, s
                WHERE r.id IS DISTINCT FROM $10::uuid
               ON CONFLICT (recipient_id, dedupe_key) DO NOTHING
               RETURNING id, recipient_id),
@@ -87,6 +102,9 @@ export class Notifier {
         this.body,
         this.messageDomain,
         mailOn,
+        event.withoutConsent === true,
+        swedishDate(now),
+        now,
       ],
     );
     // Wakes the mail worker when this transaction commits (and not if it rolls back).

@@ -132,7 +132,8 @@ export class ReminderSweep {
         // In key order: two sweeps at once take their row locks in the same order (they wait, never deadlock).
         const rows: SubjectRow[] = await manager.query(`${DAY} ${reminder.sql} ORDER BY key`, params);
         let count = 0;
-        for (const row of rows) count += await this.notifier.notify(manager, reminder.kind, toSubject(row));
+        // Consent is checked as of the sweep's moment: an agency whose consent ended hears nothing more.
+        for (const row of rows) count += await this.notifier.notify(manager, reminder.kind, toSubject(row), null, now);
         return count;
       });
     }

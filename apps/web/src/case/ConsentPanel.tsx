@@ -85,7 +85,8 @@ export function ConsentPanel({ caseId }: PanelProps) {
                       {c.agencyName}
                     </Table.Th>
                     <Table.Td>
-                      {texts.triage.givenBy[c.givenBy]}: {c.givenByName}
+                      {texts.triage.givenBy[c.givenBy]}
+                      {c.givenByName ? `: ${c.givenByName}` : ''}
                     </Table.Td>
                     <Table.Td>{c.scope.map((s) => texts.triage.scopeShort[s] ?? s).join(', ')}</Table.Td>
                     <Table.Td>{formatDate(c.givenAt)}</Table.Td>

@@ -36,7 +36,8 @@ export interface Agreement {
   id: string;
   participant: 'pupil' | 'guardian' | 'agency';
   agency: AgencyRef | null;
-  name: string;
+  /** null when the API keeps the family's names from this agency. */
+  name: string | null;
   agreedAt: string;
   planVersion: number;
   recordedBy: PersonRef;

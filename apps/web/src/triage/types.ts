@@ -52,7 +52,8 @@ export interface Consent {
   agencyId: string;
   agencyName: string;
   givenBy: 'guardian' | 'pupil';
-  givenByName: string;
+  /** null when the API keeps the family's names from this agency. */
+  givenByName: string | null;
   scope: string[];
   givenAt: string;
   validUntil: string | null;

@@ -1,14 +1,13 @@
 /* SQL pieces and helpers the mobilisation, meeting and mapping services share. */
 
+import { consentInForceSql as consentSql } from '@app/access';
+
 /**
  * True while a consent of `agency` for the case in `caseColumn` is in force and covers `scope`
  * (as `consentInForce` in the access policy says). `today` is the parameter holding the Swedish date.
  */
 export function consentInForceSql(caseColumn: string, agency: string, today: string, scope?: string): string {
-  return `EXISTS (SELECT 1 FROM consent k WHERE k.case_id = ${caseColumn} AND k.agency_id = ${agency}
-                    AND k.given_at <= ${today}::date AND (k.valid_until IS NULL OR k.valid_until >= ${today}::date)
-                    AND (k.withdrawn_at IS NULL OR k.withdrawn_at > now())
-                    ${scope ? `AND ${scope} = ANY (k.scope)` : ''})`;
+  return consentSql(caseColumn, agency, today, 'now()', scope);
 }
 
 /** PostgreSQL's unique violation, raised by the driver (TypeORM wraps it). */

@@ -68,8 +68,12 @@ const select = (pupil: string) => `
     LEFT JOIN app_user rep ON rep.id = m.representative_id
     JOIN student s ON s.id = c.student_id`;
 
-/** The invited agency sees the pupil's name only while mobilised with consent covering `case_summary`. */
-const PUPIL_FOR_AGENCY = `(m.status <> 'declined' AND ${consentInForceSql('m.case_id', 'm.agency_id', '$1', `'case_summary'`)})`;
+/**
+ * The invited agency sees the pupil's name only while mobilised with consent covering
+ * `case_summary`, and while the case is open (closing it ends the agency's access).
+ */
+const PUPIL_FOR_AGENCY = `(m.status <> 'declined' AND c.status <> 'closed'
+  AND ${consentInForceSql('m.case_id', 'm.agency_id', '$1', `'case_summary'`)})`;
 
 const toDto = (r: MobilisationRow): MobilisationDto => ({
   id: r.id,

@@ -153,12 +153,16 @@ export class FollowUpsService {
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<FollowUpDto[]> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'followUp.list');
+    const facts = await this.cases.requireFollowUps(caller, caseId, 'followUp.list');
     await this.cases.requireScope(caller, facts, 'plan', 'followUp.list');
     const figures = facts.scopes.has('attendance');
+    // Follow-ups come after closure: an outside agency sees those that name it (its kind of agency).
+    const outside = caller.agencyId !== facts.schoolId;
     const rows: FollowUpRow[] = await this.dataSource.query(
-      `${FOLLOW_UP_SELECT} WHERE f.case_id = $1 ORDER BY f.months`,
-      [caseId],
+      `${FOLLOW_UP_SELECT} WHERE f.case_id = $1
+         ${outside ? 'AND f.recorded_at IS NOT NULL AND $2 = ANY (f.new_interventions)' : ''}
+        ORDER BY f.months`,
+      outside ? [caseId, caller.agencyType] : [caseId],
     );
     return rows.map(toDto).map((f) => (figures ? f : { ...f, attendancePercent: null }));
   }
@@ -227,7 +231,7 @@ export class FollowUpsController {
   @RequirePermission('case.read')
   @ApiOperation({
     summary:
-      'The follow-ups 6 and 18 months after closure, scheduled when the case closes (outside agencies: scope plan)',
+      'The follow-ups 6 and 18 months after closure, scheduled when the case closes; an outside agency sees the recorded ones that name its kind for new interventions (consent in force with scope plan)',
   })
   @ApiOkResponse({ type: pageSchema(FollowUpDto) })
   @ApiProblems(400, 403, 404)

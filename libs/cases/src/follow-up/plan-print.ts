@@ -6,7 +6,7 @@ import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { swedishDate } from '@app/calendar';
 import { ApiProblems, NotFoundError } from '@app/http';
 import { maskPersonnummer } from '@app/students';
-import { CaseAccess } from '../case-access';
+import { CaseAccess, namesVisible } from '../case-access';
 
 /** Every value that goes into the page passes here: the plan is free text from many hands. */
 export function escapeHtml(value: unknown): string {
@@ -85,8 +85,9 @@ interface PlanData {
 
 /**
  * The plan as a page the family can take home (Samordnad plan, in Swedish). What it shows
- * follows the caller's access: the pupil's name only with the case summary in view, guardians'
- * names only for the school (and never for a pupil with protected identity), contact details never.
+ * follows the caller's access: the pupil's name only with the case summary in view, the list of
+ * guardians only for the school (and never for a pupil with protected identity), the family's
+ * names among those who agreed as `namesVisible` says, contact details never.
  */
 @Injectable()
 export class PlanPrintService {
@@ -101,9 +102,11 @@ export class PlanPrintService {
     const data = await this.load(caseId);
     if (!data) throw new NotFoundError('plan');
     const school = caller.agencyType === 'school' && caller.agencyId === facts.schoolId;
+    const names = namesVisible(caller, facts);
     return render(data, {
-      pupilVisible: facts.scopes.has('case_summary'),
+      pupilVisible: names.pupil,
       guardiansVisible: school && !data.header.protected_identity,
+      guardianNamesVisible: names.guardians,
     });
   }
 
@@ -150,7 +153,10 @@ export class PlanPrintService {
   }
 }
 
-function render(data: PlanData, show: { pupilVisible: boolean; guardiansVisible: boolean }): string {
+function render(
+  data: PlanData,
+  show: { pupilVisible: boolean; guardiansVisible: boolean; guardianNamesVisible: boolean },
+): string {
   const { plan, header } = data;
   const e = escapeHtml;
   const pupil = show.pupilVisible
@@ -189,8 +195,9 @@ function render(data: PlanData, show: { pupilVisible: boolean; guardiansVisible:
   const who = (g: PlanData['agreements'][number]) => {
     if (g.participant === 'agency') return `${e(g.name)} (${e(g.agency_name)})`;
     const role = g.participant === 'pupil' ? 'Eleven' : 'Vårdnadshavare';
-    // A name of the family shows only to those who may see who the pupil is.
-    return show.pupilVisible ? `${e(g.name)} (${role.toLowerCase()})` : role;
+    // A name of the family shows only to those who may see who the pupil (and family) is.
+    const visible = g.participant === 'pupil' ? show.pupilVisible : show.guardianNamesVisible;
+    return visible ? `${e(g.name)} (${role.toLowerCase()})` : role;
   };
   const agreements = data.agreements.length
     ? `<table><thead><tr><th>Vem</th><th>Datum</th></tr></thead><tbody>${data.agreements

@@ -246,7 +246,12 @@ export class AgreementDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: AGREEMENT_PARTICIPANTS }) participant: AgreementParticipant;
   @ApiProperty({ type: AgencyRefDto, nullable: true }) agency: AgencyRefDto | null;
-  @ApiProperty() name: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Who agreed; the pupil's or a guardian's name is null for an outside agency that may not see it.",
+  })
+  name: string | null;
   @ApiProperty({ format: 'date-time' }) agreedAt: string;
   @ApiProperty({ description: 'The version of the plan they agreed to.' }) planVersion: number;
   @ApiProperty({ type: UserRefDto, description: 'Who recorded the agreement.' }) recordedBy: UserRefDto;

@@ -14,7 +14,7 @@ import {
   ValidationError,
 } from '@app/http';
 import { Notifier } from '@app/notifications';
-import { CaseAccess, CaseFacts, requireActive } from '../case-access';
+import { CaseAccess, CaseFacts, namesVisible, NamesVisible, requireActive } from '../case-access';
 import { consentInForceSql, iso } from '../collaboration/collaboration-sql';
 import { recordEvent } from '../timeline';
 import { parseIfMatch, preconditionFailed, requireIfMatch } from './etag';
@@ -69,7 +69,7 @@ export class PlanService {
     await this.requirePlanScope(caller, facts, 'plan.read');
     const plan = await this.load(this.dataSource.manager, caseId);
     if (!plan) throw new NotFoundError('plan');
-    return plan;
+    return withNames(plan, namesVisible(caller, facts));
   }
 
   /** Creates the plan (no If-Match while none exists) or replaces its goals, actions and views. */
@@ -82,7 +82,7 @@ export class PlanService {
     this.checkInput(dto);
     return this.dataSource.transaction(async (manager) => {
       // Locks the case row: every change of the plan waits here for the one before it.
-      const facts = await this.cases.requireCoordination(caller, caseId, 'plan.write', manager);
+      const facts = await this.cases.requireCoordinator(caller, caseId, 'plan.write', manager);
       requireActive(facts);
       const existing = await this.lockPlan(manager, caseId);
       if (existing) requireIfMatch(ifMatch, existing.version);
@@ -198,7 +198,7 @@ export class PlanService {
         ...(noteId ? { noteId } : {}),
       });
       await this.access.logChange(caller, 'plan.action.update', 'plan_action', [actionId], manager);
-      return result;
+      return withNames(result, namesVisible(caller, facts));
     });
   }
 
@@ -211,7 +211,7 @@ export class PlanService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'plan.agree', manager);
+      const facts = await this.cases.requireCoordinator(caller, caseId, 'plan.agree', manager);
       requireActive(facts);
       const plan = await this.lockPlan(manager, caseId);
       if (!plan) throw new NotFoundError('plan');
@@ -283,7 +283,7 @@ export class PlanService {
       [caseId, n],
     );
     if (!row) throw new NotFoundError('plan version');
-    return { ...versionSummary(row), plan: row.snapshot };
+    return { ...versionSummary(row), plan: withNames(row.snapshot, namesVisible(caller, facts)) };
   }
 
   /** The actions assigned to the caller or the caller's agency, in the open cases the caller may see. */
@@ -681,6 +681,22 @@ const VERSION_SELECT = `
     FROM plan_version v
     JOIN app_user u ON u.id = v.changed_by
     JOIN agency a ON a.id = v.agency_id`;
+
+/**
+ * The plan with the family's names among those who agreed only where the caller may see them
+ * (as the case summary: `namesVisible`); agencies' representatives keep theirs.
+ */
+function withNames(plan: PlanDto, names: NamesVisible): PlanDto {
+  // Old snapshots may lack agreements altogether.
+  if ((names.pupil && names.guardians) || !plan.agreements) return plan;
+  return {
+    ...plan,
+    agreements: plan.agreements.map((a) => {
+      const visible = a.participant === 'agency' || (a.participant === 'pupil' ? names.pupil : names.guardians);
+      return visible ? a : { ...a, name: null };
+    }),
+  };
+}
 
 const versionSummary = (r: VersionRow): PlanVersionSummaryDto => ({
   version: r.version,

@@ -9,6 +9,7 @@ import { Notifications1795000900000 } from './1795000900000-notifications';
 import { MailDelivery1795001000000 } from './1795001000000-mail-delivery';
 import { ImportBackend1795001100000 } from './1795001100000-import-backend';
 import { UserAdmin1795002000000 } from './1795002000000-user-admin';
+import { ConsentValidity1795002100000 } from './1795002100000-consent-validity';
 import { AccessLogResponsibleOrganisation1795002300000 } from './1795002300000-access-log-responsible-organisation';
 import { SignInThrottle1795002310000 } from './1795002310000-sign-in-throttle';
 import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
@@ -26,6 +27,7 @@ export const migrations = [
   MailDelivery1795001000000,
   ImportBackend1795001100000,
   UserAdmin1795002000000,
+  ConsentValidity1795002100000,
   AccessLogResponsibleOrganisation1795002300000,
   SignInThrottle1795002310000,
   FlagNotes1795002800000,

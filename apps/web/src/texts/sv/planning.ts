@@ -69,7 +69,8 @@ export const planning = {
     noReviewDates: 'Inga uppföljningsdatum ännu.',
     agreements: 'Överenskommelse',
     notAgreed: 'Planen är inte överenskommen ännu.',
-    agreement: (name: string, date: string, version: number) => `${name} – ${date} (version ${version})`,
+    agreement: (name: string | null, date: string, version: number) =>
+      `${name ? `${name} – ` : ''}${date} (version ${version})`,
     participant: { pupil: 'Eleven', guardian: 'Vårdnadshavare', agency: 'Myndighet' } as Record<string, string>,
     // The editor (coordinator).
     editor: {

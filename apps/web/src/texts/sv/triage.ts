@@ -203,7 +203,7 @@ export const triage = {
     givenByName: 'Namn på den som lämnar samtycket',
     scopeLabel: 'Omfattning – vad myndigheten får se',
     givenAtLabel: 'Giltigt från (dagen samtycket gavs)',
-    validUntilLabel: 'Giltigt till och med (valfritt)',
+    validUntilLabel: 'Giltigt till och med (tomt: standardtiden, vanligen 12 månader)',
     documentLabel: 'Var det undertecknade samtycket finns (valfritt, t.ex. diarienummer)',
     submit: 'Registrera samtycke',
     saved: (agency: string) => `Samtycket för ${agency} är registrerat.`,
