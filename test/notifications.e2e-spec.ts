@@ -175,6 +175,8 @@ describe('notifications', () => {
     });
 
     it('tells the responsible person and agency of an assigned action, once per assignment', async () => {
+      // An outside agency hears of the case only with consent in force.
+      await insertConsent(t.db, kase.id, SOC, ['case_summary', 'plan']);
       const plan = await t.http
         .put(`${API}/cases/${kase.id}/plan`)
         .set('authorization', as('elevhalsa@storsjo.demo'))

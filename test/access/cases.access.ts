@@ -7,16 +7,52 @@ import { API } from '../support/test-app';
  * Cases, consent and lead times. The case is Storsjöskolan's; social services is mobilised with
  * consent in force (sees it), BUP is mobilised without consent and habilitation not at all
  * (both: 404, as for Parkskolan's elevhälsa). Mentors, admins and auditors lack the permission.
+ * The other case is coordinated by another elevhälsa user of Storsjöskolan (not a demo user):
+ * the demo elevhälsa may read it but not record or withdraw its consent. The closed case has
+ * social services mobilised with consent in force: closing ended its access.
  */
 interface Ctx {
   caseId: string;
   habConsentId: string;
+  otherCoordinatorsCaseId: string;
+  otherCoordinatorsConsentId: string;
+  closedCaseId: string;
 }
 
 const SCHOOL_CASE_ROLES = ['rektor@storsjo.demo', 'elevhalsa@storsjo.demo'];
 const HIDDEN = { 'elevhalsa@park.demo': 404, 'bup@regionjh.demo': 404, 'hab@regionjh.demo': 404 };
 const caseReaders = only([...SCHOOL_CASE_ROLES, 'soc@ostersund.demo'], 200, 403, HIDDEN);
 const coordinatorOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403, { 'elevhalsa@park.demo': 404 });
+/** Not the coordinator: the demo elevhälsa is refused like the principal (rule 3). */
+const nobodyHere = only([], 0, 403, { 'elevhalsa@park.demo': 404 });
+
+/** A Storsjö case with social services mobilised and consenting (summary), by SQL. */
+async function insertCase(
+  db: import('pg').Pool,
+  pupil: number,
+  coordinatorId: string,
+  status = 'open',
+): Promise<{ caseId: string; consentId: string }> {
+  const { rows } = await db.query(
+    `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, closed_at, outcome, close_reason)
+     VALUES ('T-CASES-' || $1, $2, $3, $4, $5, CASE WHEN $5 = 'closed' THEN now() END,
+             CASE WHEN $5 = 'closed' THEN 'other' END, CASE WHEN $5 = 'closed' THEN 'Avslutat' END)
+     RETURNING id`,
+    [pupil, demoId(`pupil:${pupil}`), demoId('agency:storsjo'), coordinatorId, status],
+  );
+  const caseId: string = rows[0].id;
+  await db.query(
+    `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
+    [caseId, demoId('agency:soc'), coordinatorId],
+  );
+  const consent = await db.query(
+    `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+     VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary}', current_date, current_date + 365, $3)
+     RETURNING id`,
+    [caseId, demoId('agency:soc'), coordinatorId],
+  );
+  return { caseId, consentId: consent.rows[0].id };
+}
 
 export const casesAccess: AccessGroup<Ctx> = {
   name: 'cases',
@@ -48,7 +84,20 @@ export const casesAccess: AccessGroup<Ctx> = {
         .expect(201);
     await consent('soc');
     const hab = await consent('hab');
-    return { caseId, habConsentId: hab.body.id };
+    const { rows } = await t.db.query(
+      `INSERT INTO app_user (username, display_name, password_hash, agency_id, roles)
+       VALUES ('kurator.cases@storsjo.demo', 'Kim Kurator', 'no-login', $1, '{elevhalsa}') RETURNING id`,
+      [demoId('agency:storsjo')],
+    );
+    const other = await insertCase(t.db, 42, rows[0].id);
+    const closed = await insertCase(t.db, 43, demoId('user:elevhalsa@storsjo.demo'), 'closed');
+    return {
+      caseId,
+      habConsentId: hab.body.id,
+      otherCoordinatorsCaseId: other.caseId,
+      otherCoordinatorsConsentId: other.consentId,
+      closedCaseId: closed.caseId,
+    };
   },
   rows: [
     {
@@ -65,6 +114,12 @@ export const casesAccess: AccessGroup<Ctx> = {
       ),
     },
     { route: 'GET /cases/:id', request: (c) => ({ path: `/cases/${c.caseId}` }), expect: caseReaders },
+    {
+      // Closed: social services' consent is still in force, but its access ended with the case.
+      route: 'GET /cases/:id',
+      request: (c) => ({ path: `/cases/${c.closedCaseId}` }),
+      expect: only(SCHOOL_CASE_ROLES, 200, 403, { ...HIDDEN, 'soc@ostersund.demo': 404 }),
+    },
     {
       route: 'GET /cases/:id/timeline',
       request: (c) => ({ path: `/cases/${c.caseId}/timeline` }),
@@ -92,7 +147,7 @@ export const casesAccess: AccessGroup<Ctx> = {
         path: `/cases/${c.caseId}/coordinator`,
         body: { coordinatorId: demoId('user:elevhalsa@storsjo.demo') },
       }),
-      expect: coordinatorOnly(409),
+      expect: only(SCHOOL_CASE_ROLES, 409, 403, { 'elevhalsa@park.demo': 404 }),
     },
     {
       route: 'POST /cases/:id/consents',
@@ -109,9 +164,31 @@ export const casesAccess: AccessGroup<Ctx> = {
       expect: coordinatorOnly(201),
     },
     {
+      // Another elevhälsa user coordinates this case: the demo elevhälsa may not record its consent.
+      route: 'POST /cases/:id/consents',
+      request: (c) => ({
+        path: `/cases/${c.otherCoordinatorsCaseId}/consents`,
+        body: {
+          agencyId: demoId('agency:bup'),
+          givenBy: 'pupil',
+          givenByName: 'Eleven själv',
+          scope: ['attendance'],
+          givenAt: swedishDate(),
+        },
+      }),
+      expect: nobodyHere,
+    },
+    {
       route: 'POST /cases/:id/consents/:consentId/withdraw',
       request: (c) => ({ path: `/cases/${c.caseId}/consents/${c.habConsentId}/withdraw` }),
       expect: coordinatorOnly(200),
+    },
+    {
+      route: 'POST /cases/:id/consents/:consentId/withdraw',
+      request: (c) => ({
+        path: `/cases/${c.otherCoordinatorsCaseId}/consents/${c.otherCoordinatorsConsentId}/withdraw`,
+      }),
+      expect: nobodyHere,
     },
     {
       route: 'GET /schools/:id/lead-times',
@@ -127,7 +204,7 @@ export const casesAccess: AccessGroup<Ctx> = {
     'GET /cases/:id/lead-times → case.read',
     'GET /cases/:id/consents → case.read',
     'POST /cases/:id/status → case.manage',
-    'POST /cases/:id/coordinator → case.manage',
+    'POST /cases/:id/coordinator → case.assign',
     'POST /cases/:id/consents → case.manage',
     'POST /cases/:id/consents/:consentId/withdraw → case.manage',
     'GET /schools/:id/lead-times → leadTime.read',

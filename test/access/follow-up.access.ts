@@ -8,11 +8,14 @@ import { API } from '../support/test-app';
  * Reviews, follow-ups, the printable plan and outcome statistics. The open case is
  * Storsjöskolan's with a plan; social services is mobilised with consent (case_summary, plan),
  * BUP mobilised without consent, habilitation not at all. The closed case (closed six months ago,
- * its 6-month follow-up due today) has the same agencies.
+ * its 6-month follow-up due today) has the same agencies; its 18-month follow-up is recorded
+ * (early) naming social services for new interventions, the only way an outside agency still
+ * reads a closed case. The other closed case names nobody: closed to every outside agency.
  */
 interface Ctx {
   caseId: string;
   closedCaseId: string;
+  unnamedClosedCaseId: string;
 }
 
 const STORSJO = demoId('agency:storsjo');
@@ -21,6 +24,29 @@ const SCHOOL_CASE_ROLES = ['rektor@storsjo.demo', 'elevhalsa@storsjo.demo'];
 const HIDDEN = { 'elevhalsa@park.demo': 404, 'bup@regionjh.demo': 404, 'hab@regionjh.demo': 404 };
 const planReaders = only([...SCHOOL_CASE_ROLES, 'soc@ostersund.demo'], 200, 403, HIDDEN);
 const coordinatorOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403, { 'elevhalsa@park.demo': 404 });
+
+/** A case closed six months ago, its follow-ups scheduled, social services in with consent (summary, plan). */
+async function insertClosedCase(db: Pool, pupil: string, reference: string): Promise<string> {
+  const { rows } = await db.query(
+    `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, closed_at, outcome, close_reason)
+     VALUES ($1, $2, $3, $4, 'closed', now() - interval '9 months', now() - interval '6 months', 'other', 'Avslutat')
+     RETURNING id`,
+    [reference, pupil, STORSJO, ELEVHALSA],
+  );
+  const caseId: string = rows[0].id;
+  await db.query(
+    `INSERT INTO case_follow_up (case_id, months, due_on)
+     SELECT $1, m, ((now() - interval '6 months')::date + make_interval(months => m))::date FROM unnest(ARRAY[6, 18]) AS m`,
+    [caseId],
+  );
+  await mobilise(db, caseId);
+  await db.query(
+    `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+     VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary,plan}', current_date - 200, current_date + 165, $3)`,
+    [caseId, demoId('agency:soc'), ELEVHALSA],
+  );
+  return caseId;
+}
 
 async function freePupils(db: Pool, count: number): Promise<string[]> {
   const free: string[] = [];
@@ -47,7 +73,7 @@ export const followUpAccess: AccessGroup<Ctx> = {
   name: 'follow-up',
   async setup(t, tokens) {
     const elevhalsa = tokens.get('elevhalsa@storsjo.demo')!;
-    const [openPupil, closedPupil] = await freePupils(t.db, 2);
+    const [openPupil, closedPupil, unnamedPupil] = await freePupils(t.db, 3);
     const opened = await t.http
       .post(`${API}/cases`)
       .set('authorization', elevhalsa)
@@ -75,25 +101,15 @@ export const followUpAccess: AccessGroup<Ctx> = {
       })
       .expect(201);
 
-    const { rows: closed } = await t.db.query(
-      `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, closed_at, outcome, close_reason)
-       VALUES ('T-FOLLOW-UP-ACCESS', $1, $2, $3, 'closed', now() - interval '9 months', now() - interval '6 months', 'other', 'Avslutat')
-       RETURNING id`,
-      [closedPupil, STORSJO, ELEVHALSA],
-    );
-    const closedCaseId: string = closed[0].id;
+    const closedCaseId = await insertClosedCase(t.db, closedPupil, 'T-FOLLOW-UP-ACCESS');
     await t.db.query(
-      `INSERT INTO case_follow_up (case_id, months, due_on)
-       SELECT $1, m, ((now() - interval '6 months')::date + make_interval(months => m))::date FROM unnest(ARRAY[6, 18]) AS m`,
-      [closedCaseId],
+      `UPDATE case_follow_up SET recorded_at = now(), recorded_by = $2, school_or_work_20h = false,
+              new_interventions = '{social_services}'
+        WHERE case_id = $1 AND months = 18`,
+      [closedCaseId, ELEVHALSA],
     );
-    await mobilise(t.db, closedCaseId);
-    await t.db.query(
-      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
-       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary,plan}', current_date - 200, current_date + 165, $3)`,
-      [closedCaseId, demoId('agency:soc'), ELEVHALSA],
-    );
-    return { caseId, closedCaseId };
+    const unnamedClosedCaseId = await insertClosedCase(t.db, unnamedPupil, 'T-FOLLOW-UP-ACCESS-2');
+    return { caseId, closedCaseId, unnamedClosedCaseId };
   },
   rows: [
     {
@@ -103,9 +119,16 @@ export const followUpAccess: AccessGroup<Ctx> = {
     },
     { route: 'GET /cases/:id/reviews', request: (c) => ({ path: `/cases/${c.caseId}/reviews` }), expect: planReaders },
     {
+      // A closed case whose recorded follow-up names social services: it reads that follow-up.
       route: 'GET /cases/:id/follow-ups',
       request: (c) => ({ path: `/cases/${c.closedCaseId}/follow-ups` }),
       expect: planReaders,
+    },
+    {
+      // A closed case naming nobody: closed to social services despite its consent in force.
+      route: 'GET /cases/:id/follow-ups',
+      request: (c) => ({ path: `/cases/${c.unnamedClosedCaseId}/follow-ups` }),
+      expect: only(SCHOOL_CASE_ROLES, 200, 403, { ...HIDDEN, 'soc@ostersund.demo': 404 }),
     },
     {
       route: 'POST /cases/:id/follow-ups/:months',

@@ -6,8 +6,9 @@ import { API } from '../support/test-app';
 /**
  * The shared action plan. The case is Storsjöskolan's; Socialtjänsten is mobilised with consent
  * covering `plan` (reads the plan, updates its own action), BUP is mobilised without consent and
- * Habiliteringen not at all (both: 404, as for Parkskolan's elevhälsa). Only the school's
- * elevhälsa writes the plan; rektor reads it.
+ * Habiliteringen not at all (both: 404, as for Parkskolan's elevhälsa). Only the case's
+ * coordinator (the demo elevhälsa) writes the plan; rektor reads it. The other case is coordinated
+ * by another elevhälsa user of the school: the demo elevhälsa may not write its plan.
  */
 interface Ctx {
   caseId: string;
@@ -15,6 +16,7 @@ interface Ctx {
   socActionId: string;
   /** The plan's version as the next successful change will find it (rows run in order). */
   version: number;
+  otherCoordinatorsCaseId: string;
 }
 
 const HIDDEN = { 'elevhalsa@park.demo': 404, 'bup@regionjh.demo': 404, 'hab@regionjh.demo': 404 };
@@ -36,6 +38,23 @@ export const planAccess: AccessGroup<Ctx> = {
   async setup(t, tokens) {
     const elevhalsa = tokens.get('elevhalsa@storsjo.demo')!;
     let studentId: string | undefined;
+    let otherStudentId: string | undefined;
+    for (let n = 176; n <= 178 && !otherStudentId; n++) {
+      const { rows } = await t.db.query(`SELECT 1 FROM support_case WHERE student_id = $1 AND status <> 'closed'`, [
+        demoId(`pupil:${n}`),
+      ]);
+      if (!rows.length) otherStudentId = demoId(`pupil:${n}`);
+    }
+    const { rows: users } = await t.db.query(
+      `INSERT INTO app_user (username, display_name, password_hash, agency_id, roles)
+       VALUES ('kurator.plan@storsjo.demo', 'Kim Kurator', 'no-login', $1, '{elevhalsa}') RETURNING id`,
+      [demoId('agency:storsjo')],
+    );
+    const { rows: other } = await t.db.query(
+      `INSERT INTO support_case (reference, student_id, school_id, coordinator_id) VALUES ('T-PLAN-OTHER', $1, $2, $3)
+       RETURNING id`,
+      [otherStudentId, demoId('agency:storsjo'), users[0].id],
+    );
     for (let n = 170; n <= 175 && !studentId; n++) {
       const { rows } = await t.db.query(`SELECT 1 FROM support_case WHERE student_id = $1 AND status <> 'closed'`, [
         demoId(`pupil:${n}`),
@@ -90,6 +109,7 @@ export const planAccess: AccessGroup<Ctx> = {
       schoolActionId: plan.body.actions[0].id,
       socActionId: plan.body.actions[1].id,
       version: plan.body.version,
+      otherCoordinatorsCaseId: other[0].id,
     };
   },
   rows: [
@@ -122,6 +142,15 @@ export const planAccess: AccessGroup<Ctx> = {
       }),
       // rektor has no plan.write; soc has neither the permission nor the coordination.
       expect: coordinatorOnly(200),
+    },
+    {
+      // Rule 3: only the case's coordinator writes the plan; the school's other elevhälsa gets 403.
+      route: 'PUT /cases/:id/plan',
+      request: (c) => ({
+        path: `/cases/${c.otherCoordinatorsCaseId}/plan`,
+        body: { goals: [{ text: 'Mål.' }], actions: [] },
+      }),
+      expect: only([], 0, 403, { 'elevhalsa@park.demo': 404 }),
     },
     {
       route: 'PATCH /cases/:id/plan/actions/:actionId',
