@@ -537,7 +537,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
   });
 
   describe('a closed case', () => {
-    it('refuses invitations, answers, meetings, minutes and mapping (409)', async () => {
+    it('refuses invitations, answers, meetings, minutes and mapping (409); the agency no longer sees it', async () => {
       const c = await newCase();
       const { body: inv } = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC }).expect(201);
       await insertConsent(t.db, c.id, SOC, ['case_summary', 'mapping']);
@@ -562,11 +562,13 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
         guardiansPresent: true,
       }).expect(409);
       await patch(elevhalsa, `/cases/${c.id}/meetings/${rows[0].id}`, { minutes: 'Sent.' }).expect(409);
-      await post(soc, `/cases/${c.id}/mapping`, { section: 'school', text: 'Efter.' }).expect(409);
       await post(elevhalsa, `/cases/${c.id}/mapping`, { section: 'school', text: 'Efter.' }).expect(409);
-      await patch(soc, `/cases/${c.id}/mapping/${own.body.id}`, { text: 'Efter.' }).expect(409);
-      // History stays readable, no longer editable.
-      const mapping = await get(soc, `/cases/${c.id}/mapping`).expect(200);
+      // Closing ended social services' access, though its consent is in force.
+      await post(soc, `/cases/${c.id}/mapping`, { section: 'school', text: 'Efter.' }).expect(404);
+      await patch(soc, `/cases/${c.id}/mapping/${own.body.id}`, { text: 'Efter.' }).expect(404);
+      await get(soc, `/cases/${c.id}/mapping`).expect(404);
+      // History stays readable for the school, no longer editable.
+      const mapping = await get(elevhalsa, `/cases/${c.id}/mapping`).expect(200);
       expect(mapping.body.sections[0].contributions[0]).toMatchObject({ id: own.body.id, editable: false });
     });
   });
