@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { addDays, addWorkingDays, swedishDate } from '@app/calendar';
+import { addDays, addMonths, addWorkingDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { API, bearer } from '../support/test-app';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
@@ -122,7 +122,7 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     await pickOption(page, 'Myndighet', 'Socialtjänsten Östersund (Socialtjänst)');
     await page.getByRole('textbox', { name: 'Namn på den som lämnar samtycket' }).fill('Vera Vårdnadshavare');
     await page.getByRole('checkbox', { name: 'Kartläggning' }).check();
-    await page.getByLabel('Giltigt till och med (valfritt)').fill(validUntil);
+    await page.getByLabel('Giltigt till och med (tomt: standardtiden, vanligen 12 månader)').fill(validUntil);
     await page.getByRole('textbox', { name: /Var det undertecknade samtycket finns/ }).fill('Dnr 2026-123');
     await page.getByRole('button', { name: 'Registrera samtycke' }).click();
     await page
@@ -161,7 +161,8 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
         agencyId: BUP,
         givenBy: 'pupil',
         scope: ['case_summary', 'health_notes'],
-        validUntil: null,
+        // No end named: the default validity, 12 months.
+        validUntil: addMonths(today, 12),
         inForce: true,
       }),
     ]);
