@@ -72,6 +72,9 @@ describe('consent and what an outside agency sees', () => {
         await get(soc, `/cases/${caseId}${path}`).expect(404);
       }
       expect(await listed(soc)).not.toContain(caseId);
+      // Its invitation stays in its inbox, without the pupil.
+      const inbox = await get(soc, '/mobilisations?limit=500').expect(200);
+      expect(inbox.body.items.find((i: { caseId: string }) => i.caseId === caseId).pupil).toBeNull();
       // The school still reads it, and the guardian may still take consent back.
       await get(rektor, `/cases/${caseId}`).expect(200);
       const withdrawn = await post(elevhalsa, `/cases/${caseId}/consents/${given.body.id}/withdraw`).expect(200);
