@@ -5,6 +5,7 @@ import { casesAccess } from './cases.access';
 import { followUpAccess } from './follow-up.access';
 import { identityAccess } from './identity.access';
 import { notificationsAccess } from './notifications.access';
+import { organisationAccess } from './organisation.access';
 import { planAccess } from './plan.access';
 import { signalsAccess } from './signals.access';
 import { studentsAccess } from './students.access';
@@ -20,4 +21,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   planAccess,
   followUpAccess,
   notificationsAccess,
+  organisationAccess,
 ] as unknown as AccessGroup<never>[];

@@ -32,5 +32,9 @@ describe('school terms', () => {
     expect(isValidTermDates(DEFAULT_TERM_DATES)).toBe(true);
     expect(isValidTermDates({ autumnStart: '02-01', springStart: '01-16' })).toBe(false);
     expect(isValidTermDates({ autumnStart: '08-32', springStart: '01-16' })).toBe(false);
+    // Not a day of every year: the term would start on a day that does not exist.
+    expect(isValidTermDates({ autumnStart: '08-15', springStart: '02-30' })).toBe(false);
+    expect(isValidTermDates({ autumnStart: '08-15', springStart: '02-29' })).toBe(false);
+    expect(isValidTermDates({ autumnStart: '08-15', springStart: '02-28' })).toBe(true);
   });
 });

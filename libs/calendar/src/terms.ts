@@ -4,6 +4,8 @@
  * SS 12000 sync, intervention results. An organisation may move the first day of each term.
  */
 
+import { isIsoDate } from './dates';
+
 /** First day of each term as MM-DD; the other term ends the day before. */
 export interface TermDates {
   autumnStart: string;
@@ -24,11 +26,16 @@ export interface TermBounds {
   to: string;
 }
 
-/** True when both days are MM-DD and spring starts in the first half of the year, autumn in the second. */
+/**
+ * True when both days are MM-DD days of every year (so not 02-29 or 02-30) and spring starts
+ * in January–March, autumn in July–September.
+ */
 export function isValidTermDates(dates: TermDates): boolean {
   return (
     MONTH_DAY.test(dates.autumnStart) &&
     MONTH_DAY.test(dates.springStart) &&
+    isIsoDate(`2023-${dates.autumnStart}`) &&
+    isIsoDate(`2023-${dates.springStart}`) &&
     dates.springStart >= '01-01' &&
     dates.springStart <= '03-31' &&
     dates.autumnStart >= '07-01' &&

@@ -8,13 +8,15 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottleGuard } from './auth/sign-in-throttle';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { OrganisationModule } from './organisation/organisation-terms';
 import { SetupCodes } from './setup/setup-codes';
 import { SchoolAccountsController, SchoolAccountsService } from './users/school-accounts';
 import { UsersController, UsersService } from './users/users';
 
-/** Organisations, agencies, users, setup codes, login and tokens. */
+/** Organisations (their terms: OrganisationModule, global), agencies, users, setup codes, login and tokens. */
 @Module({
   imports: [
+    OrganisationModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

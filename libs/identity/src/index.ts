@@ -1,3 +1,4 @@
 export * from './identity.module';
 export * from './passwords';
 export { SignInThrottle } from './auth/sign-in-throttle';
+export * from './organisation/organisation-terms';

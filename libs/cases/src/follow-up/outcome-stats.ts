@@ -11,32 +11,48 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsUUID, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
-import { addDays, isIsoDate, swedishDate, swedishDaySql } from '@app/calendar';
+import {
+  addDays,
+  swedishDate,
+  swedishDaySql,
+  TERM_CODE,
+  TermBounds,
+  termBounds,
+  TermDates,
+  termOf,
+} from '@app/calendar';
 import { ApiProblems, ForbiddenError, NotFoundError, ValidationError } from '@app/http';
+import { OrganisationTermsService, TermDto } from '@app/identity';
 import { CASE_STATUSES } from '../cases.dto';
 import { FOLLOW_UP_MONTHS, NEW_INTERVENTIONS } from './follow-ups';
+import { CountCells, DerivedCells, MIN_CELL, ORGANISATION, suppressSmallCells } from './suppression.rules';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Cells counting fewer pupils than this are suppressed (null), as are figures derived from them. */
-export const MIN_CELL = 5;
+/** How many terms the chooser offers: the current one and those before it. */
+const CHOOSABLE_TERMS = 4;
+/** Terms before this year are unknown (400): nothing was recorded then. */
+const FIRST_YEAR = 2000;
 
 const SUPPRESSION_RULE =
   `Small cells are suppressed so that no pupil can be recognised: every count of fewer than ${MIN_CELL} pupils ` +
   '(zero included) is null and named in `suppressed`; a median or share computed from fewer than ' +
   `${MIN_CELL} pupils is null too; and a yes/no count (reached, back in school or work, each kind of new ` +
   `intervention) is null when either it or its complement within the group is below ${MIN_CELL}, ` +
-  'since the complement could be derived from it.';
+  'since the complement could be derived from it. Complementary suppression: the figures are decided once for ' +
+  'the whole organisation and all its schools, so an admin and each school see the same cells; for every count ' +
+  `the organisation's figure minus the shown schools' figures is 0 or at least ${MIN_CELL} (also without any one ` +
+  "hidden school, whose staff know its figures), otherwise more schools' figures, or the organisation's, are null. " +
+  'Periods are whole terms, so no two periods overlap.';
 
 export class OutcomeStatsQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'First day of the period. Default: a year before `to`.' })
+  @ApiPropertyOptional({
+    example: '2026HT',
+    description:
+      "A term that has begun: year and HT (autumn) or VT (spring), bounded by the organisation's term dates " +
+      '(`GET /organisation/terms`; default HT 15 Aug–15 Jan, VT 16 Jan–14 Aug). Default: the current term (Swedish time).',
+  })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'Last day of the period. Default: today.' })
-  @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
-  to?: string;
+  @Matches(TERM_CODE, { message: 'term must be a term such as 2026HT or 2027VT' })
+  term?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -80,8 +96,14 @@ export class OutcomeStatsDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null: the whole organisation.' })
   schoolId: string | null;
-  @ApiProperty({ format: 'date' }) from: string;
-  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ example: '2026HT', description: 'The term the figures are for.' }) term: string;
+  @ApiProperty({ format: 'date', description: 'First day of the term.' }) from: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the term (inclusive).' }) to: string;
+  @ApiProperty({
+    type: [TermDto],
+    description: `The current term and the ${CHOOSABLE_TERMS - 1} before it, newest first: the terms to choose from.`,
+  })
+  terms: TermDto[];
   @ApiProperty({
     type: Object,
     description: 'Cases opened in the period, by their status now.',
@@ -109,71 +131,173 @@ export class OutcomeStatsDto {
   suppressed: string[];
 }
 
-/** A count with the number of distinct pupils behind it. */
-interface Cell {
-  n: number;
-  p: number;
+/** A row of an aggregate over GROUPING SETS: one school's, or (total) the whole organisation's. */
+interface UnitRow {
+  school_id: string | null;
+  total: boolean;
 }
+const unitOf = (row: UnitRow) => (row.total ? ORGANISATION : row.school_id!);
 
 const round = (value: number | string | null, decimals: number) =>
   value === null ? null : Math.round(Number(value) * 10 ** decimals) / 10 ** decimals;
 
 /**
+ * The statistics of one term for the organisation and each of its schools, before suppression:
+ * the counts and derived figures per unit, and the shown value of each.
+ */
+interface OutcomeTable {
+  schools: string[];
+  counts: CountCells[];
+  derived: DerivedCells[];
+  /** Each derived figure's value per unit (a count's value is its `n`). */
+  derivedValues: Map<string, Record<string, number | null>>;
+}
+
+/**
  * Outcome statistics (resultat) for an organisation or one of its schools, in the manner of
- * the MST follow-up figures: all computed by SQL aggregates, small cells suppressed.
+ * the MST follow-up figures: computed by SQL aggregates for the whole organisation × its schools
+ * for one term, suppressed once (suppression.rules.ts), and the caller's slice returned.
  */
 @Injectable()
 export class OutcomeStatsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly organisationTerms: OrganisationTermsService,
   ) {}
 
   async outcomes(caller: Caller, query: OutcomeStatsQuery): Promise<OutcomeStatsDto> {
-    const to = query.to ?? swedishDate();
-    const from = query.from ?? addDays(to, -365);
-    if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
-      throw new ValidationError([{ field: 'from', message: 'from and to must be real dates, from not after to' }]);
+    const dates = await this.organisationTerms.termDates(caller.organisationId);
+    const today = swedishDate();
+    const current = termOf(today, dates);
+    // The year is checked first: termBounds cannot date a term past year 9998.
+    const year = Number(query.term?.slice(0, 4));
+    const known = query.term === undefined || (year >= FIRST_YEAR && year <= Number(today.slice(0, 4)));
+    const period = query.term === undefined ? current : known ? termBounds(query.term, dates) : null;
+    if (!period || period.from > today) {
+      throw new ValidationError([
+        { field: 'term', message: `term must be a term that has begun, such as ${current.term}` },
+      ]);
     }
     const schoolId = await this.resolveSchool(caller, query.schoolId);
-    const params = [caller.organisationId, schoolId, from, to];
-    const scope = `SELECT c.* FROM support_case c JOIN agency a ON a.id = c.school_id
-                    WHERE a.organisation_id = $1 AND ($2::uuid IS NULL OR c.school_id = $2::uuid)`;
-    const openedInPeriod = `${swedishDaySql('c.opened_at')} BETWEEN $3::date AND $4::date`;
-    const closedInPeriod = `${swedishDaySql('c.closed_at')} BETWEEN $3::date AND $4::date`;
+    const table = await this.table(caller.organisationId, period);
+    const suppression = suppressSmallCells(table);
+    const unit = schoolId ?? ORGANISATION;
+
+    const values = new Map<string, Record<string, number | null>>(table.derivedValues);
+    for (const cells of table.counts) {
+      values.set(cells.name, Object.fromEntries(Object.entries(cells.units).map(([u, count]) => [u, count.n])));
+    }
+    /** The unit's figure, or null when suppressed. A count missing from the rows is 0. */
+    const value = (name: string): number | null =>
+      suppression.isSuppressed(unit, name) ? null : (values.get(name)?.[unit] ?? 0);
+
+    const casesByStatus = Object.fromEntries(CASE_STATUSES.map((status) => [status, value(`casesByStatus.${status}`)]));
+    const goalCount = value('plansWithAttendanceGoal');
+    const plansWithAttendanceGoal: AttendanceGoalStatsDto | null =
+      goalCount === null
+        ? null
+        : {
+            count: goalCount,
+            reached: value('plansWithAttendanceGoal.reached'),
+            share: value('plansWithAttendanceGoal.share'),
+          };
+    const followUps = Object.fromEntries(
+      FOLLOW_UP_MONTHS.map((months): [string, FollowUpStatsDto] => {
+        const prefix = `followUps.${months}`;
+        return [
+          String(months),
+          {
+            recorded: value(`${prefix}.recorded`),
+            backInSchoolOrWork20h: value(`${prefix}.backInSchoolOrWork20h`),
+            newInterventions: Object.fromEntries(
+              NEW_INTERVENTIONS.map((kind) => [kind, value(`${prefix}.newInterventions.${kind}`)]),
+            ),
+            medianAttendancePercent: value(`${prefix}.medianAttendancePercent`),
+          },
+        ];
+      }),
+    );
+    // A suppressed group is named once, not with everything inside it.
+    const suppressed = suppression
+      .of(unit)
+      .filter((name) => goalCount !== null || !name.startsWith('plansWithAttendanceGoal.'));
+
+    await this.access.logList(caller, 'stats.outcomes', schoolId ? 'school' : 'organisation', [
+      schoolId ?? caller.organisationId,
+    ]);
+    return {
+      organisationId: caller.organisationId,
+      schoolId,
+      term: period.term,
+      from: period.from,
+      to: period.to,
+      terms: this.choosableTerms(current, dates),
+      casesByStatus,
+      medianDaysToPlan: value('medianDaysToPlan'),
+      plansWithAttendanceGoal,
+      followUps,
+      suppressed,
+    };
+  }
+
+  private choosableTerms(current: TermBounds, dates: TermDates): TermBounds[] {
+    const terms = [current];
+    while (terms.length < CHOOSABLE_TERMS) terms.push(termOf(addDays(terms[terms.length - 1].from, -1), dates));
+    return terms;
+  }
+
+  /** Every figure of the term for the organisation and each of its schools (GROUPING SETS: both at once). */
+  private async table(organisationId: string, period: TermBounds): Promise<OutcomeTable> {
+    const params = [organisationId, period.from, period.to];
+    const scope = `SELECT c.* FROM support_case c JOIN agency a ON a.id = c.school_id WHERE a.organisation_id = $1`;
+    const openedInTerm = `${swedishDaySql('c.opened_at')} BETWEEN $2::date AND $3::date`;
+    const closedInTerm = `${swedishDaySql('c.closed_at')} BETWEEN $2::date AND $3::date`;
+    const unit = `c.school_id, grouping(c.school_id) = 1 AS total`;
     const q = this.dataSource;
 
-    const byStatus: ({ status: string } & Cell)[] = await q.query(
-      `SELECT c.status, count(*)::int AS n, count(DISTINCT c.student_id)::int AS p
-         FROM (${scope}) c WHERE ${openedInPeriod} GROUP BY c.status`,
+    const schools: { id: string }[] = await q.query(
+      `SELECT id FROM agency WHERE organisation_id = $1 AND type = 'school' ORDER BY id`,
+      [organisationId],
+    );
+    const byStatus: (UnitRow & { status: string; n: number; p: number })[] = await q.query(
+      `SELECT ${unit}, c.status, count(*)::int AS n, count(DISTINCT c.student_id)::int AS p
+         FROM (${scope}) c WHERE ${openedInTerm}
+        GROUP BY GROUPING SETS ((c.school_id, c.status), (c.status))`,
       params,
     );
-    const [toPlan]: (Cell & { median: number | null })[] = await q.query(
-      `SELECT count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
+    const toPlan: (UnitRow & { p: number; median: number | null })[] = await q.query(
+      `SELECT ${unit}, count(DISTINCT c.student_id)::int AS p,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY ${swedishDaySql('c.plan_agreed_at')} - ${swedishDaySql('c.opened_at')}) AS median
-         FROM (${scope}) c WHERE ${openedInPeriod} AND c.plan_agreed_at IS NOT NULL`,
+         FROM (${scope}) c WHERE ${openedInTerm} AND c.plan_agreed_at IS NOT NULL
+        GROUP BY GROUPING SETS ((c.school_id), ())`,
       params,
     );
-    const [goals]: { n: number; p: number; reached_n: number; reached_p: number; other_p: number }[] = await q.query(
-      `SELECT count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
-              count(*) FILTER (WHERE r.goal_reached)::int AS reached_n,
-              count(DISTINCT c.student_id) FILTER (WHERE r.goal_reached)::int AS reached_p,
-              count(DISTINCT c.student_id) FILTER (WHERE r.goal_reached IS NOT TRUE)::int AS other_p
-         FROM (${scope}) c JOIN case_plan pl ON pl.case_id = c.id
-         LEFT JOIN LATERAL (SELECT r.goal_reached FROM plan_review r WHERE r.case_id = c.id
-                             ORDER BY r.reviewed_on DESC, r.created_at DESC LIMIT 1) r ON true
-        WHERE ${openedInPeriod}
-          AND EXISTS (SELECT 1 FROM plan_goal g WHERE g.plan_id = pl.id AND g.removed_at IS NULL
-                         AND g.target_attendance_percent IS NOT NULL)`,
-      params,
-    );
+    const goals: (UnitRow & { n: number; p: number; reached_n: number; reached_p: number; other_p: number })[] =
+      await q.query(
+        `SELECT ${unit}, count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
+                count(*) FILTER (WHERE r.goal_reached)::int AS reached_n,
+                count(DISTINCT c.student_id) FILTER (WHERE r.goal_reached)::int AS reached_p,
+                count(DISTINCT c.student_id) FILTER (WHERE r.goal_reached IS NOT TRUE)::int AS other_p
+           FROM (${scope}) c JOIN case_plan pl ON pl.case_id = c.id
+           LEFT JOIN LATERAL (SELECT r.goal_reached FROM plan_review r WHERE r.case_id = c.id
+                               ORDER BY r.reviewed_on DESC, r.created_at DESC LIMIT 1) r ON true
+          WHERE ${openedInTerm}
+            AND EXISTS (SELECT 1 FROM plan_goal g WHERE g.plan_id = pl.id AND g.removed_at IS NULL
+                           AND g.target_attendance_percent IS NOT NULL)
+          GROUP BY GROUPING SETS ((c.school_id), ())`,
+        params,
+      );
     // Each yes/no count comes with the distinct pupils on both sides, for the complement rule.
     const flags: [string, string][] = [
-      ['back', 'f.school_or_work_20h'],
-      ...NEW_INTERVENTIONS.map((kind): [string, string] => [kind, `'${kind}' = ANY (f.new_interventions)`]),
+      ['backInSchoolOrWork20h', 'f.school_or_work_20h'],
+      ...NEW_INTERVENTIONS.map((kind): [string, string] => [
+        `newInterventions.${kind}`,
+        `'${kind}' = ANY (f.new_interventions)`,
+      ]),
     ];
-    const followUps: Record<string, number | null>[] = await q.query(
-      `SELECT f.months, count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
+    const followUps: (UnitRow & Record<string, number | null>)[] = await q.query(
+      `SELECT ${unit}, f.months, count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
               ${flags
                 .map(
                   ([name, condition]) =>
@@ -185,89 +309,81 @@ export class OutcomeStatsService {
               count(DISTINCT c.student_id) FILTER (WHERE f.attendance_percent IS NOT NULL)::int AS attendance_p,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY f.attendance_percent) AS median
          FROM (${scope}) c JOIN case_follow_up f ON f.case_id = c.id
-        WHERE ${closedInPeriod} AND f.recorded_at IS NOT NULL
-        GROUP BY f.months`,
+        WHERE ${closedInTerm} AND f.recorded_at IS NOT NULL
+        GROUP BY GROUPING SETS ((c.school_id, f.months), (f.months))`,
       params,
     );
 
-    const suppressed: string[] = [];
-    /** The count, or null (and listed) when fewer than MIN_CELL pupils are behind it or its complement. */
-    const cell = (name: string, n: number, p: number, otherP = MIN_CELL): number | null => {
-      if (p < MIN_CELL || otherP < MIN_CELL) {
-        suppressed.push(name);
-        return null;
-      }
-      return n;
-    };
-    const derived = (name: string, value: number | null, p: number): number | null => {
-      if (p < MIN_CELL || value === null) {
-        suppressed.push(name);
-        return null;
-      }
-      return value;
+    const counts: CountCells[] = [];
+    const derived: DerivedCells[] = [];
+    const derivedValues = new Map<string, Record<string, number | null>>();
+    /** One count per unit from the rows: n, distinct pupils and, for a yes/no count, the pupils of "no". */
+    const countCells = <R extends UnitRow>(
+      name: string,
+      rows: R[],
+      pick: (row: R) => { n: number; pupils: number; complementPupils?: number },
+      partOf?: string,
+    ) => counts.push({ name, partOf, units: Object.fromEntries(rows.map((row) => [unitOf(row), pick(row)])) });
+    const derivedCells = <R extends UnitRow>(
+      name: string,
+      rows: R[],
+      pick: (row: R) => { pupils: number; value: number | null },
+      dependsOn?: string[],
+    ) => {
+      derived.push({ name, dependsOn, pupils: Object.fromEntries(rows.map((row) => [unitOf(row), pick(row).pupils])) });
+      derivedValues.set(name, Object.fromEntries(rows.map((row) => [unitOf(row), pick(row).value])));
     };
 
-    const casesByStatus = Object.fromEntries(
-      CASE_STATUSES.map((status) => {
-        const row = byStatus.find((r) => r.status === status) ?? { n: 0, p: 0 };
-        return [status, cell(`casesByStatus.${status}`, row.n, row.p)];
-      }),
-    );
-    const medianDaysToPlan = derived('medianDaysToPlan', round(toPlan.median, 1), toPlan.p);
-
-    let plansWithAttendanceGoal: AttendanceGoalStatsDto | null = null;
-    if (goals.p < MIN_CELL) suppressed.push('plansWithAttendanceGoal');
-    else {
-      const reached = cell('plansWithAttendanceGoal.reached', goals.reached_n, goals.reached_p, goals.other_p);
-      plansWithAttendanceGoal = {
-        count: goals.n,
-        reached,
-        share: reached === null ? null : round(reached / goals.n, 3),
-      };
-      if (reached === null) suppressed.push('plansWithAttendanceGoal.share');
+    for (const status of CASE_STATUSES) {
+      countCells(
+        `casesByStatus.${status}`,
+        byStatus.filter((row) => row.status === status),
+        (row) => ({ n: row.n, pupils: row.p }),
+      );
     }
-
-    const followUpStats = Object.fromEntries(
-      FOLLOW_UP_MONTHS.map((months) => {
-        const row = followUps.find((r) => Number(r.months) === months);
-        const at = (key: string) => Number(row?.[key] ?? 0);
-        const prefix = `followUps.${months}`;
-        const recorded = cell(`${prefix}.recorded`, at('n'), at('p'));
-        // Nothing inside a suppressed group is shown.
-        const inner = (name: string, key: string) =>
-          recorded === null
-            ? (suppressed.push(`${prefix}.${name}`), null)
-            : cell(`${prefix}.${name}`, at(`${key}_n`), at(`${key}_p`), at(`${key}_other_p`));
-        const stats: FollowUpStatsDto = {
-          recorded,
-          backInSchoolOrWork20h: inner('backInSchoolOrWork20h', 'back'),
-          newInterventions: Object.fromEntries(
-            NEW_INTERVENTIONS.map((kind) => [kind, inner(`newInterventions.${kind}`, kind)]),
-          ),
-          medianAttendancePercent: derived(
-            `${prefix}.medianAttendancePercent`,
-            round(row?.median ?? null, 1),
-            recorded === null ? 0 : at('attendance_p'),
-          ),
-        };
-        return [String(months), stats];
-      }),
+    derivedCells('medianDaysToPlan', toPlan, (row) => ({ pupils: row.p, value: round(row.median, 1) }));
+    countCells('plansWithAttendanceGoal', goals, (row) => ({ n: row.n, pupils: row.p }));
+    countCells(
+      'plansWithAttendanceGoal.reached',
+      goals,
+      (row) => ({ n: row.reached_n, pupils: row.reached_p, complementPupils: row.other_p }),
+      'plansWithAttendanceGoal',
     );
-
-    await this.access.logList(caller, 'stats.outcomes', schoolId ? 'school' : 'organisation', [
-      schoolId ?? caller.organisationId,
-    ]);
-    return {
-      organisationId: caller.organisationId,
-      schoolId,
-      from,
-      to,
-      casesByStatus,
-      medianDaysToPlan,
-      plansWithAttendanceGoal,
-      followUps: followUpStats,
-      suppressed,
-    };
+    // A share beside its base gives the count back: it goes wherever the count goes.
+    derivedCells(
+      'plansWithAttendanceGoal.share',
+      goals,
+      (row) => ({ pupils: row.p, value: row.n ? round(row.reached_n / row.n, 3) : null }),
+      ['plansWithAttendanceGoal.reached'],
+    );
+    for (const months of FOLLOW_UP_MONTHS) {
+      const prefix = `followUps.${months}`;
+      const rows = followUps.filter((row) => Number(row.months) === months);
+      const at = (row: Record<string, number | string | null>, key: string) => Number(row[key] ?? 0);
+      countCells(`${prefix}.recorded`, rows, (row) => ({ n: at(row, 'n'), pupils: at(row, 'p') }));
+      for (const [name] of flags) {
+        countCells(
+          `${prefix}.${name}`,
+          rows,
+          (row) => ({
+            n: at(row, `${name}_n`),
+            pupils: at(row, `${name}_p`),
+            complementPupils: at(row, `${name}_other_p`),
+          }),
+          `${prefix}.recorded`,
+        );
+      }
+      derivedCells(
+        `${prefix}.medianAttendancePercent`,
+        rows,
+        (row) => ({ pupils: at(row, 'attendance_p'), value: round(row.median, 1) }),
+        [`${prefix}.recorded`],
+      );
+    }
+    // Every school of the organisation is a unit, one without cases too (its zeros are small cells).
+    const schoolIds = new Set(schools.map((school) => school.id));
+    for (const row of [...byStatus, ...toPlan, ...goals, ...followUps]) if (!row.total) schoolIds.add(row.school_id!);
+    return { schools: [...schoolIds], counts, derived, derivedValues };
   }
 
   /**
@@ -301,11 +417,11 @@ export class OutcomeStatsController {
   @Get('outcomes')
   @RequirePermission('stats.read')
   @ApiOperation({
-    summary: 'Outcome statistics (resultat) of an organisation or school for a period, small cells suppressed',
+    summary: 'Outcome statistics (resultat) of an organisation or school for a term, small cells suppressed',
     description:
-      'Cases by status, the median lead time to an agreed plan and the share of plans whose attendance goal was ' +
-      'reached count the cases **opened** in [from, to]; the follow-up results at 6 and 18 months count the ' +
-      'recorded follow-ups of cases **closed** in [from, to]. ' +
+      'For one term (`term`, default the current one). Cases by status, the median lead time to an agreed plan and ' +
+      'the share of plans whose attendance goal was reached count the cases **opened** in the term; the follow-up ' +
+      'results at 6 and 18 months count the recorded follow-ups of cases **closed** in the term. ' +
       SUPPRESSION_RULE,
   })
   @ApiOkResponse({ type: OutcomeStatsDto })

@@ -25,7 +25,11 @@ function shownFigures(t: StatsTable, name: string) {
   const suppression = suppressSmallCells(t);
   const cells = t.counts.find((c) => c.name === name)!;
   const shown = (unit: string) => (suppression.isSuppressed(unit, name) ? null : (cells.units[unit]?.n ?? 0));
-  return { suppression, organisation: shown(ORGANISATION), schools: Object.fromEntries(t.schools.map((s) => [s, shown(s)])) };
+  return {
+    suppression,
+    organisation: shown(ORGANISATION),
+    schools: Object.fromEntries(t.schools.map((s) => [s, shown(s)])),
+  };
 }
 
 /** The organisation's figure minus the shown schools': what the hidden schools add up to. */
@@ -50,12 +54,18 @@ describe('small-cell suppression', () => {
     });
 
     it('counts pupils, not cases: five cases of two pupils are hidden', () => {
-      const cells: CountCells = { name: 'closed', units: { [ORGANISATION]: { n: 5, pupils: 2 }, [A]: { n: 5, pupils: 2 } } };
+      const cells: CountCells = {
+        name: 'closed',
+        units: { [ORGANISATION]: { n: 5, pupils: 2 }, [A]: { n: 5, pupils: 2 } },
+      };
       expect(suppressSmallCells(table([A], [cells])).isSuppressed(A, 'closed')).toBe(true);
     });
 
     it('hides a yes/no count whose "no" side is small, and one whose base is hidden', () => {
-      const base: CountCells = { name: 'recorded', units: { [ORGANISATION]: { n: 11, pupils: 11 }, [A]: { n: 11, pupils: 11 } } };
+      const base: CountCells = {
+        name: 'recorded',
+        units: { [ORGANISATION]: { n: 11, pupils: 11 }, [A]: { n: 11, pupils: 11 } },
+      };
       const yes = (n: number): CountCells => ({
         name: 'back',
         partOf: 'recorded',
@@ -68,7 +78,11 @@ describe('small-cell suppression', () => {
       // 7 back, 4 not: 11 − 7 would give the four away.
       expect(suppressSmallCells(table([A], [base, yes(7)])).isSuppressed(A, 'back')).toBe(true);
       const smallBase: CountCells = { name: 'recorded', units: { [A]: { n: 3, pupils: 3 } } };
-      const inSmall: CountCells = { name: 'back', partOf: 'recorded', units: { [A]: { n: 0, pupils: 0, complementPupils: 3 } } };
+      const inSmall: CountCells = {
+        name: 'back',
+        partOf: 'recorded',
+        units: { [A]: { n: 0, pupils: 0, complementPupils: 3 } },
+      };
       expect(suppressSmallCells(table([A], [smallBase, inSmall])).of(A)).toEqual(['recorded', 'back']);
     });
   });
@@ -152,7 +166,9 @@ describe('small-cell suppression', () => {
           units: { [A]: { n: reached, pupils: reached, complementPupils: count - reached } },
         };
         part.units[ORGANISATION] = part.units[A];
-        const derived = [{ name: 'plans.share', pupils: { [A]: count, [ORGANISATION]: count }, dependsOn: ['plans.reached'] }];
+        const derived = [
+          { name: 'plans.share', pupils: { [A]: count, [ORGANISATION]: count }, dependsOn: ['plans.reached'] },
+        ];
         return suppressSmallCells(table([A], [base, part], derived)).isSuppressed(A, 'plans.share');
       };
       expect(share(4, 3)).toBe(true); // 75 % of four pupils

@@ -145,7 +145,7 @@ export function suppressSmallCells(table: StatsTable): Suppression {
       if (count.pupils < MIN_CELL || smallNo) hide(cells.name, unit);
     }
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const cells of table.counts) {
       if (cells.partOf) {

@@ -12,6 +12,7 @@ import { UserAdmin1795002000000 } from './1795002000000-user-admin';
 import { ConsentValidity1795002100000 } from './1795002100000-consent-validity';
 import { AccessLogResponsibleOrganisation1795002300000 } from './1795002300000-access-log-responsible-organisation';
 import { SignInThrottle1795002310000 } from './1795002310000-sign-in-throttle';
+import { OrganisationTerms1795002400000 } from './1795002400000-organisation-terms';
 import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
@@ -30,5 +31,6 @@ export const migrations = [
   ConsentValidity1795002100000,
   AccessLogResponsibleOrganisation1795002300000,
   SignInThrottle1795002310000,
+  OrganisationTerms1795002400000,
   FlagNotes1795002800000,
 ];
