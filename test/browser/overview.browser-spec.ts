@@ -78,7 +78,7 @@ describe('overview for the principal (browser)', () => {
     await page.getByRole('img', { name: /Stapeldiagram: median antal dagar per steg/ }).waitFor();
 
     // Outcomes: suppressed cells read "färre än 5", never a number.
-    const outcomeTable = page.getByRole('table', { name: 'Ärenden som öppnades under perioden, efter status i dag' });
+    const outcomeTable = page.getByRole('table', { name: 'Ärenden som öppnades under terminen, efter status i dag' });
     await outcomeTable.waitFor();
     for (const status of Object.keys(STATUS_LABELS)) {
       const cell = await outcomeTable.locator(`tbody tr[data-status="${status}"] td`).innerText();
@@ -90,15 +90,38 @@ describe('overview for the principal (browser)', () => {
         expect(cell).toBe(String(value));
       }
     }
-    const keyFigures = page.getByRole('table', { name: 'Nyckeltal för perioden' });
+    const keyFigures = page.getByRole('table', { name: 'Nyckeltal för terminen' });
     if (outcomes.body.medianDaysToPlan === null) {
       await keyFigures
         .getByRole('row', { name: /Median antal dagar från öppnat ärende till överenskommen plan/ })
         .getByText('färre än 5')
         .waitFor();
     }
-    const outcomeText = await page.locator('section[aria-labelledby="outcomes"]').innerText();
+    const section = page.locator('section[aria-labelledby="outcomes"]');
+    const outcomeText = await section.innerText();
     expect(outcomeText).toContain('färre än 5');
+    // The current term by default; an earlier one by choice, its figures as the API gives them.
+    const terms = outcomes.body.terms as { term: string; from: string; to: string }[];
+    const termName = (term: string) => `${term.endsWith('HT') ? 'Hösttermin' : 'Vårtermin'} ${term.slice(0, 4)}`;
+    expect(outcomeText).toContain(`${termName(outcomes.body.term)}, ${outcomes.body.from} – ${outcomes.body.to}`);
+    const chooser = section.getByRole('combobox', { name: 'Termin' });
+    expect(await chooser.locator('option').allInnerTexts()).toEqual(
+      terms.map((t) => `${termName(t.term)} (${t.from} – ${t.to})`),
+    );
+    const previous = terms[1];
+    const earlier = await h.testApp.http
+      .get(`${API}/stats/outcomes?schoolId=${school}&term=${previous.term}`)
+      .set('Authorization', rektor);
+    expect(earlier.status).toBe(200);
+    await chooser.selectOption(previous.term);
+    await section.getByText(`${termName(previous.term)}, ${previous.from} – ${previous.to}`).waitFor();
+    for (const status of Object.keys(STATUS_LABELS)) {
+      const cell = await outcomeTable.locator(`tbody tr[data-status="${status}"] td`).innerText();
+      const value = (earlier.body.casesByStatus as Record<string, number | null>)[status];
+      expect(cell).toBe(value === null ? 'färre än 5' : String(value));
+    }
+    await chooser.selectOption(terms[0].term);
+    await section.getByText(`${termName(terms[0].term)}, ${terms[0].from}`).waitFor();
     await screenshot(page, 'overview');
     await page.context().close();
   });
@@ -115,7 +138,7 @@ describe('overview for the principal (browser)', () => {
     await byStatus.waitFor();
     expect(await byStatus.locator('tfoot td').innerText()).toBe(String(rows[0].n));
     await page.getByRole('table', { name: 'Ledtider i dagar för skolans ärenden' }).waitFor();
-    await page.getByRole('table', { name: 'Nyckeltal för perioden' }).waitFor();
+    await page.getByRole('table', { name: 'Nyckeltal för terminen' }).waitFor();
     await page.getByRole('img', { name: /Stapeldiagram: median antal dagar per steg/ }).waitFor();
     await screenshot(page, 'overview-elevhalsa');
     await page.context().close();

@@ -1,11 +1,12 @@
-import { Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDays, formatNumber, formatPercent } from '../format';
 import { useApi } from '../hooks';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import { OutcomeStats } from './types';
+import { OutcomeStats, Term } from './types';
 import { CASE_STATUSES } from '../api-types';
 
 const t = texts.pupils.overview;
@@ -26,15 +27,35 @@ function Cell({ stats, name, value }: { stats: OutcomeStats; name: string; value
 const count = (value: number | null | undefined) =>
   value === null || value === undefined ? null : formatNumber(value);
 
-/** Outcome statistics of the school (GET /stats/outcomes): small cells come suppressed from the API. */
+/**
+ * Outcome statistics of the school for one term (GET /stats/outcomes): the current term first,
+ * earlier ones by choice; small cells come suppressed from the API.
+ */
 export function OutcomeStatsSection({ schoolId }: { schoolId: string }) {
-  const { data, error, loading } = useApi<OutcomeStats>(`/stats/outcomes?schoolId=${schoolId}`);
+  // Null: the API's default, the current term. The choosable terms come with the first answer.
+  const [term, setTerm] = useState<string | null>(null);
+  const [terms, setTerms] = useState<Term[]>([]);
+  const query = new URLSearchParams({ schoolId, ...(term ? { term } : {}) });
+  const { data, error, loading } = useApi<OutcomeStats>(`/stats/outcomes?${query}`);
+  if (data && terms.length === 0 && data.terms.length > 0) setTerms(data.terms);
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="outcomes">
       <Title order={2} size="h3" id="outcomes">
         {o.title}
       </Title>
+      {terms.length > 0 && (
+        <NativeSelect
+          label={o.term}
+          maw={420}
+          value={term ?? terms[0].term}
+          onChange={(e) => setTerm(e.currentTarget.value)}
+          data={terms.map((option) => ({
+            value: option.term,
+            label: o.termOption(o.termName(option.term), formatDate(option.from), formatDate(option.to)),
+          }))}
+        />
+      )}
       <ProblemAlert error={error} />
       {loading && !data && <Loader aria-label={texts.common.loading} />}
       {data && <Outcomes stats={data} />}
@@ -55,7 +76,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
 
   return (
     <>
-      <Text size="sm">{o.intro(formatDate(stats.from), formatDate(stats.to))}</Text>
+      <Text size="sm">{o.intro(o.termName(stats.term), formatDate(stats.from), formatDate(stats.to))}</Text>
       {shown.length > 0 && (
         <ChartFigure
           label={o.chartLabel(

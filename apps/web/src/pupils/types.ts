@@ -66,10 +66,20 @@ export interface FollowUpStats {
   medianAttendancePercent: number | null;
 }
 
-export interface OutcomeStats {
-  schoolId: string | null;
+/** A school term (2026HT = autumn 2026) and its first and last day. */
+export interface Term {
+  term: string;
   from: string;
   to: string;
+}
+
+export interface OutcomeStats {
+  schoolId: string | null;
+  term: string;
+  from: string;
+  to: string;
+  /** The current term and the ones before it, newest first. */
+  terms: Term[];
   casesByStatus: Record<string, number | null>;
   medianDaysToPlan: number | null;
   plansWithAttendanceGoal: { count: number; reached: number | null; share: number | null } | null;
