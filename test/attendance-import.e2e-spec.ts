@@ -222,18 +222,29 @@ describe('attendance imports (CSV and SS 12000)', () => {
   });
 
   describe('SS 12000 JSON', () => {
+    const META = { created: '2026-01-21T07:00:00+01:00', modified: '2026-01-21T07:00:00+01:00' };
+    /** A /calendarEvents?expand=attendance element: a one-hour lesson with one pupil's attendance. */
     const record = (id: string, pupil: number, start: string, minutes: Record<string, unknown> = {}) => ({
-      id,
-      student: { id: `demo-${pupil}` },
-      calendarEvent: {
-        startTime: `${start}:00+01:00`,
-        endTime: `${start.slice(0, 11)}${String(Number(start.slice(11, 13)) + 1).padStart(2, '0')}${start.slice(13)}:00+01:00`,
+      id: `event-${id}`,
+      meta: META,
+      activity: { id: 'activity-1' },
+      startTime: `${start}:00+01:00`,
+      endTime: `${start.slice(0, 11)}${String(Number(start.slice(11, 13)) + 1).padStart(2, '0')}${start.slice(13)}:00+01:00`,
+      _embedded: {
+        attendance: [
+          {
+            id,
+            meta: META,
+            calendarEvent: { id: `event-${id}` },
+            student: { id: `demo-${pupil}` },
+            isReported: true,
+            attendanceMinutes: 60,
+            validAbsenceMinutes: 0,
+            invalidAbsenceMinutes: 0,
+            ...minutes,
+          },
+        ],
       },
-      attendanceMinutes: 60,
-      validAbsenceMinutes: 0,
-      invalidAbsenceMinutes: 0,
-      absenceReason: null,
-      ...minutes,
     });
 
     it("imports attendance objects matched by the pupil's externalId, and updates them by the same ids", async () => {
@@ -263,8 +274,7 @@ describe('attendance imports (CSV and SS 12000)', () => {
         { pupil: 'demo-21', attended_minutes: 60, external_id: 'ss-2' },
       ]);
       const count = await lessonCount();
-      body.data[0].attendanceMinutes = 60;
-      body.data[0].invalidAbsenceMinutes = 0;
+      Object.assign(body.data[0]._embedded.attendance[0], { attendanceMinutes: 60, invalidAbsenceMinutes: 0 });
       await post(body, 'application/json').expect(201);
       expect(await lessonCount()).toBe(count);
       expect((await lessonsOn('2026-01-21'))[0]).toMatchObject({ attended_minutes: 60, invalid_absence_minutes: 0 });
@@ -277,8 +287,10 @@ describe('attendance imports (CSV and SS 12000)', () => {
         2,
       );
       const res = await post(body, 'application/json', '?mode=partial').expect(201);
-      const line = body.split('\n').findIndex((l) => l.includes('"ss-4"'));
-      expect(res.body.errors).toEqual([{ line, field: 'student.id', reason: 'no pupil with this id at your school' }]);
+      const line = body.split('\n').findIndex((l) => l.includes('"event-ss-4"'));
+      expect(res.body.errors).toEqual([
+        { line, field: '_embedded.attendance[0].student.id', reason: 'no pupil with this id at your school' },
+      ]);
       expect(res.body).toMatchObject({ rowsImported: 1, rowsRejected: 1 });
     });
 

@@ -10,17 +10,31 @@ interface Ctx {
   storsjoImport: string;
 }
 
-/** One SS 12000 record of Storsjö's demo pupil 0 (externalId demo-0), sent as application/json. */
+/** One SS 12000 calendar event with Storsjö's demo pupil 0's attendance (externalId demo-0), as application/json. */
+const META = { created: '2025-09-15T06:00:00Z', modified: '2025-09-15T08:00:00Z' };
 const BODY = {
   data: [
     {
-      id: 'access-table-attendance-1',
-      student: { id: 'demo-0' },
-      calendarEvent: { startTime: '2025-09-15T06:10:00Z', endTime: '2025-09-15T07:10:00Z' },
-      attendanceMinutes: 45,
-      validAbsenceMinutes: 15,
-      invalidAbsenceMinutes: 0,
-      absenceReason: 'Tandläkare',
+      id: 'access-table-event-1',
+      meta: META,
+      activity: { id: 'access-table-activity' },
+      startTime: '2025-09-15T06:10:00Z',
+      endTime: '2025-09-15T07:10:00Z',
+      _embedded: {
+        attendance: [
+          {
+            id: 'access-table-attendance-1',
+            meta: META,
+            calendarEvent: { id: 'access-table-event-1' },
+            student: { id: 'demo-0' },
+            isReported: true,
+            attendanceMinutes: 45,
+            validAbsenceMinutes: 15,
+            invalidAbsenceMinutes: 0,
+            absenceReason: 'Tandläkare',
+          },
+        ],
+      },
     },
   ],
 };

@@ -85,6 +85,12 @@ export class LessonDto {
   @ApiProperty() validAbsenceMinutes: number;
   @ApiProperty() invalidAbsenceMinutes: number;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({
+    description:
+      'False for an SS 12000 lesson not yet reported (isReported=false): no minutes yet, and left out of the ' +
+      'absence figures and the watch list until it is reported.',
+  })
+  reported: boolean;
   @ApiProperty({ enum: ['manual', 'csv', 'ss12000', 'demo'] }) source: string;
   @ApiProperty({ type: String, nullable: true }) externalId: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

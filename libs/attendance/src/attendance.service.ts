@@ -21,6 +21,7 @@ interface LessonRow {
   valid_absence_minutes: number;
   invalid_absence_minutes: number;
   reason: string | null;
+  reported: boolean;
   source: string;
   external_id: string | null;
   updated_at: Date;
@@ -28,7 +29,7 @@ interface LessonRow {
 
 const LESSON_SELECT = `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
                               offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes,
-                              reason, source, external_id, updated_at
+                              reason, reported, source, external_id, updated_at
                          FROM attendance_lesson`;
 
 const toLesson = (r: LessonRow): LessonDto => ({
@@ -40,6 +41,7 @@ const toLesson = (r: LessonRow): LessonDto => ({
   validAbsenceMinutes: r.valid_absence_minutes,
   invalidAbsenceMinutes: r.invalid_absence_minutes,
   reason: r.reason,
+  reported: r.reported,
   source: r.source,
   externalId: r.external_id,
   updatedAt: r.updated_at.toISOString(),
@@ -108,10 +110,10 @@ export class AttendanceService {
                 valid_absence_minutes = excluded.valid_absence_minutes,
                 invalid_absence_minutes = excluded.invalid_absence_minutes, reason = excluded.reason,
                 source = excluded.source, external_id = coalesce(excluded.external_id, attendance_lesson.external_id),
-                updated_at = now()
+                reported = true, updated_at = now()
          RETURNING student_id, to_char(lesson_date, 'YYYY-MM-DD') AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
-                   offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, source,
-                   external_id, updated_at`,
+                   offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, reported,
+                   source, external_id, updated_at`,
         [
           studentId,
           dto.date,

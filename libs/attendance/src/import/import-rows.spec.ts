@@ -1,12 +1,9 @@
 import { luhnCheckDigit } from '@app/students/personnummer';
-import { csvRow, RowChecker, ss12000Row, stockholmDateTime } from './import-rows';
+import { csvRow, RowChecker, stockholmDateTime } from './import-rows';
 
 const nine = '120315123';
 const PNR = `20${nine.slice(0, 6)}${nine.slice(6)}${luhnCheckDigit(nine)}`;
-const pupils = new Map([
-  [PNR, 'pupil-1'],
-  ['ext-1', 'pupil-1'],
-]);
+const pupils = new Map([[PNR, 'pupil-1']]);
 const TODAY = new RowChecker('2026-02-01');
 const csv = (...fields: string[]) => fields;
 
@@ -26,6 +23,8 @@ describe('csvRow', () => {
         invalidAbsenceMinutes: 20,
         reason: 'Sjuk',
         externalId: 'e1',
+        calendarEventId: null,
+        reported: true,
       },
     });
   });
@@ -58,59 +57,6 @@ describe('csvRow', () => {
       ok: false,
       errors: [{ line: 5, field: 'row', reason: 'has 2 fields, expected 8' }],
     });
-  });
-});
-
-describe('ss12000Row', () => {
-  const record = {
-    id: 'att-1',
-    student: { id: 'ext-1' },
-    calendarEvent: { startTime: '2026-01-12T07:10:00Z', endTime: '2026-01-12T08:10:00Z' },
-    attendanceMinutes: 40,
-    validAbsenceMinutes: 0,
-    invalidAbsenceMinutes: 20,
-    absenceReason: 'Försov sig',
-  };
-
-  it('takes date and start in Stockholm time and offered minutes from the event', () => {
-    expect(ss12000Row(7, record, pupils, TODAY)).toEqual({
-      ok: true,
-      lesson: {
-        line: 7,
-        studentId: 'pupil-1',
-        date: '2026-01-12',
-        startTime: '08:10',
-        offeredMinutes: 60,
-        attendedMinutes: 40,
-        validAbsenceMinutes: 0,
-        invalidAbsenceMinutes: 20,
-        reason: 'Försov sig',
-        externalId: 'att-1',
-      },
-    });
-  });
-
-  it('reports unknown pupils, bad times and too many minutes by member path', () => {
-    const result = ss12000Row(
-      9,
-      { ...record, student: { id: 'nobody' }, attendanceMinutes: 50, calendarEvent: { startTime: 'x' } },
-      pupils,
-      TODAY,
-    );
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.errors.map((e) => e.field)).toEqual([
-        'student.id',
-        'calendarEvent.startTime',
-        'calendarEvent.endTime',
-      ]);
-    }
-    const tooMuch = ss12000Row(9, { ...record, attendanceMinutes: 50 }, pupils, TODAY);
-    expect(!tooMuch.ok && tooMuch.errors[0].field).toBe('invalidAbsenceMinutes');
-  });
-
-  it('refuses what is not an object', () => {
-    expect(ss12000Row(1, [1], pupils, TODAY).ok).toBe(false);
   });
 });
 

@@ -13,6 +13,10 @@ export interface StagedLesson {
   invalidAbsenceMinutes: number;
   reason: string | null;
   externalId: string | null;
+  /** SS 12000: the calendar event the lesson is, for its identity (ss12000_lesson). */
+  calendarEventId: string | null;
+  /** SS 12000 isReported=false: no minutes yet, left out of the figures. */
+  reported: boolean;
 }
 
 /** A line of the report. Reasons never quote a value from the file (no personnummer leaks). */
@@ -22,7 +26,8 @@ export interface ImportError {
   reason: string;
 }
 
-export type RowResult = { ok: true; lesson: StagedLesson } | { ok: false; errors: ImportError[] };
+/** A row read: a lesson to stage, nothing to write (`lesson: null`), or why it was refused. */
+export type RowResult = { ok: true; lesson: StagedLesson | null } | { ok: false; errors: ImportError[] };
 
 /** The caller's school's pupils, by the key the format matches on (personnummer or external id). */
 export type PupilIndex = ReadonlyMap<string, string>;
@@ -69,28 +74,23 @@ export class RowChecker {
   }
 }
 
-const MAX_REASON = 200;
-const MAX_EXTERNAL_ID = 100;
+export const MAX_REASON = 200;
+export const MAX_EXTERNAL_ID = 100;
 const WHOLE = /^\s*\d{1,4}\s*$/;
 
 const minutes = (value: string) => (WHOLE.test(value) ? Number(value) : NaN);
 
 const NO_PROBLEMS: LessonProblem[] = [];
 
-function textProblem(field: string, value: string | null, max: number): LessonProblem[] {
+export function textProblem(field: string, value: string | null, max: number): LessonProblem[] {
   if (value === null) return NO_PROBLEMS;
   if (value.length > max) return [{ field, reason: `must be at most ${max} characters` }];
   if (value.includes('\u0000')) return [{ field, reason: 'must not contain a NUL character' }];
   return NO_PROBLEMS;
 }
 
-const optionalText = (value: unknown): string | null =>
+export const optionalText = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-
-function result(line: number, problems: LessonProblem[], lesson: Omit<StagedLesson, 'line'>): RowResult {
-  if (problems.length) return { ok: false, errors: problems.map((p) => ({ line, ...p })) };
-  return { ok: true, lesson: { line, ...lesson } };
-}
 
 /**
  * A CSV record (columns as in CSV_COLUMNS) → a lesson of one of the school's pupils, matched by
@@ -151,6 +151,8 @@ export function csvRow(line: number, fields: string[], pupils: PupilIndex, check
       invalidAbsenceMinutes: invalid,
       reason,
       externalId,
+      calendarEventId: null,
+      reported: true,
     },
   };
 }
@@ -199,74 +201,4 @@ export function stockholmDateTime(value: unknown): { ms: number; date: string; t
   const local = new Date(ms + stockholmOffset(ms)).toISOString();
   const time = local.slice(11, 19);
   return { ms, date: local.slice(0, 10), time: time.endsWith(':00') ? time.slice(0, 5) : time };
-}
-
-const JSON_FIELD: Record<string, string> = {
-  date: 'calendarEvent.startTime',
-  start_time: 'calendarEvent.startTime',
-  offered_minutes: 'calendarEvent.endTime',
-  attendance_minutes: 'attendanceMinutes',
-  valid_absence_minutes: 'validAbsenceMinutes',
-  invalid_absence_minutes: 'invalidAbsenceMinutes',
-};
-
-const member = (value: unknown, key: string): unknown =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
-
-const jsonMinutes = (value: unknown, fallback?: number) =>
-  value === undefined || value === null ? (fallback ?? NaN) : typeof value === 'number' ? value : NaN;
-
-/**
- * An SS 12000 attendance object → a lesson of one of the school's pupils, matched by
- * `student.id` = the pupil's externalId. Offered minutes are the calendar event's length.
- */
-export function ss12000Row(line: number, value: unknown, pupils: PupilIndex, checker: RowChecker): RowResult {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, errors: [{ line, field: 'row', reason: 'must be an attendance object' }] };
-  }
-  const problems: LessonProblem[] = [];
-  const id = member(value, 'id');
-  if (typeof id !== 'string' || !id.trim()) problems.push({ field: 'id', reason: 'must be a non-empty string' });
-  const studentKey = member(member(value, 'student'), 'id');
-  let studentId = '';
-  if (typeof studentKey !== 'string' || !studentKey.trim()) {
-    problems.push({ field: 'student.id', reason: 'must be a non-empty string' });
-  } else {
-    studentId = pupils.get(studentKey.trim()) ?? '';
-    if (!studentId) problems.push({ field: 'student.id', reason: 'no pupil with this id at your school' });
-  }
-  const event = member(value, 'calendarEvent');
-  const start = stockholmDateTime(member(event, 'startTime'));
-  const end = stockholmDateTime(member(event, 'endTime'));
-  if (!start) problems.push({ field: 'calendarEvent.startTime', reason: 'must be an ISO 8601 date-time' });
-  if (!end) problems.push({ field: 'calendarEvent.endTime', reason: 'must be an ISO 8601 date-time' });
-  const offered = start && end ? Math.round((end.ms - start.ms) / 60_000) : NaN;
-  if (start && end && offered <= 0) {
-    problems.push({ field: 'calendarEvent.endTime', reason: 'must be after startTime' });
-  }
-  const valid = jsonMinutes(member(value, 'validAbsenceMinutes'), 0);
-  const invalid = jsonMinutes(member(value, 'invalidAbsenceMinutes'), 0);
-  const attended = jsonMinutes(member(value, 'attendanceMinutes'));
-  const lesson = {
-    date: start?.date ?? '',
-    startTime: start?.time ?? '',
-    offeredMinutes: offered,
-    attendedMinutes: attended,
-    validAbsenceMinutes: valid,
-    invalidAbsenceMinutes: invalid,
-  };
-  if (start && end && offered > 0) {
-    for (const p of checker.problems(lesson)) {
-      const field = JSON_FIELD[p.field] ?? p.field;
-      if (!problems.some((q) => q.field === field && q.reason === p.reason)) problems.push({ field, reason: p.reason });
-    }
-  }
-  const rawReason = member(value, 'absenceReason');
-  if (rawReason !== undefined && rawReason !== null && typeof rawReason !== 'string') {
-    problems.push({ field: 'absenceReason', reason: 'must be a string' });
-  }
-  const reason = optionalText(rawReason);
-  const externalId = typeof id === 'string' ? id.trim() : null;
-  problems.push(...textProblem('absenceReason', reason, MAX_REASON), ...textProblem('id', externalId, MAX_EXTERNAL_ID));
-  return result(line, problems, { ...lesson, studentId, reason, externalId });
 }

@@ -10,13 +10,13 @@ import { swedishDate } from '../school-dates';
 import { BodyReader } from './body-reader';
 import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
 import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';
-import { csvRow, ImportError, PupilIndex, RowChecker, RowResult, ss12000Row } from './import-rows';
-import { DataArrayScanner } from './json-scanner';
-import { CREATE_STAGING, STAGING_TABLE, StagingCopy } from './staging';
+import { csvRow, ImportError, PupilIndex, RowChecker, RowResult } from './import-rows';
+import { readSs12000, Ss12000Changes } from './ss12000-reader';
+import { Ss12000LessonsRepository } from './ss12000.repository';
+import { CREATE_STAGING, STAGING_TABLE, StagingCopy, TOUCHED_TABLE } from './staging';
 import { ImportEncoding, ImportFileError, ImportTextDecoder } from './text-decoder';
 
 export const MAX_REPORTED_ERRORS = 100;
-const TOUCHED_TABLE = 'attendance_import_touched';
 const DUPLICATE_TABLE = 'attendance_import_duplicate';
 const MAX_HEADER = 4096;
 
@@ -98,6 +98,7 @@ export class AttendanceImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly ss12000: Ss12000LessonsRepository,
   ) {}
 
   async import(caller: Caller, body: Readable, options: ImportOptions): Promise<ImportDto> {
@@ -135,6 +136,7 @@ export class AttendanceImportService {
       throw error;
     }
     const report = new Report();
+    const changes = new Ss12000Changes();
     let connectionError: Error | undefined;
     try {
       await runner.startTransaction();
@@ -143,7 +145,7 @@ export class AttendanceImportService {
       const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
       const copy = new StagingCopy(client);
       try {
-        await this.readRows(reader, options, pupils, copy, report);
+        await this.readRows(reader, options, caller.agencyId, pupils, copy, report, changes);
         await copy.finish();
       } catch (error) {
         copy.abort();
@@ -161,10 +163,19 @@ export class AttendanceImportService {
       await runner.query(`SELECT pg_advisory_xact_lock(hashtext('attendance-import'), hashtext($1))`, [
         caller.agencyId,
       ]);
+      await runner.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (student_id uuid, lesson_date date) ON COMMIT DROP`);
+      const ss12000 = options.format === 'ss12000';
+      if (ss12000) {
+        // Before the lessons are written: a moved lesson's old row and removed lessons go first.
+        await this.ss12000.saveEvents(runner.manager, caller.agencyId, [...changes.events.values()]);
+        await this.ss12000.removeLessons(runner.manager, caller.agencyId, changes.removals);
+        await this.ss12000.vacateMovedLessons(runner.manager, caller.agencyId);
+      }
+      let skipDuplicates = false;
+      let touched = `SELECT student_id, lesson_date FROM ${TOUCHED_TABLE}`;
       if (await this.insertAllNew(runner, options.format)) {
-        await refreshAttendanceDays(runner.manager, `SELECT student_id, lesson_date FROM ${STAGING_TABLE}`);
+        touched += ` UNION ALL SELECT student_id, lesson_date FROM ${STAGING_TABLE}`;
       } else {
-        await runner.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (student_id uuid, lesson_date date) ON COMMIT DROP`);
         await runner.query(`SAVEPOINT attendance_import_apply`);
         try {
           await this.apply(runner, options.format, false);
@@ -175,9 +186,17 @@ export class AttendanceImportService {
           await this.reportDuplicates(runner, report);
           if (options.mode === 'all_or_nothing') throw new Rejection();
           await this.apply(runner, options.format, true);
+          skipDuplicates = true;
         }
-        await refreshAttendanceDays(runner.manager, `SELECT student_id, lesson_date FROM ${TOUCHED_TABLE}`);
       }
+      if (ss12000) {
+        await this.ss12000.saveIdentities(
+          runner.manager,
+          caller.agencyId,
+          skipDuplicates ? DUPLICATE_TABLE : undefined,
+        );
+      }
+      await refreshAttendanceDays(runner.manager, touched, [], { removeEmptyDays: ss12000 });
       const row = await this.finish(runner.manager, caller, id, 'completed', report);
       await runner.commitTransaction();
       return toDto(row);
@@ -266,31 +285,21 @@ export class AttendanceImportService {
   private async readRows(
     reader: BodyReader,
     options: ImportOptions,
+    schoolId: string,
     pupils: PupilIndex,
     copy: StagingCopy,
     report: Report,
+    changes: Ss12000Changes,
   ): Promise<void> {
     const checker = new RowChecker(swedishDate());
     const take = async (result: RowResult) => {
       report.rowsTotal++;
       if (!result.ok) report.add(result.errors);
-      else if (copy.add(result.lesson)) await copy.flush();
+      else if (result.lesson && copy.add(result.lesson)) await copy.flush();
     };
     if (options.format === 'ss12000') {
-      const scanner = new DataArrayScanner();
-      const decoder = new ImportTextDecoder(options.encoding, () => scanner.currentLine);
-      const handle = async (text: string) => {
-        for (const element of scanner.push(text)) {
-          await take(
-            'error' in element
-              ? { ok: false, errors: [{ line: element.line, field: 'row', reason: element.error }] }
-              : ss12000Row(element.line, element.value, pupils, checker),
-          );
-        }
-      };
-      for (let chunk = await reader.next(); chunk; chunk = await reader.next()) await handle(decoder.decode(chunk));
-      await handle(decoder.end());
-      scanner.end();
+      const events = (ids: string[]) => this.ss12000.eventsByIds(schoolId, ids);
+      await readSs12000(reader, options.encoding, events, pupils, checker, take, changes);
       return;
     }
 
@@ -335,9 +344,10 @@ export class AttendanceImportService {
     try {
       await runner.query(
         `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
-                                        valid_absence_minutes, invalid_absence_minutes, reason, source, external_id)
+                                        valid_absence_minutes, invalid_absence_minutes, reason, source, external_id,
+                                        reported)
          SELECT student_id, lesson_date, start_time, offered_minutes, attended_minutes,
-                valid_absence_minutes, invalid_absence_minutes, reason, $1, external_id
+                valid_absence_minutes, invalid_absence_minutes, reason, $1, external_id, reported
            FROM ${STAGING_TABLE}
           ORDER BY lesson_date, student_id, start_time`,
         [format],
@@ -355,9 +365,10 @@ export class AttendanceImportService {
     await runner.query(
       `WITH written AS (
          INSERT INTO attendance_lesson AS a (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
-                                             valid_absence_minutes, invalid_absence_minutes, reason, source, external_id)
+                                             valid_absence_minutes, invalid_absence_minutes, reason, source, external_id,
+                                             reported)
          SELECT s.student_id, s.lesson_date, s.start_time, s.offered_minutes, s.attended_minutes,
-                s.valid_absence_minutes, s.invalid_absence_minutes, s.reason, $1, s.external_id
+                s.valid_absence_minutes, s.invalid_absence_minutes, s.reason, $1, s.external_id, s.reported
            FROM ${STAGING_TABLE} s
           ${skipDuplicates ? `WHERE NOT EXISTS (SELECT 1 FROM ${DUPLICATE_TABLE} d WHERE d.line = s.line)` : ''}
          ON CONFLICT (student_id, lesson_date, start_time) DO UPDATE
@@ -365,13 +376,13 @@ export class AttendanceImportService {
                 valid_absence_minutes = excluded.valid_absence_minutes,
                 invalid_absence_minutes = excluded.invalid_absence_minutes, reason = excluded.reason,
                 source = excluded.source, external_id = coalesce(excluded.external_id, a.external_id),
-                updated_at = now()
+                reported = excluded.reported, updated_at = now()
           WHERE (a.offered_minutes, a.attended_minutes, a.valid_absence_minutes, a.invalid_absence_minutes,
-                 a.reason, a.source, a.external_id)
+                 a.reason, a.source, a.external_id, a.reported)
                 IS DISTINCT FROM
                 (excluded.offered_minutes, excluded.attended_minutes, excluded.valid_absence_minutes,
                  excluded.invalid_absence_minutes, excluded.reason, excluded.source,
-                 coalesce(excluded.external_id, a.external_id))
+                 coalesce(excluded.external_id, a.external_id), excluded.reported)
          RETURNING a.student_id, a.lesson_date)
        INSERT INTO ${TOUCHED_TABLE} SELECT DISTINCT student_id, lesson_date FROM written`,
       [format],

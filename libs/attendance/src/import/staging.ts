@@ -18,8 +18,13 @@ export const CREATE_STAGING = `
     valid_absence_minutes smallint NOT NULL,
     invalid_absence_minutes smallint NOT NULL,
     reason text,
-    external_id text
+    external_id text,
+    calendar_event_id text,
+    reported boolean NOT NULL
   ) ON COMMIT DROP`;
+
+/** (student_id, lesson_date) of every day whose lessons changed: the days to refresh. */
+export const TOUCHED_TABLE = 'attendance_import_touched';
 
 /** COPY text format: backslash, tab, newline and carriage return are escaped; null is \N. */
 export function copyText(value: string | null): string {
@@ -32,7 +37,8 @@ export function copyText(value: string | null): string {
 export function copyLine(l: StagedLesson): string {
   return (
     `${l.line}\t${l.studentId}\t${l.date}\t${l.startTime}\t${l.offeredMinutes}\t${l.attendedMinutes}\t` +
-    `${l.validAbsenceMinutes}\t${l.invalidAbsenceMinutes}\t${copyText(l.reason)}\t${copyText(l.externalId)}\n`
+    `${l.validAbsenceMinutes}\t${l.invalidAbsenceMinutes}\t${copyText(l.reason)}\t${copyText(l.externalId)}\t` +
+    `${copyText(l.calendarEventId)}\t${l.reported ? 't' : 'f'}\n`
   );
 }
 

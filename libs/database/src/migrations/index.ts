@@ -13,6 +13,7 @@ import { ConsentValidity1795002100000 } from './1795002100000-consent-validity';
 import { AccessLogResponsibleOrganisation1795002300000 } from './1795002300000-access-log-responsible-organisation';
 import { SignInThrottle1795002310000 } from './1795002310000-sign-in-throttle';
 import { OrganisationTerms1795002400000 } from './1795002400000-organisation-terms';
+import { Ss12000Lessons1795002700000 } from './1795002700000-ss12000-lessons';
 import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
@@ -32,5 +33,6 @@ export const migrations = [
   AccessLogResponsibleOrganisation1795002300000,
   SignInThrottle1795002310000,
   OrganisationTerms1795002400000,
+  Ss12000Lessons1795002700000,
   FlagNotes1795002800000,
 ];
