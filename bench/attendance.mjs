@@ -11,135 +11,40 @@
 // without it an embedded PostgreSQL runs in .data/bench-postgres (wiped first).
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import {
+  createPupils,
+  dist,
+  fmt,
+  keepAlive,
+  LESSONS,
+  request,
+  root,
+  say,
+  SCHOOL_PUPILS,
+  schoolDays,
+  sizes,
+  waitReady,
+  writeCsv,
+  writeSchoolFiles,
+} from './data.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const dist = (p) => join(root, 'dist', p);
 const { startEmbeddedPostgres } = require(dist('libs/database/src'));
-const { luhnCheckDigit } = require(dist('libs/students/src/personnummer.js'));
-const { demoId, DEMO_PASSWORD } = require(dist('libs/demo/src'));
+const { DEMO_PASSWORD } = require(dist('libs/demo/src'));
 const pg = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 
 const LARGE = process.argv.includes('--large');
-const SCHOOL_PUPILS = 2000;
-const OTHER_PUPILS = LARGE ? 7260 : 0;
-const SCHOOL_DAYS = LARGE ? 180 : 90;
-const LESSONS = ['08:10', '09:10', '10:15', '12:30', '13:30', '14:30'];
+const { otherPupils: OTHER_PUPILS, schoolDays: SCHOOL_DAYS } = sizes(LARGE);
 const WATCHLIST_CALLS = 300;
 // The server runs with a small heap: an import that held the file in memory would run out of it.
 const HEAP_MB = 160;
 const PORT = 3977;
 const work = join(root, '.data', 'bench');
-
-const say = (line) => process.stdout.write(`${line}\n`);
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
-
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The last `count` weekdays before today, oldest first (UTC dates are fine for a benchmark). */
-function schoolDays(count) {
-  const days = [];
-  const d = new Date();
-  d.setUTCHours(0, 0, 0, 0);
-  while (days.length < count) {
-    d.setUTCDate(d.getUTCDate() - 1);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.unshift(d.toISOString().slice(0, 10));
-  }
-  return days;
-}
-
-/** Distinct valid personnummer for pupil i (mixed radix over year, month, day and serial). */
-function personnummer(i) {
-  const year = 2010 + (i % 6);
-  const month = String(1 + (Math.floor(i / 6) % 12)).padStart(2, '0');
-  const day = String(1 + (Math.floor(i / 72) % 28)).padStart(2, '0');
-  const serial = String(Math.floor(i / 2016)).padStart(3, '0');
-  const nine = `${String(year).slice(2)}${month}${day}${serial}`;
-  return `${year}${month}${day}${serial}${luhnCheckDigit(nine)}`;
-}
-
-/** Writes one school's CSV; returns the row count. Most pupils rarely absent, some rising, some patterned. */
-async function writeCsv(file, pupils, days, seed) {
-  const random = prng(seed);
-  const out = createWriteStream(file);
-  const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
-  await write(
-    'external_id,personnummer,date,start_time,offered_minutes,valid_absence_minutes,invalid_absence_minutes,reason\n',
-  );
-  let rows = 0;
-  let buffer = '';
-  for (const p of pupils) {
-    const kind = p.index % 20 === 0 ? 'rising' : p.index % 20 === 1 ? 'weekday' : 'steady';
-    const number = `${p.number.slice(0, 8)}-${p.number.slice(8)}`;
-    days.forEach((date, d) => {
-      const progress = d / days.length;
-      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-      const absentDay =
-        kind === 'rising'
-          ? random() < progress * 0.5
-          : kind === 'weekday'
-            ? weekday === 1 && random() < 0.8
-            : random() < 0.02;
-      const invalidDay = absentDay && random() < 0.4;
-      LESSONS.forEach((start, l) => {
-        const absent = absentDay || random() < 0.01;
-        const valid = absent && !invalidDay ? 60 : 0;
-        const invalid = absent && invalidDay ? 60 : 0;
-        const reason = valid ? 'Sjuk' : invalid ? 'Ogiltig frånvaro' : '';
-        buffer += `b${p.index}-${d}-${l},${number},${date},${start},60,${valid},${invalid},${reason}\n`;
-        rows++;
-      });
-    });
-    if (buffer.length) {
-      await write(buffer);
-      buffer = '';
-    }
-  }
-  await new Promise((r) => out.end(r));
-  return rows;
-}
-
-function request(port, method, path, { token, body, file, contentType } = {}) {
-  return new Promise((resolvePromise, reject) => {
-    const req = http.request(
-      {
-        port,
-        method,
-        path,
-        agent: keepAlive,
-        headers: { ...(token ? { authorization: token } : {}), 'content-type': contentType ?? 'application/json' },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolvePromise({ status: res.statusCode, body: text ? JSON.parse(text) : null });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (file) createReadStream(file).pipe(req);
-    else req.end(body ? JSON.stringify(body) : undefined);
-  });
-}
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** The API's resident memory (kB), read from /proc: the server is a process of its own. */
 function rssKb(pid) {
@@ -177,13 +82,8 @@ async function startServer(url, port) {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 200; i++) {
-    const ready = await request(port, 'GET', '/api/v1/health/ready').catch(() => null);
-    if (ready?.status === 200) return server;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill('SIGTERM');
-  throw new Error('the API did not start');
+  await waitReady(port, server, 20);
+  return server;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -223,55 +123,22 @@ async function main() {
   await db.connect();
 
   // 2. Pupils: 2 000 at Storsjöskolan (the measured school), the rest at Parkskolan.
-  const school = demoId('agency:storsjo');
-  const other = demoId('agency:park');
-  const [{ organisation_id: organisation }] = (
-    await db.query('SELECT organisation_id FROM agency WHERE id = $1', [school])
-  ).rows;
-  const pupils = [];
-  for (let i = 0; i < SCHOOL_PUPILS + OTHER_PUPILS; i++) {
-    pupils.push({ index: i, number: personnummer(i), school: i < SCHOOL_PUPILS ? school : other });
-  }
-  for (let i = 0; i < pupils.length; i += 5000) {
-    const batch = pupils.slice(i, i + 5000);
-    await db.query(
-      `INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name)
-       SELECT $1, s, p, 'Bench', 'Elev ' || n, 1 + n % 9, (1 + n % 9) || 'B'
-         FROM unnest($2::uuid[], $3::text[], $4::int[]) AS x(s, p, n)
-       ON CONFLICT DO NOTHING`,
-      [organisation, batch.map((p) => p.school), batch.map((p) => p.number), batch.map((p) => p.index)],
-    );
-  }
-  const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM student WHERE first_name = 'Bench'`);
-  if (counted[0].n !== pupils.length)
-    throw new Error(`only ${counted[0].n} of ${pupils.length} bench pupils were created`);
+  const population = await createPupils(db, SCHOOL_PUPILS, OTHER_PUPILS);
+  const { school } = population;
 
   // 3. The files: per school, plus a 10 % sample of the measured school for the memory comparison.
   // The memory sample gets ten days of its own before the term, so the big file is all new lessons.
   const allDays = schoolDays(SCHOOL_DAYS + 10);
   const sampleDays = allDays.slice(0, 10);
   const days = allDays.slice(10);
-  const files = [];
-  const schoolPupils = pupils.filter((p) => p.school === school);
+  const schoolPupils = population.pupils.filter((p) => p.school === school);
   const small = join(work, 'sample.csv');
   const smallRows = await writeCsv(small, schoolPupils.slice(0, SCHOOL_PUPILS / 10), sampleDays, 7);
-  files.push({
-    file: join(work, 'storsjo.csv'),
-    user: 'mentor@storsjo.demo',
-    rows: await writeCsv(join(work, 'storsjo.csv'), schoolPupils, days, 1),
-  });
-  if (OTHER_PUPILS) {
-    const rest = pupils.filter((p) => p.school === other);
-    files.push({
-      file: join(work, 'park.csv'),
-      user: 'mentor@park.demo',
-      rows: await writeCsv(join(work, 'park.csv'), rest, days, 2),
-    });
-  }
+  const files = await writeSchoolFiles(work, population, days);
   const totalRows = files.reduce((a, f) => a + f.rows, 0);
   const totalBytes = files.reduce((a, f) => a + statSync(f.file).size, 0);
   say(
-    `data set: ${fmt(pupils.length)} pupils × ${days.length} school days × ${LESSONS.length} lessons = ${fmt(totalRows)} rows (${fmt(totalBytes / 1048576)} MB of CSV)`,
+    `data set: ${fmt(population.pupils.length)} pupils × ${days.length} school days × ${LESSONS.length} lessons = ${fmt(totalRows)} rows (${fmt(totalBytes / 1048576)} MB of CSV)`,
   );
 
   // 4. The real server in a process of its own (as in production), over real HTTP.

@@ -1,0 +1,196 @@
+// The benchmarks' shared data generator: pupils and a term of lesson attendance as CSV files,
+// imported through the real HTTP import path. Used by bench/attendance.mjs and bench/http.mjs.
+import { createReadStream, createWriteStream } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+export const dist = (p) => join(root, 'dist', p);
+const { luhnCheckDigit } = require(dist('libs/students/src/personnummer.js'));
+const { demoId } = require(dist('libs/demo/src'));
+
+export const SCHOOL_PUPILS = 2000;
+export const LESSONS = ['08:10', '09:10', '10:15', '12:30', '13:30', '14:30'];
+/** Sizes: default ≈ 1.1 M lesson rows; large ≈ 10 M (7 260 more pupils at another school, a full year). */
+export const sizes = (large) => ({ otherPupils: large ? 7260 : 0, schoolDays: large ? 180 : 90 });
+
+export const say = (line) => process.stdout.write(`${line}\n`);
+export const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+export function prng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The last `count` weekdays before today, oldest first (UTC dates are fine for a benchmark). */
+export function schoolDays(count) {
+  const days = [];
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  while (days.length < count) {
+    d.setUTCDate(d.getUTCDate() - 1);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) days.unshift(d.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/** Distinct valid personnummer for pupil i (mixed radix over year, month, day and serial). */
+export function personnummer(i) {
+  const year = 2010 + (i % 6);
+  const month = String(1 + (Math.floor(i / 6) % 12)).padStart(2, '0');
+  const day = String(1 + (Math.floor(i / 72) % 28)).padStart(2, '0');
+  const serial = String(Math.floor(i / 2016)).padStart(3, '0');
+  const nine = `${String(year).slice(2)}${month}${day}${serial}`;
+  return `${year}${month}${day}${serial}${luhnCheckDigit(nine)}`;
+}
+
+/** Writes one school's CSV; returns the row count. Most pupils rarely absent, some rising, some patterned. */
+export async function writeCsv(file, pupils, days, seed) {
+  const random = prng(seed);
+  const out = createWriteStream(file);
+  const write = (text) => (out.write(text) ? undefined : new Promise((r) => out.once('drain', r)));
+  await write(
+    'external_id,personnummer,date,start_time,offered_minutes,valid_absence_minutes,invalid_absence_minutes,reason\n',
+  );
+  let rows = 0;
+  let buffer = '';
+  for (const p of pupils) {
+    const kind = p.index % 20 === 0 ? 'rising' : p.index % 20 === 1 ? 'weekday' : 'steady';
+    const number = `${p.number.slice(0, 8)}-${p.number.slice(8)}`;
+    days.forEach((date, d) => {
+      const progress = d / days.length;
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      const absentDay =
+        kind === 'rising'
+          ? random() < progress * 0.5
+          : kind === 'weekday'
+            ? weekday === 1 && random() < 0.8
+            : random() < 0.02;
+      const invalidDay = absentDay && random() < 0.4;
+      LESSONS.forEach((start, l) => {
+        const absent = absentDay || random() < 0.01;
+        const valid = absent && !invalidDay ? 60 : 0;
+        const invalid = absent && invalidDay ? 60 : 0;
+        const reason = valid ? 'Sjuk' : invalid ? 'Ogiltig frånvaro' : '';
+        buffer += `b${p.index}-${d}-${l},${number},${date},${start},60,${valid},${invalid},${reason}\n`;
+        rows++;
+      });
+    });
+    if (buffer.length) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await new Promise((r) => out.end(r));
+  return rows;
+}
+
+/**
+ * Adds the bench pupils to a demo-seeded database: `schoolPupils` at Storsjöskolan (the
+ * measured school), `otherPupils` at Parkskolan. Returns them and the two school ids.
+ */
+export async function createPupils(db, schoolPupils, otherPupils) {
+  const school = demoId('agency:storsjo');
+  const other = demoId('agency:park');
+  const [{ organisation_id: organisation }] = (
+    await db.query('SELECT organisation_id FROM agency WHERE id = $1', [school])
+  ).rows;
+  const pupils = [];
+  for (let i = 0; i < schoolPupils + otherPupils; i++) {
+    pupils.push({ index: i, number: personnummer(i), school: i < schoolPupils ? school : other });
+  }
+  for (let i = 0; i < pupils.length; i += 5000) {
+    const batch = pupils.slice(i, i + 5000);
+    await db.query(
+      `INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name)
+       SELECT $1, s, p, 'Bench', 'Elev ' || n, 1 + n % 9, (1 + n % 9) || 'B'
+         FROM unnest($2::uuid[], $3::text[], $4::int[]) AS x(s, p, n)
+       ON CONFLICT DO NOTHING`,
+      [organisation, batch.map((p) => p.school), batch.map((p) => p.number), batch.map((p) => p.index)],
+    );
+  }
+  const { rows: counted } = await db.query(`SELECT count(*)::int AS n FROM student WHERE first_name = 'Bench'`);
+  if (counted[0].n !== pupils.length)
+    throw new Error(`only ${counted[0].n} of ${pupils.length} bench pupils were created`);
+  return { pupils, school, other };
+}
+
+/** One term's CSV per school (Storsjöskolan by mentor@storsjo.demo, Parkskolan by mentor@park.demo). */
+export async function writeSchoolFiles(dir, { pupils, school, other }, days) {
+  const files = [
+    {
+      file: join(dir, 'storsjo.csv'),
+      user: 'mentor@storsjo.demo',
+      rows: await writeCsv(
+        join(dir, 'storsjo.csv'),
+        pupils.filter((p) => p.school === school),
+        days,
+        1,
+      ),
+    },
+  ];
+  const rest = pupils.filter((p) => p.school === other);
+  if (rest.length) {
+    files.push({
+      file: join(dir, 'park.csv'),
+      user: 'mentor@park.demo',
+      rows: await writeCsv(join(dir, 'park.csv'), rest, days, 2),
+    });
+  }
+  return files;
+}
+
+export const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** One HTTP request to the API; JSON in and out, or a file streamed as the body. */
+export function request(port, method, path, { token, body, file, contentType } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(
+      {
+        port,
+        method,
+        path,
+        agent: keepAlive,
+        headers: { ...(token ? { authorization: token } : {}), 'content-type': contentType ?? 'application/json' },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed = null;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            parsed = text;
+          }
+          resolvePromise({ status: res.statusCode, body: parsed, headers: res.headers });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (file) createReadStream(file).pipe(req);
+    else req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+/** Waits until the server at `port` answers /health/ready, or throws (the process died or never came up). */
+export async function waitReady(port, child, seconds = 60) {
+  for (let i = 0; i < seconds * 10; i++) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} during start-up`);
+    const ready = await request(port, 'GET', '/api/v1/health/ready').catch(() => null);
+    if (ready?.status === 200) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the API did not start');
+}
