@@ -3,6 +3,7 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { Caller } from '@app/access';
@@ -47,7 +48,9 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // A KeyObject, made once: given the string, jsonwebtoken tries createPublicKey (which throws)
+      // and then createSecretKey on every request. Its types only admit strings and buffers.
+      secretOrKey: createSecretKey(Buffer.from(config.jwt.secret)) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
       passReqToCallback: true,
