@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import { AccessModule } from '@app/access';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -52,7 +52,9 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            ...(logStream ? { stream: logStream } : {}),
+            // Asynchronous stdout (sonic-boom) unless a test passes its own stream: a synchronous write per
+            // request line blocked the event loop. pino flushes it synchronously when the process exits.
+            stream: logStream ?? pino.destination({ dest: 1, sync: false }),
             // Reuse a caller's X-Request-Id when it is a UUID, so a request can be followed across services.
             genReqId: (req, res) => assignRequestId(req, res),
             // Only method, path and status: never headers (Authorization), bodies or query strings;
