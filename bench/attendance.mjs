@@ -1,8 +1,9 @@
 // Attendance benchmark (not a test): `npm run bench:attendance [-- --large]`.
 //
 // Generates a realistic term of lesson attendance as CSV files, imports them through the real
-// HTTP import path of the real app, copies the same rows with raw COPY into a bare table as the
-// reference, and prints import rows/s, the ratio to COPY, peak import memory (for a small and
+// HTTP import path of the real app, copies the same rows with raw COPY into a table of the lesson
+// table's shape (partitioned, same indexes and constraints: the reference) and into a bare table,
+// and prints import rows/s, the ratios to both, peak import memory (for a small and
 // the full file: flat means the same), and watch-list latency (p50/p95/p99) for a 2 000-pupil school.
 //
 // Default: 2 000 pupils × 90 school days × 6 lessons ≈ 1.1 M rows.
@@ -11,7 +12,7 @@
 // without it an embedded PostgreSQL runs in .data/bench-postgres (wiped first).
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -36,7 +37,7 @@ const require = createRequire(import.meta.url);
 const { startEmbeddedPostgres } = require(dist('libs/database/src'));
 const { DEMO_PASSWORD } = require(dist('libs/demo/src'));
 const pg = require('pg');
-const { from: copyFrom } = require('pg-copy-streams');
+const { from: copyFrom, to: copyTo } = require('pg-copy-streams');
 
 const LARGE = process.argv.includes('--large');
 const { otherPupils: OTHER_PUPILS, schoolDays: SCHOOL_DAYS } = sizes(LARGE);
@@ -187,6 +188,32 @@ async function main() {
   const copyMs = Number(process.hrtime.bigint() - copyStarted) / 1e6;
   const copyRate = totalRows / (copyMs / 1000);
 
+  // 5b. The fair reference: the imported rows, in the lesson table's own shape, with raw COPY
+  // into a table like attendance_lesson — partitioned by the same bounds, with its primary key,
+  // indexes, defaults and check constraints. What the import adds beyond that is its own cost.
+  const shaped = join(work, 'lessons.copy');
+  await pipeline(
+    db.query(
+      copyTo(`COPY (SELECT l.* FROM attendance_lesson l JOIN student s ON s.id = l.student_id
+                     WHERE s.first_name = 'Bench' AND l.lesson_date >= '${days[0]}') TO STDOUT`),
+    ),
+    createWriteStream(shaped),
+  );
+  await db.query('CREATE TABLE bench_lesson (LIKE attendance_lesson INCLUDING ALL) PARTITION BY RANGE (lesson_date)');
+  const { rows: partitions } = await db.query(
+    `SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) AS bound
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'attendance_lesson'::regclass`,
+  );
+  for (const p of partitions) await db.query(`CREATE TABLE bench_${p.relname} PARTITION OF bench_lesson ${p.bound}`);
+  const shapedStarted = process.hrtime.bigint();
+  await pipeline(createReadStream(shaped), db.query(copyFrom('COPY bench_lesson FROM STDIN')));
+  const shapedMs = Number(process.hrtime.bigint() - shapedStarted) / 1e6;
+  const { rows: shapedCount } = await db.query('SELECT count(*)::int AS n FROM bench_lesson');
+  if (shapedCount[0].n !== totalRows)
+    throw new Error(`COPY into the lesson-shaped table took ${shapedCount[0].n} rows`);
+  const shapedRate = totalRows / (shapedMs / 1000);
+
   // Fresh statistics and visibility map, as autovacuum would give a table after a bulk load.
   await db.query('VACUUM ANALYZE');
 
@@ -210,7 +237,11 @@ async function main() {
     `import (HTTP, CSV, all-or-nothing):  ${fmt(importRate)} rows/s  (${(importMs / 1000).toFixed(1)} s for ${fmt(totalRows)} rows)`,
   );
   say(`raw COPY into a bare table:          ${fmt(copyRate)} rows/s  (${(copyMs / 1000).toFixed(1)} s)`);
-  say(`import / COPY:                       ${((importRate / copyRate) * 100).toFixed(0)} %   (target ≥ 50 %)`);
+  say(
+    `raw COPY into a lesson-shaped table: ${fmt(shapedRate)} rows/s  (${(shapedMs / 1000).toFixed(1)} s; partitioned, same indexes and constraints)`,
+  );
+  say(`import / COPY into the same shape:   ${((importRate / shapedRate) * 100).toFixed(0)} %   (target ≥ 60 %)`);
+  say(`import / COPY into a bare table:     ${((importRate / copyRate) * 100).toFixed(0)} %   (for reference)`);
   say(
     `API server peak RSS during import:   ${sample.peakMb.toFixed(0)} MB for ${fmt(smallRows)} rows, ${importPeak.toFixed(0)} MB for ${fmt(Math.max(...files.map((f) => f.rows)))} rows  (heap capped at ${HEAP_MB} MB; flat = about the same)`,
   );
