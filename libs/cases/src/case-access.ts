@@ -96,35 +96,33 @@ export class CaseAccess {
   }
 
   async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {
+    // One round trip: the case row with its mobilised agencies, consents and the agencies its
+    // follow-ups name (a case read paid four before). FOR UPDATE locks the case row only, as before.
     const [row] = await manager.query(
-      `SELECT c.id, c.reference, c.student_id, c.school_id, c.coordinator_id, c.status, s.protected_identity
+      `SELECT c.id, c.reference, c.student_id, c.school_id, c.coordinator_id, c.status, s.protected_identity,
+              ARRAY(SELECT m.agency_id FROM mobilisation m WHERE m.case_id = c.id AND m.status <> 'declined') AS mobilised,
+              coalesce((SELECT json_agg(json_build_object(
+                                'agency_id', k.agency_id, 'scope', k.scope,
+                                'given_at', to_char(k.given_at, 'YYYY-MM-DD'),
+                                'valid_until', to_char(k.valid_until, 'YYYY-MM-DD'),
+                                'withdrawn_at', k.withdrawn_at))
+                          FROM consent k WHERE k.case_id = c.id), '[]') AS consents,
+              -- A recorded follow-up names the kinds of agency needed for new interventions.
+              ARRAY(SELECT DISTINCT a.id FROM case_follow_up f JOIN agency a ON a.type = ANY (f.new_interventions)
+                     WHERE f.case_id = c.id AND f.recorded_at IS NOT NULL) AS follow_up_agencies
          FROM support_case c JOIN student s ON s.id = c.student_id WHERE c.id = $1
        ${lock ? 'FOR UPDATE OF c' : ''}`,
       [caseId],
     );
     if (!row) return null;
-    const mobilised: { agency_id: string }[] = await manager.query(
-      `SELECT agency_id FROM mobilisation WHERE case_id = $1 AND status <> 'declined'`,
-      [caseId],
-    );
+    const mobilised: string[] = row.mobilised;
     const consents: {
       agency_id: string;
       scope: string[];
       given_at: string;
       valid_until: string | null;
-      withdrawn_at: Date | null;
-    }[] = await manager.query(
-      `SELECT agency_id, scope, to_char(given_at, 'YYYY-MM-DD') AS given_at,
-                to_char(valid_until, 'YYYY-MM-DD') AS valid_until, withdrawn_at
-           FROM consent WHERE case_id = $1`,
-      [caseId],
-    );
-    // A recorded follow-up names the kinds of agency needed for new interventions.
-    const named: { id: string }[] = await manager.query(
-      `SELECT DISTINCT a.id FROM case_follow_up f JOIN agency a ON a.type = ANY (f.new_interventions)
-        WHERE f.case_id = $1 AND f.recorded_at IS NOT NULL`,
-      [caseId],
-    );
+      withdrawn_at: string | null;
+    }[] = row.consents;
     return {
       id: row.id,
       reference: row.reference,
@@ -137,14 +135,14 @@ export class CaseAccess {
         type: 'case',
         schoolId: row.school_id,
         closed: row.status === 'closed',
-        followUpAgencyIds: named.map((n) => n.id),
-        mobilisedAgencyIds: mobilised.map((m) => m.agency_id),
+        followUpAgencyIds: row.follow_up_agencies,
+        mobilisedAgencyIds: mobilised,
         consents: consents.map((c): ConsentFacts => ({
           agencyId: c.agency_id,
           scope: c.scope,
           givenAt: c.given_at,
           validUntil: c.valid_until,
-          withdrawnAt: c.withdrawn_at,
+          withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
         })),
       },
     };
