@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import { AppConfig } from '@app/config';
 import { createValidationPipe, findNul, inspectJsonBody, jsonTooDeepError, nulCharacterError } from '@app/http';
 import { AppModule, assignRequestId } from './app.module';
+import { mountMetrics } from './metrics';
 import { findWebRoot, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api/v1';
@@ -72,6 +73,7 @@ export async function createApp(
     if (req.url.startsWith('/api/') || req.url === '/api') res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  mountMetrics(app, config);
   // No upgrade-insecure-requests: the demo runs on plain http://localhost (production sits behind TLS).
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The attendance import streams its body (files far larger than the limit): the JSON parser

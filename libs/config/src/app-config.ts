@@ -38,6 +38,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
   /** Consent is time-limited: the validity given when none is named, and the longest allowed (months). */
   consent: { defaultValidityMonths: number; maxValidityMonths: number };
+  /** Bearer token for GET /metrics (Prometheus); null means the endpoint is absent (404). */
+  metricsToken: string | null;
 }
 
 /** `false`, a number of hops, or the proxies' addresses, subnets and Express's names (`loopback` …). */
@@ -178,6 +180,14 @@ function consentSettings(env: Env): AppConfig['consent'] {
   return { defaultValidityMonths, maxValidityMonths };
 }
 
+function metricsTokenSetting(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  // Never echo it: it is a secret.
+  if (raw.length < 16 || /\s/.test(raw)) fail('METRICS_TOKEN', 'must be at least 16 characters without spaces');
+  return raw;
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first bad setting. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -224,5 +234,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appBaseUrl: appBaseUrlSetting(env),
     mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },
     consent: consentSettings(env),
+    metricsToken: metricsTokenSetting(env),
   };
 }

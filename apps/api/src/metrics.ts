@@ -1,0 +1,144 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { NextFunction, Request, Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@app/config';
+
+/**
+ * Operators' metrics in Prometheus text format (GET /metrics, outside /api/v1). Labels are route
+ * patterns, statuses and fixed names only: never a raw path, id or personnummer.
+ */
+export const metricsRegistry = new Registry();
+
+const httpDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request duration by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+
+/** Counted by the attendance import when it finishes (see recordImport). */
+export const importRows = new Counter({
+  name: 'attendance_import_rows_total',
+  help: 'Lesson rows imported',
+  registers: [metricsRegistry],
+});
+export const importDuration = new Histogram({
+  name: 'attendance_import_duration_seconds',
+  help: 'Duration of finished attendance imports',
+  labelNames: ['outcome'],
+  buckets: [1, 5, 15, 60, 300, 900, 3600],
+  registers: [metricsRegistry],
+});
+/** For the coming SS 12000 sync: one count per run and outcome. */
+export const syncRuns = new Counter({
+  name: 'sync_runs_total',
+  help: 'Runs of the school-data sync by outcome',
+  labelNames: ['outcome'],
+  registers: [metricsRegistry],
+});
+
+/** The hook for the import: call once per finished import (outcome `succeeded` or `failed`). */
+export function recordImport(rows: number, seconds: number, outcome: 'succeeded' | 'failed'): void {
+  if (outcome === 'succeeded') importRows.inc(rows);
+  importDuration.observe({ outcome }, seconds);
+}
+
+/** The pg Pool inside TypeORM's driver (typed loosely: it is the driver's internal). */
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+let dataSource: DataSource | null = null;
+const pool = () => (dataSource?.driver as unknown as { master?: PgPool } | undefined)?.master;
+
+new Gauge({
+  name: 'db_pool_connections_in_use',
+  help: 'Application pool connections checked out',
+  registers: [metricsRegistry],
+  collect() {
+    const p = pool();
+    this.set(p ? p.totalCount - p.idleCount : 0);
+  },
+});
+new Gauge({
+  name: 'db_pool_waiting_requests',
+  help: 'Queries waiting for a pool connection',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(pool()?.waitingCount ?? 0);
+  },
+});
+new Gauge({
+  name: 'job_queue_jobs',
+  help: 'pg-boss jobs by queue and state (created/retry = waiting, failed = given up)',
+  labelNames: ['queue', 'state'],
+  registers: [metricsRegistry],
+  async collect() {
+    this.reset();
+    if (!dataSource?.isInitialized) return;
+    // pgboss may not exist (a database migrated without the job schema): then there is nothing to count.
+    const rows: { name: string; state: string; n: number }[] = await dataSource
+      .query(
+        `SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job
+          WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY name, state`,
+      )
+      .catch(() => []);
+    for (const r of rows) this.set({ queue: r.name, state: r.state }, r.n);
+  },
+});
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Times every request (by the route pattern Express matched) and, when METRICS_TOKEN is set,
+ * answers GET /metrics to a caller presenting it as a Bearer token. Without the setting the
+ * path is not served at all (the web app's fallback or 404 answers it).
+ */
+export function mountMetrics(app: NestExpressApplication, config: AppConfig): void {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const end = httpDuration.startTimer();
+    res.once('finish', () => {
+      // req.route is set once a route matched: its pattern, never the path with ids in it.
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+  if (!config.metricsToken) return;
+  const token = config.metricsToken;
+  app.use('/metrics', (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path !== '/') return next();
+    dataSource ??= app.get<DataSource>(getDataSourceToken());
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    if (!sameToken(given, token)) {
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer')
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            type: '/problems/unauthorized',
+            title: 'Unauthorized',
+            status: 401,
+            detail: 'The metrics token is missing or wrong.',
+            instance: '/metrics',
+            requestId: (req as Request & { id?: string }).id,
+          }),
+        );
+      return;
+    }
+    metricsRegistry.metrics().then(
+      (text) => res.type(metricsRegistry.contentType).send(text),
+      (error: unknown) => next(error),
+    );
+  });
+}
