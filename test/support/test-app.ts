@@ -11,7 +11,11 @@ import { loadConfig } from '@app/config';
 import { DEMO_PASSWORD } from '@app/demo';
 
 interface TestState {
+  /** The server's superuser (maintenance database): creates and drops databases, arranges any state. */
   adminUrl: string;
+  /** The owner of every table (migrations), and the runtime role the app connects as. */
+  ownerUrl: string;
+  appUrl: string;
   template: string;
 }
 
@@ -39,13 +43,19 @@ export async function adminQuery<T = Record<string, unknown>>(sql: string, param
   }
 }
 
-/** A fresh database for one test file: a copy of the migrated, seeded template. */
-export async function createTestDatabase(fromTemplate = true): Promise<{ name: string; url: string }> {
-  const { adminUrl, template } = testState();
+/**
+ * A fresh database for one test file: a copy of the migrated, seeded template (or empty), owned
+ * by the owner role. `url` is the superuser's, `appUrl` the runtime role's, `ownerUrl` the owner's.
+ */
+export async function createTestDatabase(
+  fromTemplate = true,
+): Promise<{ name: string; url: string; appUrl: string; ownerUrl: string }> {
+  const { adminUrl, ownerUrl, appUrl, template } = testState();
+  const owner = new URL(ownerUrl).username;
   const name = `${template.replace('tpl', 't')}_${randomBytes(5).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(`CREATE DATABASE ${name}${fromTemplate ? ` TEMPLATE ${template}` : ''}`);
+      await adminQuery(`CREATE DATABASE ${name}${fromTemplate ? ` TEMPLATE ${template}` : ''} OWNER ${owner}`);
       break;
     } catch (error) {
       // Two files copying the template at the same instant: PostgreSQL refuses one; try again.
@@ -53,7 +63,12 @@ export async function createTestDatabase(fromTemplate = true): Promise<{ name: s
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-  return { name, url: withDatabase(adminUrl, name) };
+  return {
+    name,
+    url: withDatabase(adminUrl, name),
+    appUrl: withDatabase(appUrl, name),
+    ownerUrl: withDatabase(ownerUrl, name),
+  };
 }
 
 export async function dropTestDatabase(name: string): Promise<void> {
@@ -63,7 +78,10 @@ export async function dropTestDatabase(name: string): Promise<void> {
 export interface TestApp {
   app: INestApplication;
   http: TestAgent;
-  /** A direct connection to this app's database, for arranging and checking state. */
+  /**
+   * A direct connection to this app's database as the server's superuser, for arranging and
+   * checking state (also in append-only tables). The app itself runs as the runtime role.
+   */
   db: Pool;
   dbName: string;
   close(): Promise<void>;
@@ -74,7 +92,8 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: { imports?: DynamicModule[]; logStream?: DestinationStream } = {},
 ): Promise<TestApp> {
-  const { name, url } = await createTestDatabase();
+  const { name, url, appUrl } = await createTestDatabase();
+  // The application connects exactly as in production: as the runtime role.
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -82,10 +101,10 @@ export async function createTestApp(
     SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000',
     // Tests drive the reminder sweep and the mail worker themselves; a test that wants pg-boss turns it on.
     JOBS_ENABLED: 'false',
-    DATABASE_URL: url,
+    DATABASE_URL: appUrl,
     ...env,
   });
-  const app = await createApp(config, url, options.imports, options.logStream);
+  const app = await createApp(config, appUrl, options.imports, options.logStream);
   await app.init();
   const db = new Pool({ connectionString: url, max: 2 });
   // An idle client killed from outside (an outage test, a forced drop) must not crash the suite.

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@app/config';
-import { dataSourceOptions, runMigrations } from '@app/database';
+import { openMigrationDataSource, runMigrations } from '@app/database';
 import { seedDemo } from '@app/demo';
 import { API_PREFIX, createApp } from './bootstrap';
 import { resolveDatabase } from './database-target';
@@ -14,8 +13,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config, say);
 
-  // Migrate (and seed the demo) on a short-lived connection before the app opens its pool.
-  const dataSource = await new DataSource(dataSourceOptions(database.url, { poolSize: 2 })).initialize();
+  // Migrate (and seed the demo) on a short-lived connection as the owner, before the app opens
+  // its pool as the runtime role: nothing stays connected as the owner.
+  const dataSource = await openMigrationDataSource(database);
   try {
     const migrated = await runMigrations(dataSource);
     if (migrated.length) say(`migrations run: ${migrated.join(', ')}`);

@@ -1,21 +1,17 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@app/config';
-import { dataSourceOptions, runMigrations } from '@app/database';
+import { openMigrationDataSource, runMigrations } from '@app/database';
 import { seedDemo } from '@app/demo';
-import { installJobSchema } from '@app/notifications';
 import { resolveDatabase } from './database-target';
 
 /** `npm run migration:run` (add `--seed` to also seed the demo): migrates and exits. */
 async function migrate(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config, (line) => process.stderr.write(`${line}\n`));
-  const dataSource = await new DataSource(dataSourceOptions(database.url, { poolSize: 2 })).initialize();
+  const dataSource = await openMigrationDataSource(database);
   try {
     const ran = await runMigrations(dataSource);
     process.stderr.write(ran.length ? `migrations run: ${ran.join(', ')}\n` : 'no pending migrations\n');
-    // pg-boss's own schema (pgboss) and our queues: pg-boss creates and migrates it itself.
-    await installJobSchema(database.url);
     if (process.argv.includes('--seed') && config.demoSeed) {
       const seeded = await seedDemo(dataSource);
       process.stderr.write(`demo data seeded: ${seeded.join(', ') || 'already complete'}\n`);

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       port: 3000,
       databaseUrl: null,
+      databaseMigrationUrl: null,
       demoSeed: true,
       bodyLimit: '1mb',
       apiDocs: true,
@@ -98,9 +99,34 @@ describe('loadConfig', () => {
     [{ CONSENT_MAX_VALIDITY_MONTHS: '1y' }, /^Invalid configuration: CONSENT_MAX_VALIDITY_MONTHS /],
     [{ DATABASE_URL: 'http://example.com/db' }, /^Invalid configuration: DATABASE_URL /],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: DATABASE_URL is required when NODE_ENV=production/],
+    [
+      { DATABASE_MIGRATION_URL: 'postgres://owner:p@db:5432/app' },
+      /^Invalid configuration: DATABASE_MIGRATION_URL needs DATABASE_URL/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://app:p@db:5432/app', DATABASE_MIGRATION_URL: 'mysql://owner:p@db/app' },
+      /^Invalid configuration: DATABASE_MIGRATION_URL must be a URL like postgres:/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://app:p@db:5432/app', DATABASE_MIGRATION_URL: 'postgres://owner:p@db:5432/other' },
+      /^Invalid configuration: DATABASE_MIGRATION_URL must name the same database as DATABASE_URL/,
+    ],
   ])('refuses %j with one line naming the setting', (env, message) => {
     expect(() => loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it('takes the owner for migrations beside the runtime role, and never echoes either URL', () => {
+    const config = loadConfig({
+      EMBEDDED_PG_DATA_DIR: dataDir(),
+      DATABASE_URL: 'postgres://app:p@db:5432/app',
+      DATABASE_MIGRATION_URL: 'postgres://owner:p@db-direct:5432/app',
+    });
+    expect(config.databaseUrl).toBe('postgres://app:p@db:5432/app');
+    expect(config.databaseMigrationUrl).toBe('postgres://owner:p@db-direct:5432/app');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:p@db/app', DATABASE_MIGRATION_URL: 'x:s3cret' })).toThrow(
+      /^Invalid configuration: DATABASE_MIGRATION_URL [^"]*$/,
+    );
   });
 
   it('never seeds demo users in production, whatever DEMO_SEED says', () => {

@@ -13,8 +13,16 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
-  /** Any PostgreSQL; when absent an embedded server is started (see EmbeddedPostgresConfig). */
+  /**
+   * Any PostgreSQL, as the application's runtime role; when absent an embedded server is started
+   * (with its own owner and runtime roles).
+   */
   databaseUrl: string | null;
+  /**
+   * The same database as the owner of its tables, for migrations only; null: migrations run with
+   * databaseUrl (one role for both, acceptable for development, not for production).
+   */
+  databaseMigrationUrl: string | null;
   embeddedPg: { port: number; dataDir: string };
   dbPoolSize: number;
   logLevel: LogLevel;
@@ -71,18 +79,18 @@ function boolSetting(env: Env, name: string, fallback: boolean): boolean {
   fail(name, 'must be true or false', raw);
 }
 
-function databaseUrlSetting(env: Env): string | null {
-  const raw = env.DATABASE_URL;
+function databaseUrlSetting(env: Env, name: 'DATABASE_URL' | 'DATABASE_MIGRATION_URL'): string | null {
+  const raw = env[name];
   if (raw === undefined || raw === '') return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     // Never echo the value: a connection string may hold a password.
-    fail('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database');
+    fail(name, 'must be a URL like postgres://user:password@host:5432/database');
   }
   if (!['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname || url.pathname.length < 2) {
-    fail('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/database');
+    fail(name, 'must be a URL like postgres://user:password@host:5432/database');
   }
   return raw;
 }
@@ -195,9 +203,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fail('NODE_ENV', 'must be development, production or test', nodeEnvRaw);
   }
   const nodeEnv = nodeEnvRaw as NodeEnv;
-  const databaseUrl = databaseUrlSetting(env);
+  const databaseUrl = databaseUrlSetting(env, 'DATABASE_URL');
   if (nodeEnv === 'production' && !databaseUrl) {
     fail('DATABASE_URL', 'is required when NODE_ENV=production (the embedded database is for development)');
+  }
+  const databaseMigrationUrl = databaseUrlSetting(env, 'DATABASE_MIGRATION_URL');
+  if (databaseMigrationUrl && !databaseUrl) {
+    // The embedded server has its own owner; an owner of some other database would migrate that one.
+    fail('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the same database as the runtime role)');
+  }
+  if (databaseMigrationUrl && databaseUrl && new URL(databaseMigrationUrl).pathname !== new URL(databaseUrl).pathname) {
+    fail('DATABASE_MIGRATION_URL', 'must name the same database as DATABASE_URL');
   }
   const dataDir = resolve(env.EMBEDDED_PG_DATA_DIR || '.data/postgres');
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
@@ -216,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port: intSetting(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
+    databaseMigrationUrl,
     embeddedPg: { port: intSetting(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535), dataDir },
     dbPoolSize: intSetting(env, 'DB_POOL_SIZE', 10, 1, 200),
     logLevel,

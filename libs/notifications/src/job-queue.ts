@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 /** The URL of the application's database, for pg-boss's own pool. */
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
 
-/** Our queues, each with its pg-boss policy. */
+/** Our queues, each with its pg-boss policy; created by migrations (see JobSchema1795002900000). */
 export const QUEUES = {
   /** The reminder sweep: at most one waiting and one running, however many instances schedule it. */
   'notifications.sweep': { policy: 'stately', retryLimit: 1 },
@@ -15,27 +15,14 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
+// `migrate: false`: pg-boss only checks that its schema is at its version. The schema and our
+// queues are created by the migrations, as the owner; the application's role cannot create tables.
 const bossOptions = (url: string): PgBoss.ConstructorOptions => ({
   connectionString: url,
   application_name: 'narvaroteam-jobs',
   max: 3,
+  migrate: false,
 });
-
-/**
- * Creates or migrates pg-boss's own schema (`pgboss`) and our queues, then lets go. pg-boss
- * manages that schema itself (under its own advisory lock), beside our TypeORM migrations;
- * `migrate.js` calls this so that a migrated database (and the test template) has it.
- */
-export async function installJobSchema(url: string): Promise<void> {
-  const boss = new PgBoss({ ...bossOptions(url), max: 1, supervise: false, schedule: false });
-  boss.on('error', () => undefined);
-  await boss.start();
-  try {
-    for (const [name, options] of Object.entries(QUEUES)) await boss.createQueue(name, { name, ...options });
-  } finally {
-    await boss.stop({ graceful: false });
-  }
-}
 
 /**
  * pg-boss: durable jobs in PostgreSQL. Started by JobWorkers when JOBS_ENABLED; until then (and
@@ -57,7 +44,7 @@ export class JobQueue {
     // Only the message: a job's error never carries personal data here, but its data might.
     boss.on('error', (error) => this.logger.warn(`job queue error: ${error.message}`));
     await boss.start();
-    for (const [name, options] of Object.entries(QUEUES)) await boss.createQueue(name, { name, ...options });
+    await assertQueues(boss);
     this.boss = boss;
     return boss;
   }
@@ -76,5 +63,16 @@ export class JobQueue {
       executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as [] }),
     };
     await this.boss.send(name, {}, { db });
+  }
+}
+
+/** A queue missing or changed in code but not by a migration fails start-up with its name. */
+async function assertQueues(boss: PgBoss): Promise<void> {
+  const existing = new Map((await boss.getQueues()).map((queue) => [queue.name, queue]));
+  for (const [name, options] of Object.entries(QUEUES)) {
+    const queue = existing.get(name);
+    if (!queue || queue.policy !== options.policy || queue.retryLimit !== options.retryLimit) {
+      throw new Error(`job queue ${name} is missing or differs from the code: a migration must create or update it`);
+    }
   }
 }

@@ -15,6 +15,8 @@ import { SignInThrottle1795002310000 } from './1795002310000-sign-in-throttle';
 import { OrganisationTerms1795002400000 } from './1795002400000-organisation-terms';
 import { Ss12000Lessons1795002700000 } from './1795002700000-ss12000-lessons';
 import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
+import { JobSchema1795002900000 } from './1795002900000-job-schema';
+import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   OrganisationTerms1795002400000,
   Ss12000Lessons1795002700000,
   FlagNotes1795002800000,
+  JobSchema1795002900000,
+  RuntimeRole1795002950000,
 ];
