@@ -67,8 +67,9 @@ export async function adoptSuperuserObjects(client: Client, owner: string): Prom
         SELECT c.oid::regclass AS rel, c.relkind
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE c.relowner = su AND n.nspname = ANY (ours) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-           AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+           AND (c.relkind <> 'S' OR NOT EXISTS (
+                 SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
       LOOP
         EXECUTE format('ALTER %s %s OWNER TO ${owner}',
           CASE obj.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
