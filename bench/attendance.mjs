@@ -100,7 +100,8 @@ async function main() {
     const dataDir = join(root, '.data', 'bench-postgres');
     rmSync(dataDir, { recursive: true, force: true });
     embedded = await startEmbeddedPostgres({ port: 54349, dataDir, onLog: () => undefined });
-    adminUrl = embedded.url;
+    // The superuser: the benchmark creates its own database (as one role, migrating and running).
+    adminUrl = embedded.adminUrl;
   }
   const dbUrl = new URL(adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });

@@ -46,14 +46,42 @@ describe('start-up', () => {
     expect(stderr).not.toContain('s3cret');
   });
 
-  it('starts against DATABASE_URL, migrates, seeds, says where it listens, and stops cleanly on SIGTERM', async () => {
+  it('runs with DATABASE_URL alone as before: one role migrates and runs (development only)', async () => {
     const { name, url } = await createTestDatabase(false);
     try {
       const { code, stderr } = await run(
-        { DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(40), NODE_ENV: 'test' },
+        {
+          DATABASE_URL: url,
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          JWT_SECRET: 'x'.repeat(40),
+          NODE_ENV: 'test',
+          DEMO_SEED: 'false',
+        },
         /API docs: /,
       );
-      expect(stderr).toMatch(/migrations run: Foundation/);
+      expect(stderr).toMatch(/migrations run: Foundation.*RuntimeRole1795002950000/);
+      expect(code).toBe(0);
+    } finally {
+      await dropTestDatabase(name);
+    }
+  });
+
+  it('starts against DATABASE_URL, migrates as DATABASE_MIGRATION_URL, seeds, says where it listens, and stops cleanly on SIGTERM', async () => {
+    const { name, appUrl, ownerUrl } = await createTestDatabase(false);
+    try {
+      const { code, stderr } = await run(
+        {
+          DATABASE_URL: appUrl,
+          DATABASE_MIGRATION_URL: ownerUrl,
+          PORT: '0',
+          LOG_LEVEL: 'silent',
+          JWT_SECRET: 'x'.repeat(40),
+          NODE_ENV: 'test',
+        },
+        /API docs: /,
+      );
+      expect(stderr).toMatch(/migrations run: Foundation.*RuntimeRole1795002950000/);
       expect(stderr).toMatch(/demo data seeded: 001-organisations-agencies/);
       expect(stderr).toMatch(/listening on http:\/\/localhost:\d+\/api\/v1/);
       expect(stderr).toMatch(/SIGTERM received: stopping/);
