@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Närvaroteam API. Build: docker build -t narvaroteam-api .
 # The image runs with NODE_ENV=production, which requires DATABASE_URL (the embedded PostgreSQL
-# is for development) and JWT_SECRET (at least 32 characters), and never seeds the demo data.
+# is for development; the runtime role) and JWT_SECRET (at least 32 characters), and never seeds
+# the demo data. Set DATABASE_MIGRATION_URL too (the owner of the tables; see README).
 # Node must be >= 20.19 (require() of the ES-module-only NestJS 12 packages): node:20-bookworm-slim is.
 
 # ---- build: all dependencies, compile TypeScript to dist/ ----
