@@ -12,6 +12,12 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config, say);
+  if (config.nodeEnv === 'production' && !config.databaseMigrationUrl) {
+    say(
+      'warning: DATABASE_MIGRATION_URL is not set, so the application runs as the owner of its tables, ' +
+        'which could alter them and disable the access log triggers (set it to the owner and DATABASE_URL to the runtime role)',
+    );
+  }
 
   // Migrate (and seed the demo) on a short-lived connection as the owner, before the app opens
   // its pool as the runtime role: nothing stays connected as the owner.
