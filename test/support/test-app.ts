@@ -84,6 +84,8 @@ export interface TestApp {
    */
   db: Pool;
   dbName: string;
+  /** The connection string the app itself uses: the runtime role's. */
+  appUrl: string;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function createTestApp(
     http: request(app.getHttpServer()),
     db,
     dbName: name,
+    appUrl,
     async close() {
       await app.close();
       await db.end();
