@@ -59,8 +59,8 @@ describe('access log by responsible organisation', () => {
       [otherCase, demoId('agency:bup'), rows[0].coordinator_id, demoId('user:bup@regionjh.demo')],
     );
     await t.db.query(
-      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, recorded_by)
-       VALUES ($1, $2, 'guardian', 'Vårdnadshavare', ARRAY['case_summary'], current_date - 1, $3)`,
+      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
+       VALUES ($1, $2, 'guardian', 'Vårdnadshavare', ARRAY['case_summary'], current_date - 1, current_date + 365, $3)`,
       [otherCase, demoId('agency:bup'), rows[0].coordinator_id],
     );
   });
