@@ -18,6 +18,11 @@ export default tseslint.config(
       // Nest's DI and decorators need runtime imports of classes used only as types.
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': ['error', { allow: ['error'] }],
+      // A library is used through its index.ts only: what it exports there is its interface.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@app/[^/]+/', message: "Import a library through its index ('@app/<lib>')." }] },
+      ],
     },
   },
   {

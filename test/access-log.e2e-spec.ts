@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { AccessLogResponsibleOrganisation1795002300000 as Migration } from '@app/database/migrations/1795002300000-access-log-responsible-organisation';
+import { migrations } from '@app/database';
 import { demoId } from '@app/demo';
 import { API, bearer, createTestApp, createTestDatabase, dropTestDatabase, TestApp } from './support/test-app';
 
@@ -166,6 +166,7 @@ describe('the migration that names the responsible organisation of existing rows
 
   it('backfills each row from its subjects, and keeps the reader’s organisation where it cannot tell', async () => {
     const runner = { query: (sql: string, params?: unknown[]) => db.query(sql, params) } as unknown as QueryRunner;
+    const Migration = migrations.find((m) => m.name === 'AccessLogResponsibleOrganisation1795002300000')!;
     const migration = new Migration();
     // Back to the log as it was, with rows written before the column existed.
     await migration.down(runner);

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ForbiddenError } from '@app/http/domain-error';
+import { ForbiddenError } from '@app/http';
 import { AccessLogService } from './access-log.service';
 import type { Caller } from './caller';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, NotFoundError } from '@app/http/domain-error';
+import { ForbiddenError, NotFoundError } from '@app/http';
 import { AccessLogService } from './access-log.service';
 import { Action, decide, scopeCondition, SqlCondition, SubjectFacts } from './access-policy';
 import type { Caller } from './caller';

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
-import { ApiProblems } from '@app/http/api-errors.decorator';
+import { ApiProblems } from '@app/http';
 import type { Permission } from './permissions';
 
 export const PUBLIC_ROUTE = 'access:public';

@@ -4,3 +4,4 @@ export * from './cases.module';
 export * from './timeline';
 export * from './cases.service';
 export * from './cases.dto';
+export { loadPlan } from './plan/plan.service';

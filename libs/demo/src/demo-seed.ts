@@ -1,11 +1,10 @@
-import { absenceFigures } from '@app/attendance/absence-figures';
-import { refreshAttendanceDays } from '@app/attendance/attendance-days';
+import { absenceFigures, refreshAttendanceDays } from '@app/attendance';
 import { addDays, addWorkingDays, swedishDate } from '@app/calendar';
 import { DataSource, EntityManager } from 'typeorm';
-import { loadPlan } from '@app/cases/plan/plan.service';
-import { hashPassword } from '@app/identity/passwords';
-import { NOTIFICATION_EVENTS } from '@app/notifications/notification-events';
-import { luhnCheckDigit } from '@app/students/personnummer';
+import { loadPlan } from '@app/cases';
+import { hashPassword } from '@app/identity';
+import { NOTIFICATION_EVENTS } from '@app/notifications';
+import { luhnCheckDigit } from '@app/students';
 import {
   dayAbsence,
   DEMO_AGENCIES,

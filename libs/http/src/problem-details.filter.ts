@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { classifyDatabaseError, violatedConstraint } from '@app/database/database-errors';
+import { classifyDatabaseError, violatedConstraint } from '@app/database';
 import { DomainError, TooManyRequestsError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem-details';
 import { MAX_JSON_DEPTH } from './request-input';

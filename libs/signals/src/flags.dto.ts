@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { AbsenceFigures } from '@app/attendance/absence-figures';
+import { AbsenceFigures } from '@app/attendance';
 import { PageQuery } from '@app/http';
 import { RuleHitDto } from './watchlist.dto';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
-import { absenceFigures } from '@app/attendance/absence-figures';
+import { absenceFigures } from '@app/attendance';
 import { addDays, swedishDate } from '@app/calendar';
 import { CaseDto, CasesService } from '@app/cases';
 import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { isIsoDate, swedishDate } from '@app/attendance/school-dates';
+import { isIsoDate, swedishDate } from '@app/calendar';
 import {
   ConflictError,
   decodeCursor,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
-import { addDays, isIsoDate, swedishDate } from '@app/attendance/school-dates';
+import { addDays, isIsoDate, swedishDate } from '@app/calendar';
 import { encodeCursor, FieldError, NotFoundError, Page, ValidationError } from '@app/http';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { percentOf } from './rule-evaluation';

@@ -1,4 +1,4 @@
-import { addDays } from '@app/attendance/school-dates';
+import { addDays } from '@app/calendar';
 import type { FieldError } from '@app/http';
 
 /**

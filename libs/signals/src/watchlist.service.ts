@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/attendance/school-dates';
+import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/calendar';
 import { decodeCursor, encodeCursor, Page, ValidationError } from '@app/http';
 import { maskPersonnummer } from '@app/students';
 import { AbsenceRulesService } from './absence-rules.service';

@@ -1,4 +1,4 @@
-import { luhnCheckDigit } from '@app/students/personnummer';
+import { luhnCheckDigit } from '@app/students';
 import { csvRow, RowChecker, stockholmDateTime } from './import-rows';
 
 const nine = '120315123';

@@ -1,4 +1,4 @@
-import { parsePersonnummer, PersonnummerResult } from '@app/students/personnummer';
+import { parsePersonnummer, PersonnummerResult } from '@app/students';
 import { LessonInput, lessonProblems, LessonProblem } from '../lesson-rules';
 
 /** One valid row, ready for the staging table. */

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { DomainError, ForbiddenError, UnprocessableError } from '@app/http';
 import { refreshAttendanceDays } from '../attendance-days';
-import { swedishDate } from '../school-dates';
+import { swedishDate } from '@app/calendar';
 import { BodyReader } from './body-reader';
 import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
 import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';

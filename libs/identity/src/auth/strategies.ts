@@ -8,8 +8,7 @@ import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { Caller } from '@app/access';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { ValidationError } from '@app/http/domain-error';
-import { fieldErrors } from '@app/http/validation';
+import { fieldErrors, ValidationError } from '@app/http';
 import { LoginDto, TokenPairDto } from './auth.dto';
 import { AccessTokenPayload, AuthService } from './auth.service';
 
