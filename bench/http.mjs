@@ -68,13 +68,23 @@ function freePort() {
 }
 
 /** The environment of one mode: only what `npm start` (dev) or a production deployment would set. */
-function serverEnv(mode, url, port) {
+function serverEnv(mode, url, port, migrationUrl) {
   const inherited = { ...process.env };
-  for (const name of ['NODE_ENV', 'DATABASE_URL', 'LOG_LEVEL', 'JWT_SECRET', 'DEMO_SEED', 'DB_POOL_SIZE', 'PORT'])
+  for (const name of [
+    'NODE_ENV',
+    'DATABASE_URL',
+    'DATABASE_MIGRATION_URL',
+    'LOG_LEVEL',
+    'JWT_SECRET',
+    'DEMO_SEED',
+    'DB_POOL_SIZE',
+    'PORT',
+  ])
     delete inherited[name];
   const common = {
     ...inherited,
     DATABASE_URL: url,
+    ...(migrationUrl ? { DATABASE_MIGRATION_URL: migrationUrl } : {}),
     PORT: String(port),
     // The login row measures argon2 and the login path, not the throttle's 429.
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
@@ -84,14 +94,14 @@ function serverEnv(mode, url, port) {
   return { ...common, EMBEDDED_PG_DATA_DIR: join(work, 'dev-pg-unused') };
 }
 
-async function startApi(mode, url) {
+async function startApi(mode, url, migrationUrl) {
   const port = await freePort();
   const log = openSync(join(work, `server-${mode}.log`), 'w');
   const flags = PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles')}`, `--cpu-prof-name=${mode}.cpuprofile`]
     : [];
   const child = spawn(process.execPath, [...flags, dist('apps/api/src/main.js')], {
-    env: serverEnv(mode, url, port),
+    env: serverEnv(mode, url, port, migrationUrl),
     // Request logs (stdout) and start-up lines (stderr) go to a file, as `npm start > server.log`.
     stdio: ['ignore', log, log],
   });
@@ -212,7 +222,8 @@ async function main() {
   const wanted = (name) => !ONLY || ONLY.includes(name);
   const needLessons = wanted('watchlist') || LARGE;
 
-  // 1. A database with the demo data: the given server, or a fresh embedded one.
+  // 1. A database with the demo data: the given server, or a fresh embedded one. Embedded, it has
+  //    production's shape: owned by the owner role (migrations), used by the runtime role (the app).
   let adminUrl = process.env.DATABASE_URL;
   let embedded = null;
   if (!adminUrl) {
@@ -221,21 +232,34 @@ async function main() {
       dataDir: join(work, 'postgres'),
       onLog: () => undefined,
     });
-    adminUrl = embedded.url;
+    adminUrl = embedded.adminUrl;
   }
+  const inDatabase = (base) => {
+    const u = new URL(base);
+    u.pathname = '/narvaro_bench_http';
+    return u.toString();
+  };
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query('DROP DATABASE IF EXISTS narvaro_bench_http WITH (FORCE)');
-  await admin.query('CREATE DATABASE narvaro_bench_http');
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = '/narvaro_bench_http';
-  const url = dbUrl.toString();
+  const owner = embedded ? new URL(embedded.migrationUrl).username : null;
+  await admin.query(`CREATE DATABASE narvaro_bench_http${owner ? ` OWNER ${owner}` : ''}`);
+  const url = inDatabase(embedded ? embedded.url : adminUrl);
+  const migrationUrl = embedded ? inDatabase(embedded.migrationUrl) : undefined;
   const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
-    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      ...(migrationUrl ? { DATABASE_MIGRATION_URL: migrationUrl } : {}),
+      LOG_LEVEL: 'silent',
+      JWT_SECRET,
+    },
     encoding: 'utf8',
   });
   if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
-  const db = new pg.Client({ connectionString: url });
+  // The benchmark's own writes (extra pupils, VACUUM) run as the owner, as a migration would.
+  const db = new pg.Client({ connectionString: migrationUrl ?? url });
   await db.connect();
 
   // 2. The watch list's school: 2 000 pupils with a term of lessons (bench:attendance's generator).
@@ -253,7 +277,7 @@ async function main() {
   const results = {};
   try {
     for (const mode of MODES) {
-      const api = await startApi(mode, url);
+      const api = await startApi(mode, url, migrationUrl);
       const base = `http://127.0.0.1:${api.port}/api/v1`;
       try {
         if (files.length) {
