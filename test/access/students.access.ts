@@ -6,6 +6,8 @@ import { AccessGroup, CALLERS, CallerName, only } from '../support/access-table'
 interface Ctx {
   storsjoPupil: string;
   storsjoPupilNumber: string;
+  storsjoPupilClass: string;
+  storsjoPupilProtected: boolean;
 }
 
 const STORSJO_SCHOOL = ['mentor@storsjo.demo', 'rektor@storsjo.demo', 'elevhalsa@storsjo.demo'];
@@ -24,8 +26,16 @@ export const studentsAccess: AccessGroup<Ctx> = {
   name: 'students',
   async setup(t) {
     const storsjoPupil = demoId('pupil:0');
-    const { rows } = await t.db.query(`SELECT personnummer FROM student WHERE id = $1`, [storsjoPupil]);
-    return { storsjoPupil, storsjoPupilNumber: rows[0].personnummer };
+    const { rows } = await t.db.query(
+      `SELECT personnummer, class_name, protected_identity FROM student WHERE id = $1`,
+      [storsjoPupil],
+    );
+    return {
+      storsjoPupil,
+      storsjoPupilNumber: rows[0].personnummer,
+      storsjoPupilClass: rows[0].class_name,
+      storsjoPupilProtected: rows[0].protected_identity,
+    };
   },
   rows: [
     {
@@ -55,6 +65,34 @@ export const studentsAccess: AccessGroup<Ctx> = {
       expect: storsjoOnly(200),
     },
     { route: 'GET /students/:id', request: (c) => ({ path: `/students/${c.storsjoPupil}` }), expect: storsjoOnly(200) },
+    {
+      // The pupil's own class again: a change that writes nothing, so every caller meets version 1.
+      route: 'PATCH /students/:id',
+      request: (c) => ({
+        path: `/students/${c.storsjoPupil}`,
+        body: { className: c.storsjoPupilClass },
+        headers: { 'if-match': '"1"' },
+      }),
+      expect: storsjoOnly(200),
+    },
+    {
+      route: 'PATCH /students/:id',
+      request: (c) => ({
+        path: `/students/${c.storsjoPupil}`,
+        body: { protectedIdentity: c.storsjoPupilProtected },
+        headers: { 'if-match': '"1"' },
+      }),
+      // Guardians, protected identity and externalId: the school's principal and elevhälsa only.
+      expect: only(['rektor@storsjo.demo', 'elevhalsa@storsjo.demo'], 200, 403, {
+        'mentor@park.demo': 404,
+        'elevhalsa@park.demo': 404,
+      }),
+    },
+    {
+      route: 'GET /students/:id/changes',
+      request: (c) => ({ path: `/students/${c.storsjoPupil}/changes` }),
+      expect: storsjoOnly(200),
+    },
     {
       route: 'POST /students/:id/attendance',
       request: (c) => ({
@@ -90,6 +128,8 @@ export const studentsAccess: AccessGroup<Ctx> = {
     'GET /students → student.read',
     'POST /students/lookup → student.read',
     'GET /students/:id → student.read',
+    'PATCH /students/:id → student.update',
+    'GET /students/:id/changes → student.read',
     'POST /students/:id/attendance → attendance.write',
     'GET /students/:id/attendance → student.read',
     'GET /students/:id/absence → student.read',

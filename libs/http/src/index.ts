@@ -7,3 +7,4 @@ export * from './problem-details.filter';
 export * from './request-input';
 export * from './validation';
 export * from './api-errors.decorator';
+export * from './etag';

@@ -157,4 +157,8 @@ export class StudentDto extends StudentSummaryDto {
   @ApiProperty() schoolName: string;
   @ApiProperty({ type: [GuardianDto] }) guardians: GuardianDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    description: 'Grows with every change; the ETag is `"<version>"`, sent back as If-Match with a PATCH.',
+  })
+  version: number;
 }

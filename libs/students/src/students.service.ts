@@ -35,10 +35,12 @@ interface StudentRow {
   external_id: string | null;
   protected_identity: boolean;
   created_at: Date;
+  version: number;
 }
 
 const STUDENT_SELECT = `SELECT s.id, s.organisation_id, s.school_id, a.name AS school_name, s.personnummer, s.first_name,
-                               s.last_name, s.grade, s.class_name, s.external_id, s.protected_identity, s.created_at
+                               s.last_name, s.grade, s.class_name, s.external_id, s.protected_identity, s.created_at,
+                               s.version
                           FROM student s JOIN agency a ON a.id = s.school_id`;
 
 /** Under protected identity, only these roles of the pupil's own school see guardians' contact details. */
@@ -132,7 +134,7 @@ export class StudentsService {
         );
       }
       await this.access.logChange(caller, 'student.create', 'student', [id], manager);
-      return this.load(caller, manager, id);
+      return this.loadFor(caller, manager, id);
     });
   }
 
@@ -166,7 +168,7 @@ export class StudentsService {
 
   async get(caller: Caller, id: string): Promise<StudentDto> {
     await this.requireStudent(caller, id, 'student.read');
-    return this.load(caller, this.dataSource.manager, id);
+    return this.loadFor(caller, this.dataSource.manager, id);
   }
 
   /** Finds a pupil by number without putting the number in a URL. Unknown and not-yours read alike. */
@@ -184,7 +186,7 @@ export class StudentsService {
       subjectType: 'student',
       subjectId: row?.id ?? 'lookup',
     });
-    return this.load(caller, this.dataSource.manager, row.id);
+    return this.loadFor(caller, this.dataSource.manager, row.id);
   }
 
   /**
@@ -219,7 +221,8 @@ export class StudentsService {
     };
   }
 
-  private async load(caller: Caller, manager: EntityManager, id: string): Promise<StudentDto> {
+  /** The pupil as the caller may see it (contact details hidden under protected identity). */
+  async loadFor(caller: Caller, manager: EntityManager, id: string): Promise<StudentDto> {
     const [row]: StudentRow[] = await manager.query(`${STUDENT_SELECT} WHERE s.id = $1`, [id]);
     if (!row) throw new NotFoundError('student');
     const guardians: { id: string; name: string; relation: string; phone: string | null; email: string | null }[] =
@@ -236,6 +239,7 @@ export class StudentsService {
       externalId: row.external_id,
       schoolName: row.school_name,
       createdAt: row.created_at.toISOString(),
+      version: row.version,
       guardians: guardians.map((g): GuardianDto => ({
         id: g.id,
         name: g.name,
