@@ -146,12 +146,32 @@ describe('attendance imports (CSV and SS 12000)', () => {
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.body).toMatchObject({ status: 422, importId: expect.any(String), rowsTotal: 8, rowsRejected: 6 });
       expect(res.body.errors).toEqual([
-        { line: 3, field: 'personnummer', reason: 'the check digit is wrong' },
-        { line: 4, field: 'date', reason: 'is in the future' },
-        { line: 5, field: 'invalid_absence_minutes', reason: 'absent minutes exceed offered minutes' },
-        { line: 6, field: 'personnummer', reason: 'no pupil with this personnummer at your school' },
-        { line: 7, field: 'personnummer', reason: 'no pupil with this personnummer at your school' },
-        { line: 9, field: 'row', reason: 'the same lesson (pupil, date, start time) as line 8' },
+        { line: 3, field: 'personnummer', code: 'invalid-personnummer', reason: 'the check digit is wrong' },
+        { line: 4, field: 'date', code: 'in-future', reason: 'is in the future' },
+        {
+          line: 5,
+          field: 'invalid_absence_minutes',
+          code: 'minutes-exceed-offered',
+          reason: 'absent minutes exceed offered minutes',
+        },
+        {
+          line: 6,
+          field: 'personnummer',
+          code: 'unknown-pupil',
+          reason: 'no pupil with this personnummer at your school',
+        },
+        {
+          line: 7,
+          field: 'personnummer',
+          code: 'unknown-pupil',
+          reason: 'no pupil with this personnummer at your school',
+        },
+        {
+          line: 9,
+          field: 'row',
+          code: 'duplicate-lesson',
+          reason: 'the same lesson (pupil, date, start time) as line 8',
+        },
       ]);
       expect(await lessonCount()).toBe(count);
       expect(await lessonsOn('2026-01-16')).toEqual([]);
@@ -186,7 +206,9 @@ describe('attendance imports (CSV and SS 12000)', () => {
       const tabbed = `${HEADER.replace(/,/g, '\t')}\nx\t${pnr.get(1)}\t2026-01-12\t07:00\t60\t0\t0\t\n`;
       const res = await post(tabbed, 'text/csv').expect(400);
       expect(res.body.detail).toContain(HEADER);
-      expect(res.body.errors).toEqual([{ field: 'header', message: expect.stringContaining(HEADER) }]);
+      expect(res.body.errors).toEqual([
+        { field: 'header', code: expect.any(String), message: expect.stringContaining(HEADER) },
+      ]);
       await post(`personnummer,date\n${pnr.get(1)},2026-01-12\n`, 'text/csv').expect(400);
       const mode = await post(`${HEADER}\n`, 'text/csv', '?mode=sometimes').expect(400);
       expect(mode.body.errors[0].field).toBe('mode');
@@ -215,7 +237,12 @@ describe('attendance imports (CSV and SS 12000)', () => {
       const csv = `${HEADER}\np-1,${pnr.get(1)},2026-01-20,07:00,60,0,0,\n`;
       const res = await post(csv, 'text/csv', '', parkMentor).expect(422);
       expect(res.body.errors).toEqual([
-        { line: 2, field: 'personnummer', reason: 'no pupil with this personnummer at your school' },
+        {
+          line: 2,
+          field: 'personnummer',
+          code: 'unknown-pupil',
+          reason: 'no pupil with this personnummer at your school',
+        },
       ]);
       // … and the Storsjö import is invisible to Parkskolan.
       await t.http.get(`${IMPORTS}/${res.body.importId}`).set('authorization', mentor).expect(404);
@@ -290,7 +317,12 @@ describe('attendance imports (CSV and SS 12000)', () => {
       const res = await post(body, 'application/json', '?mode=partial').expect(201);
       const line = body.split('\n').findIndex((l) => l.includes('"event-ss-4"'));
       expect(res.body.errors).toEqual([
-        { line, field: '_embedded.attendance[0].student.id', reason: 'no pupil with this id at your school' },
+        {
+          line,
+          field: '_embedded.attendance[0].student.id',
+          code: 'unknown-pupil',
+          reason: 'no pupil with this id at your school',
+        },
       ]);
       expect(res.body).toMatchObject({ rowsImported: 1, rowsRejected: 1 });
     });

@@ -179,7 +179,9 @@ describe('login, tokens and sessions', () => {
         roles: ['superuser'],
       })
       .expect(400);
-    expect(res.body.errors).toEqual([{ field: 'roles', message: expect.stringContaining('roles') }]);
+    expect(res.body.errors).toEqual([
+      { field: 'roles', code: expect.any(String), message: expect.stringContaining('roles') },
+    ]);
     await t.http
       .post(`${API}/users`)
       .set('authorization', admin)
@@ -235,7 +237,7 @@ describe('login, tokens and sessions', () => {
       .expect(200);
     expect(Number(second.body.items[0].id)).toBeLessThan(Number(first.body.items[1].id));
     const forged = await t.http.get(`${API}/access-log?cursor=abc`).set('authorization', auditor).expect(400);
-    expect(forged.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+    expect(forged.body.errors).toEqual([{ field: 'cursor', code: expect.any(String), message: expect.any(String) }]);
     await t.http.get(`${API}/access-log?limit=501`).set('authorization', auditor).expect(400);
   });
 });

@@ -142,7 +142,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
       await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC }).expect(201);
       const again = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC }).expect(409);
       expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(again.body.errors).toEqual([{ field: 'agencyId', message: 'already invited' }]);
+      expect(again.body.errors).toEqual([{ field: 'agencyId', code: expect.any(String), message: 'already invited' }]);
       const race = await Promise.all(
         [1, 2].map(() => post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: BUP })),
       );

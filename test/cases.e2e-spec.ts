@@ -97,7 +97,9 @@ describe('cases, status, consent and lead times', () => {
     await open(8, parkElevhalsa).expect(404);
     await open(8, soc).expect(403);
     const res = await open(8, elevhalsa, { coordinatorId: demoId('user:rektor@storsjo.demo') }).expect(422);
-    expect(res.body.errors).toEqual([{ field: 'coordinatorId', message: expect.any(String) }]);
+    expect(res.body.errors).toEqual([
+      { field: 'coordinatorId', code: expect.any(String), message: expect.any(String) },
+    ]);
     await open(8, elevhalsa, { coordinatorId: demoId('user:elevhalsa@park.demo') }).expect(422);
     await t.http.post(`${API}/cases`).set('authorization', elevhalsa).send({ studentId: 'nope' }).expect(400);
   });
@@ -212,7 +214,7 @@ describe('cases, status, consent and lead times', () => {
 
   it('refuses consent that cannot be true', async () => {
     const unknown = await consent(caseId, demoId('agency:nowhere')).expect(422);
-    expect(unknown.body.errors).toEqual([{ field: 'agencyId', message: 'unknown agency' }]);
+    expect(unknown.body.errors).toEqual([{ field: 'agencyId', code: expect.any(String), message: 'unknown agency' }]);
     const future = await consent(caseId, SOC, { givenAt: addDays(today, 3) }).expect(422);
     expect(future.body.errors[0].field).toBe('givenAt');
     const backwards = await consent(caseId, SOC, { givenAt: today, validUntil: addDays(today, -1) }).expect(422);

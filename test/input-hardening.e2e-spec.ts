@@ -240,7 +240,9 @@ describe('Hardening: bad input is a 400 problem, never a 5xx; logs, caches and i
       const refused = await send(NUL);
       expect(refused.status).toBe(400);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(refused.body.errors).toEqual([{ field: row.field, message: expect.any(String) }]);
+      expect(refused.body.errors).toEqual([
+        { field: row.field, code: expect.any(String), message: expect.any(String) },
+      ]);
       expect((await send('')).status).toBe(row.ok);
     });
 
@@ -250,7 +252,7 @@ describe('Hardening: bad input is a 400 problem, never a 5xx; logs, caches and i
         .set('content-type', 'application/json')
         .send('{"username":"a@b.se","password":"x","ext\\u0000ra":1}')
         .expect(400);
-      expect(key.body.errors).toEqual([{ field: 'body', message: expect.any(String) }]);
+      expect(key.body.errors).toEqual([{ field: 'body', code: expect.any(String), message: expect.any(String) }]);
       // An escaped backslash followed by u0000 is six ordinary characters, not a NUL.
       await t.http
         .post(`${API}/auth/login`)
@@ -357,7 +359,7 @@ describe('Hardening: bad input is a 400 problem, never a 5xx; logs, caches and i
           cursor: Buffer.from(cursor, 'base64url').toString(),
           status: 400,
         });
-        expect(res.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+        expect(res.body.errors).toEqual([{ field: 'cursor', code: expect.any(String), message: expect.any(String) }]);
       }
     });
   });
@@ -371,7 +373,7 @@ describe('Hardening: bad input is a 400 problem, never a 5xx; logs, caches and i
           .query({ from })
           .set('authorization', as('auditor@ostersund.demo'))
           .expect(400);
-        expect(res.body.errors).toEqual([{ field: 'from', message: expect.any(String) }]);
+        expect(res.body.errors).toEqual([{ field: 'from', code: expect.any(String), message: expect.any(String) }]);
       },
     );
 

@@ -119,7 +119,7 @@ describe('the shared action plan', () => {
         bearer(t.http, u),
       ),
     );
-    pupils.push(...(await freeStorsjoPupils(t.db, 24)));
+    pupils.push(...(await freeStorsjoPupils(t.db, 30)));
   });
   afterAll(() => t.close());
 
@@ -265,13 +265,17 @@ describe('the shared action plan', () => {
         soc,
         `/cases/${c.id}/plan/actions/${socAction.id}`,
         { status: 'in_progress', progressNote: 'Första samtalet är bokat.' },
-        '"1"',
+        socAction.etag,
       ).expect(200);
-      expect(res.headers.etag).toBe('"2"');
+      expect(socAction.etag).toBe('"a1"');
+      // The answer's ETag is the action's own; the plan's version still grows (a new snapshot).
+      expect(res.headers.etag).toBe('"a2"');
       expect(res.body.version).toBe(2);
       expect(res.body.actions[1]).toMatchObject({
         id: socAction.id,
         status: 'in_progress',
+        version: 2,
+        etag: '"a2"',
         progressNotes: [
           {
             text: 'Första samtalet är bokat.',
@@ -285,22 +289,31 @@ describe('the shared action plan', () => {
         soc,
         `/cases/${c.id}/plan/actions/${socAction.id}`,
         { description: 'Annat.' },
-        '"2"',
+        '"a2"',
       ).expect(400);
-      expect(unknown.body.errors).toEqual([{ field: 'description', message: 'description is not an allowed field' }]);
+      expect(unknown.body.errors).toEqual([
+        { field: 'description', code: expect.any(String), message: 'description is not an allowed field' },
+      ]);
       // The school's action is the school's (403: Socialtjänsten sees the plan); stale If-Match: 412.
-      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[0].id}`, { status: 'done' }, '"2"').expect(
+      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[0].id}`, { status: 'done' }, '"a1"').expect(
         403,
       );
-      await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"1"').expect(412);
+      const stale = await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"a1"').expect(
+        412,
+      );
+      expect(stale.headers.etag).toBe('"a2"');
+      expect(stale.body).toMatchObject({ actionId: socAction.id, currentEtag: '"a2"' });
+      // The plan's ETag is not the action's: never a false match.
+      await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"2"').expect(412);
       await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }).expect(428);
       // The coordinator may update the school's own action, but not Socialtjänsten's.
-      await patch(elevhalsa, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"2"').expect(403);
+      await patch(elevhalsa, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"a2"').expect(403);
+      // Socialtjänsten's change did not make the school's action stale.
       await patch(
         elevhalsa,
         `/cases/${c.id}/plan/actions/${created.body.actions[0].id}`,
         { status: 'done' },
-        '"2"',
+        created.body.actions[0].etag,
       ).expect(200);
       expect(await planVersion(c.id)).toBe(3);
       const events = await t.db.query(
@@ -315,30 +328,36 @@ describe('the shared action plan', () => {
       expect(JSON.stringify(events.rows)).not.toContain('samtalet');
     });
 
-    it('lets only one of two agencies editing at once with the same ETag through (200 + 412)', async () => {
+    it('lets two agencies change their own actions at once, and only one of two changes of the same action', async () => {
       const c = await newCase();
       const created = await createPlan(c.id);
       const [school, social] = created.body.actions.map((a: { id: string }) => a.id);
-      const results = await Promise.all([
-        patch(elevhalsa, `/cases/${c.id}/plan/actions/${school}`, { status: 'done' }, '"1"'),
-        patch(soc, `/cases/${c.id}/plan/actions/${social}`, { progressNote: 'Kontakt tagen.' }, '"1"'),
+      const both = await Promise.all([
+        patch(elevhalsa, `/cases/${c.id}/plan/actions/${school}`, { status: 'done' }, '"a1"'),
+        patch(soc, `/cases/${c.id}/plan/actions/${social}`, { progressNote: 'Kontakt tagen.' }, '"a1"'),
       ]);
-      expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
-      expect(await planVersion(c.id)).toBe(2);
+      expect(both.map((r) => r.status)).toEqual([200, 200]);
+      expect(await planVersion(c.id)).toBe(3);
+      const same = await Promise.all([
+        patch(soc, `/cases/${c.id}/plan/actions/${social}`, { status: 'done' }, '"a2"'),
+        patch(soc, `/cases/${c.id}/plan/actions/${social}`, { status: 'cancelled' }, '"a2"'),
+      ]);
+      expect(same.map((r) => r.status).sort()).toEqual([200, 412]);
+      expect(await planVersion(c.id)).toBe(4);
     });
 
     it('hides the plan from an agency without consent (404) and cuts access when consent is withdrawn', async () => {
       const c = await newCase();
       const created = await createPlan(c.id);
       await get(bup, `/cases/${c.id}/plan`).expect(404);
-      await patch(bup, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"1"').expect(
+      await patch(bup, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"a1"').expect(
         404,
       );
       await get(soc, `/cases/${c.id}/plan`).expect(200);
       await post(elevhalsa, `/cases/${c.id}/consents/${c.consentId}/withdraw`, {}).expect(200);
       await get(soc, `/cases/${c.id}/plan`).expect(404);
       await get(soc, `/cases/${c.id}/plan/versions`).expect(404);
-      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"1"').expect(
+      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"a1"').expect(
         404,
       );
     });
@@ -348,6 +367,101 @@ describe('the shared action plan', () => {
       await createPlan(c.id);
       await t.db.query(`UPDATE consent SET scope = '{case_summary}' WHERE id = $1`, [c.consentId]);
       await get(soc, `/cases/${c.id}/plan`).expect(403);
+    });
+  });
+
+  describe('plan edits that do not collide (issue 19)', () => {
+    it("keeps the coordinator's plan ETag usable after an agency updates its own action", async () => {
+      const c = await newCase();
+      const created = await createPlan(c.id);
+      const socAction = created.body.actions[1];
+      await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'in_progress' }, socAction.etag).expect(
+        200,
+      );
+      // The coordinator still holds "1": the PUT passes, changes what it changed, and keeps the agency's status.
+      const body = asInput(created.body);
+      body.actions[0].description = 'Anpassat schema, tre dagar i veckan.';
+      const replaced = await put(elevhalsa, `/cases/${c.id}/plan`, body, '"1"').expect(200);
+      expect(replaced.headers.etag).toBe('"3"');
+      expect(replaced.body.actions[0]).toMatchObject({
+        description: 'Anpassat schema, tre dagar i veckan.',
+        version: 2,
+        etag: '"a2"',
+      });
+      expect(replaced.body.actions[1]).toMatchObject({ id: socAction.id, status: 'in_progress', version: 2 });
+      // The agency's ETag for its own action is still good after the coordinator's PUT.
+      await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"a2"').expect(200);
+    });
+
+    it('refuses (412) a PUT that changes or removes an action an agency changed since it was read', async () => {
+      const c = await newCase();
+      const created = await createPlan(c.id);
+      const socAction = created.body.actions[1];
+      await patch(soc, `/cases/${c.id}/plan/actions/${socAction.id}`, { status: 'done' }, '"a1"').expect(200);
+      const changed = asInput(created.body);
+      changed.actions[1].dueDate = '2099-04-30';
+      const conflict = await put(elevhalsa, `/cases/${c.id}/plan`, changed, '"1"').expect(412);
+      expect(conflict.body).toMatchObject({ currentVersion: 2, conflictingActions: [socAction.id] });
+      expect(conflict.headers.etag).toBe('"2"');
+      const removed = asInput(created.body);
+      removed.actions = removed.actions.slice(0, 1);
+      await put(elevhalsa, `/cases/${c.id}/plan`, removed, '"1"').expect(412);
+      expect(await planVersion(c.id)).toBe(2);
+      // A change of the coordinator's own in between still makes a stale ETag 412, as before.
+      await put(elevhalsa, `/cases/${c.id}/plan`, { ...asInput(created.body), pupilView: 'Ny.' }, '"2"').expect(200);
+      await put(elevhalsa, `/cases/${c.id}/plan`, asInput(created.body), '"2"').expect(412);
+    });
+
+    it('answers 412 to the second of two changes of the same action, and to a coordinator PUT on it', async () => {
+      const c = await newCase();
+      const created = await createPlan(c.id);
+      const school = created.body.actions[0];
+      const body = asInput(created.body);
+      body.actions[0].status = 'in_progress';
+      await put(elevhalsa, `/cases/${c.id}/plan`, body, '"1"').expect(200);
+      // The coordinator changed the school's action: the ETag read before is stale.
+      const stale = await patch(elevhalsa, `/cases/${c.id}/plan/actions/${school.id}`, { status: 'done' }, school.etag);
+      expect(stale.status).toBe(412);
+      expect(stale.body.type).toBe('/problems/precondition-failed');
+      expect(stale.headers.etag).toBe('"a2"');
+    });
+
+    it('names the version agreed, and says when the plan in force differs from it', async () => {
+      const c = await newCase();
+      const created = await createPlan(c.id);
+      expect(created.body).toMatchObject({ agreedVersion: null, changedSinceAgreement: false });
+      const agreed = await post(
+        elevhalsa,
+        `/cases/${c.id}/plan/agreements`,
+        { participants: [{ participant: 'agency', agencyId: SOC, name: 'Sam' }], agreedAt: new Date().toISOString() },
+        '"1"',
+      ).expect(201);
+      expect(agreed.body).toMatchObject({ version: 2, agreedVersion: 1, changedSinceAgreement: false });
+      expect(agreed.body.agreements).toEqual([expect.objectContaining({ planVersion: 1 })]);
+      // An agency's progress is not a change of the plan agreed.
+      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"a1"').expect(
+        200,
+      );
+      expect((await get(elevhalsa, `/cases/${c.id}/plan`).expect(200)).body.changedSinceAgreement).toBe(false);
+      const replaced = await put(
+        elevhalsa,
+        `/cases/${c.id}/plan`,
+        { ...asInput((await get(elevhalsa, `/cases/${c.id}/plan`)).body), pupilView: 'Annat nu.' },
+        '"3"',
+      ).expect(200);
+      expect(replaced.body).toMatchObject({ version: 4, agreedVersion: 1, changedSinceAgreement: true });
+      const soc1 = await get(soc, `/cases/${c.id}/plan`).expect(200);
+      expect(soc1.body).toMatchObject({ agreedVersion: 1, changedSinceAgreement: true });
+    });
+
+    it('refuses an action PATCH without If-Match (428), with * (428), and to an agency without consent (404)', async () => {
+      const c = await newCase();
+      const created = await createPlan(c.id);
+      const path = `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`;
+      await patch(soc, path, { status: 'done' }).expect(428);
+      await patch(soc, path, { status: 'done' }, '*').expect(428);
+      await patch(bup, path, { status: 'done' }, '"a1"').expect(404);
+      expect(await planVersion(c.id)).toBe(1);
     });
   });
 
@@ -361,7 +475,7 @@ describe('the shared action plan', () => {
         soc,
         `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`,
         { progressNote: 'Samtal hållet.' },
-        '"2"',
+        '"a1"',
       ).expect(200);
 
       const list = await get(soc, `/cases/${c.id}/plan/versions`).expect(200);
@@ -406,7 +520,7 @@ describe('the shared action plan', () => {
       const res = await put(elevhalsa, `/cases/${c.id}/plan`, asInput(created.body), '"1"').expect(409);
       expect(res.body.type).toBe('/problems/conflict');
       // Closing ended the agency's access to the case: its own action is out of reach (404).
-      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"1"').expect(
+      await patch(soc, `/cases/${c.id}/plan/actions/${created.body.actions[1].id}`, { status: 'done' }, '"a1"').expect(
         404,
       );
       await post(
@@ -431,7 +545,11 @@ describe('the shared action plan', () => {
         '"1"',
       ).expect(422);
       expect(hab.body.errors).toEqual([
-        { field: 'actions.2.agencyId', message: 'must be the school or an agency in the case' },
+        {
+          field: 'actions.2.agencyId',
+          code: expect.any(String),
+          message: 'must be the school or an agency in the case',
+        },
       ]);
       const other = await put(
         elevhalsa,
@@ -446,7 +564,11 @@ describe('the shared action plan', () => {
         '"1"',
       ).expect(422);
       expect(other.body.errors).toEqual([
-        { field: 'actions.2.responsibleUserId', message: "must be an active user of the action's agency" },
+        {
+          field: 'actions.2.responsibleUserId',
+          code: expect.any(String),
+          message: "must be an active user of the action's agency",
+        },
       ]);
       const dates = await put(
         elevhalsa,
@@ -460,7 +582,9 @@ describe('the shared action plan', () => {
         }),
         '"1"',
       ).expect(422);
-      expect(dates.body.errors).toEqual([{ field: 'actions.2.dueDate', message: 'must not be before startDate' }]);
+      expect(dates.body.errors).toEqual([
+        { field: 'actions.2.dueDate', code: expect.any(String), message: 'must not be before startDate' },
+      ]);
       // A goal id from another plan, an empty target, a non-date.
       const foreign = await put(
         elevhalsa,
@@ -468,10 +592,12 @@ describe('the shared action plan', () => {
         { ...body, goals: [{ id: demoId('pupil:1'), text: 'Mål.' }] },
         '"1"',
       ).expect(422);
-      expect(foreign.body.errors).toEqual([{ field: 'goals.0.id', message: 'is not a goal of this plan' }]);
+      expect(foreign.body.errors).toEqual([
+        { field: 'goals.0.id', code: expect.any(String), message: 'is not a goal of this plan' },
+      ]);
       const target = await put(elevhalsa, path, { ...body, goals: [{ text: 'Mål.', target: {} }] }, '"1"').expect(422);
       expect(target.body.errors).toEqual([
-        { field: 'goals.0.target', message: 'give attendancePercent, byDate or text' },
+        { field: 'goals.0.target', code: expect.any(String), message: 'give attendancePercent, byDate or text' },
       ]);
       await put(elevhalsa, path, { ...body, reviewDates: ['2099-02-30'] }, '"1"').expect(422);
       await put(

@@ -342,7 +342,9 @@ describe('absence signals, flags, investigations and guardian notices', () => {
         .get(`${API}/schools/${STORSJO}/watchlist?date=2026-02-30`)
         .set('authorization', mentor)
         .expect(400);
-      expect(bad.body.errors).toEqual([{ field: 'date', message: 'date must be a real date' }]);
+      expect(bad.body.errors).toEqual([
+        { field: 'date', code: expect.any(String), message: 'date must be a real date' },
+      ]);
       await t.http.get(`${API}/schools/${STORSJO}/watchlist?date=2099-01-01`).set('authorization', mentor).expect(400);
       await t.http.get(`${API}/schools/${STORSJO}/watchlist?sort=shoe`).set('authorization', mentor).expect(400);
       await t.http.get(`${API}/schools/${STORSJO}/watchlist?cursor=xyz`).set('authorization', mentor).expect(400);
@@ -386,7 +388,9 @@ describe('absence signals, flags, investigations and guardian notices', () => {
         .set('authorization', rektor)
         .send({ enabled: true, params: { percent: 51 } })
         .expect(400);
-      expect(res.body.errors).toEqual([{ field: 'params.percent', message: 'percent must be between 1 and 50' }]);
+      expect(res.body.errors).toEqual([
+        { field: 'params.percent', code: expect.any(String), message: 'percent must be between 1 and 50' },
+      ]);
       const unknown = await t.http
         .put(`${API}/absence-rules/weekday_pattern`)
         .set('authorization', rektor)
@@ -776,7 +780,9 @@ describe('absence signals, flags, investigations and guardian notices', () => {
       const none = await send({ date: '2026-11-10', method: 'sms', informedAt: '2026-11-10T11:00:00+01:00' }).expect(
         422,
       );
-      expect(none.body.errors).toEqual([{ field: 'date', message: 'no invalid absence on this day' }]);
+      expect(none.body.errors).toEqual([
+        { field: 'date', code: expect.any(String), message: 'no invalid absence on this day' },
+      ]);
       await send({ date: '2026-11-14', method: 'sms', informedAt: '2026-11-14T11:00:00+01:00' }).expect(422);
       await send({ date: '2099-11-13', method: 'sms', informedAt: '2026-11-13T11:00:00+01:00' }).expect(400);
       const future = await send({ date: '2026-11-13', method: 'sms', informedAt: '2099-11-13T11:00:00+01:00' }).expect(

@@ -96,7 +96,9 @@ describe('students: the pupil register', () => {
       .set('authorization', rektor)
       .send(newPupil({ externalId: 'other-ext' }))
       .expect(409);
-    expect(res.body.errors).toEqual([{ field: 'personnummer', message: 'already registered' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'personnummer', code: expect.any(String), message: 'already registered' },
+    ]);
     const guardiansAfter = await t.db.query(`SELECT count(*)::int AS n FROM guardian`);
     expect(guardiansAfter.rows[0].n).toBe(guardiansBefore.rows[0].n);
   });
@@ -210,8 +212,12 @@ describe('students: the pupil register', () => {
     const byNumber = await attempt(parkMentor, { personnummer: personnummer(120), externalId: 'ext-park-new' });
     const byExternalId = await attempt(parkMentor, { personnummer: personnummer(121), externalId: 'ext-cross-school' });
     const ownSchool = await attempt(mentor, { personnummer: personnummer(120), externalId: 'ext-storsjo-new' });
-    expect(byNumber.body.errors).toEqual([{ field: 'personnummer', message: 'already registered' }]);
-    expect(byExternalId.body.errors).toEqual([{ field: 'externalId', message: 'already registered' }]);
+    expect(byNumber.body.errors).toEqual([
+      { field: 'personnummer', code: expect.any(String), message: 'already registered' },
+    ]);
+    expect(byExternalId.body.errors).toEqual([
+      { field: 'externalId', code: expect.any(String), message: 'already registered' },
+    ]);
     // The same words whether the pupil is at the caller's school or another; no school or organisation named.
     expect(byNumber.body.detail).toBe(ownSchool.body.detail);
     expect(byExternalId.body.detail).toBe(ownSchool.body.detail);
@@ -260,7 +266,7 @@ describe('students: the pupil register', () => {
       .set('authorization', mentor)
       .send({ ...lesson, date: '2099-01-01', invalidAbsenceMinutes: 0 })
       .expect(400);
-    expect(future.body.errors).toEqual([{ field: 'date', message: 'is in the future' }]);
+    expect(future.body.errors).toEqual([{ field: 'date', code: expect.any(String), message: 'is in the future' }]);
     await t.http
       .post(`${API}/students/${pupil}/attendance`)
       .set('authorization', mentor)

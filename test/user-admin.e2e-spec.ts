@@ -59,7 +59,7 @@ describe('user administration keeps rule 4 against the administrator', () => {
 
     const combined = await t.http.post(`${API}/users`).set('authorization', admin).send(body);
     expect(combined.status).toBe(422);
-    expect(combined.body.errors).toEqual([{ field: 'roles', message: expect.any(String) }]);
+    expect(combined.body.errors).toEqual([{ field: 'roles', code: expect.any(String), message: expect.any(String) }]);
     const created = await t.db.query(`SELECT 1 FROM app_user WHERE username = $1`, [body.username]);
     expect(created.rowCount).toBe(0);
   });
@@ -71,7 +71,9 @@ describe('user administration keeps rule 4 against the administrator', () => {
       ['principal', 'admin'],
     ]) {
       const res = await t.http.patch(`${API}/users/${mentor}`).set('authorization', admin).send({ roles }).expect(422);
-      expect(res.body.errors).toEqual([{ field: 'roles', message: expect.stringContaining('cannot be combined') }]);
+      expect(res.body.errors).toEqual([
+        { field: 'roles', code: expect.any(String), message: expect.stringContaining('cannot be combined') },
+      ]);
     }
     // An auditor may not be given a worker's role either.
     await t.http
@@ -326,7 +328,9 @@ describe('user administration keeps rule 4 against the administrator', () => {
         { recipient_id: REKTOR, title: 'Ett konto på Storsjöskolan har fått en ny engångskod för att välja lösenord' },
       ]);
       const short = await setup(USERNAME, setupCode, 'kort').expect(400);
-      expect(short.body.errors).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
+      expect(short.body.errors).toEqual([
+        { field: 'newPassword', code: expect.any(String), message: expect.any(String) },
+      ]);
       await t.http
         .post(`${API}/auth/setup`)
         .send({ username: USERNAME, code: setupCode, newPassword: 'ett-eget-lösenord-2026', roles: ['admin'] })

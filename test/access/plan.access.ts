@@ -16,6 +16,8 @@ interface Ctx {
   socActionId: string;
   /** The plan's version as the next successful change will find it (rows run in order). */
   version: number;
+  /** Each action's version as the next successful change of it will find it (its ETag `"a<n>"`). */
+  actionVersions: Record<string, number>;
   otherCoordinatorsCaseId: string;
 }
 
@@ -27,9 +29,22 @@ const coordinatorOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403
  * The If-Match a caller sends: the current version. A caller expected to succeed moves the
  * version on for the callers after it (the table's rows and callers run in order).
  */
-function ifMatch(c: Ctx, caller: CallerName, succeeds: string[]): Record<string, string> {
+function ifMatch(c: Ctx, caller: CallerName, succeeds: string[], changes: string[] = []): Record<string, string> {
   const header = { 'if-match': `"${c.version}"` };
-  if (succeeds.includes(caller)) c.version += 1;
+  if (succeeds.includes(caller)) {
+    c.version += 1;
+    for (const id of changes) c.actionVersions[id] += 1;
+  }
+  return header;
+}
+
+/** The If-Match of an action's PATCH: the action's own ETag. */
+function actionIfMatch(c: Ctx, caller: CallerName, actionId: string, succeeds: string[]): Record<string, string> {
+  const header = { 'if-match': `"a${c.actionVersions[actionId]}"` };
+  if (succeeds.includes(caller)) {
+    c.version += 1;
+    c.actionVersions[actionId] += 1;
+  }
   return header;
 }
 
@@ -109,6 +124,7 @@ export const planAccess: AccessGroup<Ctx> = {
       schoolActionId: plan.body.actions[0].id,
       socActionId: plan.body.actions[1].id,
       version: plan.body.version,
+      actionVersions: { [plan.body.actions[0].id]: 1, [plan.body.actions[1].id]: 1 },
       otherCoordinatorsCaseId: other[0].id,
     };
   },
@@ -118,7 +134,7 @@ export const planAccess: AccessGroup<Ctx> = {
       route: 'PUT /cases/:id/plan',
       request: (c, caller) => ({
         path: `/cases/${c.caseId}/plan`,
-        headers: ifMatch(c, caller, ['elevhalsa@storsjo.demo']),
+        headers: ifMatch(c, caller, ['elevhalsa@storsjo.demo'], [c.schoolActionId, c.socActionId]),
         body: {
           goals: [{ text: 'Eleven är i skolan varje dag.', target: { attendancePercent: 85 } }],
           actions: [
@@ -154,12 +170,15 @@ export const planAccess: AccessGroup<Ctx> = {
     },
     {
       route: 'PATCH /cases/:id/plan/actions/:actionId',
-      request: (c, caller) => ({
+      request: (c, caller) => {
         // Each agency updates its own action: the school its own, Socialtjänsten its own.
-        path: `/cases/${c.caseId}/plan/actions/${caller.endsWith('@storsjo.demo') ? c.schoolActionId : c.socActionId}`,
-        headers: ifMatch(c, caller, ['elevhalsa@storsjo.demo', 'soc@ostersund.demo']),
-        body: { status: 'in_progress', progressNote: 'Påbörjat.' },
-      }),
+        const actionId = caller.endsWith('@storsjo.demo') ? c.schoolActionId : c.socActionId;
+        return {
+          path: `/cases/${c.caseId}/plan/actions/${actionId}`,
+          headers: actionIfMatch(c, caller, actionId, ['elevhalsa@storsjo.demo', 'soc@ostersund.demo']),
+          body: { status: 'in_progress', progressNote: 'Påbörjat.' },
+        };
+      },
       // rektor and mentors lack planAction.update.
       expect: only(['elevhalsa@storsjo.demo', 'soc@ostersund.demo'], 200, 403, HIDDEN),
     },

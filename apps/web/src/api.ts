@@ -6,6 +6,8 @@ const REFRESH_KEY = 'narvaroteam.refresh';
 
 export interface FieldProblem {
   field: string;
+  /** Machine-readable (see problem-texts.ts); older stored import reports may lack it. */
+  code?: string;
   message: string;
 }
 

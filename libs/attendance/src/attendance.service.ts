@@ -52,12 +52,17 @@ export function dateRange(query: { from?: string; to?: string }, now = new Date(
   const to = query.to ?? swedishDate(now);
   const from = query.from ?? addDays(to, -83);
   const errors = [
-    ...(!isIsoDate(from) ? [{ field: 'from', message: 'from must be a real date' }] : []),
-    ...(!isIsoDate(to) ? [{ field: 'to', message: 'to must be a real date' }] : []),
+    ...(!isIsoDate(from) ? [{ field: 'from', code: 'invalid-date', message: 'from must be a real date' }] : []),
+    ...(!isIsoDate(to) ? [{ field: 'to', code: 'invalid-date', message: 'to must be a real date' }] : []),
   ];
-  if (!errors.length && from > to) errors.push({ field: 'from', message: 'from must not be after to' });
+  if (!errors.length && from > to)
+    errors.push({ field: 'from', code: 'range-reversed', message: 'from must not be after to' });
   if (!errors.length && daysBetween(from, to) > MAX_RANGE_DAYS) {
-    errors.push({ field: 'from', message: `the range may span at most ${MAX_RANGE_DAYS} days` });
+    errors.push({
+      field: 'from',
+      code: 'range-too-long',
+      message: `the range may span at most ${MAX_RANGE_DAYS} days`,
+    });
   }
   if (errors.length) throw new ValidationError(errors);
   return { from, to };
@@ -89,6 +94,7 @@ export class AttendanceService {
     if (attended < 0) {
       problems.push({
         field: 'invalid_absence_minutes',
+        code: 'minutes-exceed-offered',
         reason: 'absent minutes exceed the scheduled (offered) minutes',
       });
     }
@@ -97,7 +103,7 @@ export class AttendanceService {
         field === 'attendance_minutes'
           ? 'attendanceMinutes'
           : field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-      throw new ValidationError(problems.map((p) => ({ field: camel(p.field), message: p.reason })));
+      throw new ValidationError(problems.map((p) => ({ field: camel(p.field), code: p.code, message: p.reason })));
     }
     return this.dataSource.transaction(async (manager) => {
       await this.students.requireStudent(caller, studentId, 'attendance.write', 'write', manager);

@@ -12,6 +12,8 @@ export interface LessonInput {
 
 export interface LessonProblem {
   field: string;
+  /** Machine-readable, stable (clients word it themselves); `reason` is the English text. */
+  code: string;
   reason: string;
 }
 
@@ -26,9 +28,11 @@ const wholeMinutes = (value: number) => Number.isInteger(value) && value >= 0 &&
  */
 export function lessonProblems(lesson: LessonInput, today: string): LessonProblem[] {
   const problems: LessonProblem[] = [];
-  if (!isIsoDate(lesson.date)) problems.push({ field: 'date', reason: 'must be a date YYYY-MM-DD' });
-  else if (lesson.date > today) problems.push({ field: 'date', reason: 'is in the future' });
-  if (!TIME.test(lesson.startTime)) problems.push({ field: 'start_time', reason: 'must be a time HH:MM' });
+  if (!isIsoDate(lesson.date))
+    problems.push({ field: 'date', code: 'invalid-date', reason: 'must be a date YYYY-MM-DD' });
+  else if (lesson.date > today) problems.push({ field: 'date', code: 'in-future', reason: 'is in the future' });
+  if (!TIME.test(lesson.startTime))
+    problems.push({ field: 'start_time', code: 'invalid-time', reason: 'must be a time HH:MM' });
   const minutes: [string, number][] = [
     ['offered_minutes', lesson.offeredMinutes],
     ['attendance_minutes', lesson.attendedMinutes],
@@ -36,16 +40,19 @@ export function lessonProblems(lesson: LessonInput, today: string): LessonProble
     ['invalid_absence_minutes', lesson.invalidAbsenceMinutes],
   ];
   for (const [field, value] of minutes) {
-    if (!wholeMinutes(value)) problems.push({ field, reason: `must be whole minutes, 0–${MAX_LESSON_MINUTES}` });
+    if (!wholeMinutes(value))
+      problems.push({ field, code: 'invalid-minutes', reason: `must be whole minutes, 0–${MAX_LESSON_MINUTES}` });
   }
   if (!problems.some((p) => p.field.endsWith('minutes'))) {
-    if (lesson.offeredMinutes === 0) problems.push({ field: 'offered_minutes', reason: 'must be more than 0' });
+    if (lesson.offeredMinutes === 0)
+      problems.push({ field: 'offered_minutes', code: 'too-small', reason: 'must be more than 0' });
     else if (
       lesson.attendedMinutes + lesson.validAbsenceMinutes + lesson.invalidAbsenceMinutes >
       lesson.offeredMinutes
     ) {
       problems.push({
         field: 'invalid_absence_minutes',
+        code: 'minutes-exceed-offered',
         reason: 'attended and absent minutes together exceed the scheduled (offered) minutes',
       });
     }

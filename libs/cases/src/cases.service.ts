@@ -112,7 +112,7 @@ export class CasesService {
     const coordinator = coordinatorId ?? (caller.roles.includes('elevhalsa') ? caller.userId : null);
     if (!coordinator) {
       throw new UnprocessableError('Name the coordinator: an elevhälsa user of the school.', {
-        errors: [{ field: 'coordinatorId', message: 'required unless you are elevhälsa' }],
+        errors: [{ field: 'coordinatorId', code: 'required', message: 'required unless you are elevhälsa' }],
       });
     }
     await this.requireCoordinatorCandidate(manager, coordinator, pupil.schoolId);
@@ -319,7 +319,9 @@ export class CasesService {
     const to = query.to ?? swedishDate();
     const from = query.from ?? addDays(to, -365);
     if (!isIsoDate(from) || !isIsoDate(to) || from > to) {
-      throw new ValidationError([{ field: 'from', message: 'from and to must be real dates, from not after to' }]);
+      throw new ValidationError([
+        { field: 'from', code: 'invalid-date', message: 'from and to must be real dates, from not after to' },
+      ]);
     }
     const measures: { measure: string; cases: number; median: number | null; p90: number | null }[] =
       await this.dataSource.query(
@@ -358,7 +360,7 @@ export class CasesService {
     );
     if (!user) {
       throw new UnprocessableError("The coordinator must be an active elevhälsa user of the pupil's school.", {
-        errors: [{ field: 'coordinatorId', message: 'not an elevhälsa user of this school' }],
+        errors: [{ field: 'coordinatorId', code: 'not-a-member', message: 'not an elevhälsa user of this school' }],
       });
     }
   }

@@ -173,9 +173,11 @@ export class ConsentsService {
   async give(caller: Caller, caseId: string, dto: GiveConsentDto): Promise<ConsentDto> {
     const today = swedishDate();
     const errors = [
-      ...(!isIsoDate(dto.givenAt) ? [{ field: 'givenAt', message: 'givenAt must be a real date' }] : []),
+      ...(!isIsoDate(dto.givenAt)
+        ? [{ field: 'givenAt', code: 'invalid-date', message: 'givenAt must be a real date' }]
+        : []),
       ...(dto.validUntil && !isIsoDate(dto.validUntil)
-        ? [{ field: 'validUntil', message: 'must be a real date' }]
+        ? [{ field: 'validUntil', code: 'invalid-date', message: 'must be a real date' }]
         : []),
     ];
     if (errors.length) throw new ValidationError(errors);
@@ -185,19 +187,25 @@ export class ConsentsService {
       const { defaultValidityMonths, maxValidityMonths } = this.config.consent;
       const validUntil = dto.validUntil ?? addMonths(dto.givenAt, defaultValidityMonths);
       const problems = [];
-      if (dto.givenAt > today) problems.push({ field: 'givenAt', message: 'consent cannot be given in the future' });
+      if (dto.givenAt > today)
+        problems.push({ field: 'givenAt', code: 'in-future', message: 'consent cannot be given in the future' });
       if (validUntil < dto.givenAt) {
-        problems.push({ field: 'validUntil', message: 'must not be before givenAt' });
+        problems.push({ field: 'validUntil', code: 'before-start', message: 'must not be before givenAt' });
       } else if (validUntil > addMonths(dto.givenAt, maxValidityMonths)) {
         problems.push({
           field: 'validUntil',
+          code: 'too-long-validity',
           message: `must be at most ${maxValidityMonths} months after givenAt (${addMonths(dto.givenAt, maxValidityMonths)})`,
         });
       }
       const [agency] = await manager.query(`SELECT type FROM agency WHERE id = $1`, [dto.agencyId]);
-      if (!agency) problems.push({ field: 'agencyId', message: 'unknown agency' });
+      if (!agency) problems.push({ field: 'agencyId', code: 'unknown', message: 'unknown agency' });
       else if (dto.agencyId === facts.schoolId) {
-        problems.push({ field: 'agencyId', message: 'the school needs no consent for its own case' });
+        problems.push({
+          field: 'agencyId',
+          code: 'own-school',
+          message: 'the school needs no consent for its own case',
+        });
       }
       if (problems.length)
         throw new UnprocessableError('The consent cannot be recorded as given.', { errors: problems });

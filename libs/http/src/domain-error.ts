@@ -42,8 +42,13 @@ export class UnprocessableError extends DomainError {
   }
 }
 
+/**
+ * One invalid field: `code` is machine-readable and stable (clients show their own words for it,
+ * see `FIELD_ERROR_CODES`); `message` is the English explanation for developers.
+ */
 export interface FieldError {
   field: string;
+  code: string;
   message: string;
 }
 

@@ -82,7 +82,9 @@ export function decodeCursor(cursor: string | undefined, keys: readonly CursorKe
   } catch {
     // falls through to the validation error
   }
-  throw new ValidationError([{ field: 'cursor', message: 'cursor is not one this API gave out' }]);
+  throw new ValidationError([
+    { field: 'cursor', code: 'invalid-cursor', message: 'cursor is not one this API gave out' },
+  ]);
 }
 
 /** Given `limit + 1` rows, cuts the page and makes the cursor from the last item kept. */

@@ -6,7 +6,17 @@ export const PROBLEM_TYPE_BASE = '/problems/';
 
 export class ProblemFieldError {
   @ApiProperty({ example: 'personnummer' }) field: string;
-  @ApiProperty({ example: 'personnummer has an invalid check digit' }) message: string;
+  @ApiProperty({
+    example: 'invalid-personnummer',
+    description:
+      'Machine-readable and stable: clients show their own words for it. From the validators: `required`, ' +
+      '`unknown-field`, `not-text`, `not-whole-number`, `too-small`, `too-large`, `too-short`, `too-long`, ' +
+      '`not-a-choice`, `invalid-id`, `invalid-format`, `invalid-date`, …; from the rules: `blank`, `in-future`, ' +
+      '`not-in-future`, `before-start`, `not-in-case`, `not-working-day`, `already-exists`, `unknown`, ….',
+  })
+  code: string;
+  @ApiProperty({ example: 'personnummer has an invalid check digit', description: 'In English, for developers.' })
+  message: string;
 }
 
 /** RFC 9457 problem details, the body of every error response. */

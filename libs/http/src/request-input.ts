@@ -83,5 +83,7 @@ export function findNul(value: unknown, path = ''): string | null {
 
 /** The 400 for a NUL found at `field`. */
 export function nulCharacterError(field: string): ValidationError {
-  return new ValidationError([{ field, message: `${field} must not contain the NUL character (U+0000)` }]);
+  return new ValidationError([
+    { field, code: 'nul-character', message: `${field} must not contain the NUL character (U+0000)` },
+  ]);
 }

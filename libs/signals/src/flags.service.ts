@@ -108,7 +108,7 @@ export class FlagsService {
 
   async create(caller: Caller, studentId: string, dto: CreateFlagDto): Promise<FlagDto> {
     const text = dto.text.trim();
-    if (!text) throw new ValidationError([{ field: 'text', message: 'text must not be blank' }]);
+    if (!text) throw new ValidationError([{ field: 'text', code: 'blank', message: 'text must not be blank' }]);
     return this.dataSource.transaction(async (manager) => {
       const pupil = await this.students.requireStudent(caller, studentId, 'flag.create', 'write', manager);
       await this.refuseSecondWorry(manager, studentId);
@@ -169,7 +169,7 @@ export class FlagsService {
   /** Adds an observation to a flag that still awaits triage (any staff of the pupil's school). */
   async addNote(caller: Caller, id: string, text: string): Promise<FlagDto> {
     const note = text.trim();
-    if (!note) throw new ValidationError([{ field: 'text', message: 'text must not be blank' }]);
+    if (!note) throw new ValidationError([{ field: 'text', code: 'blank', message: 'text must not be blank' }]);
     return this.dataSource.transaction(async (manager) => {
       await this.requireFlag(caller, manager, id, 'flag.note', 'write', FLAG_READER_ROLES);
       const [flag] = await manager.query(`SELECT status FROM absence_flag WHERE id = $1 FOR UPDATE`, [id]);
@@ -226,7 +226,7 @@ export class FlagsService {
 
   dismiss(caller: Caller, id: string, dto: DismissFlagDto): Promise<FlagDto> {
     const reason = dto.reason.trim();
-    if (!reason) throw new ValidationError([{ field: 'reason', message: 'reason must not be blank' }]);
+    if (!reason) throw new ValidationError([{ field: 'reason', code: 'blank', message: 'reason must not be blank' }]);
     return this.triage(caller, id, 'dismissed', reason);
   }
 

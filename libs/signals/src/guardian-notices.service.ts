@@ -121,14 +121,19 @@ export class GuardianNoticesService {
   async create(caller: Caller, studentId: string, dto: CreateGuardianNoticeDto): Promise<GuardianNoticeDto> {
     const informedAt = new Date(dto.informedAt);
     const errors = [];
-    if (!isIsoDate(dto.date)) errors.push({ field: 'date', message: 'date must be a real date' });
-    else if (dto.date > swedishDate()) errors.push({ field: 'date', message: 'date must not be in the future' });
+    if (!isIsoDate(dto.date)) errors.push({ field: 'date', code: 'invalid-date', message: 'date must be a real date' });
+    else if (dto.date > swedishDate())
+      errors.push({ field: 'date', code: 'in-future', message: 'date must not be in the future' });
     if (Number.isNaN(informedAt.getTime())) {
-      errors.push({ field: 'informedAt', message: 'informedAt must be a date-time' });
+      errors.push({ field: 'informedAt', code: 'invalid-date', message: 'informedAt must be a date-time' });
     } else if (informedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      errors.push({ field: 'informedAt', message: 'informedAt must not be in the future' });
+      errors.push({ field: 'informedAt', code: 'in-future', message: 'informedAt must not be in the future' });
     } else if (isIsoDate(dto.date) && swedishDate(informedAt) < dto.date) {
-      errors.push({ field: 'informedAt', message: 'informedAt must not be before the day of the absence' });
+      errors.push({
+        field: 'informedAt',
+        code: 'before-start',
+        message: 'informedAt must not be before the day of the absence',
+      });
     }
     if (errors.length) throw new ValidationError(errors);
     return this.dataSource.transaction(async (manager) => {
@@ -139,7 +144,7 @@ export class GuardianNoticesService {
       );
       if (!day || day.invalid_absence_minutes <= 0) {
         throw new UnprocessableError('The pupil has no invalid absence recorded on this day.', {
-          errors: [{ field: 'date', message: 'no invalid absence on this day' }],
+          errors: [{ field: 'date', code: 'no-invalid-absence', message: 'no invalid absence on this day' }],
         });
       }
       const [inserted] = await manager.query(
@@ -150,7 +155,7 @@ export class GuardianNoticesService {
       );
       if (!inserted) {
         throw new ConflictError('The guardians are already recorded as informed of this day.', {
-          errors: [{ field: 'date', message: 'already recorded' }],
+          errors: [{ field: 'date', code: 'already-exists', message: 'already recorded' }],
         });
       }
       await this.access.logChange(caller, 'guardianNotice.create', 'student', [studentId], manager);

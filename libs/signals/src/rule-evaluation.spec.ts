@@ -48,7 +48,7 @@ describe('validateRuleParams', () => {
 
   it('names the field out of bounds, unknown or not whole', () => {
     expect(validateRuleParams('absence_share', { percent: 51 }).errors).toEqual([
-      { field: 'params.percent', message: 'percent must be between 1 and 50' },
+      { field: 'params.percent', code: expect.any(String), message: 'percent must be between 1 and 50' },
     ]);
     expect(validateRuleParams('absence_share', { percent: 0 }).errors[0].field).toBe('params.percent');
     expect(validateRuleParams('invalid_streak', { days: 1 }).errors[0].field).toBe('params.days');

@@ -134,25 +134,30 @@ export function validateRuleParams(
   const params = { ...definition.defaults };
   const errors: FieldError[] = [];
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { params, errors: [{ field: 'params', message: 'params must be an object' }] };
+    return { params, errors: [{ field: 'params', code: 'not-object', message: 'params must be an object' }] };
   }
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     const bounds = definition.bounds[key];
     if (!bounds) {
       errors.push({
         field: `params.${key}`,
+        code: 'unknown-field',
         message: `unknown parameter for ${kind}; allowed: ${Object.keys(definition.bounds).join(', ')}`,
       });
     } else if (typeof value !== 'number' || !Number.isInteger(value)) {
-      errors.push({ field: `params.${key}`, message: `${key} must be a whole number` });
+      errors.push({ field: `params.${key}`, code: 'not-whole-number', message: `${key} must be a whole number` });
     } else if (value < bounds.min || value > bounds.max) {
-      errors.push({ field: `params.${key}`, message: `${key} must be between ${bounds.min} and ${bounds.max}` });
+      errors.push({
+        field: `params.${key}`,
+        code: 'out-of-range',
+        message: `${key} must be between ${bounds.min} and ${bounds.max}`,
+      });
     } else {
       params[key] = value;
     }
   }
   if (kind === 'weekday_pattern' && !errors.length && params.weeksHit > params.ofWeeks) {
-    errors.push({ field: 'params.weeksHit', message: 'weeksHit must not exceed ofWeeks' });
+    errors.push({ field: 'params.weeksHit', code: 'too-large', message: 'weeksHit must not exceed ofWeeks' });
   }
   return { params, errors };
 }

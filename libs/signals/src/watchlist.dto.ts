@@ -39,6 +39,12 @@ export class WatchlistQuery extends PageQuery {
   sort?: (typeof WATCHLIST_SORTS)[number];
 }
 
+export class WatchlistCaseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'NT-2026-0042' }) reference: string;
+  @ApiProperty({ enum: ['open', 'mapping', 'plan_active', 'follow_up'] }) status: string;
+}
+
 export class WatchlistItemDto {
   @ApiProperty({ format: 'uuid' }) studentId: string;
   @ApiProperty() firstName: string;
@@ -52,4 +58,17 @@ export class WatchlistItemDto {
   @ApiProperty({ description: 'A flag to elevhälsa about the pupil awaits triage.' }) openFlag: boolean;
   @ApiProperty({ description: 'A frånvaroutredning started within the 12 months before the reference day.' })
   investigationStarted: boolean;
+  @ApiProperty({
+    description:
+      'The pupil has an open case (not closed). Told to every reader of the list; the case itself only in `case`.',
+  })
+  hasOpenCase: boolean;
+  @ApiProperty({
+    type: WatchlistCaseDto,
+    nullable: true,
+    description:
+      "The pupil's open case, for those who may read the school's cases (principal, elevhälsa); " +
+      'null when there is none or the caller may not read cases.',
+  })
+  case: WatchlistCaseDto | null;
 }

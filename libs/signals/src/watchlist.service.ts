@@ -16,6 +16,7 @@ import {
   signalWindows,
 } from './rule-evaluation';
 import { WatchlistItemDto, WatchlistQuery } from './watchlist.dto';
+import { watchlistRepository } from './watchlist.repository';
 
 export interface PupilSignals {
   studentId: string;
@@ -221,8 +222,10 @@ export async function loadPupilSignals(
 export function referenceDay(date: string | undefined, field = 'date'): string {
   const today = swedishDate();
   if (date === undefined) return today;
-  if (!isIsoDate(date)) throw new ValidationError([{ field, message: `${field} must be a real date` }]);
-  if (date > today) throw new ValidationError([{ field, message: `${field} must not be in the future` }]);
+  if (!isIsoDate(date))
+    throw new ValidationError([{ field, code: 'invalid-date', message: `${field} must be a real date` }]);
+  if (date > today)
+    throw new ValidationError([{ field, code: 'in-future', message: `${field} must not be in the future` }]);
   return date;
 }
 
@@ -292,8 +295,11 @@ export class WatchlistService {
         rulesHit,
         openFlag: pupil.openFlag,
         investigationStarted: pupil.investigationStarted,
+        hasOpenCase: false,
+        case: null,
       });
     }
+    await this.addOpenCases(caller, items);
     const sort = query.sort ?? 'absence';
     items.sort((a, b) => {
       if (sort === 'rules') {
@@ -312,6 +318,28 @@ export class WatchlistService {
       'student',
       page.items.map((i) => i.studentId),
     );
+    const cases = page.items.flatMap((i) => (i.case ? [i.case.id] : []));
+    if (cases.length) await this.access.logList(caller, 'watchlist.read', 'case', cases);
     return page;
+  }
+
+  /**
+   * Marks each pupil's open case: every reader of the list learns that there is one (a flag for
+   * the pupil would be refused with its reference anyway); its id, reference and status only
+   * those who may read the school's cases (principal, elevhälsa).
+   */
+  private async addOpenCases(caller: Caller, items: WatchlistItemDto[]): Promise<void> {
+    const rows = await watchlistRepository.openCasesOf(
+      this.dataSource.manager,
+      items.map((i) => i.studentId),
+    );
+    const byPupil = new Map(rows.map((r) => [r.student_id, r]));
+    const mayRead = caller.permissions.has('case.read');
+    for (const item of items) {
+      const open = byPupil.get(item.studentId);
+      if (!open) continue;
+      item.hasOpenCase = true;
+      if (mayRead) item.case = { id: open.id, reference: open.reference, status: open.status };
+    }
   }
 }

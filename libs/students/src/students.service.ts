@@ -60,7 +60,8 @@ const toSummary = (r: StudentRow): StudentSummaryDto => ({
 /** Parses a personnummer from input, or a 400 naming the field. */
 export function canonicalPersonnummer(input: string, field = 'personnummer'): string {
   const parsed = parsePersonnummer(input);
-  if (!parsed.ok) throw new ValidationError([{ field, message: `personnummer: ${parsed.reason}` }]);
+  if (!parsed.ok)
+    throw new ValidationError([{ field, code: 'invalid-personnummer', message: `personnummer: ${parsed.reason}` }]);
   return parsed.canonical;
 }
 
@@ -84,7 +85,7 @@ export class StudentsService {
       );
       if (!school) {
         throw new UnprocessableError('The school does not exist in your organisation.', {
-          errors: [{ field: 'schoolId', message: 'unknown school' }],
+          errors: [{ field: 'schoolId', code: 'unknown', message: 'unknown school' }],
         });
       }
       // Staff register pupils at their own school only.
@@ -108,7 +109,7 @@ export class StudentsService {
         await this.access.logDenied(caller, 'student.create', 'student', taken.id);
         const field = taken.same_number ? 'personnummer' : 'externalId';
         throw new ConflictError('This pupil cannot be registered: the identity is already in the register.', {
-          errors: [{ field, message: 'already registered' }],
+          errors: [{ field, code: 'already-exists', message: 'already registered' }],
         });
       }
       const [{ id }] = await manager.query(

@@ -1,5 +1,6 @@
 import { Alert, List } from '@mantine/core';
 import { ApiError } from '../api';
+import { problemCode, problemText as textOfCode } from '../problem-texts';
 import { texts } from '../texts';
 
 const t = texts.common.errors;
@@ -18,9 +19,10 @@ export function problemText(error: unknown): string {
       return t.notFound;
     case 409:
     case 412:
-      return error.problem.detail ? `${t.conflict} ${error.problem.detail}` : t.conflict;
+      // Never the server's English detail: the Swedish words for its code.
+      return textOfCode(problemCode(error), t.conflict);
     default:
-      return error.status >= 500 ? t.server : (error.problem.detail ?? t.server);
+      return error.status >= 500 ? t.server : textOfCode(problemCode(error), t.server);
   }
 }
 
@@ -33,7 +35,9 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
       {fields.length > 0 && (
         <List size="sm" mt="xs">
           {fields.map((f) => (
-            <List.Item key={f.field + f.message}>{t.field(f.field, f.message)}</List.Item>
+            // The field's Swedish words only: the API's field path and English message stay out of sight
+            // (forms show the same words at the field itself).
+            <List.Item key={f.field + f.message}>{textOfCode(f.code, t.invalidField)}</List.Item>
           ))}
         </List>
       )}

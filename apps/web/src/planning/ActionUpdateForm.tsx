@@ -49,11 +49,13 @@ export function ActionUpdateForm({ caseId, action, etag, onSaved, onReload }: Pr
     }
     setBusy(true);
     try {
+      // The action's own ETag: a change elsewhere in the plan does not make it stale.
       const response = await api.send<Plan>('PATCH', `/cases/${caseId}/plan/actions/${action.id}`, body, {
-        headers: { 'If-Match': etag },
+        headers: { 'If-Match': action.etag },
       });
       clearNote();
-      onSaved(response.data, response.etag);
+      // The answer's ETag header is the action's; the plan's own is its version.
+      onSaved(response.data, `"${response.data.version}"`);
       setMessage(t.saved);
     } catch (failure) {
       setError(failure);

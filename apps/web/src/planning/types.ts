@@ -22,6 +22,9 @@ export interface PlanAction {
   startDate: string | null;
   dueDate: string;
   status: ActionStatus;
+  /** The action's own version and ETag (`"a3"`): If-Match of its PATCH. */
+  version: number;
+  etag: string;
   updatedAt: string;
   progressNotes: ProgressNote[];
 }
@@ -47,6 +50,10 @@ export interface Plan {
   id: string;
   caseId: string;
   version: number;
+  /** The newest version anyone agreed to (null: not agreed yet). */
+  agreedVersion: number | null;
+  /** The plan's content was replaced after the version agreed. */
+  changedSinceAgreement: boolean;
   goals: Goal[];
   actions: PlanAction[];
   pupilView: string | null;

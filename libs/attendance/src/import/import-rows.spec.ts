@@ -39,7 +39,13 @@ describe('csvRow', () => {
   ])('reports %j on %s', (fields, field, reason) => {
     const result = csvRow(3, fields, pupils, TODAY);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toContainEqual({ line: 3, field, reason: expect.stringMatching(reason) });
+    if (!result.ok)
+      expect(result.errors).toContainEqual({
+        line: 3,
+        field,
+        code: expect.any(String),
+        reason: expect.stringMatching(reason),
+      });
   });
 
   it('reports an unknown pupil without quoting the personnummer', () => {
@@ -47,7 +53,14 @@ describe('csvRow', () => {
     const result = csvRow(4, csv('', other, '2026-01-12', '08:10', '60', '0', '0', ''), pupils, TODAY);
     expect(result).toEqual({
       ok: false,
-      errors: [{ line: 4, field: 'personnummer', reason: 'no pupil with this personnummer at your school' }],
+      errors: [
+        {
+          line: 4,
+          field: 'personnummer',
+          code: expect.any(String),
+          reason: 'no pupil with this personnummer at your school',
+        },
+      ],
     });
     expect(JSON.stringify(result)).not.toContain(other);
   });
@@ -55,7 +68,7 @@ describe('csvRow', () => {
   it('reports a wrong number of fields', () => {
     expect(csvRow(5, ['a', 'b'], pupils, TODAY)).toEqual({
       ok: false,
-      errors: [{ line: 5, field: 'row', reason: 'has 2 fields, expected 8' }],
+      errors: [{ line: 5, field: 'row', code: expect.any(String), reason: 'has 2 fields, expected 8' }],
     });
   });
 });

@@ -23,6 +23,8 @@ export interface StagedLesson {
 export interface ImportError {
   line: number;
   field: string;
+  /** Machine-readable, stable (clients word it themselves); `reason` is the English text. */
+  code: string;
   reason: string;
 }
 
@@ -84,8 +86,8 @@ const NO_PROBLEMS: LessonProblem[] = [];
 
 export function textProblem(field: string, value: string | null, max: number): LessonProblem[] {
   if (value === null) return NO_PROBLEMS;
-  if (value.length > max) return [{ field, reason: `must be at most ${max} characters` }];
-  if (value.includes('\u0000')) return [{ field, reason: 'must not contain a NUL character' }];
+  if (value.length > max) return [{ field, code: 'too-long', reason: `must be at most ${max} characters` }];
+  if (value.includes('\u0000')) return [{ field, code: 'nul-character', reason: 'must not contain a NUL character' }];
   return NO_PROBLEMS;
 }
 
@@ -99,7 +101,10 @@ export const optionalText = (value: unknown): string | null =>
  */
 export function csvRow(line: number, fields: string[], pupils: PupilIndex, checker: RowChecker): RowResult {
   if (fields.length !== 8) {
-    return { ok: false, errors: [{ line, field: 'row', reason: `has ${fields.length} fields, expected 8` }] };
+    return {
+      ok: false,
+      errors: [{ line, field: 'row', code: 'wrong-field-count', reason: `has ${fields.length} fields, expected 8` }],
+    };
   }
   const offered = minutes(fields[4]);
   const valid = minutes(fields[5]);
@@ -112,10 +117,11 @@ export function csvRow(line: number, fields: string[], pupils: PupilIndex, check
 
   let studentId = '';
   const parsed = checker.personnummer(fields[1]);
-  if (!parsed.ok) add({ field: 'personnummer', reason: parsed.reason });
+  if (!parsed.ok) add({ field: 'personnummer', code: 'invalid-personnummer', reason: parsed.reason });
   else {
     studentId = pupils.get(parsed.canonical) ?? '';
-    if (!studentId) add({ field: 'personnummer', reason: 'no pupil with this personnummer at your school' });
+    if (!studentId)
+      add({ field: 'personnummer', code: 'unknown-pupil', reason: 'no pupil with this personnummer at your school' });
   }
   const rules = checker.problems({
     date,
@@ -127,11 +133,15 @@ export function csvRow(line: number, fields: string[], pupils: PupilIndex, check
   });
   // Attended minutes are derived here, so the rule about them is the rule about the absence.
   for (const problem of rules) {
-    if (problem.field === 'attendance_minutes' || (attended < 0 && problem.reason.includes('exceed'))) continue;
+    if (problem.field === 'attendance_minutes' || (attended < 0 && problem.code === 'minutes-exceed-offered')) continue;
     add(problem);
   }
   if (attended < 0 && !problems.some((p) => p.field.endsWith('minutes'))) {
-    add({ field: 'invalid_absence_minutes', reason: 'absent minutes exceed offered minutes' });
+    add({
+      field: 'invalid_absence_minutes',
+      code: 'minutes-exceed-offered',
+      reason: 'absent minutes exceed offered minutes',
+    });
   }
   const reason = optionalText(fields[7]);
   const externalId = optionalText(fields[0]);

@@ -30,7 +30,15 @@ export class ImportErrorDto {
     description: 'Column (CSV) or member path (JSON), or `row`/`file`/`header`/`encoding`.',
   })
   field: string;
-  @ApiProperty({ example: 'the check digit is wrong', description: 'Why; never quotes the value.' })
+  @ApiProperty({
+    example: 'invalid-personnummer',
+    description:
+      'Machine-readable and stable (clients word it themselves): `invalid-date`, `in-future`, `invalid-time`, ' +
+      '`invalid-minutes`, `minutes-exceed-offered`, `invalid-personnummer`, `unknown-pupil`, `duplicate-lesson`, ' +
+      '`wrong-field-count`, `invalid-header`, `invalid-file`, ….',
+  })
+  code: string;
+  @ApiProperty({ example: 'the check digit is wrong', description: 'Why, in English; never quotes the value.' })
   reason: string;
 }
 

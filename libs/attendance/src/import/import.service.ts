@@ -151,7 +151,7 @@ export class AttendanceImportService {
         copy.abort();
         if (!(error instanceof ImportFileError)) throw error;
         reader.discard();
-        report.fileError = { line: error.line, field: error.field, reason: error.message };
+        report.fileError = { line: error.line, field: error.field, code: error.code, reason: error.message };
         if (error.field === 'header') throw new HeaderError(error.message);
       }
 
@@ -214,7 +214,7 @@ export class AttendanceImportService {
         if (error instanceof HeaderError) {
           throw new DomainError('validation', 400, 'Bad Request', error.message, {
             importId: id,
-            errors: [{ field: 'header', message: error.message }],
+            errors: [{ field: 'header', code: 'invalid-header', message: error.message }],
           });
         }
         throw new UnprocessableError(
@@ -409,6 +409,7 @@ export class AttendanceImportService {
       first.map((d) => ({
         line: d.line,
         field: 'row',
+        code: 'duplicate-lesson',
         reason: `the same lesson (pupil, date, start time) as line ${d.first_line}`,
       })),
       count,

@@ -57,7 +57,10 @@ export async function readSs12000(
   const handle = async (text: string) => {
     for (const element of scanner.push(text)) {
       if ('error' in element) {
-        await take({ ok: false, errors: [{ line: element.line, field: 'row', reason: element.error }] });
+        await take({
+          ok: false,
+          errors: [{ line: element.line, field: 'row', code: 'invalid-json', reason: element.error }],
+        });
       } else if (isCalendarEvent(element.value)) {
         const read = calendarEventRows(element.line, element.value, pupils, checker);
         if (read.event) {

@@ -123,7 +123,7 @@ describe('attendanceRow', () => {
       lesson: null,
     });
     expect(lessonOf(attendanceRow(1, attendance(), later, pupils, TODAY))).toEqual([
-      { line: 1, field: 'calendarEvent.id', reason: 'is in the future' },
+      { line: 1, field: 'calendarEvent.id', code: expect.any(String), reason: 'is in the future' },
     ]);
   });
 
@@ -167,7 +167,12 @@ describe('calendarEventRows', () => {
       {
         ok: false,
         errors: [
-          { line: 4, field: '_embedded.attendance[1].attendanceMinutes', reason: 'must be whole minutes, 0–600' },
+          {
+            line: 4,
+            field: '_embedded.attendance[1].attendanceMinutes',
+            code: expect.any(String),
+            reason: 'must be whole minutes, 0–600',
+          },
         ],
       },
     ]);

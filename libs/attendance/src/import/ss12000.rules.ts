@@ -61,7 +61,8 @@ const isMinutes = (value: unknown, min = 0): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= MAX_LESSON_MINUTES;
 
 function idProblem(field: string, value: unknown): LessonProblem[] {
-  if (typeof value !== 'string' || !value.trim()) return [{ field, reason: 'must be a non-empty string' }];
+  if (typeof value !== 'string' || !value.trim())
+    return [{ field, code: 'required', reason: 'must be a non-empty string' }];
   return textProblem(field, value.trim(), MAX_EXTERNAL_ID);
 }
 
@@ -75,31 +76,40 @@ export function isCalendarEvent(value: unknown): boolean {
 /** The event's own fields; problems name the member (`startTime`, `studentExceptions[1].teachingLength` …). */
 export function readCalendarEvent(value: unknown): { event: CalendarEventTimes | null; problems: LessonProblem[] } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { event: null, problems: [{ field: 'row', reason: 'must be a calendar event object' }] };
+    return { event: null, problems: [{ field: 'row', code: 'not-object', reason: 'must be a calendar event object' }] };
   }
   const problems: LessonProblem[] = [...idProblem('id', member(value, 'id'))];
   const start = stockholmDateTime(member(value, 'startTime'));
   const end = stockholmDateTime(member(value, 'endTime'));
-  if (!start) problems.push({ field: 'startTime', reason: 'must be an RFC 3339 date-time' });
-  if (!end) problems.push({ field: 'endTime', reason: 'must be an RFC 3339 date-time' });
+  if (!start) problems.push({ field: 'startTime', code: 'invalid-date', reason: 'must be an RFC 3339 date-time' });
+  if (!end) problems.push({ field: 'endTime', code: 'invalid-date', reason: 'must be an RFC 3339 date-time' });
   const length = start && end ? minutesBetween(start.ms, end.ms) : NaN;
-  if (start && end && length <= 0) problems.push({ field: 'endTime', reason: 'must be after startTime' });
+  if (start && end && length <= 0)
+    problems.push({ field: 'endTime', code: 'before-start', reason: 'must be after startTime' });
   const teaching = member(value, 'teachingLengthStudent');
   if (!absent(teaching) && !isMinutes(teaching, 1)) {
-    problems.push({ field: 'teachingLengthStudent', reason: `must be whole minutes, 1–${MAX_LESSON_MINUTES}` });
+    problems.push({
+      field: 'teachingLengthStudent',
+      code: 'invalid-minutes',
+      reason: `must be whole minutes, 1–${MAX_LESSON_MINUTES}`,
+    });
   }
   const offered = isMinutes(teaching, 1) ? teaching : length;
   if (absent(teaching) && length > MAX_LESSON_MINUTES) {
-    problems.push({ field: 'endTime', reason: `the lesson may last at most ${MAX_LESSON_MINUTES} minutes` });
+    problems.push({
+      field: 'endTime',
+      code: 'lesson-too-long',
+      reason: `the lesson may last at most ${MAX_LESSON_MINUTES} minutes`,
+    });
   }
   const cancelled = member(value, 'cancelled');
   if (!absent(cancelled) && typeof cancelled !== 'boolean') {
-    problems.push({ field: 'cancelled', reason: 'must be true or false' });
+    problems.push({ field: 'cancelled', code: 'not-boolean', reason: 'must be true or false' });
   }
   const rawExceptions = member(value, 'studentExceptions');
   const exceptions: StudentExceptionTimes[] = [];
   if (!absent(rawExceptions) && !Array.isArray(rawExceptions)) {
-    problems.push({ field: 'studentExceptions', reason: 'must be an array' });
+    problems.push({ field: 'studentExceptions', code: 'not-list', reason: 'must be an array' });
   } else if (start && end) {
     (rawExceptions as unknown[] | undefined)?.forEach((raw, i) => {
       const field = (name: string) => `studentExceptions[${i}].${name}`;
@@ -111,17 +121,27 @@ export function readCalendarEvent(value: unknown): { event: CalendarEventTimes |
       const before = problems.length;
       problems.push(...idProblem(field('student.id'), student));
       if (typeof participates !== 'boolean')
-        problems.push({ field: field('participates'), reason: 'must be true or false' });
-      if (!exStart) problems.push({ field: field('startTime'), reason: 'must be an RFC 3339 date-time' });
-      if (!exEnd) problems.push({ field: field('endTime'), reason: 'must be an RFC 3339 date-time' });
+        problems.push({ field: field('participates'), code: 'not-boolean', reason: 'must be true or false' });
+      if (!exStart)
+        problems.push({ field: field('startTime'), code: 'invalid-date', reason: 'must be an RFC 3339 date-time' });
+      if (!exEnd)
+        problems.push({ field: field('endTime'), code: 'invalid-date', reason: 'must be an RFC 3339 date-time' });
       if (!absent(exLength) && !isMinutes(exLength, 1)) {
-        problems.push({ field: field('teachingLength'), reason: `must be whole minutes, 1–${MAX_LESSON_MINUTES}` });
+        problems.push({
+          field: field('teachingLength'),
+          code: 'invalid-minutes',
+          reason: `must be whole minutes, 1–${MAX_LESSON_MINUTES}`,
+        });
       }
       if (problems.length > before || !exStart || !exEnd) return;
       const ownTimes = exStart !== start || exEnd !== end;
       const exOffered = isMinutes(exLength, 1) ? exLength : ownTimes ? minutesBetween(exStart.ms, exEnd.ms) : undefined;
       if (exOffered !== undefined && !isMinutes(exOffered, 1)) {
-        problems.push({ field: field('endTime'), reason: 'must be after startTime, at most 600 minutes later' });
+        problems.push({
+          field: field('endTime'),
+          code: 'before-start',
+          reason: 'must be after startTime, at most 600 minutes later',
+        });
         return;
       }
       exceptions.push({
@@ -186,10 +206,12 @@ export function attendanceRow(
 ): RowResult {
   const fail = (problems: LessonProblem[]): RowResult => ({
     ok: false,
-    errors: problems.map((p): ImportError => ({ line, field: p.field, reason: p.reason })),
+    errors: problems.map((p): ImportError => ({ line, field: p.field, code: p.code, reason: p.reason })),
   });
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return fail([{ field: `${prefix || 'row'}`.replace(/\.$/, ''), reason: 'must be an attendance object' }]);
+    return fail([
+      { field: `${prefix || 'row'}`.replace(/\.$/, ''), code: 'not-object', reason: 'must be an attendance object' },
+    ]);
   }
   const problems: LessonProblem[] = [...idProblem(`${prefix}id`, member(value, 'id'))];
   const studentKey = member(member(value, 'student'), 'id');
@@ -198,7 +220,12 @@ export function attendanceRow(
   problems.push(...studentProblems);
   if (!studentProblems.length) {
     studentId = pupils.get((studentKey as string).trim()) ?? '';
-    if (!studentId) problems.push({ field: `${prefix}student.id`, reason: 'no pupil with this id at your school' });
+    if (!studentId)
+      problems.push({
+        field: `${prefix}student.id`,
+        code: 'unknown-pupil',
+        reason: 'no pupil with this id at your school',
+      });
   }
   // Under its event (expand=attendance) the reference may be left out: the event is the parent.
   const listedUnder = eventFields === ON_EVENT && event;
@@ -208,26 +235,41 @@ export function attendanceRow(
   if (!eventProblems.length && !event) {
     problems.push({
       field: `${prefix}calendarEvent.id`,
+      code: 'unknown-calendar-event',
       reason: 'unknown calendar event: import its /calendarEvents page first',
     });
   } else if (!eventProblems.length && event && (eventKey as string).trim() !== event.id) {
-    problems.push({ field: `${prefix}calendarEvent.id`, reason: 'is not the calendar event it is listed under' });
+    problems.push({
+      field: `${prefix}calendarEvent.id`,
+      code: 'calendar-event-mismatch',
+      reason: 'is not the calendar event it is listed under',
+    });
   } else if (event?.cancelled) {
-    problems.push({ field: `${prefix}calendarEvent.id`, reason: 'the calendar event is cancelled' });
+    problems.push({
+      field: `${prefix}calendarEvent.id`,
+      code: 'calendar-event-cancelled',
+      reason: 'the calendar event is cancelled',
+    });
   }
   const isReported = member(value, 'isReported');
-  if (typeof isReported !== 'boolean') problems.push({ field: `${prefix}isReported`, reason: 'must be true or false' });
+  if (typeof isReported !== 'boolean')
+    problems.push({ field: `${prefix}isReported`, code: 'not-boolean', reason: 'must be true or false' });
 
   const minutes: Record<string, number | undefined> = {};
   for (const name of ['attendanceMinutes', 'otherAttendanceMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes']) {
     const raw = member(value, name);
     if (absent(raw)) continue;
     if (isMinutes(raw)) minutes[name] = raw;
-    else problems.push({ field: `${prefix}${name}`, reason: `must be whole minutes, 0–${MAX_LESSON_MINUTES}` });
+    else
+      problems.push({
+        field: `${prefix}${name}`,
+        code: 'invalid-minutes',
+        reason: `must be whole minutes, 0–${MAX_LESSON_MINUTES}`,
+      });
   }
   const rawReason = member(value, 'absenceReason');
   if (!absent(rawReason) && typeof rawReason !== 'string') {
-    problems.push({ field: `${prefix}absenceReason`, reason: 'must be a string' });
+    problems.push({ field: `${prefix}absenceReason`, code: 'not-text', reason: 'must be a string' });
   }
   const reason = optionalText(rawReason);
   problems.push(...textProblem(`${prefix}absenceReason`, reason, MAX_REASON));
@@ -236,6 +278,7 @@ export function attendanceRow(
   if (event && studentId && slot === null) {
     problems.push({
       field: `${prefix}student.id`,
+      code: 'not-participating',
       reason: 'the pupil does not take part in this calendar event (studentExceptions)',
     });
   }
@@ -251,7 +294,13 @@ export function attendanceRow(
       ? minutes.attendanceMinutes + (minutes.otherAttendanceMinutes ?? 0)
       : slot.offeredMinutes - valid - invalid;
   if (attended < 0) {
-    return fail([{ field: `${prefix}invalidAbsenceMinutes`, reason: 'absent minutes exceed the offered minutes' }]);
+    return fail([
+      {
+        field: `${prefix}invalidAbsenceMinutes`,
+        code: 'minutes-exceed-offered',
+        reason: 'absent minutes exceed the offered minutes',
+      },
+    ]);
   }
   const named: Record<string, string> = {
     date: eventFields.time,
@@ -270,7 +319,7 @@ export function attendanceRow(
     invalidAbsenceMinutes: invalid,
   });
   if (ruleProblems.length)
-    return fail(ruleProblems.map((p) => ({ field: named[p.field] ?? p.field, reason: p.reason })));
+    return fail(ruleProblems.map((p) => ({ field: named[p.field] ?? p.field, code: p.code, reason: p.reason })));
   return {
     ok: true,
     lesson: {
@@ -303,7 +352,7 @@ export function calendarEventRows(
   const { event, problems } = readCalendarEvent(value);
   const embedded = member(member(value, '_embedded'), 'attendance');
   if (!absent(embedded) && !Array.isArray(embedded)) {
-    problems.push({ field: '_embedded.attendance', reason: 'must be an array' });
+    problems.push({ field: '_embedded.attendance', code: 'not-list', reason: 'must be an array' });
   }
   if (!event || problems.length) {
     return { event: null, rows: [{ ok: false, errors: problems.map((p) => ({ line, ...p })) }], notTakingPart: [] };

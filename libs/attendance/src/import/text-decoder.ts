@@ -9,6 +9,8 @@ export class ImportFileError extends Error {
     readonly line: number,
     readonly field: string,
     reason: string,
+    /** Machine-readable: `invalid-header` for the header row, else `invalid-file` unless given. */
+    readonly code = field === 'header' ? 'invalid-header' : 'invalid-file',
   ) {
     super(reason);
   }

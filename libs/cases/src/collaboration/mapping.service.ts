@@ -135,7 +135,7 @@ export class MappingService {
     const text = input.trim();
     if (!text) {
       throw new UnprocessableError('The text must not be blank.', {
-        errors: [{ field: 'text', message: 'must not be blank' }],
+        errors: [{ field: 'text', code: 'blank', message: 'must not be blank' }],
       });
     }
     return text;

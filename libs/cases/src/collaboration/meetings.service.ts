@@ -74,20 +74,22 @@ export class MeetingsService {
     const videoLink = dto.videoLink ?? null;
     if (!place && !videoLink) {
       throw new ValidationError([
-        { field: 'place', message: 'give a place or a videoLink' },
-        { field: 'videoLink', message: 'give a place or a videoLink' },
+        { field: 'place', code: 'one-of-required', message: 'give a place or a videoLink' },
+        { field: 'videoLink', code: 'one-of-required', message: 'give a place or a videoLink' },
       ]);
     }
     const startsAt = new Date(dto.startsAt);
     if (Number.isNaN(startsAt.getTime())) {
-      throw new ValidationError([{ field: 'startsAt', message: 'startsAt is not a real date-time' }]);
+      throw new ValidationError([
+        { field: 'startsAt', code: 'invalid-date', message: 'startsAt is not a real date-time' },
+      ]);
     }
     return this.dataSource.transaction(async (manager) => {
       const facts = await this.cases.requireCoordination(caller, caseId, 'meeting.schedule', manager);
       requireActive(facts);
       if (startsAt.getTime() <= Date.now()) {
         throw new UnprocessableError('The meeting must be in the future.', {
-          errors: [{ field: 'startsAt', message: 'must be in the future' }],
+          errors: [{ field: 'startsAt', code: 'not-in-future', message: 'must be in the future' }],
         });
       }
       const participants: { agency_id: string }[] = await manager.query(
@@ -99,7 +101,11 @@ export class MeetingsService {
       const errors = dto.agencyIds
         .map((agencyId, i) => ({ agencyId, field: `agencyIds.${i}` }))
         .filter(({ agencyId }) => !allowed.has(agencyId.toLowerCase()))
-        .map(({ field }) => ({ field, message: "not the pupil's school or an agency mobilised into the case" }));
+        .map(({ field }) => ({
+          field,
+          code: 'not-in-case',
+          message: "not the pupil's school or an agency mobilised into the case",
+        }));
       if (errors.length) {
         throw new UnprocessableError('Participants must be the school or agencies mobilised into the case.', {
           errors,
@@ -161,7 +167,7 @@ export class MeetingsService {
     const minutes = blankToNull(dto.minutes);
     const decisions = blankToNull(dto.decisions);
     if (minutes === undefined && decisions === undefined) {
-      throw new ValidationError([{ field: 'minutes', message: 'give minutes or decisions' }]);
+      throw new ValidationError([{ field: 'minutes', code: 'one-of-required', message: 'give minutes or decisions' }]);
     }
     return this.dataSource.transaction(async (manager) => {
       const facts = await this.cases.requireCoordination(caller, caseId, 'meeting.minutes', manager);

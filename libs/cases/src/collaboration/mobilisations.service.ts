@@ -139,19 +139,23 @@ export class MobilisationsService {
       if (!isIsoDate(deadline) || deadline <= today || !isWorkingDay(deadline)) {
         throw new UnprocessableError('The deadline must be a working day after today.', {
           errors: [
-            { field: 'deadline', message: 'must be a working day (not a weekend or public holiday) after today' },
+            {
+              field: 'deadline',
+              code: 'not-working-day',
+              message: 'must be a working day (not a weekend or public holiday) after today',
+            },
           ],
         });
       }
       const [agency] = await manager.query(`SELECT id, type FROM agency WHERE id = $1`, [dto.agencyId]);
       if (!agency || agency.type === 'school') {
         throw new UnprocessableError('Only an existing agency outside the school can be invited.', {
-          errors: [{ field: 'agencyId', message: 'unknown agency, or a school' }],
+          errors: [{ field: 'agencyId', code: 'unknown', message: 'unknown agency, or a school' }],
         });
       }
       const alreadyInvited = () =>
         new ConflictError('The agency is already invited to this case.', {
-          errors: [{ field: 'agencyId', message: 'already invited' }],
+          errors: [{ field: 'agencyId', code: 'already-invited', message: 'already invited' }],
         });
       const [existing] = await manager.query(
         `SELECT id FROM mobilisation WHERE case_id = $1 AND agency_id = $2 AND status <> 'declined'`,
@@ -247,7 +251,13 @@ export class MobilisationsService {
       );
       if (!representative) {
         throw new UnprocessableError('The representative must be an active agency worker of your agency.', {
-          errors: [{ field: 'representativeUserId', message: 'not an active agency worker of your agency' }],
+          errors: [
+            {
+              field: 'representativeUserId',
+              code: 'not-a-member',
+              message: 'not an active agency worker of your agency',
+            },
+          ],
         });
       }
       const updated = await manager.query(
@@ -273,7 +283,7 @@ export class MobilisationsService {
     const reason = dto.reason.trim();
     if (!reason) {
       throw new UnprocessableError('Give a reason for declining.', {
-        errors: [{ field: 'reason', message: 'must not be blank' }],
+        errors: [{ field: 'reason', code: 'blank', message: 'must not be blank' }],
       });
     }
     return this.dataSource.transaction(async (manager) => {

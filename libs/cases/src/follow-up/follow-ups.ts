@@ -170,7 +170,7 @@ export class FollowUpsService {
   async record(caller: Caller, caseId: string, monthsParam: string, dto: RecordFollowUpDto): Promise<FollowUpDto> {
     const months = Number(monthsParam);
     if (!(FOLLOW_UP_MONTHS as readonly number[]).includes(months)) {
-      throw new ValidationError([{ field: 'months', message: 'months must be 6 or 18' }]);
+      throw new ValidationError([{ field: 'months', code: 'not-a-choice', message: 'months must be 6 or 18' }]);
     }
     return this.dataSource.transaction(async (manager) => {
       const facts = await this.cases.requireCoordination(caller, caseId, 'followUp.record', manager);
@@ -192,7 +192,10 @@ export class FollowUpsService {
       if (today < recordableFrom) {
         throw new UnprocessableError(
           `The ${months}-month follow-up is due on ${row.due_on}; it can be recorded from ${recordableFrom}.`,
-          { errors: [{ field: 'months', message: `too early: recordable from ${recordableFrom}` }], recordableFrom },
+          {
+            errors: [{ field: 'months', code: 'too-early', message: `too early: recordable from ${recordableFrom}` }],
+            recordableFrom,
+          },
         );
       }
       const percent = await attendancePercent(

@@ -176,7 +176,7 @@ export class OutcomeStatsService {
     const period = query.term === undefined ? current : known ? termBounds(query.term, dates) : null;
     if (!period || period.from > today) {
       throw new ValidationError([
-        { field: 'term', message: `term must be a term that has begun, such as ${current.term}` },
+        { field: 'term', code: 'unknown-term', message: `term must be a term that has begun, such as ${current.term}` },
       ]);
     }
     const schoolId = await this.resolveSchool(caller, query.schoolId);

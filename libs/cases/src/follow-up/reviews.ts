@@ -162,7 +162,9 @@ export class ReviewsService {
 
   async record(caller: Caller, caseId: string, dto: RecordReviewDto): Promise<ReviewDto> {
     if (!isIsoDate(dto.reviewedOn)) {
-      throw new ValidationError([{ field: 'reviewedOn', message: 'reviewedOn must be a real date' }]);
+      throw new ValidationError([
+        { field: 'reviewedOn', code: 'invalid-date', message: 'reviewedOn must be a real date' },
+      ]);
     }
     const weeks = dto.periodWeeks ?? 4;
     return this.dataSource.transaction(async (manager) => {
@@ -171,9 +173,17 @@ export class ReviewsService {
       const started = await planStartedOn(manager, caseId);
       const problems = [];
       if (dto.reviewedOn > swedishDate()) {
-        problems.push({ field: 'reviewedOn', message: 'a review cannot be recorded for a future day' });
+        problems.push({
+          field: 'reviewedOn',
+          code: 'in-future',
+          message: 'a review cannot be recorded for a future day',
+        });
       } else if (dto.reviewedOn < started) {
-        problems.push({ field: 'reviewedOn', message: `the plan started on ${started}; a review comes after it` });
+        problems.push({
+          field: 'reviewedOn',
+          code: 'before-plan-start',
+          message: `the plan started on ${started}; a review comes after it`,
+        });
       }
       if (problems.length) throw new UnprocessableError('The review cannot be recorded.', { errors: problems });
 

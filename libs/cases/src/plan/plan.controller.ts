@@ -49,6 +49,22 @@ async function withEtag<T extends { version: number }>(res: Response, work: () =
   }
 }
 
+/** PATCH of an action: the ETag header is the action's own (also on its 412). */
+async function withActionEtag(res: Response, actionId: string, work: () => Promise<PlanDto>): Promise<PlanDto> {
+  try {
+    const plan = await work();
+    const action = plan.actions.find((a) => a.id === actionId);
+    if (action) res.setHeader('ETag', action.etag);
+    return plan;
+  } catch (error) {
+    const current = (error as DomainError)?.extensions?.currentEtag;
+    if (error instanceof DomainError && error.status === 412 && typeof current === 'string') {
+      res.setHeader('ETag', current);
+    }
+    throw error;
+  }
+}
+
 @ApiTags('plan')
 @Controller('cases/:id/plan')
 export class PlanController {
@@ -76,7 +92,9 @@ export class PlanController {
     summary: 'Create (201, no If-Match) or replace (200, If-Match required) the plan: the coordinator only',
     description:
       'Goals and actions are matched by `id`; one left out is removed (its id stays in older versions). ' +
-      'Actions belong to the school or an agency mobilised into the case.',
+      'Actions belong to the school or an agency mobilised into the case. An `If-Match` that is stale only by ' +
+      "agencies' updates of their own actions still passes: those actions must come back as read (their " +
+      "agency's status is kept); changing or removing one of them is 412 with `conflictingActions`.",
   })
   @ApiHeader({ ...IF_MATCH, required: false })
   @ApiCreatedResponse({ type: PlanDto, description: 'The plan was created.' })
@@ -101,9 +119,17 @@ export class PlanController {
   @RequirePermission('planAction.update')
   @ApiOperation({
     summary: "Update the status or add a progress note to one of your agency's actions",
-    description: 'Nothing else of an action changes here; the coordinator edits actions with PUT.',
+    description:
+      'Nothing else of an action changes here; the coordinator edits actions with PUT. `If-Match` is the ' +
+      'action\'s own ETag (`etag` in the plan, `"a3"`): changes elsewhere in the plan do not make it stale, ' +
+      'a change of this action does (412, with the current one in `ETag` and `currentEtag`). The answer is the ' +
+      "plan, with the action's new ETag in the `ETag` header. The coordinator's plan ETag stays usable for a PUT.",
   })
-  @ApiHeader({ ...IF_MATCH, required: true })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The ETag of the action as you read it (`"a3"`); `*` is refused. A stale one gets 412.',
+  })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 404, 409, 412, 422, 428)
   updateAction(
@@ -114,7 +140,7 @@ export class PlanController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PlanDto> {
-    return withEtag(res, () => this.plans.updateAction(caller, id, actionId, dto, ifMatch));
+    return withActionEtag(res, actionId, () => this.plans.updateAction(caller, id, actionId, dto, ifMatch));
   }
 
   @Post('agreements')

@@ -238,6 +238,15 @@ export class ActionDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) startDate: string | null;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ enum: ACTION_STATUSES }) status: ActionStatus;
+  @ApiProperty({
+    description: "The action's own version: grows with every change of this action (PUT or its agency's PATCH).",
+  })
+  version: number;
+  @ApiProperty({
+    example: '"a3"',
+    description: "The action's ETag: send it as If-Match with PATCH …/plan/actions/:actionId.",
+  })
+  etag: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [ProgressNoteDto], description: 'Oldest first.' }) progressNotes: ProgressNoteDto[];
 }
@@ -261,6 +270,18 @@ export class PlanDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ description: 'Grows with every change; the ETag is `"<version>"`.' }) version: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The newest version anyone agreed to (null: not agreed yet).',
+  })
+  agreedVersion: number | null;
+  @ApiProperty({
+    description:
+      "True when the plan's content was replaced (PUT) after the version agreed: the plan in force is not " +
+      'the one agreed. Agencies updating their actions and the agreement itself do not count.',
+  })
+  changedSinceAgreement: boolean;
   @ApiProperty({ type: [GoalDto] }) goals: GoalDto[];
   @ApiProperty({ type: [ActionDto] }) actions: ActionDto[];
   @ApiProperty({ type: String, nullable: true, description: "The pupil's own words." }) pupilView: string | null;

@@ -17,7 +17,7 @@ import { Notifier } from '@app/notifications';
 import { CaseAccess, CaseFacts, namesVisible, NamesVisible, requireActive } from '../case-access';
 import { consentInForceSql, iso } from '../collaboration/collaboration-sql';
 import { recordEvent } from '../timeline';
-import { parseIfMatch, preconditionFailed, requireIfMatch } from './etag';
+import { actionEtagOf, parseIfMatch, preconditionFailed, requireActionIfMatch, requireIfMatch } from './etag';
 import {
   ActionDto,
   ActionStatus,
@@ -32,6 +32,8 @@ import {
   WorkListItemDto,
   WorkListQuery,
 } from './plan.dto';
+import { planRepository } from './plan.repository';
+import { mergeStaleActions, readActionOf } from './plan.rules';
 
 /** What a change of the plan was, as stored with each version. */
 type Change = 'created' | 'replaced' | 'action.updated' | 'agreed';
@@ -85,7 +87,8 @@ export class PlanService {
       const facts = await this.cases.requireCoordinator(caller, caseId, 'plan.write', manager);
       requireActive(facts);
       const existing = await this.lockPlan(manager, caseId);
-      if (existing) requireIfMatch(ifMatch, existing.version);
+      let keepStatus = new Map<string, ActionStatus>();
+      if (existing) keepStatus = await this.checkPlanIfMatch(manager, existing, ifMatch, dto);
       else if (parseIfMatch(ifMatch) !== null) throw preconditionFailed(null);
       await this.checkReferences(manager, facts, existing?.id ?? null, dto);
 
@@ -113,7 +116,7 @@ export class PlanService {
       }
       const assignedBefore = await this.assignments(manager, planId);
       await this.writeGoals(manager, planId, dto);
-      await this.writeActions(manager, planId, caseId, dto);
+      await this.writeActions(manager, planId, caseId, dto, keepStatus);
       await this.notifyAssigned(manager, caller, planId, caseId, version, assignedBefore);
 
       const plan = await this.saveVersion(manager, caller, caseId, planId, version, existing ? 'replaced' : 'created');
@@ -137,19 +140,21 @@ export class PlanService {
     ifMatch: string | undefined,
   ): Promise<PlanDto> {
     if (dto.status === undefined && dto.progressNote === undefined) {
-      throw new ValidationError([{ field: 'status', message: 'give status, progressNote or both' }]);
+      throw new ValidationError([
+        { field: 'status', code: 'one-of-required', message: 'give status, progressNote or both' },
+      ]);
     }
     const note = dto.progressNote?.trim();
     if (dto.progressNote !== undefined && !note) {
       throw unprocessable('The progress note must not be blank.', [
-        { field: 'progressNote', message: 'must not be blank' },
+        { field: 'progressNote', code: 'blank', message: 'must not be blank' },
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
       // Seeing the case is what lets an agency work on its actions; the lock orders changes.
       const facts = await this.cases.require(caller, caseId, 'read', 'plan.action.update', manager, true);
-      const [action]: { id: string; agency_id: string; status: ActionStatus }[] = await manager.query(
-        `SELECT pa.id, pa.agency_id, pa.status FROM plan_action pa JOIN case_plan p ON p.id = pa.plan_id
+      const [action]: { id: string; agency_id: string; status: ActionStatus; version: number }[] = await manager.query(
+        `SELECT pa.id, pa.agency_id, pa.status, pa.version FROM plan_action pa JOIN case_plan p ON p.id = pa.plan_id
           WHERE pa.id = $1 AND p.case_id = $2 AND pa.removed_at IS NULL`,
         [actionId, caseId],
       );
@@ -171,14 +176,16 @@ export class PlanService {
       }
       requireActive(facts);
       const plan = (await this.lockPlan(manager, caseId))!;
-      requireIfMatch(ifMatch, plan.version);
+      // The action's own ETag: another agency's or the coordinator's change elsewhere in the plan
+      // does not make it stale; a change of this action does.
+      requireActionIfMatch(ifMatch, actionId, action.version);
 
-      if (dto.status !== undefined && dto.status !== action.status) {
-        await manager.query(`UPDATE plan_action SET status = $2, updated_at = now() WHERE id = $1`, [
-          actionId,
-          dto.status,
-        ]);
-      }
+      await manager.query(
+        `UPDATE plan_action SET version = version + 1, status = $2,
+                updated_at = CASE WHEN status IS DISTINCT FROM $2 THEN now() ELSE updated_at END
+          WHERE id = $1`,
+        [actionId, dto.status ?? action.status],
+      );
       let noteId: string | null = null;
       if (note) {
         const [row] = await manager.query(
@@ -207,7 +214,7 @@ export class PlanService {
     const agreedAt = new Date(dto.agreedAt);
     if (Number.isNaN(agreedAt.getTime()) || agreedAt.getTime() > Date.now() + 5 * 60_000) {
       throw unprocessable('The agreement cannot be in the future.', [
-        { field: 'agreedAt', message: 'must be a time not in the future' },
+        { field: 'agreedAt', code: 'in-future', message: 'must be a time not in the future' },
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
@@ -220,10 +227,18 @@ export class PlanService {
       const errors: FieldError[] = [];
       dto.participants.forEach((p, i) => {
         if (p.participant === 'agency' && (!p.agencyId || !inCase.has(p.agencyId))) {
-          errors.push({ field: `participants.${i}.agencyId`, message: 'must be an agency in the case' });
+          errors.push({
+            field: `participants.${i}.agencyId`,
+            code: 'not-in-case',
+            message: 'must be an agency in the case',
+          });
         }
         if (p.participant !== 'agency' && p.agencyId !== undefined) {
-          errors.push({ field: `participants.${i}.agencyId`, message: 'only for participant agency' });
+          errors.push({
+            field: `participants.${i}.agencyId`,
+            code: 'not-allowed-here',
+            message: 'only for participant agency',
+          });
         }
       });
       if (errors.length) throw unprocessable('A participant does not fit the case.', errors);
@@ -291,7 +306,9 @@ export class PlanService {
     const mine = query.mine === 'true';
     const agency = query.agency === 'true';
     if (mine === agency) {
-      throw new ValidationError([{ field: 'mine', message: 'give exactly one of mine=true or agency=true' }]);
+      throw new ValidationError([
+        { field: 'mine', code: 'one-of-required', message: 'give exactly one of mine=true or agency=true' },
+      ]);
     }
     const today = swedishDate();
     const params: unknown[] = [today, addDays(today, DUE_SOON_DAYS), mine ? caller.userId : caller.agencyId];
@@ -371,6 +388,37 @@ export class PlanService {
     return this.cases.requireScope(caller, facts, 'plan', logAction);
   }
 
+  /**
+   * The coordinator's If-Match on a PUT. The current version passes. An older one passes too when
+   * every change since is an agency's update of its own action (they never invalidate the
+   * coordinator's edit), provided the PUT leaves each such action as the coordinator read it:
+   * the agency's status is then kept. Otherwise 412.
+   */
+  private async checkPlanIfMatch(
+    manager: EntityManager,
+    plan: PlanLock,
+    ifMatch: string | undefined,
+    dto: PutPlanDto,
+  ): Promise<Map<string, ActionStatus>> {
+    const versions = parseIfMatch(ifMatch);
+    if (versions === null || versions.includes(plan.version)) {
+      requireIfMatch(ifMatch, plan.version);
+      return new Map();
+    }
+    const read = Math.max(0, ...versions.filter((v) => v < plan.version));
+    const snapshot = read ? await planRepository.snapshot(manager, plan.id, read) : null;
+    if (!snapshot || !(await planRepository.onlyActionUpdatesSince(manager, plan.id, read))) {
+      throw preconditionFailed(plan.version);
+    }
+    const merge = mergeStaleActions(
+      snapshot.actions.map(readActionOf),
+      await planRepository.actionVersions(manager, plan.id),
+      dto.actions,
+    );
+    if (!merge.ok) throw preconditionFailed(plan.version, merge.conflicting);
+    return merge.keepStatus;
+  }
+
   private async lockPlan(manager: EntityManager, caseId: string): Promise<PlanLock | null> {
     const [row] = await manager.query(`SELECT id, version FROM case_plan WHERE case_id = $1 FOR UPDATE`, [caseId]);
     return row ?? null;
@@ -392,7 +440,10 @@ export class PlanService {
     version: number,
     change: Change,
   ): Promise<PlanDto> {
-    const plan = (await this.load(manager, caseId))!;
+    const loaded = (await this.load(manager, caseId))!;
+    // This version's own row is written below: a replace after an agreement already counts.
+    const plan =
+      change === 'replaced' && loaded.agreedVersion !== null ? { ...loaded, changedSinceAgreement: true } : loaded;
     await manager.query(
       `INSERT INTO plan_version (plan_id, version, snapshot, changed_by, agency_id, change) VALUES ($1, $2, $3, $4, $5, $6)`,
       [planId, version, JSON.stringify(plan), caller.userId, caller.agencyId, change],
@@ -410,34 +461,42 @@ export class PlanService {
     const errors: FieldError[] = [];
     const goalIds = new Set<string>();
     dto.goals.forEach((g, i) => {
-      if (!g.text.trim()) errors.push({ field: `goals.${i}.text`, message: 'must not be blank' });
+      if (!g.text.trim()) errors.push({ field: `goals.${i}.text`, code: 'blank', message: 'must not be blank' });
       const t = g.target;
       if (t && t.attendancePercent === undefined && t.byDate === undefined && t.text === undefined) {
-        errors.push({ field: `goals.${i}.target`, message: 'give attendancePercent, byDate or text' });
+        errors.push({
+          field: `goals.${i}.target`,
+          code: 'one-of-required',
+          message: 'give attendancePercent, byDate or text',
+        });
       }
       if (t?.byDate !== undefined && !isIsoDate(t.byDate)) {
-        errors.push({ field: `goals.${i}.target.byDate`, message: 'is not a calendar date' });
+        errors.push({ field: `goals.${i}.target.byDate`, code: 'invalid-date', message: 'is not a calendar date' });
       }
-      if (g.id && goalIds.has(g.id)) errors.push({ field: `goals.${i}.id`, message: 'appears twice' });
+      if (g.id && goalIds.has(g.id))
+        errors.push({ field: `goals.${i}.id`, code: 'duplicate', message: 'appears twice' });
       if (g.id) goalIds.add(g.id);
     });
     const actionIds = new Set<string>();
     dto.actions.forEach((a, i) => {
-      if (!a.description.trim()) errors.push({ field: `actions.${i}.description`, message: 'must not be blank' });
+      if (!a.description.trim())
+        errors.push({ field: `actions.${i}.description`, code: 'blank', message: 'must not be blank' });
       for (const field of ['startDate', 'dueDate'] as const) {
         const value = a[field];
         if (value !== undefined && !isIsoDate(value)) {
-          errors.push({ field: `actions.${i}.${field}`, message: 'is not a calendar date' });
+          errors.push({ field: `actions.${i}.${field}`, code: 'invalid-date', message: 'is not a calendar date' });
         }
       }
       if (a.startDate && a.startDate > a.dueDate) {
-        errors.push({ field: `actions.${i}.dueDate`, message: 'must not be before startDate' });
+        errors.push({ field: `actions.${i}.dueDate`, code: 'before-start', message: 'must not be before startDate' });
       }
-      if (a.id && actionIds.has(a.id)) errors.push({ field: `actions.${i}.id`, message: 'appears twice' });
+      if (a.id && actionIds.has(a.id))
+        errors.push({ field: `actions.${i}.id`, code: 'duplicate', message: 'appears twice' });
       if (a.id) actionIds.add(a.id);
     });
     (dto.reviewDates ?? []).forEach((d, i) => {
-      if (!isIsoDate(d)) errors.push({ field: `reviewDates.${i}`, message: 'is not a calendar date' });
+      if (!isIsoDate(d))
+        errors.push({ field: `reviewDates.${i}`, code: 'invalid-date', message: 'is not a calendar date' });
     });
     if (errors.length) throw unprocessable('The plan has invalid content.', errors);
   }
@@ -463,7 +522,8 @@ export class PlanService {
       dto.goals.flatMap((g) => (g.id ? [g.id] : [])),
     );
     dto.goals.forEach((g, i) => {
-      if (g.id && !goalIds.has(g.id)) errors.push({ field: `goals.${i}.id`, message: 'is not a goal of this plan' });
+      if (g.id && !goalIds.has(g.id))
+        errors.push({ field: `goals.${i}.id`, code: 'not-in-plan', message: 'is not a goal of this plan' });
     });
     const actionIds = await known(
       'plan_action',
@@ -476,14 +536,19 @@ export class PlanService {
       : [];
     dto.actions.forEach((a, i) => {
       if (a.id && !actionIds.has(a.id)) {
-        errors.push({ field: `actions.${i}.id`, message: 'is not an action of this plan' });
+        errors.push({ field: `actions.${i}.id`, code: 'not-in-plan', message: 'is not an action of this plan' });
       }
       if (!inCase.has(a.agencyId)) {
-        errors.push({ field: `actions.${i}.agencyId`, message: 'must be the school or an agency in the case' });
+        errors.push({
+          field: `actions.${i}.agencyId`,
+          code: 'not-in-case',
+          message: 'must be the school or an agency in the case',
+        });
       }
       if (a.responsibleUserId && !users.some((u) => u.id === a.responsibleUserId && u.agency_id === a.agencyId)) {
         errors.push({
           field: `actions.${i}.responsibleUserId`,
+          code: 'not-a-member',
           message: "must be an active user of the action's agency",
         });
       }
@@ -568,7 +633,13 @@ export class PlanService {
     }
   }
 
-  private async writeActions(manager: EntityManager, planId: string, caseId: string, dto: PutPlanDto): Promise<void> {
+  private async writeActions(
+    manager: EntityManager,
+    planId: string,
+    caseId: string,
+    dto: PutPlanDto,
+    keepStatus: ReadonlyMap<string, ActionStatus>,
+  ): Promise<void> {
     const keep = dto.actions.flatMap((a) => (a.id ? [a.id] : []));
     await manager.query(
       `UPDATE plan_action SET removed_at = now(), updated_at = now()
@@ -583,7 +654,7 @@ export class PlanService {
         a.responsibleUserId ?? null,
         a.startDate ?? null,
         a.dueDate,
-        a.status,
+        (a.id && keepStatus.get(a.id)) || a.status,
       ];
       if (a.id) {
         // updated_at moves only when the action itself changed (not its place in the list).
@@ -593,7 +664,11 @@ export class PlanService {
                   updated_at = CASE WHEN removed_at IS NOT NULL
                     OR (description, agency_id, responsible_user_id, start_date, due_date, status)
                        IS DISTINCT FROM ($3, $4::uuid, $5::uuid, $6::date, $7::date, $8)
-                    THEN now() ELSE updated_at END
+                    THEN now() ELSE updated_at END,
+                  version = CASE WHEN removed_at IS NOT NULL
+                    OR (description, agency_id, responsible_user_id, start_date, due_date, status)
+                       IS DISTINCT FROM ($3, $4::uuid, $5::uuid, $6::date, $7::date, $8)
+                    THEN version + 1 ELSE version END
             WHERE id = $1`,
           [a.id, ...values],
         );
@@ -628,6 +703,7 @@ interface ActionRow {
   start_date: string | null;
   due_date: string;
   status: ActionStatus;
+  version: number;
   updated_at: Date;
 }
 
@@ -668,7 +744,7 @@ interface VersionRow {
 }
 
 /** An action as the work list shows it: the plan's action row plus its case and due marks. */
-interface WorkListRow extends Omit<ActionRow, 'updated_at'> {
+interface WorkListRow extends Omit<ActionRow, 'updated_at' | 'version'> {
   case_id: string;
   reference: string;
   due: boolean;
@@ -727,7 +803,7 @@ export async function loadPlan(manager: EntityManager, caseId: string): Promise<
     `SELECT pa.id, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
           pa.responsible_user_id, u.display_name AS responsible_name,
           to_char(pa.start_date, 'YYYY-MM-DD') AS start_date, to_char(pa.due_date, 'YYYY-MM-DD') AS due_date,
-          pa.status, pa.updated_at
+          pa.status, pa.version, pa.updated_at
      FROM plan_action pa
      JOIN agency a ON a.id = pa.agency_id
      LEFT JOIN app_user u ON u.id = pa.responsible_user_id
@@ -756,10 +832,13 @@ export async function loadPlan(manager: EntityManager, caseId: string): Promise<
     ORDER BY g.agreed_at, array_position(ARRAY['pupil', 'guardian', 'agency'], g.participant), g.name, g.id`,
     [p.id],
   );
+  const agreement = await planRepository.agreementState(manager, p.id);
   return {
     id: p.id,
     caseId: p.case_id,
     version: p.version,
+    agreedVersion: agreement.agreedVersion,
+    changedSinceAgreement: agreement.changedSinceAgreement,
     goals: goals.map((g): GoalDto => ({
       id: g.id,
       text: g.text,
@@ -776,6 +855,8 @@ export async function loadPlan(manager: EntityManager, caseId: string): Promise<
       startDate: r.start_date,
       dueDate: r.due_date,
       status: r.status,
+      version: r.version,
+      etag: actionEtagOf(r.version),
       updatedAt: iso(r.updated_at)!,
       progressNotes: notes
         .filter((n) => n.action_id === r.id)

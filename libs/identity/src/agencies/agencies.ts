@@ -91,7 +91,7 @@ export class AgenciesService {
   async create(caller: Caller, dto: CreateAgencyDto): Promise<AgencyDto> {
     if (dto.type !== 'school' && dto.schoolUnitCode) {
       throw new UnprocessableError('Only schools carry a school-unit code.', {
-        errors: [{ field: 'schoolUnitCode', message: 'only schools have one' }],
+        errors: [{ field: 'schoolUnitCode', code: 'not-allowed-here', message: 'only schools have one' }],
       });
     }
     return this.dataSource.transaction(async (manager) => {

@@ -76,10 +76,18 @@ export class OrganisationTermsService {
     // Each day is checked against the defaults for the other, so the error names the field at fault.
     const errors: FieldError[] = [];
     if (dto.autumnStart !== undefined && !isValidTermDates({ ...DEFAULT_TERM_DATES, autumnStart: dto.autumnStart })) {
-      errors.push({ field: 'autumnStart', message: 'autumnStart must be a day in July–September (MM-DD)' });
+      errors.push({
+        field: 'autumnStart',
+        code: 'out-of-range',
+        message: 'autumnStart must be a day in July–September (MM-DD)',
+      });
     }
     if (dto.springStart !== undefined && !isValidTermDates({ ...DEFAULT_TERM_DATES, springStart: dto.springStart })) {
-      errors.push({ field: 'springStart', message: 'springStart must be a day in January–March (MM-DD), not 02-29' });
+      errors.push({
+        field: 'springStart',
+        code: 'out-of-range',
+        message: 'springStart must be a day in January–March (MM-DD), not 02-29',
+      });
     }
     if (errors.length) throw new ValidationError(errors);
     return this.dataSource.transaction(async (manager) => {

@@ -153,7 +153,13 @@ function checkRolesFit(roles: Role[], agencyType: AgencyType): void {
   );
   if (misfit.length) {
     throw new UnprocessableError(`The roles ${misfit.join(', ')} do not fit an agency of type ${agencyType}.`, {
-      errors: [{ field: 'roles', message: `${misfit.join(', ')} cannot be given at a ${agencyType} agency` }],
+      errors: [
+        {
+          field: 'roles',
+          code: 'role-not-allowed',
+          message: `${misfit.join(', ')} cannot be given at a ${agencyType} agency`,
+        },
+      ],
     });
   }
 }
@@ -169,7 +175,7 @@ function checkRoleSeparation(roles: Role[]): void {
     const message = `${oversight.join(', ')} cannot be combined with ${reading.join(', ')}`;
     throw new UnprocessableError(
       `${message}: administrators and auditors never read pupils' or cases' data; give those roles to another account.`,
-      { errors: [{ field: 'roles', message }] },
+      { errors: [{ field: 'roles', code: 'role-combination', message }] },
     );
   }
 }
@@ -223,14 +229,14 @@ export class UsersService {
       // Another organisation's agency reads exactly like one that doesn't exist.
       if (!agency)
         throw new UnprocessableError('The agency does not exist in your organisation.', {
-          errors: [{ field: 'agencyId', message: 'unknown agency' }],
+          errors: [{ field: 'agencyId', code: 'unknown', message: 'unknown agency' }],
         });
       checkRolesFit(dto.roles, agency.type);
       checkRoleSeparation(dto.roles);
       const [taken] = await manager.query(`SELECT 1 FROM app_user WHERE lower(username) = lower($1)`, [dto.username]);
       if (taken)
         throw new ConflictError('A user with this username already exists.', {
-          errors: [{ field: 'username', message: 'already taken' }],
+          errors: [{ field: 'username', code: 'already-exists', message: 'already taken' }],
         });
       // No password until the user chooses one with the setup code.
       const [{ id }] = await manager.query(

@@ -94,6 +94,7 @@ export const common = {
     validation: 'Kontrollera de markerade fälten.',
     server: 'Något gick fel. Försök igen om en stund.',
     field: (field: string, message: string) => `${field}: ${message}`,
+    invalidField: 'Uppgiften är inte giltig.',
   },
   roles: {
     school_staff: 'Mentor/lärare',
