@@ -83,6 +83,35 @@ export async function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/**
+ * fetch with the session: the access token, one refresh and a second try on 401, and the app told
+ * when the session has run out. The generated client (client.ts) sends every request through it.
+ */
+export async function sessionFetch(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  const isAuth = path.startsWith(`${API_BASE}/auth/`);
+  const withToken = (r: Request) => {
+    const copy = new Request(r);
+    if (accessToken) copy.headers.set('Authorization', `Bearer ${accessToken}`);
+    return copy;
+  };
+  // Kept for a second try: a request's body can be read once.
+  const retry = request.clone();
+  let response = await fetch(withToken(request));
+  if (response.status === 401 && !isAuth && (await refreshSession())) response = await fetch(withToken(retry));
+  if (response.status === 401 && !isAuth) {
+    setTokens(null);
+    expiredListeners.forEach((listener) => listener());
+  }
+  return response;
+}
+
+/** A failed answer as ApiError: the problem document, or just the status when it has none. */
+export function toApiError(status: number, body: unknown): ApiError {
+  const problem = body && typeof body === 'object' ? (body as Problem) : {};
+  return new ApiError({ ...problem, status } as Problem);
+}
+
 export interface ApiResponse<T> {
   data: T;
   etag: string | null;

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from './api';
+import { keyOf } from './query';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -8,22 +10,22 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GETs `path` (null = not yet) and keeps the result; `reload` fetches again after a change. */
+/**
+ * GETs `path` (null = not yet) through the query cache (query.ts); `reload` fetches again after a
+ * change. New screens use `useQuery` with the generated client (client.ts) directly.
+ */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: path !== null });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    if (path === null) return;
-    let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    api.get<T>(path).then(
-      (data) => current && setState({ data, loading: false }),
-      (error: unknown) => current && setState({ error, loading: false }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  const query = useQuery({
+    queryKey: keyOf(path ?? '', 'get'),
+    queryFn: () => api.get<T>(path!),
+    enabled: path !== null,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return {
+    data: query.data,
+    error: query.error,
+    loading: path !== null && (query.isPending || (query.isFetching && query.isError)),
+    reload,
+  };
 }

@@ -1,10 +1,12 @@
 import '@mantine/core/styles.css';
 import './app.css';
 import { Badge, createTheme, CSSVariablesResolver, DEFAULT_THEME, MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import { queryClient } from './query';
 import { SessionProvider } from './session';
 
 // Darker shades than Mantine's defaults, so text on filled buttons and links meets WCAG AA contrast.
@@ -41,11 +43,13 @@ const contrast: CSSVariablesResolver = () => ({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={contrast}>
-      <BrowserRouter>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
 );

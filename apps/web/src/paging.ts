@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { InfiniteData, QueryKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { api, Page } from './api';
+import { keyOf } from './query';
 
 export interface Paged<T> {
   items: T[];
@@ -15,90 +17,56 @@ export interface Paged<T> {
   update(change: (items: T[]) => T[]): void;
 }
 
-interface State<T> {
-  items: T[];
-  cursor: string | null;
-  error: unknown;
-  loading: boolean;
-  loadingMore: boolean;
-}
-
 /**
- * A list endpoint page by page: the first page of `path` (null = not yet), then `loadMore` appends
- * the next. The items shown stay until a new first page replaces them.
+ * A list endpoint page by page, through the query cache (query.ts): the first page of `path`
+ * (null = not yet), then `loadMore` appends the next. The items shown stay until a new first page
+ * replaces them; a change elsewhere that invalidates the path loads the list anew.
  */
 export function usePaged<T>(path: string | null): Paged<T> {
-  const [state, setState] = useState<State<T>>({
-    items: [],
-    cursor: null,
-    error: null,
-    loading: path !== null,
-    loadingMore: false,
+  const cache = useQueryClient();
+  const queryKey = keyOf(path ?? '', 'paged');
+  const query = useInfiniteQuery({
+    queryKey,
+    enabled: path !== null,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const separator = path!.includes('?') ? '&' : '?';
+      return api.get<Page<T>>(pageParam ? `${path}${separator}cursor=${encodeURIComponent(pageParam)}` : path!);
+    },
+    getNextPageParam: (last) => last.nextCursor,
   });
-  const [round, setRound] = useState(0);
-  // Counts first-page loads, so an answer for an earlier path or round is dropped.
-  const generation = useRef(0);
-  // The next-page request on its way, if any (an object per request, so an old one cannot clear a new one).
-  const moreInFlight = useRef<object | null>(null);
-
-  useEffect(() => {
-    const mine = ++generation.current;
-    // A next page of the earlier list may still be on its way: it is dropped, and must not block this one.
-    moreInFlight.current = null;
-    if (path === null) {
-      setState((previous) => ({ ...previous, loading: false, loadingMore: false }));
-      return;
-    }
-    setState((previous) => ({ ...previous, error: null, loading: true, loadingMore: false }));
-    api.get<Page<T>>(path).then(
-      (page) =>
-        mine === generation.current &&
-        setState({ items: page.items, cursor: page.nextCursor, error: null, loading: false, loadingMore: false }),
-      (error: unknown) =>
-        mine === generation.current && setState({ items: [], cursor: null, error, loading: false, loadingMore: false }),
-    );
-  }, [path, round]);
-
-  const { cursor } = state;
+  const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage } = query;
   const loadMore = useCallback(() => {
     // A page on its way: a second click before the button shows it must not append that page twice.
-    if (path === null || cursor === null || moreInFlight.current) return;
-    const request = {};
-    moreInFlight.current = request;
-    const mine = generation.current;
-    const separator = path.includes('?') ? '&' : '?';
-    setState((previous) => ({ ...previous, error: null, loadingMore: true }));
-    api
-      .get<Page<T>>(`${path}${separator}cursor=${encodeURIComponent(cursor)}`)
-      .finally(() => {
-        if (moreInFlight.current === request) moreInFlight.current = null;
-      })
-      .then(
-        (page) =>
-          mine === generation.current &&
-          setState((previous) => ({
-            ...previous,
-            items: [...previous.items, ...page.items],
-            cursor: page.nextCursor,
-            loadingMore: false,
-          })),
-        (error: unknown) =>
-          mine === generation.current && setState((previous) => ({ ...previous, error, loadingMore: false })),
-      );
-  }, [path, cursor]);
-
-  const reload = useCallback(() => setRound((n) => n + 1), []);
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const key = JSON.stringify(queryKey);
   const update = useCallback(
-    (change: (items: T[]) => T[]) => setState((previous) => ({ ...previous, items: change(previous.items) })),
-    [],
+    (change: (items: T[]) => T[]) =>
+      cache.setQueryData<InfiniteData<Page<T>, string | null>>(JSON.parse(key) as QueryKey, (data) => {
+        if (!data) return data;
+        // The change is made on all items at once, then they are put back page by page.
+        const all = change(data.pages.flatMap((p) => p.items));
+        let offset = 0;
+        const pages = data.pages.map((p, i) => {
+          const size = i === data.pages.length - 1 ? all.length - offset : p.items.length;
+          const items = all.slice(offset, offset + size);
+          offset += size;
+          return { ...p, items };
+        });
+        return { ...data, pages };
+      }),
+    [cache, key],
   );
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
 
   return {
-    items: state.items,
-    error: state.error,
-    loading: state.loading,
-    loadingMore: state.loadingMore,
-    hasMore: cursor !== null,
+    items: query.isError && !isFetchingNextPage && !query.data ? [] : items,
+    error: query.error,
+    loading: path !== null && (query.isPending || (query.isFetching && !isFetchingNextPage && query.isError)),
+    loadingMore: isFetchingNextPage,
+    hasMore: !!hasNextPage,
     loadMore,
     reload,
     update,

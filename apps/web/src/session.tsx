@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { queryClient } from './query';
 import { api, ApiError, hasStoredSession, onSessionExpired, refreshSession, setTokens, TokenPair } from './api';
 
 export interface Me {
@@ -61,6 +62,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     setTokens(await api.post<TokenPair>('/auth/login', { username, password }));
     setExpired(false);
+    // Nothing read as someone else stays in the cache.
+    queryClient.clear();
     const signedIn = await loadMe();
     if (!signedIn) throw new ApiError({ status: 500 });
     // Someone else logging in on this tab after a session ran out does not get the drafts left behind.
@@ -75,6 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setTokens(null);
     clearDrafts();
+    queryClient.clear();
     setMe(null);
     setExpired(false);
     setStatus('anonymous');

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api } from '../api';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { useState } from 'react';
+import { client, data } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
+import { useApiMutation } from '../query';
 import { formatDateTime, formatPercent } from '../format';
 import { useDraft } from '../session';
 import { texts } from '../texts';
@@ -13,28 +14,25 @@ const t = texts.pupils.flag;
 /** "Anmäl till elevhälsan": a text (kept as a draft across a session expiry) and, once sent, the new flag. */
 export function FlagForm({ studentId }: { studentId: string }) {
   const [text, setText, clearText] = useDraft(`flag:${studentId}`);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState<Flag | null>(null);
+  const send = useApiMutation({
+    mutationFn: (body: { text: string }) =>
+      data(client.POST('/api/v1/students/{id}/flags', { params: { path: { id: studentId } }, body })),
+    invalidates: ['/api/v1/flags', `/api/v1/students/${studentId}`],
+    onSuccess: (flag) => {
+      setSent(flag as unknown as Flag);
+      clearText();
+    },
+  });
+  const errors = formErrors(send.error);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!text.trim()) {
       setMissing(true);
       return;
     }
-    setSending(true);
-    setError(null);
-    try {
-      const flag = await api.post<Flag>(`/students/${studentId}/flags`, { text: text.trim() });
-      setSent(flag);
-      clearText();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSending(false);
-    }
+    send.mutate({ text: text.trim() });
   }
 
   return (
@@ -80,37 +78,35 @@ export function FlagForm({ studentId }: { studentId: string }) {
             </Stack>
           </Paper>
           <Group>
-            <Button variant="default" onClick={() => setSent(null)}>
+            <Button
+              variant="default"
+              onClick={() => {
+                setSent(null);
+                send.reset();
+              }}
+            >
               {t.another}
             </Button>
           </Group>
         </>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <Stack gap="sm">
-            <Text size="sm">{t.intro}</Text>
-            <Textarea
-              label={t.text}
-              description={t.textHint}
-              value={text}
-              onChange={(event) => {
-                setText(event.currentTarget.value);
-                if (missing) setMissing(false);
-              }}
-              error={missing ? t.empty : undefined}
-              minRows={4}
-              autosize
-              maxLength={4000}
-              required
-            />
-            <Group>
-              <Button type="submit" loading={sending}>
-                {t.submit}
-              </Button>
-            </Group>
-            <ProblemAlert error={error} />
-          </Stack>
-        </form>
+        <ApiForm onSubmit={submit} pending={send.isPending} error={send.error} fields={['text']} submitLabel={t.submit}>
+          <Text size="sm">{t.intro}</Text>
+          <Textarea
+            label={t.text}
+            description={t.textHint}
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              if (missing) setMissing(false);
+            }}
+            error={missing ? t.empty : errors.errorOf('text')}
+            minRows={4}
+            autosize
+            maxLength={4000}
+            required
+          />
+        </ApiForm>
       )}
     </Stack>
   );

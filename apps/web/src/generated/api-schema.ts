@@ -1,0 +1,8312 @@
+// GENERATED from the API's OpenAPI document (GET /api/docs-json): do not edit by hand.
+// After a change of the API run `npm run api:types`; test/api-types.e2e-spec.ts fails while this file is stale.
+export interface paths {
+  '/api/v1/absence-investigations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Record when the huvudman was informed of an investigation */
+    patch: operations['InvestigationsController_update'];
+    trace?: never;
+  };
+  '/api/v1/absence-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organisation's absence rules (frånvarosignaler) as they apply
+     * @description The four rules that put a pupil on the watch list: `absence_share` (default ≥ 10 % absence over the last 4 weeks), `invalid_streak` (≥ 3 consecutive school days with invalid absence), `weekday_pattern` (the same weekday missed in ≥ 3 of the last 4 weeks) and `rising_trend` (absence rising 3 complete weeks in a row). Each shows the default, the bounds, and whether your organisation overrides it.
+     */
+    get: operations['AbsenceRulesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/absence-rules/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change one rule for your organisation (principal, within bounds)
+     * @description Stores an override of the default for every school of your organisation and logs the change. Parameters outside the bounds are a 400 naming the field (`params.percent`); an unknown kind is a 404.
+     */
+    put: operations['AbsenceRulesController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/access-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Access log (åtkomstlogg): every access, by anyone, to the data your organisation is responsible for, newest first. */
+    get: operations['AccessLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Work list: the plan actions assigned to you (mine=true) or your agency (agency=true), by due date
+     * @description Across the open cases you may see (outside agencies: consent in force covering `plan`). `due`: due today or within 7 days; `overdue`: past its due date; both only while not done or cancelled.
+     */
+    get: operations['ActionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agencies (enheter) of your own organisation. */
+    get: operations['AgenciesController_list'];
+    put?: never;
+    /** Create an agency in your own organisation. */
+    post: operations['AgenciesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attendance/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import lesson attendance of the caller's school (CSV or SS 12000 JSON), streamed
+     * @description **CSV** (`text/csv`): header `external_id,personnummer,date,start_time,offered_minutes,valid_absence_minutes,invalid_absence_minutes,reason`, comma- or semicolon-separated, quoted fields as in RFC 4180; UTF-8 (with or without BOM) or Windows-1252 (detected from the first 64 KiB, or named by `charset=`). Pupils are matched by personnummer; attended minutes = offered − valid − invalid absence.
+     *
+     *     **SS 12000** (`application/json`): `{"data": [attendance objects]}` with `id`, `student.id` (the pupil's externalId), `calendarEvent.startTime`/`endTime` (ISO 8601; the lesson date and start are taken in Europe/Stockholm time, offered minutes are the event's length), `attendanceMinutes`, `validAbsenceMinutes`, `invalidAbsenceMinutes`, `absenceReason`.
+     *
+     *     A lesson is identified by pupil, date and start time: importing the same file again changes nothing. By default any invalid row rejects the whole file (422 with the report: line, field, reason, the first 100); `?mode=partial` writes the valid rows and reports the rest. A pupil who is not at your school is reported exactly like an unknown one. Nothing is written unless the whole import commits.
+     */
+    post: operations['AttendanceImportController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attendance/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Status and report of an import (staff of the same school) */
+    get: operations['AttendanceImportController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log in (logga in) with username and password. */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End this login: its refresh tokens and access token stop working. */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who am I: user, roles and agency. */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange a refresh token for a new pair. Each refresh token works once. */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose your password (välj lösenord) with the one-time setup code from your administrator or mail.
+     * @description A code works once, for 72 hours; a newer code voids it. A wrong username or code, or an expired or used code, all answer the same 401. Your other sessions end; then log in with the new password.
+     */
+    post: operations['AuthController_setup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cases you may see: your school’s, or those your agency is mobilised into with consent in force */
+    get: operations['CasesController_list'];
+    put?: never;
+    /** Open a case (närvaroärende) for a pupil of your school, without a flag */
+    post: operations['CasesController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case */
+    get: operations['CasesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's consents (an outside agency sees those for itself) */
+    get: operations['ConsentsController_list'];
+    put?: never;
+    /** Record consent (samtycke) for one agency, with its scope and validity (the case’s coordinator; default and longest validity are configured) */
+    post: operations['ConsentsController_give'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw consent, in any case status: the agency's access ends with the next request (the coordinator) */
+    post: operations['ConsentsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/coordinator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand the case over to another coordinator (an elevhälsa user of the school); the principal or elevhälsa of the school; the history stays */
+    post: operations['CasesController_handOver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/follow-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The follow-ups 6 and 18 months after closure, scheduled when the case closes; an outside agency sees the recorded ones that name its kind for new interventions (consent in force with scope plan) */
+    get: operations['FollowUpsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/follow-ups/{months}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the 6- or 18-month follow-up of a closed case (from 14 days before it is due); attendance over the last 4 weeks is computed */
+    post: operations['FollowUpsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/lead-times': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Days from the first signal and from the opening to each step of the case */
+    get: operations['CasesController_leadTimes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/mapping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The mapping (kartläggning), section by section
+     * @description Outside agencies need consent scope `mapping`; the `health` section also needs `health_notes`. Own contributions are always shown.
+     */
+    get: operations['MappingController_get'];
+    put?: never;
+    /** Add your agency's contribution to a section, signed with you and your agency */
+    post: operations['MappingController_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/mapping/{contributionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit a contribution: only its own agency's */
+    patch: operations['MappingController_edit'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's meetings in time order (outside agencies: consent scope case_summary) */
+    get: operations['MeetingsController_list'];
+    put?: never;
+    /** Schedule a joint meeting (samverkansmöte): time, place or video link, participants */
+    post: operations['MeetingsController_schedule'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/meetings/{meetingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Record the minutes and decisions of a meeting that has taken place */
+    patch: operations['MeetingsController_recordMinutes'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/mobilisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's invitations and their answers */
+    get: operations['MobilisationsController_listForCase'];
+    put?: never;
+    /**
+     * Invite an agency into the case (mobilisering), with a deadline to answer
+     * @description Default deadline: 5 working days (weekends and Swedish public holidays do not count).
+     */
+    post: operations['MobilisationsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The shared action plan (SIP): goals, actions, views, review dates, agreement
+     * @description Returns the `ETag` to send as `If-Match` with a change. Outside agencies need consent scope `plan`.
+     */
+    get: operations['PlanController_get'];
+    /**
+     * Create (201, no If-Match) or replace (200, If-Match required) the plan: the coordinator only
+     * @description Goals and actions are matched by `id`; one left out is removed (its id stays in older versions). Actions belong to the school or an agency mobilised into the case.
+     */
+    put: operations['PlanController_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/plan.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan as a printable page in Swedish (Samordnad plan) for the family; outside agencies need consent scope plan */
+    get: operations['PlanPrintController_html'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/plan/actions/{actionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Update the status or add a progress note to one of your agency's actions
+     * @description Nothing else of an action changes here; the coordinator edits actions with PUT.
+     */
+    patch: operations['PlanController_updateAction'];
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/plan/agreements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record who agreed to the plan version named in If-Match (pupil, guardians, agencies)
+     * @description The first agreement sets the case’s “plan agreed” time, where its lead time ends.
+     */
+    post: operations['PlanController_agree'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/plan/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of the plan, newest first: who changed what kind of thing, when */
+    get: operations['PlanController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/plan/versions/{n}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of the plan as it was */
+    get: operations['PlanController_version'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan's reviews, oldest first (outside agencies: consent scope plan) */
+    get: operations['ReviewsController_list'];
+    put?: never;
+    /** Record a review (avstämning): attendance in the weeks before the plan and up to the review is computed from attendance data */
+    post: operations['ReviewsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move the case: open → mapping → plan_active → follow_up → closed (closing needs outcome and reason) */
+    post: operations['CasesController_changeStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything that happened in the case, oldest first (append-only); an outside agency sees the shared events and its own consents and invitations, not other agencies’ */
+    get: operations['CasesController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your school's flags, newest first (`?status=new` is elevhälsa's inbox)
+     * @description Elevhälsa and the principal of the school. Logged with the flags returned.
+     */
+    get: operations['FlagsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One flag with its snapshot and notes
+     * @description Any staff member of the flag’s school (a mentor sees the flag a colleague made, to add to it).
+     */
+    get: operations['FlagsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept a new flag: opens the pupil’s case (närvaroärende)
+     * @description Marks the flag `accepted` and opens a case with the flag as its start, in one transaction. The coordinator defaults to you if you are elevhälsa; a principal names one. Only a `new` flag can be triaged (otherwise 409); a pupil with an open case already gives 409 and the flag stays new.
+     */
+    post: operations['FlagsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags/{id}/dismiss': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a new flag with a reason
+     * @description Only a flag with status `new` can be triaged; otherwise 409 (two concurrent triages: one wins).
+     */
+    post: operations['FlagsController_dismiss'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/flags/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add an observation to a flag that awaits triage
+     * @description Any staff member of the flag’s school. A flag already triaged gives 409.
+     */
+    post: operations['FlagsController_addNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process answers. */
+    get: operations['HealthController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: the database answers. 503 while it does not. */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mobilisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your agency's inbox of invitations, by deadline
+     * @description Neutral facts only (case reference, school, deadline); the pupil's name and class only while your agency's consent covers `case_summary`.
+     */
+    get: operations['MobilisationsController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mobilisations/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept your agency's invitation, naming its representative */
+    post: operations['MobilisationsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/mobilisations/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline your agency's invitation, with a reason */
+    post: operations['MobilisationsController_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your notifications: unread first, then newest */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of your notifications read (again: no change) */
+    post: operations['NotificationsController_markRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/unread-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your notifications are unread */
+    get: operations['NotificationsController_unreadCount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organisation/terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organisation's school terms (terminer)
+     * @description The first day of the autumn term (HT, default 15 Aug) and of the spring term (VT, default 16 Jan); each term ends the day before the other begins, so `2026HT` is 15 Aug 2026–15 Jan 2027 by default. Every period named by a term (outcome statistics, sync, results) uses these dates.
+     */
+    get: operations['OrganisationController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Move the first day of your organisation's terms
+     * @description HT must start in July–September and VT in January–March, on a day every year has. Logged.
+     */
+    patch: operations['OrganisationController_update'];
+    trace?: never;
+  };
+  '/api/v1/partner-agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agencies outside the schools that a case can invite or record consent for, by name
+     * @description For the coordinator choosing whom to mobilise: names and types of agencies (no personal data), of every organisation (a municipal school mobilises the region’s BUP).
+     */
+    get: operations['MobilisationsController_partnerAgencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schools/{id}/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The school's accounts (skolans konton): roles, active, and who gave each its latest role and when.
+     * @description The principal of the school only; another school answers 404.
+     */
+    get: operations['SchoolAccountsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schools/{id}/classes/{className}/absence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A class's absence between two dates, in total and per week */
+    get: operations['AttendanceController_classAbsence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schools/{id}/guardian-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A day's pupils with invalid absence and whether their guardians have been told
+     * @description Skollagen 7 kap. 17 §: guardians are to be told the same day of invalid absence. Lists the school’s pupils with invalid absence on `date` (default today), by class and name; `?pending=true` only those not yet recorded as informed. Guardians’ contact details are not shown here. Another school is a 404.
+     */
+    get: operations['GuardianNoticesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schools/{id}/investigation-overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Pupils with repeated or long absence and no investigation started
+     * @description "Repeated or long absence" (upprepad eller längre frånvaro): absence, valid and invalid alike, of at least 10 % of offered minutes over the 8 weeks (56 days) up to `date` (default today). "No investigation started": none started within the 12 months before `date`. Highest absence first; `nextCursor` is an opaque offset. Another school is a 404. Logged with the pupils returned.
+     */
+    get: operations['InvestigationsController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schools/{id}/lead-times': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Median and 90th percentile lead times of a school's cases opened in a period */
+    get: operations['CasesController_schoolLeadTimes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schools/{id}/watchlist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The school's watch list: pupils hitting an absence rule, each rule explained
+     * @description Computed on request from the per-day attendance aggregate with your organisation's rules (GET /absence-rules), for windows ending at `date` (default today in Sweden): the share and weekday rules look at the last N × 7 days, the trend at complete ISO weeks (the current week counts from its Friday; a week without lessons is skipped), the streak at runs of consecutive school days (days the pupil had lessons) with invalid absence ending within the window. Each item lists the rules hit with a Swedish explanation and the figures behind it. Because the list is computed, `nextCursor` is an opaque offset into it: a page boundary can shift if attendance changes between requests. Another school is a 404. Logged with the pupils returned.
+     */
+    get: operations['WatchlistController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Outcome statistics (resultat) of an organisation or school for a term, small cells suppressed
+     * @description For one term (`term`, default the current one). Cases by status, the median lead time to an agreed plan and the share of plans whose attendance goal was reached count the cases **opened** in the term; the follow-up results at 6 and 18 months count the recorded follow-ups of cases **closed** in the term. Small cells are suppressed so that no pupil can be recognised: every count of fewer than 5 pupils (zero included) is null and named in `suppressed`; a median or share computed from fewer than 5 pupils is null too; and a yes/no count (reached, back in school or work, each kind of new intervention) is null when either it or its complement within the group is below 5, since the complement could be derived from it. Complementary suppression: the figures are decided once for the whole organisation and all its schools, so an admin and each school see the same cells; for every count the organisation's figure minus the shown schools' figures is 0 or at least 5 (also without any one hidden school, whose staff know its figures), otherwise more schools' figures, or the organisation's, are null. Periods are whole terms, so no two periods overlap.
+     */
+    get: operations['OutcomeStatsController_outcomes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your school's pupils, personnummer masked */
+    get: operations['StudentsController_list'];
+    put?: never;
+    /** Register a pupil at your school (personnummer is checked and stored canonically) */
+    post: operations['StudentsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One pupil with guardians (contact details hidden under protected identity) */
+    get: operations['StudentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/absence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pupil's absence between two dates, in total and per week */
+    get: operations['AttendanceController_studentAbsence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/absence-investigations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pupil's absence investigations, latest first */
+    get: operations['InvestigationsController_list'];
+    put?: never;
+    /**
+     * Record that a frånvaroutredning (skollagen 7 kap. 19 a §) has started
+     * @description The principal of the pupil’s school. `startedOn` not in the future; `huvudmanInformedOn` (when the huvudman was informed) optional, not before `startedOn`, not in the future. Date problems are a 400 naming the field.
+     */
+    post: operations['InvestigationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pupil's lessons, newest first */
+    get: operations['AttendanceController_lessons'];
+    put?: never;
+    /** Record (or correct) one lesson's attendance for a pupil */
+    post: operations['AttendanceController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Flag a worrying pupil to elevhälsa (anmälan till elevhälsan)
+     * @description Any staff member of the pupil’s school. Stores a snapshot of the absence figures of the last 4 weeks and the watch-list rules hit at this moment. One flag per worry: while the pupil has a flag awaiting triage, or an open case, the answer is 409 with `code` (`flag-exists` or `case-open`) and `existing` (`ExistingWorryDto`: the flag to add a note to, or the case with its reference).
+     */
+    post: operations['FlagsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/guardian-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that the guardians were told of a day’s invalid absence (how, when; by you)
+     * @description The day must have invalid absence for the pupil (else 422); `informedAt` not in the future nor before the day. One notice per pupil and day: recording it again is a 409.
+     */
+    post: operations['GuardianNoticesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Find a pupil by personnummer (in the body, never in a URL) */
+    post: operations['StudentsController_lookup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Users (användare) of your own organisation that you may manage. */
+    get: operations['UsersController_list'];
+    put?: never;
+    /**
+     * Create a user in an agency of your own organisation.
+     * @description No password: the answer carries a one-time setup code (valid 72 h) with which the user chooses one at `POST /auth/setup`. With mail configured the code is mailed to the user and not in the answer.
+     */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user of your own organisation. */
+    get: operations['UsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user's display name or roles (not your own roles). */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a user: their tokens stop working at once. Users are never deleted. */
+    post: operations['UsersController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/setup-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a new one-time setup code (engångskod) for a user; earlier codes stop working.
+     * @description Mailed to the user when mail is configured, otherwise in the answer, this once. Valid 72 h.
+     */
+    post: operations['UsersController_issueSetupCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AbsenceFigures: {
+      /** @description Share of offered minutes, one decimal. */
+      absencePercent: number;
+      /** @description Valid plus invalid absence. */
+      absentMinutes: number;
+      /** Format: date */
+      from: string;
+      /** @description Ogiltig frånvaro. */
+      invalidAbsenceMinutes: number;
+      invalidAbsencePercent: number;
+      offeredMinutes: number;
+      /** @description Pupils counted (1 for a pupil, the class size for a class). */
+      pupils: number;
+      /** Format: date */
+      to: string;
+      /** @description Giltig frånvaro. */
+      validAbsenceMinutes: number;
+      validAbsencePercent: number;
+      weeks: components['schemas']['AbsenceWeek'][];
+    };
+    AbsenceRuleDto: {
+      /** @description Inclusive bounds of each parameter, as PUT enforces them. */
+      bounds: {
+        [key: string]: components['schemas']['ParamBoundsDto'];
+      };
+      /** @description The default parameters. */
+      defaults: {
+        [key: string]: number;
+      };
+      /** @description What the rule catches (Swedish). */
+      description: string;
+      enabled: boolean;
+      /** @description True when your organisation has no override and the default applies. */
+      isDefault: boolean;
+      /** @enum {string} */
+      kind: 'absence_share' | 'invalid_streak' | 'weekday_pattern' | 'rising_trend';
+      /**
+       * @description The parameters in force: the default merged with the organisation override.
+       * @example {
+       *       "percent": 10,
+       *       "weeks": 4
+       *     }
+       */
+      params: {
+        [key: string]: number;
+      };
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    AbsenceRuleListDto: {
+      items: components['schemas']['AbsenceRuleDto'][];
+    };
+    AbsenceWeek: {
+      /** @description Share of offered minutes, one decimal. */
+      absencePercent: number;
+      /** @description Valid plus invalid absence. */
+      absentMinutes: number;
+      /** @description Ogiltig frånvaro. */
+      invalidAbsenceMinutes: number;
+      invalidAbsencePercent: number;
+      offeredMinutes: number;
+      /** @description Giltig frånvaro. */
+      validAbsenceMinutes: number;
+      validAbsencePercent: number;
+      /**
+       * @description ISO week.
+       * @example 2026-W47
+       */
+      week: string;
+      /**
+       * Format: date
+       * @description The Monday of the week.
+       */
+      weekStart: string;
+    };
+    AcceptFlagDto: {
+      /**
+       * Format: uuid
+       * @description The case's coordinator (an elevhälsa user of the school); default: you, if you are elevhälsa.
+       */
+      coordinatorId?: string;
+    };
+    AcceptMobilisationDto: {
+      /**
+       * Format: uuid
+       * @description The agency's representative in the case: an active agency worker.
+       */
+      representativeUserId: string;
+    };
+    AccessLogItem: {
+      /** @example student.read */
+      action: string;
+      agencyId: string | null;
+      /** Format: date-time */
+      at: string;
+      /** @description Facts of a change beyond ids, e.g. `{ rolesBefore, rolesAfter }` of a change of who holds a role. */
+      detail: Record<string, never> | null;
+      id: string;
+      /** @enum {string} */
+      outcome: 'allowed' | 'denied';
+      requestId: string | null;
+      subjectIds: string[];
+      /** @example student */
+      subjectType: string;
+      userId: string | null;
+    };
+    ActionDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      description: string;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Oldest first. */
+      progressNotes: components['schemas']['ProgressNoteDto'][];
+      responsible: components['schemas']['UserRefDto'] | null;
+      /** Format: date */
+      startDate: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ActionInputDto: {
+      /**
+       * Format: uuid
+       * @description The responsible agency: the school or an agency mobilised into the case.
+       */
+      agencyId: string;
+      /** @example Samtal med familjen varannan vecka. */
+      description: string;
+      /**
+       * Format: date
+       * @description Not before startDate.
+       */
+      dueDate: string;
+      /**
+       * Format: uuid
+       * @description An existing action of this plan, to keep it (and its notes).
+       */
+      id?: string;
+      /**
+       * Format: uuid
+       * @description The responsible person: an active user of that agency.
+       */
+      responsibleUserId?: string;
+      /** Format: date */
+      startDate?: string;
+      /** @enum {string} */
+      status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+    };
+    AddContributionDto: {
+      /**
+       * @description `pupil_view` is the pupil's own view (elevens röst), `guardian_view` the guardians'.
+       * @enum {string}
+       */
+      section: 'school' | 'health' | 'home_family' | 'leisure_friends' | 'pupil_view' | 'guardian_view';
+      text: string;
+    };
+    AddFlagNoteDto: {
+      /**
+       * @description What you add to the flag: a new observation about the same worry.
+       * @example Borta även i dag; eleven säger att magen värker.
+       */
+      text: string;
+    };
+    AgencyDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      organisationId: string;
+      schoolUnitCode: string | null;
+      /** @enum {string} */
+      type: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+    };
+    AgencyRefDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      type: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+    };
+    AgencySummaryDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      organisationId: string;
+      /** @enum {string} */
+      type: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+    };
+    AgreementDto: {
+      agency: components['schemas']['AgencyRefDto'] | null;
+      /** Format: date-time */
+      agreedAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Who agreed; the pupil's or a guardian's name is null for an outside agency that may not see it. */
+      name: string | null;
+      /** @enum {string} */
+      participant: 'pupil' | 'guardian' | 'agency';
+      /** @description The version of the plan they agreed to. */
+      planVersion: number;
+      /** @description Who recorded the agreement. */
+      recordedBy: components['schemas']['UserRefDto'];
+    };
+    AgreementParticipantInputDto: {
+      /**
+       * Format: uuid
+       * @description Required for `agency` (an agency in the case), else absent.
+       */
+      agencyId?: string;
+      /** @example Vera Vårdnadshavare */
+      name: string;
+      /** @enum {string} */
+      participant: 'pupil' | 'guardian' | 'agency';
+    };
+    AgreePlanDto: {
+      /**
+       * Format: date-time
+       * @description When they agreed (not in the future).
+       */
+      agreedAt: string;
+      participants: components['schemas']['AgreementParticipantInputDto'][];
+    };
+    AttendanceGoalStatsDto: {
+      /** @description Plans (of cases opened in the period) with an attendance target in a goal. */
+      count: number;
+      /** @description Of those, plans whose latest review recorded the goal as reached (a plan not yet reviewed hasn't). */
+      reached: number | null;
+      /** @description reached / count, three decimals. */
+      share: number | null;
+    };
+    AttendancePeriodDto: {
+      /** @description Närvaro: 100 − absence % of offered minutes, one decimal; null when no lessons were offered. */
+      attendancePercent: number | null;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+    };
+    CaseDto: {
+      /** @description The statuses the case may move to next. */
+      allowedTransitions: ('open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed')[];
+      /** Format: date-time */
+      closedAt: string | null;
+      closeReason: string | null;
+      coordinator: components['schemas']['PersonRefDto'];
+      /** Format: uuid */
+      flagId: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** @enum {string|null} */
+      outcome: 'attendance_recovered' | 'partly_recovered' | 'not_recovered' | 'moved' | 'other' | null;
+      /** @description Null for an outside agency whose consent does not include case_summary. */
+      pupil: components['schemas']['CasePupilDto'] | null;
+      /**
+       * @description A neutral reference: safe in notifications and print.
+       * @example NT-2026-0007
+       */
+      reference: string;
+      /** Format: uuid */
+      schoolId: string;
+      schoolName: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+      /** @description What of the case you may see. */
+      visibleScopes: ('case_summary' | 'attendance' | 'health_notes' | 'mapping' | 'plan')[];
+    };
+    CasePupilDto: {
+      className: string;
+      firstName: string;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      /** @example 20120315-**** */
+      personnummerMasked: string;
+    };
+    CaseSummaryDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      coordinator: components['schemas']['PersonRefDto'];
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** @description Null for an outside agency whose consent does not include case_summary. */
+      pupil: components['schemas']['CasePupilDto'] | null;
+      /**
+       * @description A neutral reference: safe in notifications and print.
+       * @example NT-2026-0007
+       */
+      reference: string;
+      /** Format: uuid */
+      schoolId: string;
+      schoolName: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+    };
+    ChangeStatusDto: {
+      /**
+       * @description Required when closing.
+       * @enum {string}
+       */
+      outcome?: 'attendance_recovered' | 'partly_recovered' | 'not_recovered' | 'moved' | 'other';
+      /** @description Why; required when closing. */
+      reason?: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+    };
+    ConsentDto: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      documentReference: string | null;
+      /** Format: date */
+      givenAt: string;
+      /** @enum {string} */
+      givenBy: 'guardian' | 'pupil';
+      /** @description Who gave it; null for an outside agency that may not see the pupil's or guardians' names. */
+      givenByName: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description Given, not expired, not withdrawn: the agency has access while mobilised. */
+      inForce: boolean;
+      scope: ('case_summary' | 'attendance' | 'health_notes' | 'mapping' | 'plan')[];
+      /**
+       * Format: date
+       * @description The last day it is valid (inclusive); every consent ends.
+       */
+      validUntil: string;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+    };
+    ContributionDto: {
+      /** @description For which agency (signed). */
+      agency: components['schemas']['AgencyRefDto'];
+      /** @description Who wrote it (signed). */
+      author: components['schemas']['UserRefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Whether you may edit it: only its own agency, while the case is not closed. */
+      editable: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      section: 'school' | 'health' | 'home_family' | 'leisure_friends' | 'pupil_view' | 'guardian_view';
+      text: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateAgencyDto: {
+      /** @example Fältskolan */
+      name: string;
+      /**
+       * @description Skolenhetskod (8 digits); required for schools, refused for others.
+       * @example 12345678
+       */
+      schoolUnitCode?: string;
+      /** @enum {string} */
+      type: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+    };
+    CreatedUserDto: {
+      active: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deactivatedAt: string | null;
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      roles: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+      /** @description The one-time code with which the user chooses a password. */
+      setup: components['schemas']['SetupCodeDto'];
+      username: string;
+    };
+    CreateFlagDto: {
+      /**
+       * @description What you see, and what you have tried.
+       * @example Borta varje måndag sedan höstlovet. Har pratat med eleven och ringt hem två gånger.
+       */
+      text: string;
+    };
+    CreateGuardianNoticeDto: {
+      /**
+       * Format: date
+       * @description The day of the invalid absence.
+       */
+      date: string;
+      /**
+       * Format: date-time
+       * @description When they were told: not in the future, not before the day of the absence.
+       * @example 2026-11-20T09:15:00+01:00
+       */
+      informedAt: string;
+      /**
+       * @description How the guardians were told.
+       * @enum {string}
+       */
+      method: 'phone' | 'sms' | 'email' | 'letter' | 'in_person' | 'school_app';
+    };
+    CreateInvestigationDto: {
+      /**
+       * Format: date
+       * @description The day the huvudman was informed: not before startedOn, not in the future. May be set later (PATCH).
+       */
+      huvudmanInformedOn?: string;
+      /**
+       * Format: date
+       * @description The day the investigation started; not in the future.
+       * @example 2026-11-16
+       */
+      startedOn: string;
+    };
+    CreateStudentDto: {
+      /** @example 7B */
+      className: string;
+      /** @description The school system's person id (SS 12000 Person.id). */
+      externalId?: string;
+      /** @example Elsa */
+      firstName: string;
+      /** @description 0 is förskoleklass. */
+      grade: number;
+      guardians: components['schemas']['GuardianInput'][];
+      /** @example Lind */
+      lastName: string;
+      /**
+       * @description Personnummer or samordningsnummer: YYYYMMDDNNNN, YYYYMMDD-NNNN, YYMMDD-NNNN or YYMMDD+NNNN (100 years or older).
+       * @example 20120315-2388
+       */
+      personnummer: string;
+      /**
+       * @description Skyddade personuppgifter.
+       * @default false
+       */
+      protectedIdentity: boolean;
+      /**
+       * Format: uuid
+       * @description The pupil's school (an agency of type school).
+       */
+      schoolId: string;
+    };
+    CreateUserDto: {
+      /** Format: uuid */
+      agencyId: string;
+      /** @example Kim Kurator */
+      displayName: string;
+      /** @description admin and auditor are never combined with school_staff, principal, elevhalsa or agency_worker (422). */
+      roles: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+      /**
+       * @description An e-mail address; used to log in.
+       * @example kurator@storsjo.demo
+       */
+      username: string;
+    };
+    DeclineMobilisationDto: {
+      /** @example Ärendet hör inte till vårt uppdrag. */
+      reason: string;
+    };
+    DismissFlagDto: {
+      /** @example Frånvaron är utredd: planerad operation, giltig. */
+      reason: string;
+    };
+    EditContributionDto: {
+      text: string;
+    };
+    ExistingWorryDto: {
+      /**
+       * Format: date-time
+       * @description When the flag was made, or the case opened.
+       */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The case's reference; null for a flag.
+       * @example NT-2026-0042
+       */
+      reference: string | null;
+      /** @enum {string} */
+      type: 'flag' | 'case';
+    };
+    FlagDto: {
+      className: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['UserRefDto'];
+      dismissReason: string | null;
+      firstName: string;
+      grade: number;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      /** @description Later observations added to this flag, oldest first. */
+      notes: components['schemas']['FlagNoteDto'][];
+      /** @example 20120315-**** */
+      personnummerMasked: string;
+      /** Format: uuid */
+      schoolId: string;
+      snapshot: components['schemas']['FlagSnapshotDto'];
+      /** @enum {string} */
+      status: 'new' | 'accepted' | 'dismissed';
+      /** Format: uuid */
+      studentId: string;
+      text: string;
+      /** Format: date-time */
+      triagedAt: string | null;
+      triagedBy: components['schemas']['UserRefDto'] | null;
+    };
+    FlagNoteDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['UserRefDto'];
+      /** Format: uuid */
+      id: string;
+      text: string;
+    };
+    FlagSnapshotDto: {
+      /** @description Absence over the last 4 weeks (28 days) up to the day of flagging. */
+      figures: components['schemas']['AbsenceFigures'];
+      /** @description The watch-list rules the pupil hit at that moment. */
+      rulesHit: components['schemas']['RuleHitDto'][];
+      /** Format: date-time */
+      takenAt: string;
+    };
+    FollowUpDto: {
+      /** @description Attendance in the 4 weeks up to recording, computed; null when no lessons were offered. */
+      attendancePercent: number | null;
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Months after closure.
+       * @enum {number}
+       */
+      months: 6 | 18;
+      newInterventions: ('social_services' | 'bup' | 'habilitation' | 'other')[] | null;
+      note: string | null;
+      /**
+       * Format: date
+       * @description May be recorded from this day (14 days before due).
+       */
+      recordableFrom: string;
+      /** Format: date-time */
+      recordedAt: string | null;
+      recordedBy: components['schemas']['PersonRefDto'] | null;
+      schoolOrWork20h: boolean | null;
+    };
+    FollowUpStatsDto: {
+      /** @description In school or work at least 20 h/week. */
+      backInSchoolOrWork20h: number | null;
+      /** @description Median attendance % in the 4 weeks before recording. */
+      medianAttendancePercent: number | null;
+      /**
+       * @description Follow-ups that needed a new intervention, per kind (social_services, bup, habilitation, other); null when suppressed.
+       * @example {
+       *       "social_services": 7,
+       *       "bup": null,
+       *       "habilitation": null,
+       *       "other": null
+       *     }
+       */
+      newInterventions: Record<string, never>;
+      /** @description Follow-ups recorded (of cases closed in the period). */
+      recorded: number | null;
+    };
+    GiveConsentDto: {
+      /**
+       * Format: uuid
+       * @description The agency the consent lets in (not the school itself).
+       */
+      agencyId: string;
+      /** @description Where the signed consent is kept (diarienummer, document id). */
+      documentReference?: string;
+      /**
+       * Format: date
+       * @description The day consent was given (not in the future).
+       * @example 2026-11-23
+       */
+      givenAt: string;
+      /**
+       * @description Whose consent it is: the right to decide moves to the child with maturity.
+       * @enum {string}
+       */
+      givenBy: 'guardian' | 'pupil';
+      /** @example Anna Lind */
+      givenByName: string;
+      /** @description What the agency may see: consent may be partial. */
+      scope: ('case_summary' | 'attendance' | 'health_notes' | 'mapping' | 'plan')[];
+      /**
+       * Format: date
+       * @description The last day it is valid; expiry works like withdrawal. Absent: the default validity (CONSENT_DEFAULT_VALIDITY_MONTHS, 12 months from givenAt); at most CONSENT_MAX_VALIDITY_MONTHS (24) after givenAt.
+       */
+      validUntil?: string;
+    };
+    GoalDto: {
+      /** Format: uuid */
+      id: string;
+      target: components['schemas']['GoalTargetDto'] | null;
+      text: string;
+    };
+    GoalInputDto: {
+      /**
+       * Format: uuid
+       * @description An existing goal of this plan, to keep it (and its id).
+       */
+      id?: string;
+      /** @description A measurable target (at least one member), e.g. attendance ≥ 80 % by a date. */
+      target?: components['schemas']['GoalTargetInputDto'];
+      /** @example Eleven är i skolan varje dag. */
+      text: string;
+    };
+    GoalTargetDto: {
+      attendancePercent: number | null;
+      /** Format: date */
+      byDate: string | null;
+      text: string | null;
+    };
+    GoalTargetInputDto: {
+      /**
+       * @description Attendance at least this share (%).
+       * @example 80
+       */
+      attendancePercent?: number;
+      /**
+       * Format: date
+       * @description Reached by this day.
+       * @example 2026-12-18
+       */
+      byDate?: string;
+      /** @description A target in words, when it is not an attendance share. */
+      text?: string;
+    };
+    GuardianDto: {
+      /** @description True when contact details are withheld because of protected identity. */
+      contactHidden: boolean;
+      /** @description Hidden (null) under protected identity. */
+      email: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description Hidden (null) under protected identity. */
+      phone: string | null;
+      relation: string;
+    };
+    GuardianInput: {
+      /** @example anna@exempel.se */
+      email?: string;
+      /** @example Anna Andersson */
+      name: string;
+      /** @example 070-1740605 */
+      phone?: string;
+      /**
+       * @description How the guardian relates to the pupil.
+       * @example vårdnadshavare
+       */
+      relation: string;
+    };
+    GuardianNoticeDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      date: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      informedAt: string;
+      /** @enum {string} */
+      method: 'phone' | 'sms' | 'email' | 'letter' | 'in_person' | 'school_app';
+      /** @description Who recorded (and informed). */
+      recordedBy: components['schemas']['UserRefDto'];
+      /** Format: uuid */
+      studentId: string;
+    };
+    GuardianNoticeItemDto: {
+      className: string;
+      /** Format: date */
+      date: string;
+      firstName: string;
+      grade: number;
+      /** @description null: guardians not yet recorded as informed. */
+      informed: components['schemas']['NoticeInformedDto'] | null;
+      /** @description Invalid-absence minutes that day. */
+      invalidAbsenceMinutes: number;
+      lastName: string;
+      /** @example 20120315-**** */
+      personnummerMasked: string;
+      /** Format: uuid */
+      studentId: string;
+    };
+    HandOverDto: {
+      /**
+       * Format: uuid
+       * @description An active elevhälsa user of the pupil's school.
+       */
+      coordinatorId: string;
+    };
+    ImportDto: {
+      /** @description The first 100 problems, by line. */
+      errors: components['schemas']['ImportErrorDto'][];
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @enum {string} */
+      format: 'csv' | 'ss12000';
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      mode: 'all_or_nothing' | 'partial';
+      /** @description Rows written (unchanged rows included: a re-import changes nothing). */
+      rowsImported: number;
+      /** @description Rows with at least one problem. */
+      rowsRejected: number;
+      /** @description Data rows read (without the CSV header). */
+      rowsTotal: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'rejected' | 'failed';
+    };
+    ImportErrorDto: {
+      /**
+       * @description Column (CSV) or member path (JSON), or `row`/`file`/`header`/`encoding`.
+       * @example personnummer
+       */
+      field: string;
+      /**
+       * @description Line of the file (the CSV header is line 1; for JSON, where the object starts).
+       * @example 14
+       */
+      line: number;
+      /**
+       * @description Why; never quotes the value.
+       * @example the check digit is wrong
+       */
+      reason: string;
+    };
+    InboxPupilDto: {
+      className: string;
+      firstName: string;
+      lastName: string;
+    };
+    InvestigationDto: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date */
+      huvudmanInformedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      recordedBy: components['schemas']['UserRefDto'];
+      /** Format: uuid */
+      schoolId: string;
+      /** Format: date */
+      startedOn: string;
+      /** Format: uuid */
+      studentId: string;
+    };
+    InvestigationListDto: {
+      items: components['schemas']['InvestigationDto'][];
+      /** @description Always null: a pupil has few investigations. */
+      nextCursor: string | null;
+    };
+    InviteAgencyDto: {
+      /**
+       * Format: uuid
+       * @description The agency invited (socialtjänsten, BUP, habiliteringen, other).
+       */
+      agencyId: string;
+      /**
+       * Format: date
+       * @description Last day to answer: a working day in the future. Default: 5 working days from today.
+       */
+      deadline?: string;
+      /** @description A short note to the agency. The agency reads it before consent may be in force: write no personal details here. */
+      message?: string;
+    };
+    LeadTimesDto: {
+      /** @description Whole days from the case opening to each later step. */
+      daysFromOpening: Record<string, never>;
+      /** @description Whole days from the first signal to each step (null where a step has not happened): flag, caseOpened, firstAgencyAccepted, firstMeeting, planAgreed. */
+      daysFromSignal: Record<string, never>;
+      /** Format: date-time */
+      firstAgencyAcceptedAt: string | null;
+      /** Format: date-time */
+      firstMeetingAt: string | null;
+      /**
+       * Format: date
+       * @description First day the absence rule was met.
+       */
+      firstSignalOn: string | null;
+      /** Format: date-time */
+      flaggedAt: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      /**
+       * Format: date-time
+       * @description Set by the plan (next issue).
+       */
+      planAgreedAt: string | null;
+    };
+    LeadTimeStatDto: {
+      /** @description Cases with this step done in the period. */
+      cases: number;
+      /** @example openedToFirstAgencyAccepted */
+      measure: string;
+      medianDays: number | null;
+      p90Days: number | null;
+    };
+    LessonDto: {
+      attendanceMinutes: number;
+      /** Format: date */
+      date: string;
+      externalId: string | null;
+      invalidAbsenceMinutes: number;
+      offeredMinutes: number;
+      reason: string | null;
+      /** @description False for an SS 12000 lesson not yet reported (isReported=false): no minutes yet, and left out of the absence figures and the watch list until it is reported. */
+      reported: boolean;
+      /** @enum {string} */
+      source: 'manual' | 'csv' | 'ss12000' | 'demo';
+      /** @example 08:10 */
+      startTime: string;
+      /** Format: uuid */
+      studentId: string;
+      /** Format: date-time */
+      updatedAt: string;
+      validAbsenceMinutes: number;
+    };
+    LoginDto: {
+      /** @example Demo-2026! */
+      password: string;
+      /** @example mentor@storsjo.demo */
+      username: string;
+    };
+    LookupStudentDto: {
+      /**
+       * @description Personnummer or samordningsnummer: YYYYMMDDNNNN, YYYYMMDD-NNNN, YYMMDD-NNNN or YYMMDD+NNNN (100 years or older).
+       * @example 20120315-2388
+       */
+      personnummer: string;
+    };
+    MappingDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** @description Every section, always in the same order. */
+      sections: components['schemas']['MappingSectionDto'][];
+    };
+    MappingSectionDto: {
+      contributions: components['schemas']['ContributionDto'][];
+      /** @enum {string} */
+      section: 'school' | 'health' | 'home_family' | 'leisure_friends' | 'pupil_view' | 'guardian_view';
+      /** @description False when your agency's consent does not cover the section: you then see only your own contributions in it. */
+      visible: boolean;
+    };
+    MeDto: {
+      agency: components['schemas']['AgencySummaryDto'];
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      roles: string[];
+      username: string;
+    };
+    MeetingDto: {
+      agencies: components['schemas']['AgencyRefDto'][];
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: components['schemas']['UserRefDto'];
+      decisions: string | null;
+      guardiansPresent: boolean;
+      /** Format: uuid */
+      id: string;
+      minutes: string | null;
+      place: string | null;
+      pupilPresent: boolean;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      videoLink: string | null;
+    };
+    MobilisationDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      /** Format: uuid */
+      caseId: string;
+      /** @description The case's neutral reference (never the pupil's name). */
+      caseReference: string;
+      /** Format: date */
+      deadline: string;
+      declineReason: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      invitedAt: string;
+      invitedBy: components['schemas']['UserRefDto'];
+      message: string | null;
+      /** @description Pending and past its deadline. */
+      overdue: boolean;
+      /** @description The pupil's name and class: only while the agency is mobilised and its consent in force covers `case_summary`. */
+      pupil: components['schemas']['InboxPupilDto'] | null;
+      representative: components['schemas']['UserRefDto'] | null;
+      /** Format: date-time */
+      respondedAt: string | null;
+      school: components['schemas']['AgencyRefDto'];
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined';
+    };
+    NoticeInformedDto: {
+      /** Format: date-time */
+      informedAt: string;
+      /** @enum {string} */
+      method: 'phone' | 'sms' | 'email' | 'letter' | 'in_person' | 'school_app';
+      recordedBy: components['schemas']['UserRefDto'];
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      caseId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      flagId: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example mobilisation.invited
+       * @enum {string}
+       */
+      kind:
+        | 'mobilisation.invited'
+        | 'mobilisation.representative'
+        | 'mobilisation.accepted'
+        | 'mobilisation.declined'
+        | 'mobilisation.deadline-soon'
+        | 'mobilisation.overdue'
+        | 'mobilisation.escalated'
+        | 'action.assigned'
+        | 'action.due-soon'
+        | 'action.overdue'
+        | 'review.due'
+        | 'follow-up.due'
+        | 'flag.untriaged'
+        | 'flag.accepted'
+        | 'flag.dismissed'
+        | 'consent.withdrawn'
+        | 'school-access.changed'
+        | 'school-access.setup-code';
+      /**
+       * @description Path in the web app: /cases/:id, /flags/:id or /mobilisations.
+       * @example /inbjudningar
+       */
+      link: string;
+      /** Format: date-time */
+      readAt: string | null;
+      /**
+       * @description Swedish; names a case only by its neutral reference, never the pupil's name or personnummer.
+       * @example Ny inbjudan till ärende NT-2026-0042
+       */
+      title: string;
+    };
+    OpenCaseDto: {
+      /**
+       * Format: uuid
+       * @description An elevhälsa user of the pupil's school; default: you.
+       */
+      coordinatorId?: string;
+      /** Format: uuid */
+      studentId: string;
+    };
+    OutcomeStatsDto: {
+      /**
+       * @description Cases opened in the period, by their status now.
+       * @example {
+       *       "open": null,
+       *       "mapping": null,
+       *       "plan_active": 6,
+       *       "follow_up": null,
+       *       "closed": 12
+       *     }
+       */
+      casesByStatus: Record<string, never>;
+      /** @description Follow-up results by months after closure ("6", "18"), over cases closed in the period. */
+      followUps: {
+        [key: string]: components['schemas']['FollowUpStatsDto'];
+      };
+      /**
+       * Format: date
+       * @description First day of the term.
+       */
+      from: string;
+      /** @description Median whole days from opening to the plan agreed, over cases opened in the period. */
+      medianDaysToPlan: number | null;
+      /** Format: uuid */
+      organisationId: string;
+      /** @description Null when fewer than 5 pupils. */
+      plansWithAttendanceGoal: components['schemas']['AttendanceGoalStatsDto'] | null;
+      /**
+       * Format: uuid
+       * @description Null: the whole organisation.
+       */
+      schoolId: string | null;
+      /** @description The cells that are null because of suppression, e.g. `casesByStatus.open`, `followUps.18.recorded`. */
+      suppressed: string[];
+      /**
+       * @description The term the figures are for.
+       * @example 2026HT
+       */
+      term: string;
+      /** @description The current term and the 3 before it, newest first: the terms to choose from. */
+      terms: components['schemas']['TermDto'][];
+      /**
+       * Format: date
+       * @description Last day of the term (inclusive).
+       */
+      to: string;
+    };
+    OverviewItemDto: {
+      /** @description Absence % (valid and invalid) over the last 8 weeks. */
+      absencePercent: number;
+      absentMinutes: number;
+      className: string;
+      firstName: string;
+      grade: number;
+      invalidAbsencePercent: number;
+      /**
+       * Format: date
+       * @description The latest earlier investigation (more than 12 months ago), if any.
+       */
+      lastInvestigationStartedOn: string | null;
+      lastName: string;
+      offeredMinutes: number;
+      /** @description A flag to elevhälsa awaits triage. */
+      openFlag: boolean;
+      /** @example 20120315-**** */
+      personnummerMasked: string;
+      /** Format: uuid */
+      studentId: string;
+    };
+    PageOfAccessLogItem: {
+      items: components['schemas']['AccessLogItem'][];
+      nextCursor: string | null;
+    };
+    PageOfAgencyDto: {
+      items: components['schemas']['AgencyDto'][];
+      nextCursor: string | null;
+    };
+    PageOfAgencyRefDto: {
+      items: components['schemas']['AgencyRefDto'][];
+      nextCursor: string | null;
+    };
+    PageOfCaseSummaryDto: {
+      items: components['schemas']['CaseSummaryDto'][];
+      nextCursor: string | null;
+    };
+    PageOfConsentDto: {
+      items: components['schemas']['ConsentDto'][];
+      nextCursor: string | null;
+    };
+    PageOfFlagDto: {
+      items: components['schemas']['FlagDto'][];
+      nextCursor: string | null;
+    };
+    PageOfFollowUpDto: {
+      items: components['schemas']['FollowUpDto'][];
+      nextCursor: string | null;
+    };
+    PageOfGuardianNoticeItemDto: {
+      items: components['schemas']['GuardianNoticeItemDto'][];
+      nextCursor: string | null;
+    };
+    PageOfLessonDto: {
+      items: components['schemas']['LessonDto'][];
+      nextCursor: string | null;
+    };
+    PageOfMeetingDto: {
+      items: components['schemas']['MeetingDto'][];
+      nextCursor: string | null;
+    };
+    PageOfMobilisationDto: {
+      items: components['schemas']['MobilisationDto'][];
+      nextCursor: string | null;
+    };
+    PageOfNotificationDto: {
+      items: components['schemas']['NotificationDto'][];
+      nextCursor: string | null;
+    };
+    PageOfOverviewItemDto: {
+      items: components['schemas']['OverviewItemDto'][];
+      nextCursor: string | null;
+    };
+    PageOfPlanVersionSummaryDto: {
+      items: components['schemas']['PlanVersionSummaryDto'][];
+      nextCursor: string | null;
+    };
+    PageOfReviewDto: {
+      items: components['schemas']['ReviewDto'][];
+      nextCursor: string | null;
+    };
+    PageOfSchoolAccountDto: {
+      items: components['schemas']['SchoolAccountDto'][];
+      nextCursor: string | null;
+    };
+    PageOfStudentSummaryDto: {
+      items: components['schemas']['StudentSummaryDto'][];
+      nextCursor: string | null;
+    };
+    PageOfTimelineEventDto: {
+      items: components['schemas']['TimelineEventDto'][];
+      nextCursor: string | null;
+    };
+    PageOfUserDto: {
+      items: components['schemas']['UserDto'][];
+      nextCursor: string | null;
+    };
+    PageOfWatchlistItemDto: {
+      items: components['schemas']['WatchlistItemDto'][];
+      nextCursor: string | null;
+    };
+    PageOfWorkListItemDto: {
+      items: components['schemas']['WorkListItemDto'][];
+      nextCursor: string | null;
+    };
+    ParamBoundsDto: {
+      description: string;
+      max: number;
+      min: number;
+    };
+    PatchActionDto: {
+      /** @description A progress note, signed with you and your agency. */
+      progressNote?: string;
+      /** @enum {string} */
+      status?: 'planned' | 'in_progress' | 'done' | 'cancelled';
+    };
+    PersonRefDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
+    PlanDto: {
+      actions: components['schemas']['ActionDto'][];
+      /** @description Who agreed, when, to which version. */
+      agreements: components['schemas']['AgreementDto'][];
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      createdAt: string;
+      goals: components['schemas']['GoalDto'][];
+      /** @description The guardians' view. */
+      guardianView: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description The pupil's own words. */
+      pupilView: string | null;
+      reviewDates: string[];
+      /** Format: date-time */
+      updatedAt: string;
+      updatedBy: components['schemas']['UserRefDto'];
+      /** @description Grows with every change; the ETag is `"<version>"`. */
+      version: number;
+    };
+    PlanVersionDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      /** @enum {string} */
+      change: 'created' | 'replaced' | 'action.updated' | 'agreed';
+      /** Format: date-time */
+      changedAt: string;
+      changedBy: components['schemas']['UserRefDto'];
+      /** @description The plan as it was in this version. */
+      plan: components['schemas']['PlanDto'];
+      version: number;
+    };
+    PlanVersionSummaryDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      /** @enum {string} */
+      change: 'created' | 'replaced' | 'action.updated' | 'agreed';
+      /** Format: date-time */
+      changedAt: string;
+      changedBy: components['schemas']['UserRefDto'];
+      version: number;
+    };
+    ProblemDetails: {
+      /** @example The request has invalid fields. */
+      detail?: string;
+      /** @description Field-level list for validation failures. */
+      errors?: components['schemas']['ProblemFieldError'][];
+      /** @example /api/v1/users */
+      instance: string;
+      /** @description Quote it when asking for help: it finds the request in the logs. */
+      requestId: string;
+      /** @example 400 */
+      status: number;
+      /** @example Bad Request */
+      title: string;
+      /** @example /problems/validation */
+      type: string;
+    };
+    ProblemFieldError: {
+      /** @example personnummer */
+      field: string;
+      /** @example personnummer has an invalid check digit */
+      message: string;
+    };
+    ProgressNoteDto: {
+      /** @description For which agency (signed). */
+      agency: components['schemas']['AgencyRefDto'];
+      /** @description Who wrote it (signed). */
+      author: components['schemas']['UserRefDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      text: string;
+    };
+    PutPlanDto: {
+      /** @description Actions in order; an existing action left out is removed. */
+      actions: components['schemas']['ActionInputDto'][];
+      /** @description Goals in order; an existing goal left out is removed. */
+      goals: components['schemas']['GoalInputDto'][];
+      /** @description The guardians' view (vårdnadshavarnas syn). */
+      guardianView?: string;
+      /** @description The pupil's own words about the plan (elevens röst). */
+      pupilView?: string;
+      /** @description When the plan is followed up. Default: none. */
+      reviewDates?: string[];
+    };
+    RecordFollowUpDto: {
+      /** @description New interventions needed since closure, by whom; empty for none. */
+      newInterventions: ('social_services' | 'bup' | 'habilitation' | 'other')[];
+      note?: string;
+      /** @description In school, a work placement or work at least 20 hours a week (fungerande sysselsättning, as in MST). */
+      schoolOrWork20h: boolean;
+    };
+    RecordLessonDto: {
+      /** @description Default: offered minus absent minutes. */
+      attendanceMinutes?: number;
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      date: string;
+      /** @description The school system's id of this attendance record. */
+      externalId?: string;
+      /** @example 60 */
+      invalidAbsenceMinutes: number;
+      /**
+       * @description Scheduled (offered) minutes.
+       * @example 60
+       */
+      offeredMinutes: number;
+      /** @example Ogiltig frånvaro */
+      reason?: string;
+      /** @example 08:10 */
+      startTime: string;
+      /** @example 0 */
+      validAbsenceMinutes: number;
+    };
+    RecordMinutesDto: {
+      /** @description What was decided, and by whom. */
+      decisions?: string;
+      /** @description Short minutes (minnesanteckningar). */
+      minutes?: string;
+    };
+    RecordReviewDto: {
+      /** @description What the team decided (beslut). */
+      decisions?: string;
+      /** @description Whether the plan's goal was reached (the team's judgement at the review). */
+      goalReached: boolean;
+      /**
+       * @description Length in weeks of both measured periods: before the plan started and up to the review.
+       * @default 4
+       */
+      periodWeeks: number;
+      /**
+       * Format: date
+       * @description The day of the review (not in the future).
+       * @example 2026-11-23
+       */
+      reviewedOn: string;
+    };
+    RefreshDto: {
+      refreshToken: string;
+    };
+    ReviewDto: {
+      /** @description The weeks up to the review, from the plan start at most. */
+      after: components['schemas']['AttendancePeriodDto'];
+      /** @description The weeks before the plan started (computed). */
+      before: components['schemas']['AttendancePeriodDto'];
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      createdAt: string;
+      decisions: string | null;
+      goalReached: boolean;
+      /** Format: uuid */
+      id: string;
+      recordedBy: components['schemas']['PersonRefDto'];
+      /** Format: date */
+      reviewedOn: string;
+    };
+    RoleGrantDto: {
+      /** Format: date-time */
+      at: string;
+      byDisplayName: string | null;
+      /**
+       * Format: uuid
+       * @description The administrator who made the change.
+       */
+      byUserId: string | null;
+      rolesAfter: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+      rolesBefore: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+    };
+    RuleHitDto: {
+      /**
+       * @description In Swedish.
+       * @example 14 % frånvaro senaste 4 veckorna, varav 6 % ogiltig
+       */
+      explanation: string;
+      /** @description The numbers behind the explanation (percentages, days, weeks, thresholds). */
+      figures: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      rule: 'absence_share' | 'invalid_streak' | 'weekday_pattern' | 'rising_trend';
+    };
+    ScheduleMeetingDto: {
+      /** @description Participating agencies: the pupil's school or agencies mobilised into the case. */
+      agencyIds: string[];
+      /** @description Are the guardians taking part? */
+      guardiansPresent: boolean;
+      /**
+       * @description Place or videoLink.
+       * @example Storsjöskolan, elevhälsans rum
+       */
+      place?: string;
+      /** @description Is the pupil taking part? */
+      pupilPresent: boolean;
+      /**
+       * Format: date-time
+       * @description In the future, with offset.
+       * @example 2026-11-24T13:00:00+01:00
+       */
+      startsAt: string;
+      /**
+       * @description An https link.
+       * @example https://meet.example.se/abc
+       */
+      videoLink?: string;
+    };
+    SchoolAccountDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description The latest change that gave the account a role (creation included); null if none was recorded. */
+      latestGrant: components['schemas']['RoleGrantDto'] | null;
+      roles: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+      username: string;
+    };
+    SchoolLeadTimesDto: {
+      /** Format: date */
+      from: string;
+      measures: components['schemas']['LeadTimeStatDto'][];
+      /** Format: uuid */
+      schoolId: string;
+      /** Format: date */
+      to: string;
+    };
+    SetupCodeDto: {
+      /**
+       * @description `email`: mailed to the user (SMTP is configured), not in this answer; `shown`: in `setupCode`, this once.
+       * @enum {string}
+       */
+      delivered: 'email' | 'shown';
+      /**
+       * Format: date-time
+       * @description 72 hours after issue.
+       */
+      expiresAt: string;
+      /**
+       * @description Only when `delivered` is `shown`: give it to the user; it is never shown again.
+       * @example 7K3QD-M0ZPX-2RWTA-9HFCN
+       */
+      setupCode?: string;
+    };
+    SetupDto: {
+      /**
+       * @description The one-time setup code (engångskod).
+       * @example 7K3QD-M0ZPX-2RWTA-9HFCN
+       */
+      code: string;
+      /** @description At least 12 characters. */
+      newPassword: string;
+      /** @example kurator@storsjo.demo */
+      username: string;
+    };
+    StudentDto: {
+      className: string;
+      /** @description Samordningsnummer rather than personnummer. */
+      coordinationNumber: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      externalId: string | null;
+      firstName: string;
+      grade: number;
+      guardians: components['schemas']['GuardianDto'][];
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      /**
+       * @description Masked: lists never show the full number.
+       * @example 20120315-****
+       */
+      personnummerMasked: string;
+      protectedIdentity: boolean;
+      /** Format: uuid */
+      schoolId: string;
+      schoolName: string;
+    };
+    StudentSummaryDto: {
+      className: string;
+      firstName: string;
+      grade: number;
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      /**
+       * @description Masked: lists never show the full number.
+       * @example 20120315-****
+       */
+      personnummerMasked: string;
+      protectedIdentity: boolean;
+      /** Format: uuid */
+      schoolId: string;
+    };
+    TermDatesDto: {
+      /**
+       * @description First day of every autumn term (HT); HT ends the day before VT starts.
+       * @example 08-15
+       */
+      autumnStart: string;
+      /** @description The term today (Swedish time) falls in, with these dates. */
+      currentTerm: components['schemas']['TermDto'];
+      /** Format: uuid */
+      organisationId: string;
+      /**
+       * @description First day of every spring term (VT); VT ends the day before HT starts.
+       * @example 01-16
+       */
+      springStart: string;
+    };
+    TermDto: {
+      /**
+       * Format: date
+       * @description First day.
+       */
+      from: string;
+      /**
+       * @description The term: year and HT (autumn) or VT (spring).
+       * @example 2026HT
+       */
+      term: string;
+      /**
+       * Format: date
+       * @description Last day (inclusive).
+       */
+      to: string;
+    };
+    TimelineEventDto: {
+      actor: components['schemas']['PersonRefDto'] | null;
+      /**
+       * @example {
+       *       "id": "uuid",
+       *       "name": "Storsjöskolan"
+       *     }
+       */
+      agency: Record<string, never> | null;
+      /** Format: date-time */
+      at: string;
+      /** @description Ids and short facts of the event. */
+      data: Record<string, never>;
+      id: string;
+      /** @example case.opened */
+      kind: string;
+    };
+    TokenPairDto: {
+      /** @description JWT for the Authorization: Bearer header. */
+      accessToken: string;
+      /**
+       * @description Seconds until the access token expires.
+       * @example 900
+       */
+      expiresIn: number;
+      /** @description Opaque; exchange it once at /auth/refresh. */
+      refreshToken: string;
+    };
+    UnreadCountDto: {
+      /** @example 3 */
+      count: number;
+    };
+    UpdateAbsenceRuleDto: {
+      /** @description A disabled rule never puts a pupil on the watch list. */
+      enabled: boolean;
+      /**
+       * @description Whole numbers within the bounds GET /absence-rules shows. An omitted parameter takes its default; an unknown one, or one out of bounds, is a 400 naming `params.<name>`.
+       * @example {
+       *       "percent": 15,
+       *       "weeks": 4
+       *     }
+       */
+      params?: {
+        [key: string]: number;
+      };
+    };
+    UpdateInvestigationDto: {
+      /**
+       * Format: date
+       * @description The day the huvudman was informed: not before startedOn, not in the future.
+       */
+      huvudmanInformedOn: string;
+    };
+    UpdateTermDatesDto: {
+      /**
+       * @description First day of the autumn term (HT), MM-DD in July–September.
+       * @example 08-15
+       */
+      autumnStart?: string;
+      /**
+       * @description First day of the spring term (VT), MM-DD in January–March.
+       * @example 01-16
+       */
+      springStart?: string;
+    };
+    UpdateUserDto: {
+      displayName?: string;
+      /** @description Not your own (403). admin and auditor are never combined with a role that reads pupils or cases (422). */
+      roles?: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+    };
+    UserDto: {
+      active: boolean;
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deactivatedAt: string | null;
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      roles: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
+      username: string;
+    };
+    UserRefDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
+    WatchlistItemDto: {
+      /** @description Absence % over the absence_share window (one decimal). */
+      absencePercent: number;
+      className: string;
+      firstName: string;
+      grade: number;
+      /** @description Of which invalid (ogiltig), %. */
+      invalidAbsencePercent: number;
+      /** @description A frånvaroutredning started within the 12 months before the reference day. */
+      investigationStarted: boolean;
+      lastName: string;
+      /** @description A flag to elevhälsa about the pupil awaits triage. */
+      openFlag: boolean;
+      /** @example 20120315-**** */
+      personnummerMasked: string;
+      rulesHit: components['schemas']['RuleHitDto'][];
+      /** Format: uuid */
+      studentId: string;
+    };
+    WorkListItemDto: {
+      agency: components['schemas']['AgencyRefDto'];
+      /** Format: uuid */
+      caseId: string;
+      /** @description The case's neutral reference (never the pupil's name). */
+      caseReference: string;
+      description: string;
+      /** @description Not done or cancelled, and due today or within 7 days. */
+      due: boolean;
+      /** Format: date */
+      dueDate: string;
+      /** Format: uuid */
+      id: string;
+      /** @description Not done or cancelled, and the due date has passed. */
+      overdue: boolean;
+      responsible: components['schemas']['UserRefDto'] | null;
+      /** Format: date */
+      startDate: string | null;
+      /** @enum {string} */
+      status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  InvestigationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInvestigationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvestigationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AbsenceRulesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AbsenceRuleListDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AbsenceRulesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAbsenceRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AbsenceRuleDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccessLogController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        /** @description From this instant (inclusive), ISO 8601. */
+        from?: string;
+        limit?: number;
+        /** @description Only entries about this subject id (a pupil, a case, a user…). */
+        subjectId?: string;
+        subjectType?: string;
+        /** @description Before this instant (exclusive), ISO 8601. */
+        to?: string;
+        /** @description Only entries of this user. */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfAccessLogItem'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ActionsController_list: {
+    parameters: {
+      query?: {
+        /** @description Your agency's actions. Exactly one of mine/agency. */
+        agency?: 'true' | 'false';
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description Actions you are responsible for. */
+        mine?: 'true' | 'false';
+        status?: 'planned' | 'in_progress' | 'done' | 'cancelled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfWorkListItemDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AgenciesController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfAgencyDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AgenciesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAgencyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceImportController_create: {
+    parameters: {
+      query?: {
+        /** @description `all_or_nothing` (default): any invalid row rejects the whole file (422 with the report). `partial`: the valid rows are written, the others are reported. */
+        mode?: 'all_or_nothing' | 'partial';
+      };
+      header: {
+        'content-type': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    /** @description text/csv: the CSV file as it stands. application/json: `{"data": [SS 12000 attendance objects]}`. */
+    requestBody: {
+      content: {
+        'application/json':
+          | string
+          | {
+              data: {
+                absenceReason?: string | null;
+                attendanceMinutes: number;
+                calendarEvent: {
+                  /** Format: date-time */
+                  endTime?: string;
+                  /** Format: date-time */
+                  startTime?: string;
+                };
+                /** @description The school system's id of the record (stored as external id). */
+                id: string;
+                /** @default 0 */
+                invalidAbsenceMinutes?: number;
+                student: {
+                  /** @description The pupil's externalId. */
+                  id?: string;
+                };
+                /** @default 0 */
+                validAbsenceMinutes?: number;
+              }[];
+            };
+        'text/csv':
+          | string
+          | {
+              data: {
+                absenceReason?: string | null;
+                attendanceMinutes: number;
+                calendarEvent: {
+                  /** Format: date-time */
+                  endTime?: string;
+                  /** Format: date-time */
+                  startTime?: string;
+                };
+                /** @description The school system's id of the record (stored as external id). */
+                id: string;
+                /** @default 0 */
+                invalidAbsenceMinutes?: number;
+                student: {
+                  /** @description The pupil's externalId. */
+                  id?: string;
+                };
+                /** @default 0 */
+                validAbsenceMinutes?: number;
+              }[];
+            };
+      };
+    };
+    responses: {
+      /** @description Imported (with `?mode=partial`, the rejected rows are in `errors`). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description All-or-nothing rejected the file (or it is unreadable: truncated JSON, bad encoding): problem details with `importId`, `rowsTotal`, `rowsRejected` and `errors` [{ line, field, reason }]. Nothing was written. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            errors?: components['schemas']['ImportErrorDto'][];
+            /** Format: uuid */
+            importId?: string;
+            rowsRejected?: number;
+            rowsTotal?: number;
+          };
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceImportController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AuthController_setup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetupDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Too Many Requests
+       *
+       *     Too Many Requests
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        status?: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfCaseSummaryDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OpenCaseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ConsentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfConsentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ConsentsController_give: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GiveConsentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ConsentsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        consentId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_handOver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandOverDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FollowUpsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfFollowUpDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FollowUpsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        months: 6 | 18;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordFollowUpDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_leadTimes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LeadTimesDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MappingController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MappingDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MappingController_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddContributionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContributionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MappingController_edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        contributionId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EditContributionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContributionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MeetingsController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfMeetingDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MeetingsController_schedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ScheduleMeetingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MeetingsController_recordMinutes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        meetingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordMinutesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeetingDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MobilisationsController_listForCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfMobilisationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MobilisationsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteAgencyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MobilisationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanController_put: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the plan as you read it (`"7"`); `*` is refused. A stale one gets 412. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutPlanDto'];
+      };
+    };
+    responses: {
+      /** @description The plan was replaced. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanDto'];
+        };
+      };
+      /** @description The plan was created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanPrintController_html: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanController_updateAction: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The ETag of the plan as you read it (`"7"`); `*` is refused. A stale one gets 412. */
+        'If-Match': string;
+      };
+      path: {
+        actionId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchActionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanController_agree: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The ETag of the plan as you read it (`"7"`); `*` is refused. A stale one gets 412. */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgreePlanDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanController_versions: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfPlanVersionSummaryDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  PlanController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        n: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanVersionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ReviewsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfReviewDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ReviewsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordReviewDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_changeStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeStatusDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_timeline: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfTimelineEventDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FlagsController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description Default: every status. `new` is the inbox. */
+        status?: 'new' | 'accepted' | 'dismissed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfFlagDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FlagsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FlagsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptFlagDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FlagsController_dismiss: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DismissFlagDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FlagsController_addNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddFlagNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  HealthController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Health Check is successful */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            /** @example {} */
+            error?: {
+              [key: string]: {
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status?: 'ok' | 'degraded';
+          };
+        };
+      };
+      /**
+       * @description Service Unavailable
+       *
+       *     The Health Check is not successful
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       },
+             *       "redis": {
+             *         "status": "down",
+             *         "message": "Could not connect",
+             *         "responseTime": 3005
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            /**
+             * @example {
+             *       "redis": {
+             *         "status": "down",
+             *         "message": "Could not connect",
+             *         "responseTime": 3005
+             *       }
+             *     }
+             */
+            error?: {
+              [key: string]: {
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                /** @description Time the health indicator took to respond, in ms */
+                responseTime?: number;
+                /** @enum {string} */
+                status: 'up' | 'degraded' | 'down';
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example error
+             * @enum {string}
+             */
+            status?: 'error' | 'shutting_down';
+          };
+        };
+      };
+    };
+  };
+  MobilisationsController_inbox: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description `overdue`: pending and past its deadline. */
+        status?: 'pending' | 'accepted' | 'declined' | 'overdue';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfMobilisationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MobilisationsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptMobilisationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MobilisationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MobilisationsController_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeclineMobilisationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MobilisationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfNotificationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  NotificationsController_markRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  NotificationsController_unreadCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnreadCountDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OrganisationController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TermDatesDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OrganisationController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTermDatesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TermDatesDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MobilisationsController_partnerAgencies: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfAgencyRefDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SchoolAccountsController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSchoolAccountDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceController_classAbsence: {
+    parameters: {
+      query?: {
+        /** @description First day (inclusive). Default: 12 weeks before `to`. */
+        from?: string;
+        /** @description Last day (inclusive). Default: today. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        className: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AbsenceFigures'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  GuardianNoticesController_list: {
+    parameters: {
+      query?: {
+        /** @description Only this class (a mentor’s own class). */
+        className?: string;
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        /** @description The school day. Default: today in Sweden. */
+        date?: string;
+        limit?: number;
+        /** @description `true`: only pupils whose guardians are not yet informed. */
+        pending?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfGuardianNoticeItemDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InvestigationsController_overview: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        /** @description Reference day. Default: today in Sweden. */
+        date?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfOverviewItemDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CasesController_schoolLeadTimes: {
+    parameters: {
+      query?: {
+        /** @description Cases opened from this day. Default: a year before `to`. */
+        from?: string;
+        /** @description Cases opened up to this day. Default: today. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SchoolLeadTimesDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  WatchlistController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        /** @description Reference day (inclusive end of every window). Default: today in Sweden. */
+        date?: string;
+        limit?: number;
+        /** @description `absence`: highest absence % first; `name`: last name, first name; `rules`: most rules hit first, then absence. */
+        sort?: 'absence' | 'name' | 'rules';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfWatchlistItemDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OutcomeStatsController_outcomes: {
+    parameters: {
+      query?: {
+        /** @description A school of your organisation. Principals and elevhälsa: their own school only (the default); admins: default the whole organisation. */
+        schoolId?: string;
+        /** @description A term that has begun: year and HT (autumn) or VT (spring), bounded by the organisation's term dates (`GET /organisation/terms`; default HT 15 Aug–15 Jan, VT 16 Jan–14 Aug). Default: the current term (Swedish time). */
+        term?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OutcomeStatsDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StudentsController_list: {
+    parameters: {
+      query?: {
+        className?: string;
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        grade?: number;
+        limit?: number;
+        /** @description Defaults to your own school. */
+        schoolId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStudentSummaryDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StudentsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateStudentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StudentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceController_studentAbsence: {
+    parameters: {
+      query?: {
+        /** @description First day (inclusive). Default: 12 weeks before `to`. */
+        from?: string;
+        /** @description Last day (inclusive). Default: today. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AbsenceFigures'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InvestigationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvestigationListDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InvestigationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvestigationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvestigationDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceController_lessons: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        from?: string;
+        limit?: number;
+        to?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfLessonDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordLessonDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LessonDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  FlagsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFlagDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlagDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  GuardianNoticesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateGuardianNoticeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuardianNoticeDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StudentsController_lookup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LookupStudentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfUserDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedUserDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UsersController_issueSetupCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetupCodeDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+}
