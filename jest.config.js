@@ -16,7 +16,7 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|openid-client|oauth4webapi|jose|oidc-provider)/)'],
   moduleNameMapper: { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
 };
 

@@ -41,6 +41,20 @@ const rows: AccessRow<Ctx>[] = [
     expect: () => 401,
   },
   { route: 'GET /auth/me', request: () => ({ path: '/auth/me' }), expect: everyone(200) },
+  // Single sign-on (issue 20): public browser navigations and the code exchange; this app has no
+  // provider configured, so all but the status answer 404 (test/oidc.e2e-spec.ts has the flow).
+  { route: 'GET /auth/oidc', request: () => ({ path: '/auth/oidc' }), expect: () => 200 },
+  { route: 'GET /auth/oidc/login', request: () => ({ path: '/auth/oidc/login' }), expect: () => 404 },
+  {
+    route: 'GET /auth/oidc/callback',
+    request: () => ({ path: '/auth/oidc/callback?state=x&code=y' }),
+    expect: () => 404,
+  },
+  {
+    route: 'POST /auth/oidc/exchange',
+    request: () => ({ path: '/auth/oidc/exchange', body: { code: 'not-a-code' } }),
+    expect: () => 404,
+  },
   { route: 'POST /auth/logout', request: () => ({ path: '/auth/logout' }), expect: everyone(204), freshLogin: true },
   { route: 'GET /users', request: () => ({ path: '/users' }), expect: only(ADMINS, 200) },
   // Rule: admins manage their own organisation; another organisation's users do not exist for them.
@@ -155,6 +169,9 @@ export const identityAccess: AccessGroup<Ctx> = {
     'GET /access-log → accessLog.read',
     'GET /agencies → agency.list',
     'GET /auth/me → profile.read',
+    'GET /auth/oidc → public',
+    'GET /auth/oidc/callback → public',
+    'GET /auth/oidc/login → public',
     'GET /health/live → public',
     'GET /health/ready → public',
     'GET /schools/:id/accounts → schoolAccounts.read',
@@ -164,6 +181,7 @@ export const identityAccess: AccessGroup<Ctx> = {
     'POST /agencies → agency.create',
     'POST /auth/login → public',
     'POST /auth/logout → profile.read',
+    'POST /auth/oidc/exchange → public',
     'POST /auth/refresh → public',
     'POST /auth/setup → public',
     'POST /users → user.create',

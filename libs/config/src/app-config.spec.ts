@@ -149,4 +149,55 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);
     expect(loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), API_DOCS: 'false' }).apiDocs).toBe(false);
   });
+
+  it('turns single sign-on on with OIDC_ISSUER, requires the client settings and never echoes the secret', () => {
+    const oidc = {
+      EMBEDDED_PG_DATA_DIR: dataDir(),
+      OIDC_ISSUER: 'https://login.example.se/tenant/v2.0',
+      OIDC_CLIENT_ID: 'narvaroteam',
+      OIDC_CLIENT_SECRET: 's3cret-value',
+      OIDC_REDIRECT_URL: 'https://narvaro.example.se/api/v1/auth/oidc/callback',
+    };
+    expect(loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir() }).oidc).toBeNull();
+    expect(loadConfig(oidc).oidc).toMatchObject({ userClaim: 'email', userField: 'email', mfaAcrValues: [] });
+    expect(loadConfig({ ...oidc, OIDC_USER_CLAIM: 'upn', OIDC_USER_FIELD: 'username' }).oidc).toMatchObject({
+      userClaim: 'upn',
+      userField: 'username',
+    });
+    expect(() => loadConfig({ ...oidc, OIDC_CLIENT_SECRET: '' })).toThrow(/^Invalid configuration: OIDC_CLIENT_SECRET/);
+    expect(() => loadConfig({ ...oidc, OIDC_USER_FIELD: 'name' })).toThrow(/OIDC_USER_FIELD must be email or username/);
+    expect(() => loadConfig({ ...oidc, OIDC_REDIRECT_URL: 'https://narvaro.example.se/' })).toThrow(
+      /OIDC_REDIRECT_URL must end with/,
+    );
+    expect(() => loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), OIDC_CLIENT_ID: 'x' })).toThrow(/needs OIDC_ISSUER/);
+    const production = {
+      ...oidc,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      JWT_SECRET: 'k'.repeat(40),
+    };
+    expect(() => loadConfig({ ...production, OIDC_ISSUER: 'http://login.example.se' })).toThrow(/must be an https URL/);
+    try {
+      loadConfig({ ...oidc, OIDC_CLIENT_ID: '' });
+    } catch (error) {
+      expect(String(error)).not.toContain('s3cret-value');
+    }
+  });
+
+  it('requires a second factor of every role in production and of none otherwise, unless MFA_REQUIRED_ROLES says', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      JWT_SECRET: 'k'.repeat(40),
+    };
+    expect(loadConfig(production).mfa.requiredRoles).toHaveLength(6);
+    expect(loadConfig({ ...production, MFA_REQUIRED_ROLES: 'none' }).mfa.requiredRoles).toEqual([]);
+    expect(loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir() }).mfa.requiredRoles).toEqual([]);
+    expect(
+      loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), MFA_REQUIRED_ROLES: 'admin, elevhalsa' }).mfa.requiredRoles,
+    ).toEqual(['admin', 'elevhalsa']);
+    expect(() => loadConfig({ EMBEDDED_PG_DATA_DIR: dataDir(), MFA_REQUIRED_ROLES: 'admin,rector' })).toThrow(
+      /^Invalid configuration: MFA_REQUIRED_ROLES/,
+    );
+  });
 });

@@ -48,7 +48,31 @@ export interface AppConfig {
   consent: { defaultValidityMonths: number; maxValidityMonths: number };
   /** Bearer token for GET /metrics (Prometheus); null means the endpoint is absent (404). */
   metricsToken: string | null;
+  /** OpenID Connect single sign-on through the organisation's identity provider; null: off. */
+  oidc: OidcConfig | null;
+  /** Second factor (TOTP): the roles that must have one. */
+  mfa: { requiredRoles: string[] };
 }
+
+/** One OpenID provider (OIDC_*). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** This API's callback, registered at the provider: `<origin>/api/v1/auth/oidc/callback`. */
+  redirectUrl: string;
+  /** The ID token claim that names the user (default `email`). */
+  userClaim: string;
+  /** What the claim is compared with: the user's e-mail (`email`, default) or `username`. */
+  userField: 'email' | 'username';
+  /** `acr` values that mean the provider checked a second factor. */
+  mfaAcrValues: string[];
+  /** `amr` values of which any one means the provider checked a second factor. */
+  mfaAmrValues: string[];
+}
+
+/** The role names (as in @app/access's ROLES; config comes first and imports nothing). */
+export const CONFIG_ROLE_NAMES = ['school_staff', 'principal', 'elevhalsa', 'agency_worker', 'admin', 'auditor'];
 
 /** `false`, a number of hops, or the proxies' addresses, subnets and Express's names (`loopback` …). */
 export type TrustProxy = false | number | string[];
@@ -196,6 +220,81 @@ function metricsTokenSetting(env: Env): string | null {
   return raw;
 }
 
+function listSetting(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  return raw
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
+function httpUrlSetting(env: Env, name: string, nodeEnv: NodeEnv): string {
+  const raw = (env[name] ?? '').trim();
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) fail(name, 'must be an http(s) URL', raw);
+  // Plain http only for a provider on this machine during development and tests.
+  if (nodeEnv === 'production' && url.protocol !== 'https:') fail(name, 'must be an https URL in production', raw);
+  return raw;
+}
+
+/**
+ * OIDC_ISSUER turns single sign-on on; then the client id, secret and redirect URL are required.
+ * The secret is never echoed.
+ */
+function oidcSettings(env: Env, nodeEnv: NodeEnv): OidcConfig | null {
+  if (!env.OIDC_ISSUER) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL']) {
+      if (env[name]) fail(name, 'needs OIDC_ISSUER (single sign-on is off without it)');
+    }
+    return null;
+  }
+  const issuer = httpUrlSetting(env, 'OIDC_ISSUER', nodeEnv);
+  const clientId = (env.OIDC_CLIENT_ID ?? '').trim();
+  if (!clientId) fail('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set');
+  const clientSecret = env.OIDC_CLIENT_SECRET ?? '';
+  if (!clientSecret) fail('OIDC_CLIENT_SECRET', 'is required when OIDC_ISSUER is set');
+  if (!env.OIDC_REDIRECT_URL) fail('OIDC_REDIRECT_URL', 'is required when OIDC_ISSUER is set');
+  const redirectUrl = httpUrlSetting(env, 'OIDC_REDIRECT_URL', nodeEnv);
+  if (!new URL(redirectUrl).pathname.endsWith('/api/v1/auth/oidc/callback')) {
+    fail('OIDC_REDIRECT_URL', 'must end with /api/v1/auth/oidc/callback', redirectUrl);
+  }
+  const userClaim = (env.OIDC_USER_CLAIM || 'email').trim();
+  if (!/^[A-Za-z0-9_:.-]{1,100}$/.test(userClaim)) fail('OIDC_USER_CLAIM', 'must be a claim name', userClaim);
+  const userField = (env.OIDC_USER_FIELD || 'email').trim();
+  if (userField !== 'email' && userField !== 'username')
+    fail('OIDC_USER_FIELD', 'must be email or username', userField);
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUrl,
+    userClaim,
+    userField,
+    mfaAcrValues: listSetting(env, 'OIDC_MFA_ACR_VALUES', []),
+    mfaAmrValues: listSetting(env, 'OIDC_MFA_AMR_VALUES', ['mfa', 'otp', 'hwk', 'swk', 'sc', 'fpt', 'face', 'pin']),
+  };
+}
+
+/** MFA_REQUIRED_ROLES: `all`, `none` or a comma-separated list of roles; production defaults to all. */
+function mfaSettings(env: Env, nodeEnv: NodeEnv): AppConfig['mfa'] {
+  const raw = (env.MFA_REQUIRED_ROLES ?? '').trim();
+  if (raw === '') return { requiredRoles: nodeEnv === 'production' ? [...CONFIG_ROLE_NAMES] : [] };
+  if (/^all$/i.test(raw)) return { requiredRoles: [...CONFIG_ROLE_NAMES] };
+  if (/^none$/i.test(raw)) return { requiredRoles: [] };
+  const roles = listSetting(env, 'MFA_REQUIRED_ROLES', []);
+  const unknown = roles.filter((role) => !CONFIG_ROLE_NAMES.includes(role));
+  if (unknown.length) {
+    fail('MFA_REQUIRED_ROLES', `must be all, none or a comma-separated list of ${CONFIG_ROLE_NAMES.join(', ')}`, raw);
+  }
+  return { requiredRoles: [...new Set(roles)] };
+}
+
 /** Reads and validates the environment. Throws ConfigError naming the first bad setting. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV || 'development';
@@ -252,5 +351,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },
     consent: consentSettings(env),
     metricsToken: metricsTokenSetting(env),
+    oidc: oidcSettings(env, nodeEnv),
+    mfa: mfaSettings(env, nodeEnv),
   };
 }

@@ -8,6 +8,10 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottleGuard } from './auth/sign-in-throttle';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcRepository } from './oidc/oidc.repository';
+import { OidcService } from './oidc/oidc.service';
 import { OrganisationModule } from './organisation/organisation-terms';
 import { SetupCodes } from './setup/setup-codes';
 import { SchoolAccountsController, SchoolAccountsService } from './users/school-accounts';
@@ -23,7 +27,7 @@ import { UsersController, UsersService } from './users/users';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, UsersController, AgenciesController, SchoolAccountsController],
+  controllers: [AuthController, OidcController, UsersController, AgenciesController, SchoolAccountsController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -34,6 +38,9 @@ import { UsersController, UsersService } from './users/users';
     { provide: APP_GUARD, useClass: SignInThrottleGuard },
     SetupCodes,
     SchoolAccountsService,
+    OidcClient,
+    OidcRepository,
+    OidcService,
   ],
 })
 export class IdentityModule {}

@@ -19,6 +19,7 @@ import { JobSchema1795002900000 } from './1795002900000-job-schema';
 import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 import { StudentChanges1795003000000 } from './1795003000000-student-changes';
 import { PlanActionVersion1795003300000 } from './1795003300000-plan-action-version';
+import { SignInFactors1795003400000 } from './1795003400000-sign-in-factors';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   RuntimeRole1795002950000,
   StudentChanges1795003000000,
   PlanActionVersion1795003300000,
+  SignInFactors1795003400000,
 ];

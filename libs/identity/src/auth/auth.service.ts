@@ -196,6 +196,11 @@ export class AuthService {
     };
   }
 
+  /** Starts a new login (a new refresh-token family) for a user who has passed every factor. */
+  startSession(manager: EntityManager, userId: string): Promise<TokenPairDto> {
+    return this.issueTokens(manager, userId, randomUUID());
+  }
+
   private async issueTokens(manager: EntityManager, userId: string, familyId: string): Promise<TokenPairDto> {
     const refreshToken = randomBytes(32).toString('base64url');
     await manager.query(

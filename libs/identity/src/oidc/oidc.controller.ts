@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '@app/access';
+import { ApiProblems } from '@app/http';
+import { TokenPairDto } from '../auth/auth.dto';
+import { SignInThrottle } from '../auth/sign-in-throttle';
+import { OidcExchangeDto, OidcStatusDto } from './oidc.dto';
+import { OIDC_BROWSER_COOKIE, OIDC_SIGN_IN_TTL_SECONDS, readCookie } from './oidc.rules';
+import { OidcRedirect, OidcService } from './oidc.service';
+
+const COOKIE_PATH = '/api/v1/auth/oidc';
+
+@ApiTags('auth')
+@Controller('auth/oidc')
+export class OidcController {
+  constructor(private readonly oidc: OidcService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Whether single sign-on is configured (the login page shows its button then).' })
+  @ApiOkResponse({ type: OidcStatusDto })
+  status(): OidcStatusDto {
+    return { enabled: this.oidc.enabled };
+  }
+
+  @Get('login')
+  @Public()
+  @SignInThrottle()
+  @ApiOperation({
+    summary: "Sign in through the organisation's identity provider (OpenID Connect): a browser navigation.",
+    description:
+      'Redirects to the provider (authorization code flow with PKCE S256, `state` and `nonce`) and sets a ' +
+      'short-lived HttpOnly cookie binding the sign-in to this browser. If the provider cannot be reached, ' +
+      "redirects to the web app's sign-in error page (`/logga-in/fel?orsak=provider-unavailable`). " +
+      '404 when single sign-on is not configured.',
+  })
+  @ApiFoundResponse({ description: 'To the provider, or to the sign-in error page.' })
+  @ApiProblems(404)
+  async login(@Req() request: Request & { id?: string }, @Res() response: Response): Promise<void> {
+    const redirect = await this.oidc.start(request.id);
+    this.send(response, redirect, request);
+  }
+
+  @Get('callback')
+  @Public()
+  @SignInThrottle()
+  @ApiOperation({
+    summary: "The provider's redirect back (the registered redirect URL, `OIDC_REDIRECT_URL`).",
+    description:
+      "Checks state, the browser cookie, the ID token (issuer, audience, signature against the provider's " +
+      'JWKS, expiry, nonce) and finds the pre-provisioned, active user by the configured claim. Redirects to ' +
+      'the web app with a one-time code in the fragment (`/logga-in/kommunens-konto#kod=…`), or to its ' +
+      'sign-in error page with a reason (`/logga-in/fel?orsak=unknown-user|deactivated|cancelled|' +
+      'provider-unavailable|failed`). Never a token in a URL; no account is created.',
+  })
+  @ApiFoundResponse({ description: 'To the web app.' })
+  @ApiProblems(404)
+  async callback(
+    @Query() query: Record<string, unknown>,
+    @Req() request: Request & { id?: string },
+    @Res() response: Response,
+  ): Promise<void> {
+    const redirect = await this.oidc.callback(
+      query,
+      readCookie(request.headers.cookie, OIDC_BROWSER_COOKIE),
+      request.id,
+    );
+    response.clearCookie(OIDC_BROWSER_COOKIE, { path: COOKIE_PATH });
+    this.send(response, redirect, request);
+  }
+
+  @Post('exchange')
+  @Public()
+  @SignInThrottle()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Exchange the one-time sign-in code for Närvaroteam's tokens.",
+    description: 'The code works once, for two minutes. A wrong, used or expired code is 401 `sign-in-code-invalid`.',
+  })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiProblems(400, 401, 404)
+  exchange(@Body() body: OidcExchangeDto, @Req() request: Request & { id?: string }): Promise<TokenPairDto> {
+    return this.oidc.exchange(body.code, request.id);
+  }
+
+  private send(response: Response, redirect: OidcRedirect, request: Request): void {
+    if (redirect.browserToken) {
+      response.cookie(OIDC_BROWSER_COOKIE, redirect.browserToken, {
+        httpOnly: true,
+        // Lax: sent on the provider's top-level redirect back, never on a cross-site subrequest.
+        sameSite: 'lax',
+        secure: this.oidc.secureCookie || request.secure,
+        path: COOKIE_PATH,
+        maxAge: OIDC_SIGN_IN_TTL_SECONDS * 1000,
+      });
+    }
+    response.redirect(302, redirect.location);
+  }
+}
