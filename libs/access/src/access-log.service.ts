@@ -53,6 +53,7 @@ const RESPONSIBLE_ORGANISATION: Record<string, { sql: string; key?: (subjectId: 
     sql: `SELECT i.id AS key, s.organisation_id FROM absence_investigation i JOIN student s ON s.id = i.student_id
            WHERE i.id = ANY($1::uuid[])`,
   },
+  intervention: { sql: `SELECT id AS key, organisation_id FROM intervention WHERE id = ANY($1::uuid[])` },
   case: { sql: underCase('support_case', 'x.id') },
   consent: { sql: underCase('consent') },
   mobilisation: { sql: underCase('mobilisation') },

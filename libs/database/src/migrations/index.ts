@@ -17,6 +17,7 @@ import { Ss12000Lessons1795002700000 } from './1795002700000-ss12000-lessons';
 import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 import { JobSchema1795002900000 } from './1795002900000-job-schema';
 import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
+import { Interventions1795003500000 } from './1795003500000-interventions';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   FlagNotes1795002800000,
   JobSchema1795002900000,
   RuntimeRole1795002950000,
+  Interventions1795003500000,
 ];

@@ -1,0 +1,3 @@
+export * from './interventions.module';
+export * from './intervention.dto';
+export * from './intervention.rules';
