@@ -63,6 +63,7 @@ const RESPONSIBLE_ORGANISATION: Record<string, { sql: string; key?: (subjectId: 
   plan_action: { sql: underCase('plan_action') },
   plan_review: { sql: underCase('plan_review') },
   case_follow_up: { sql: underCase('case_follow_up') },
+  intervention_course: { sql: underCase('intervention_course') },
   plan_agreement: {
     sql: `SELECT x.id AS key, a.organisation_id FROM plan_agreement x JOIN case_plan p ON p.id = x.plan_id
             JOIN support_case c ON c.id = p.case_id JOIN agency a ON a.id = c.school_id WHERE x.id = ANY($1::uuid[])`,

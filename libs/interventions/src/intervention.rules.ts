@@ -75,3 +75,13 @@ export function median(values: number[]): number | null {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * Attendance % from offered and absent minutes, as the case's reviews and follow-ups give it:
+ * 100 − the absence share (one decimal) of offered minutes; null when no lesson was offered.
+ */
+export function attendancePercentOf(offered: number, absent: number): number | null {
+  if (offered <= 0) return null;
+  const absence = Math.round((absent / offered) * 1000) / 10;
+  return Math.round((100 - absence) * 10) / 10;
+}

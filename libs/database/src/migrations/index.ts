@@ -18,6 +18,7 @@ import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 import { JobSchema1795002900000 } from './1795002900000-job-schema';
 import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 import { Interventions1795003500000 } from './1795003500000-interventions';
+import { InterventionCourses1795003510000 } from './1795003510000-intervention-courses';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   JobSchema1795002900000,
   RuntimeRole1795002950000,
   Interventions1795003500000,
+  InterventionCourses1795003510000,
 ];
