@@ -4,6 +4,7 @@ import { caseCollaborationAccess } from './case-collaboration.access';
 import { casesAccess } from './cases.access';
 import { followUpAccess } from './follow-up.access';
 import { identityAccess } from './identity.access';
+import { interventionsAccess } from './interventions.access';
 import { notificationsAccess } from './notifications.access';
 import { organisationAccess } from './organisation.access';
 import { planAccess } from './plan.access';
@@ -22,4 +23,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   followUpAccess,
   notificationsAccess,
   organisationAccess,
+  interventionsAccess,
 ] as unknown as AccessGroup<never>[];

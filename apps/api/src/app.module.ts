@@ -11,6 +11,7 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { AttendanceModule } from '@app/attendance';
 import { CasesModule } from '@app/cases';
+import { InterventionsModule } from '@app/interventions';
 import { SignalsModule } from '@app/signals';
 import { StudentsModule } from '@app/students';
 import { HealthModule } from './health/health.module';
@@ -80,6 +81,7 @@ export class AppModule {
         AttendanceModule,
         SignalsModule,
         CasesModule,
+        InterventionsModule,
         HealthModule,
         ...extraImports,
       ],

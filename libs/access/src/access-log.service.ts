@@ -53,6 +53,7 @@ const RESPONSIBLE_ORGANISATION: Record<string, { sql: string; key?: (subjectId: 
     sql: `SELECT i.id AS key, s.organisation_id FROM absence_investigation i JOIN student s ON s.id = i.student_id
            WHERE i.id = ANY($1::uuid[])`,
   },
+  intervention: { sql: `SELECT id AS key, organisation_id FROM intervention WHERE id = ANY($1::uuid[])` },
   case: { sql: underCase('support_case', 'x.id') },
   consent: { sql: underCase('consent') },
   mobilisation: { sql: underCase('mobilisation') },
@@ -62,6 +63,7 @@ const RESPONSIBLE_ORGANISATION: Record<string, { sql: string; key?: (subjectId: 
   plan_action: { sql: underCase('plan_action') },
   plan_review: { sql: underCase('plan_review') },
   case_follow_up: { sql: underCase('case_follow_up') },
+  intervention_course: { sql: underCase('intervention_course') },
   plan_agreement: {
     sql: `SELECT x.id AS key, a.organisation_id FROM plan_agreement x JOIN case_plan p ON p.id = x.plan_id
             JOIN support_case c ON c.id = p.case_id JOIN agency a ON a.id = c.school_id WHERE x.id = ANY($1::uuid[])`,

@@ -53,6 +53,8 @@ export const PERMISSIONS = [
   'actions.read',
   'stats.read',
   'notification.read',
+  'intervention.read',
+  'intervention.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'leadTime.read',
     'actions.read',
     'stats.read',
+    'intervention.read',
     // Who holds accounts at the school, and who gave them their roles.
     'schoolAccounts.read',
   ],
@@ -108,6 +111,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'planAction.update',
     'actions.read',
     'stats.read',
+    'intervention.read',
   ],
   // Outside agencies reach pupils only through cases they are mobilised into (with consent).
   agency_worker: [
@@ -118,6 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mapping.write',
     'planAction.update',
     'actions.read',
+    'intervention.read',
   ],
   // Administrators and auditors never read case content (PRODUCT.md, access rule 4).
   // Outcome statistics are aggregates with small cells suppressed: no case content.
@@ -132,6 +137,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.create',
     'user.update',
     'stats.read',
+    // The organisation's intervention catalogue (insatskatalog): no case content.
+    'intervention.read',
+    'intervention.manage',
   ],
   auditor: ['profile.read', 'notification.read', 'accessLog.read'],
 };

@@ -109,6 +109,15 @@ export class ActionInputDto {
   @ApiProperty({ enum: ACTION_STATUSES })
   @IsIn(ACTION_STATUSES)
   status: ActionStatus;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The intervention (insats) the action uses: an active one of the catalogue of the case's organisation (an action keeps one retired since).",
+  })
+  @IsOptional()
+  @IsUUID()
+  interventionId?: string;
 }
 
 export class PutPlanDto {
@@ -247,6 +256,13 @@ export class ActionDto {
     description: "The action's ETag: send it as If-Match with PATCH …/plan/actions/:actionId.",
   })
   etag: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The intervention of the catalogue it uses.',
+  })
+  interventionId: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [ProgressNoteDto], description: 'Oldest first.' }) progressNotes: ProgressNoteDto[];
 }

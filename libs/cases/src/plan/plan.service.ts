@@ -553,6 +553,26 @@ export class PlanService {
         });
       }
     });
+    // An intervention: active in the catalogue of the case's organisation, or the one the action already uses.
+    const wanted = dto.actions.flatMap((a) => (a.interventionId ? [a.interventionId] : []));
+    const usable: { id: string; active: boolean; actions: string[] }[] = wanted.length
+      ? await manager.query(
+          `SELECT i.id, i.active,
+                  ARRAY(SELECT pa.id FROM plan_action pa WHERE pa.plan_id = $3 AND pa.intervention_id = i.id) AS actions
+             FROM intervention i JOIN agency s ON s.id = $1 AND s.organisation_id = i.organisation_id
+            WHERE i.id = ANY ($2::uuid[])`,
+          [facts.schoolId, wanted, planId],
+        )
+      : [];
+    dto.actions.forEach((a, i) => {
+      const found = usable.find((u) => u.id === a.interventionId);
+      if (a.interventionId && !(found && (found.active || (a.id && found.actions.includes(a.id))))) {
+        errors.push({
+          field: `actions.${i}.interventionId`,
+          message: "must be an active intervention of the catalogue of the case's organisation",
+        });
+      }
+    });
     if (errors.length) throw unprocessable('The plan refers to something that does not fit the case.', errors);
   }
 
@@ -655,19 +675,20 @@ export class PlanService {
         a.startDate ?? null,
         a.dueDate,
         (a.id && keepStatus.get(a.id)) || a.status,
+        a.interventionId ?? null,
       ];
       if (a.id) {
         // updated_at moves only when the action itself changed (not its place in the list).
         await manager.query(
           `UPDATE plan_action SET position = $2, description = $3, agency_id = $4, responsible_user_id = $5,
-                  start_date = $6, due_date = $7, status = $8, removed_at = NULL,
+                  start_date = $6, due_date = $7, status = $8, intervention_id = $9, removed_at = NULL,
                   updated_at = CASE WHEN removed_at IS NOT NULL
-                    OR (description, agency_id, responsible_user_id, start_date, due_date, status)
-                       IS DISTINCT FROM ($3, $4::uuid, $5::uuid, $6::date, $7::date, $8)
+                    OR (description, agency_id, responsible_user_id, start_date, due_date, status, intervention_id)
+                       IS DISTINCT FROM ($3, $4::uuid, $5::uuid, $6::date, $7::date, $8, $9::uuid)
                     THEN now() ELSE updated_at END,
                   version = CASE WHEN removed_at IS NOT NULL
-                    OR (description, agency_id, responsible_user_id, start_date, due_date, status)
-                       IS DISTINCT FROM ($3, $4::uuid, $5::uuid, $6::date, $7::date, $8)
+                    OR (description, agency_id, responsible_user_id, start_date, due_date, status, intervention_id)
+                       IS DISTINCT FROM ($3, $4::uuid, $5::uuid, $6::date, $7::date, $8, $9::uuid)
                     THEN version + 1 ELSE version END
             WHERE id = $1`,
           [a.id, ...values],
@@ -675,8 +696,8 @@ export class PlanService {
       } else {
         await manager.query(
           `INSERT INTO plan_action (plan_id, case_id, position, description, agency_id, responsible_user_id,
-                                    start_date, due_date, status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                    start_date, due_date, status, intervention_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
           [planId, caseId, ...values],
         );
       }
@@ -704,6 +725,7 @@ interface ActionRow {
   due_date: string;
   status: ActionStatus;
   version: number;
+  intervention_id: string | null;
   updated_at: Date;
 }
 
@@ -803,7 +825,7 @@ export async function loadPlan(manager: EntityManager, caseId: string): Promise<
     `SELECT pa.id, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
           pa.responsible_user_id, u.display_name AS responsible_name,
           to_char(pa.start_date, 'YYYY-MM-DD') AS start_date, to_char(pa.due_date, 'YYYY-MM-DD') AS due_date,
-          pa.status, pa.version, pa.updated_at
+          pa.status, pa.version, pa.intervention_id, pa.updated_at
      FROM plan_action pa
      JOIN agency a ON a.id = pa.agency_id
      LEFT JOIN app_user u ON u.id = pa.responsible_user_id
@@ -857,6 +879,7 @@ export async function loadPlan(manager: EntityManager, caseId: string): Promise<
       status: r.status,
       version: r.version,
       etag: actionEtagOf(r.version),
+      interventionId: r.intervention_id,
       updatedAt: iso(r.updated_at)!,
       progressNotes: notes
         .filter((n) => n.action_id === r.id)

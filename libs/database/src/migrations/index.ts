@@ -20,6 +20,8 @@ import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 import { StudentChanges1795003000000 } from './1795003000000-student-changes';
 import { PlanActionVersion1795003300000 } from './1795003300000-plan-action-version';
 import { SignInFactors1795003400000 } from './1795003400000-sign-in-factors';
+import { Interventions1795003500000 } from './1795003500000-interventions';
+import { InterventionCourses1795003510000 } from './1795003510000-intervention-courses';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   StudentChanges1795003000000,
   PlanActionVersion1795003300000,
   SignInFactors1795003400000,
+  Interventions1795003500000,
+  InterventionCourses1795003510000,
 ];

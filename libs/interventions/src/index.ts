@@ -1,0 +1,4 @@
+export * from './interventions.module';
+export * from './intervention.dto';
+export * from './intervention.rules';
+export * from './course.dto';

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ProviderAgencyType } from './intervention.rules';
+
+/** A row of `intervention`. */
+export interface InterventionRow {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: string | null;
+  provider_agency_type: ProviderAgencyType;
+  evidence_based: boolean;
+  target_group: string | null;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface InterventionValues {
+  name: string;
+  description: string | null;
+  providerAgencyType: ProviderAgencyType;
+  evidenceBased: boolean;
+  targetGroup: string | null;
+  active: boolean;
+}
+
+/** All SQL of the intervention catalogue. Every read is scoped to one organisation. */
+@Injectable()
+export class InterventionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** A page of the organisation's catalogue by name, after the cursor `[name, id]`. */
+  async page(
+    organisationId: string,
+    active: boolean | null,
+    limit: number,
+    after: unknown[] | null,
+  ): Promise<InterventionRow[]> {
+    const params: unknown[] = [organisationId, limit, active];
+    if (after) params.push(...after);
+    return this.dataSource.query(
+      `SELECT * FROM intervention
+        WHERE organisation_id = $1 AND ($3::boolean IS NULL OR active = $3)
+          ${after ? 'AND (name, id) > ($4, $5::uuid)' : ''}
+        ORDER BY name, id LIMIT $2`,
+      params,
+    );
+  }
+
+  /** One intervention of the organisation, locked for a change; undefined when not there (or not its). */
+  async findOwnForUpdate(
+    manager: EntityManager,
+    organisationId: string,
+    id: string,
+  ): Promise<InterventionRow | undefined> {
+    const [row]: InterventionRow[] = await manager.query(
+      `SELECT * FROM intervention WHERE id = $1 AND organisation_id = $2 FOR UPDATE`,
+      [id, organisationId],
+    );
+    return row;
+  }
+
+  async insert(
+    manager: EntityManager,
+    organisationId: string,
+    userId: string,
+    v: InterventionValues,
+  ): Promise<InterventionRow> {
+    const [row]: InterventionRow[] = await manager.query(
+      `INSERT INTO intervention (organisation_id, name, description, provider_agency_type, evidence_based, target_group,
+                                 active, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
+      [organisationId, v.name, v.description, v.providerAgencyType, v.evidenceBased, v.targetGroup, v.active, userId],
+    );
+    return row;
+  }
+
+  async update(manager: EntityManager, id: string, userId: string, v: InterventionValues): Promise<InterventionRow> {
+    // TypeORM answers UPDATE … RETURNING as [rows, affected count].
+    const [[row]]: [InterventionRow[], number] = await manager.query(
+      `UPDATE intervention SET name = $2, description = $3, provider_agency_type = $4, evidence_based = $5,
+              target_group = $6, active = $7, updated_by = $8, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id, v.name, v.description, v.providerAgencyType, v.evidenceBased, v.targetGroup, v.active, userId],
+    );
+    return row;
+  }
+}
