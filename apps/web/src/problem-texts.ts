@@ -39,6 +39,7 @@ export const PROBLEM_TEXTS: Record<string, string> = {
   'not-in-case': 'Välj skolan eller en aktör som är inbjuden till ärendet.',
   'not-allowed-here': 'Uppgiften hör inte hit.',
   'not-in-plan': 'Uppgiften finns inte längre i planen. Ladda om planen.',
+  'not-in-catalogue': 'Välj en aktiv insats ur katalogen.',
   'not-a-member': 'Personen hör inte till den valda aktören.',
   unknown: 'Finns inte. Välj ett alternativ i listan.',
   'already-invited': 'Aktören är redan inbjuden till ärendet.',

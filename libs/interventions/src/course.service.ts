@@ -133,7 +133,8 @@ export class CourseService {
     dto: RecordCourseFollowUpDto,
   ): Promise<CourseDto> {
     const months = Number(monthsParam);
-    if (!isFollowUpMonths(months)) throw new ValidationError([{ field: 'months', message: 'months must be 6 or 18' }]);
+    if (!isFollowUpMonths(months))
+      throw new ValidationError([{ field: 'months', code: 'not-a-choice', message: 'months must be 6 or 18' }]);
     return this.repository.transaction(async (manager) => {
       await this.cases.requireCoordination(caller, caseId, 'interventionCourse.followUp', manager);
       const course = await this.course(caller, manager, caseId, courseId, 'interventionCourse.followUp');

@@ -205,6 +205,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/oidc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether single sign-on is configured (the login page shows its button then). */
+    get: operations['OidcController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The provider's redirect back (the registered redirect URL, `OIDC_REDIRECT_URL`).
+     * @description Checks state, the browser cookie, the ID token (issuer, audience, signature against the provider's JWKS, expiry, nonce) and finds the pre-provisioned, active user by the configured claim. Redirects to the web app with a one-time code in the fragment (`/logga-in/kommunens-konto#kod=…`), or to its sign-in error page with a reason (`/logga-in/fel?orsak=unknown-user|deactivated|cancelled|provider-unavailable|failed`). Never a token in a URL; no account is created.
+     */
+    get: operations['OidcController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/exchange': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Exchange the one-time sign-in code for Närvaroteam's tokens.
+     * @description The code works once, for two minutes. A wrong, used or expired code is 401 `sign-in-code-invalid`.
+     */
+    post: operations['OidcController_exchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Sign in through the organisation's identity provider (OpenID Connect): a browser navigation.
+     * @description Redirects to the provider (authorization code flow with PKCE S256, `state` and `nonce`) and sets a short-lived HttpOnly cookie binding the sign-in to this browser. If the provider cannot be reached, redirects to the web app's sign-in error page (`/logga-in/fel?orsak=provider-unavailable`). 404 when single sign-on is not configured.
+     */
+    get: operations['OidcController_login'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/refresh': {
     parameters: {
       query?: never;
@@ -363,6 +440,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cases/{id}/interventions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pupil's courses of interventions in the case, oldest first, with their follow-ups; for an outside agency as the plan (consent in force with scope plan), attendance figures only with scope attendance */
+    get: operations['CourseController_list'];
+    put?: never;
+    /** Record that the pupil started a course of an intervention of the catalogue (elevhälsa of the case's school; not in a closed case); attendance in the 8 weeks with lessons before the start is computed */
+    post: operations['CourseController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/interventions/{courseId}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the end of a course and why it ended (completed, placement, lack_of_engagement, moved, other); attendance in the 8 weeks with lessons up to the end is computed */
+    post: operations['CourseController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cases/{id}/interventions/{courseId}/follow-ups/{months}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the follow-up 6 or 18 months after the course's end (from 14 days before it is due, once), in MST's terms: new interventions by behaviour, school or work at least 20 h/week */
+    post: operations['CourseController_recordFollowUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cases/{id}/lead-times': {
     parameters: {
       query?: never;
@@ -488,7 +617,7 @@ export interface paths {
     get: operations['PlanController_get'];
     /**
      * Create (201, no If-Match) or replace (200, If-Match required) the plan: the coordinator only
-     * @description Goals and actions are matched by `id`; one left out is removed (its id stays in older versions). Actions belong to the school or an agency mobilised into the case.
+     * @description Goals and actions are matched by `id`; one left out is removed (its id stays in older versions). Actions belong to the school or an agency mobilised into the case. An `If-Match` that is stale only by agencies' updates of their own actions still passes: those actions must come back as read (their agency's status is kept); changing or removing one of them is 412 with `conflictingActions`.
      */
     put: operations['PlanController_put'];
     post?: never;
@@ -530,7 +659,7 @@ export interface paths {
     head?: never;
     /**
      * Update the status or add a progress note to one of your agency's actions
-     * @description Nothing else of an action changes here; the coordinator edits actions with PUT.
+     * @description Nothing else of an action changes here; the coordinator edits actions with PUT. `If-Match` is the action's own ETag (`etag` in the plan, `"a3"`): changes elsewhere in the plan do not make it stale, a change of this action does (412, with the current one in `ETag` and `currentEtag`). The answer is the plan, with the action's new ETag in the `ETag` header. The coordinator's plan ETag stays usable for a PUT.
      */
     patch: operations['PlanController_updateAction'];
     trace?: never;
@@ -773,6 +902,41 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interventions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's intervention catalogue (insatskatalog), by name; retired ones included unless filtered */
+    get: operations['InterventionController_list'];
+    put?: never;
+    /** Add an intervention (insats) to your organisation’s catalogue (admin) */
+    post: operations['InterventionController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/interventions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change an intervention of your organisation’s catalogue (admin); `active: false` retires it, kept for history */
+    patch: operations['InterventionController_update'];
     trace?: never;
   };
   '/api/v1/mobilisations': {
@@ -1090,7 +1254,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a pupil: class and grade (school staff); guardians, protected identity, externalId (principal, elevhälsa)
+     * @description Only the fields sent change; every change keeps the earlier value and who made it (`GET /students/:id/changes`). Send the `ETag` of `GET /students/:id` as `If-Match`: a stale one gets 412, none 428. A guardian contact detail left out is kept, so nobody wipes what they cannot see.
+     */
+    patch: operations['StudentsController_patch'];
     trace?: never;
   };
   '/api/v1/students/{id}/absence': {
@@ -1143,6 +1311,23 @@ export interface paths {
     put?: never;
     /** Record (or correct) one lesson's attendance for a pupil */
     post: operations['AttendanceController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pupil's history of changes, newest first: field, earlier and new value, who (user or sync), when */
+    get: operations['StudentsController_changes'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1397,8 +1582,18 @@ export interface components {
       description: string;
       /** Format: date */
       dueDate: string;
+      /**
+       * @description The action's ETag: send it as If-Match with PATCH …/plan/actions/:actionId.
+       * @example "a3"
+       */
+      etag: string;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: uuid
+       * @description The intervention of the catalogue it uses.
+       */
+      interventionId: string | null;
       /** @description Oldest first. */
       progressNotes: components['schemas']['ProgressNoteDto'][];
       responsible: components['schemas']['UserRefDto'] | null;
@@ -1408,6 +1603,8 @@ export interface components {
       status: 'planned' | 'in_progress' | 'done' | 'cancelled';
       /** Format: date-time */
       updatedAt: string;
+      /** @description The action's own version: grows with every change of this action (PUT or its agency's PATCH). */
+      version: number;
     };
     ActionInputDto: {
       /**
@@ -1427,6 +1624,11 @@ export interface components {
        * @description An existing action of this plan, to keep it (and its notes).
        */
       id?: string;
+      /**
+       * Format: uuid
+       * @description The intervention (insats) the action uses: an active one of the catalogue of the case's organisation (an action keeps one retired since).
+       */
+      interventionId?: string;
       /**
        * Format: uuid
        * @description The responsible person: an active user of that agency.
@@ -1590,6 +1792,11 @@ export interface components {
       /** @enum {string} */
       status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
     };
+    ChangeAuthorDto: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
     ChangeStatusDto: {
       /**
        * @description Required when closing.
@@ -1641,6 +1848,50 @@ export interface components {
       text: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    CourseDto: {
+      /** @description The same for the 8 weeks with lessons up to the end (the end day included). */
+      attendanceBeforeEnd: number | null;
+      /** @description Attendance % in the 8 most recent weeks with lessons before the start, computed when it was recorded; null without lessons or without the attendance scope. */
+      attendanceBeforeStart: number | null;
+      /** Format: uuid */
+      caseId: string;
+      endedBy: components['schemas']['PersonRefDto'] | null;
+      /** Format: date */
+      endedOn: string | null;
+      /** @enum {string|null} */
+      endReason: 'completed' | 'placement' | 'lack_of_engagement' | 'moved' | 'other' | null;
+      /** @description Once the course has ended: its 6- and 18-month follow-ups, recorded or not; empty before. */
+      followUps: components['schemas']['CourseFollowUpDto'][];
+      /** Format: uuid */
+      id: string;
+      intervention: components['schemas']['InterventionRefDto'];
+      referredBehaviours: (
+        'school_absence' | 'crime' | 'drugs' | 'aggression' | 'conflicts_at_home' | 'running_away' | 'other'
+      )[];
+      startedBy: components['schemas']['PersonRefDto'];
+      /** Format: date */
+      startedOn: string;
+    };
+    CourseFollowUpDto: {
+      /** Format: date */
+      dueOn: string;
+      /**
+       * @description Months after the course's end.
+       * @enum {number}
+       */
+      months: 6 | 18;
+      newInterventionFor:
+        ('school_absence' | 'crime' | 'drugs' | 'aggression' | 'conflicts_at_home' | 'running_away' | 'other')[] | null;
+      /**
+       * Format: date
+       * @description May be recorded from this day (14 days before due).
+       */
+      recordableFrom: string;
+      /** Format: date-time */
+      recordedAt: string | null;
+      recordedBy: components['schemas']['PersonRefDto'] | null;
+      schoolOrWork20h: boolean | null;
     };
     CreateAgencyDto: {
       /** @example Fältskolan */
@@ -1694,6 +1945,22 @@ export interface components {
        * @enum {string}
        */
       method: 'phone' | 'sms' | 'email' | 'letter' | 'in_person' | 'school_app';
+    };
+    CreateInterventionDto: {
+      /** @description Offered now. A retired intervention (false) stays for history, never deleted. */
+      active: boolean;
+      description?: string;
+      /** @description Evidence-based (evidensbaserad), e.g. MST. */
+      evidenceBased: boolean;
+      /** @example MST (multisystemisk terapi) */
+      name: string;
+      /**
+       * @description The kind of agency that provides it.
+       * @enum {string}
+       */
+      providerAgencyType: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+      /** @example Ungdomar 12–17 år med allvarliga beteendeproblem */
+      targetGroup?: string;
     };
     CreateInvestigationDto: {
       /**
@@ -1759,6 +2026,18 @@ export interface components {
     };
     EditContributionDto: {
       text: string;
+    };
+    EndCourseDto: {
+      /**
+       * Format: date
+       * @description Not in the future, not before the course started.
+       */
+      endedOn: string;
+      /**
+       * @description Completed (fullföljd), ended by a placement outside the home, by lack of engagement, moved, other.
+       * @enum {string}
+       */
+      reason: 'completed' | 'placement' | 'lack_of_engagement' | 'moved' | 'other';
     };
     ExistingWorryDto: {
       /**
@@ -2018,6 +2297,11 @@ export interface components {
     };
     ImportErrorDto: {
       /**
+       * @description Machine-readable and stable (clients word it themselves): `invalid-date`, `in-future`, `invalid-time`, `invalid-minutes`, `minutes-exceed-offered`, `invalid-personnummer`, `unknown-pupil`, `duplicate-lesson`, `wrong-field-count`, `invalid-header`, `invalid-file`, ….
+       * @example invalid-personnummer
+       */
+      code: string;
+      /**
        * @description Column (CSV) or member path (JSON), or `row`/`file`/`header`/`encoding`.
        * @example personnummer
        */
@@ -2028,7 +2312,7 @@ export interface components {
        */
       line: number;
       /**
-       * @description Why; never quotes the value.
+       * @description Why, in English; never quotes the value.
        * @example the check digit is wrong
        */
       reason: string;
@@ -2037,6 +2321,33 @@ export interface components {
       className: string;
       firstName: string;
       lastName: string;
+    };
+    InterventionDto: {
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      evidenceBased: boolean;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      organisationId: string;
+      /** @enum {string} */
+      providerAgencyType: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+      targetGroup: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    InterventionRefDto: {
+      /** @description false: retired from the catalogue since. */
+      active: boolean;
+      evidenceBased: boolean;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      providerAgencyType: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
     };
     InvestigationDto: {
       /** Format: date-time */
@@ -2256,6 +2567,14 @@ export interface components {
        */
       title: string;
     };
+    OidcExchangeDto: {
+      /** @description The one-time code the callback put in the web app's address (`/logga-in/kommunens-konto#kod=…`). */
+      code: string;
+    };
+    OidcStatusDto: {
+      /** @description Whether single sign-on through the organisation's provider is configured. */
+      enabled: boolean;
+    };
     OpenCaseDto: {
       /**
        * Format: uuid
@@ -2354,6 +2673,10 @@ export interface components {
       items: components['schemas']['ConsentDto'][];
       nextCursor: string | null;
     };
+    PageOfCourseDto: {
+      items: components['schemas']['CourseDto'][];
+      nextCursor: string | null;
+    };
     PageOfFlagDto: {
       items: components['schemas']['FlagDto'][];
       nextCursor: string | null;
@@ -2364,6 +2687,10 @@ export interface components {
     };
     PageOfGuardianNoticeItemDto: {
       items: components['schemas']['GuardianNoticeItemDto'][];
+      nextCursor: string | null;
+    };
+    PageOfInterventionDto: {
+      items: components['schemas']['InterventionDto'][];
       nextCursor: string | null;
     };
     PageOfLessonDto: {
@@ -2398,6 +2725,10 @@ export interface components {
       items: components['schemas']['SchoolAccountDto'][];
       nextCursor: string | null;
     };
+    PageOfStudentChangeDto: {
+      items: components['schemas']['StudentChangeDto'][];
+      nextCursor: string | null;
+    };
     PageOfStudentSummaryDto: {
       items: components['schemas']['StudentSummaryDto'][];
       nextCursor: string | null;
@@ -2429,6 +2760,32 @@ export interface components {
       /** @enum {string} */
       status?: 'planned' | 'in_progress' | 'done' | 'cancelled';
     };
+    PatchGuardianInput: {
+      /** @description As phone. */
+      email?: string | null;
+      /**
+       * Format: uuid
+       * @description An existing guardian of the pupil; leave out for a new one.
+       */
+      id?: string;
+      /** @example Anna Andersson */
+      name: string;
+      /** @description Left out: kept as stored. null: cleared (only by a caller who sees it). */
+      phone?: string | null;
+      /** @example vårdnadshavare */
+      relation: string;
+    };
+    PatchStudentDto: {
+      /** @example 7B */
+      className?: string;
+      /** @description The school system's person id; null removes it. */
+      externalId?: string | null;
+      grade?: number;
+      /** @description The complete list: listed with id are updated, without id added, the others removed. */
+      guardians?: components['schemas']['PatchGuardianInput'][];
+      /** @description Skyddade personuppgifter. */
+      protectedIdentity?: boolean;
+    };
     PersonRefDto: {
       displayName: string;
       /** Format: uuid */
@@ -2436,10 +2793,14 @@ export interface components {
     };
     PlanDto: {
       actions: components['schemas']['ActionDto'][];
+      /** @description The newest version anyone agreed to (null: not agreed yet). */
+      agreedVersion: number | null;
       /** @description Who agreed, when, to which version. */
       agreements: components['schemas']['AgreementDto'][];
       /** Format: uuid */
       caseId: string;
+      /** @description True when the plan's content was replaced (PUT) after the version agreed: the plan in force is not the one agreed. Agencies updating their actions and the agreement itself do not count. */
+      changedSinceAgreement: boolean;
       /** Format: date-time */
       createdAt: string;
       goals: components['schemas']['GoalDto'][];
@@ -2493,9 +2854,17 @@ export interface components {
       type: string;
     };
     ProblemFieldError: {
+      /**
+       * @description Machine-readable and stable: clients show their own words for it. From the validators: `required`, `unknown-field`, `not-text`, `not-whole-number`, `too-small`, `too-large`, `too-short`, `too-long`, `not-a-choice`, `invalid-id`, `invalid-format`, `invalid-date`, …; from the rules: `blank`, `in-future`, `not-in-future`, `before-start`, `not-in-case`, `not-working-day`, `already-exists`, `unknown`, ….
+       * @example invalid-personnummer
+       */
+      code: string;
       /** @example personnummer */
       field: string;
-      /** @example personnummer has an invalid check digit */
+      /**
+       * @description In English, for developers.
+       * @example personnummer has an invalid check digit
+       */
       message: string;
     };
     ProgressNoteDto: {
@@ -2520,6 +2889,14 @@ export interface components {
       pupilView?: string;
       /** @description When the plan is followed up. Default: none. */
       reviewDates?: string[];
+    };
+    RecordCourseFollowUpDto: {
+      /** @description Behaviours for which the pupil got a new intervention (from social services or the prison and probation service) since the end; empty for none. */
+      newInterventionFor: (
+        'school_absence' | 'crime' | 'drugs' | 'aggression' | 'conflicts_at_home' | 'running_away' | 'other'
+      )[];
+      /** @description In school, a work placement or work at least 20 hours a week. */
+      schoolOrWork20h: boolean;
     };
     RecordFollowUpDto: {
       /** @description New interventions needed since closure, by whom; empty for none. */
@@ -2693,6 +3070,44 @@ export interface components {
       /** @example kurator@storsjo.demo */
       username: string;
     };
+    StartCourseDto: {
+      /**
+       * Format: uuid
+       * @description An active intervention of the catalogue of the case's organisation.
+       */
+      interventionId: string;
+      /** @description The behaviours the pupil was referred for (remitterade beteenden); at least one. */
+      referredBehaviours: (
+        'school_absence' | 'crime' | 'drugs' | 'aggression' | 'conflicts_at_home' | 'running_away' | 'other'
+      )[];
+      /**
+       * Format: date
+       * @description Not in the future.
+       */
+      startedOn: string;
+    };
+    StudentChangeDto: {
+      /** Format: date-time */
+      changedAt: string;
+      /** @description The user; null for a sync. */
+      changedBy: components['schemas']['ChangeAuthorDto'] | null;
+      /** @example className */
+      field: string;
+      /** @description Grows with every change; the order of the history. */
+      id: string;
+      newValue: Record<string, never> | null;
+      /** @description The earlier value (guardians: a list; contacts hidden as on the pupil). */
+      oldValue: Record<string, never> | null;
+      /** @enum {string} */
+      source: 'user' | 'sync';
+      /**
+       * Format: uuid
+       * @description The SS 12000 source of a sync.
+       */
+      syncSourceId: string | null;
+      /** @description The pupil's version after the change (its ETag). */
+      version: number;
+    };
     StudentDto: {
       className: string;
       /** @description Samordningsnummer rather than personnummer. */
@@ -2715,6 +3130,8 @@ export interface components {
       /** Format: uuid */
       schoolId: string;
       schoolName: string;
+      /** @description Grows with every change; the ETag is `"<version>"`, sent back as If-Match with a PATCH. */
+      version: number;
     };
     StudentSummaryDto: {
       className: string;
@@ -2811,6 +3228,16 @@ export interface components {
         [key: string]: number;
       };
     };
+    UpdateInterventionDto: {
+      /** @description false retires it (kept for history); true offers it again. */
+      active?: boolean;
+      description?: string | null;
+      evidenceBased?: boolean;
+      name?: string;
+      /** @enum {string} */
+      providerAgencyType?: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+      targetGroup?: string | null;
+    };
     UpdateInvestigationDto: {
       /**
        * Format: date
@@ -2855,12 +3282,24 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    WatchlistCaseDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example NT-2026-0042 */
+      reference: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up';
+    };
     WatchlistItemDto: {
       /** @description Absence % over the absence_share window (one decimal). */
       absencePercent: number;
+      /** @description The pupil's open case, for those who may read the school's cases (principal, elevhälsa); null when there is none or the caller may not read cases. */
+      case: components['schemas']['WatchlistCaseDto'] | null;
       className: string;
       firstName: string;
       grade: number;
+      /** @description The pupil has an open case (not closed). Told to every reader of the list; the case itself only in `case`. */
+      hasOpenCase: boolean;
       /** @description Of which invalid (ogiltig), %. */
       invalidAbsencePercent: number;
       /** @description A frånvaroutredning started within the 12 months before the reference day. */
@@ -3615,6 +4054,156 @@ export interface operations {
       };
     };
   };
+  OidcController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OidcStatusDto'];
+        };
+      };
+    };
+  };
+  OidcController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the web app. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OidcController_exchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OidcExchangeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  OidcController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider, or to the sign-in error page. */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   AuthController_refresh: {
     parameters: {
       query?: never;
@@ -4279,6 +4868,319 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FollowUpDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CourseController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfCourseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CourseController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartCourseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CourseController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EndCourseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  CourseController_recordFollowUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courseId: string;
+        id: string;
+        months: 6 | 18;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordCourseFollowUpDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourseDto'];
         };
       };
       /** @description Bad Request */
@@ -5193,7 +6095,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The ETag of the plan as you read it (`"7"`); `*` is refused. A stale one gets 412. */
+        /** @description The ETag of the action as you read it (`"a3"`); `*` is refused. A stale one gets 412. */
         'If-Match': string;
       };
       path: {
@@ -6279,6 +7181,187 @@ export interface operations {
              */
             status?: 'error' | 'shutting_down';
           };
+        };
+      };
+    };
+  };
+  InterventionController_list: {
+    parameters: {
+      query?: {
+        /** @description Only offered (true) or only retired (false) ones. */
+        active?: 'true' | 'false';
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfInterventionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InterventionController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInterventionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterventionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InterventionController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInterventionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterventionDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
     };
@@ -7407,6 +8490,110 @@ export interface operations {
       };
     };
   };
+  StudentsController_patch: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The ETag of the pupil as you read it (`"3"`). */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchStudentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StudentDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Precondition Required */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   AttendanceController_studentAbsence: {
     parameters: {
       query?: {
@@ -7671,6 +8858,67 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LessonDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  StudentsController_changes: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfStudentChangeDto'];
         };
       };
       /** @description Bad Request */

@@ -569,6 +569,7 @@ export class PlanService {
       if (a.interventionId && !(found && (found.active || (a.id && found.actions.includes(a.id))))) {
         errors.push({
           field: `actions.${i}.interventionId`,
+          code: 'not-in-catalogue',
           message: "must be an active intervention of the catalogue of the case's organisation",
         });
       }
