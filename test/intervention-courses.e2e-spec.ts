@@ -294,6 +294,7 @@ describe('interventions: courses, plan actions and follow-ups', () => {
     expect(retired.body.errors).toEqual([
       {
         field: 'actions.0.interventionId',
+        code: 'not-in-catalogue',
         message: "must be an active intervention of the catalogue of the case's organisation",
       },
     ]);
