@@ -8,6 +8,7 @@ import { notificationsAccess } from './notifications.access';
 import { organisationAccess } from './organisation.access';
 import { planAccess } from './plan.access';
 import { signalsAccess } from './signals.access';
+import { ss12000Access } from './ss12000.access';
 import { studentsAccess } from './students.access';
 
 /** Every group of the access table; a new domain adds its file here. */
@@ -22,4 +23,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   followUpAccess,
   notificationsAccess,
   organisationAccess,
+  ss12000Access,
 ] as unknown as AccessGroup<never>[];

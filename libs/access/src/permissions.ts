@@ -53,6 +53,7 @@ export const PERMISSIONS = [
   'actions.read',
   'stats.read',
   'notification.read',
+  'ss12000.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -132,6 +133,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.create',
     'user.update',
     'stats.read',
+    // The school organiser's SS 12000 sources and their sync runs (no pupil data in them).
+    'ss12000.manage',
   ],
   auditor: ['profile.read', 'notification.read', 'accessLog.read'],
 };

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -48,6 +48,11 @@ export interface AppConfig {
   consent: { defaultValidityMonths: number; maxValidityMonths: number };
   /** Bearer token for GET /metrics (Prometheus); null means the endpoint is absent (404). */
   metricsToken: string | null;
+  /**
+   * Key (32 bytes) that encrypts secrets at rest (SS 12000 sources' tokens and client secrets):
+   * SHA-256 of SECRETS_KEY; in development, when unset, generated once beside the data directory.
+   */
+  secretsKey: Buffer;
 }
 
 /** `false`, a number of hops, or the proxies' addresses, subnets and Express's names (`loopback` …). */
@@ -175,6 +180,23 @@ function devJwtSecret(dataDir: string): string {
   return secret;
 }
 
+/** As the development signing key: generated once into `.data/secrets-key`. Production must set SECRETS_KEY. */
+function secretsKeySetting(env: Env, nodeEnv: NodeEnv, dataDir: string): Buffer {
+  let raw = env.SECRETS_KEY ?? '';
+  if (raw && raw.length < 32) fail('SECRETS_KEY', 'must be at least 32 characters');
+  if (!raw) {
+    if (nodeEnv === 'production') fail('SECRETS_KEY', 'is required when NODE_ENV=production');
+    const file = resolve(dataDir, '..', 'secrets-key');
+    if (existsSync(file)) raw = readFileSync(file, 'utf8').trim();
+    else {
+      raw = randomBytes(48).toString('base64url');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, raw, { mode: 0o600 });
+    }
+  }
+  return createHash('sha256').update(raw).digest();
+}
+
 function consentSettings(env: Env): AppConfig['consent'] {
   const maxValidityMonths = intSetting(env, 'CONSENT_MAX_VALIDITY_MONTHS', 24, 1, 120);
   const defaultValidityMonths = intSetting(env, 'CONSENT_DEFAULT_VALIDITY_MONTHS', 12, 1, 120);
@@ -252,5 +274,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail: { smtpUrl: smtpUrlSetting(env), from: mailFromSetting(env) },
     consent: consentSettings(env),
     metricsToken: metricsTokenSetting(env),
+    secretsKey: secretsKeySetting(env, nodeEnv, dataDir),
   };
 }

@@ -18,6 +18,7 @@ import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 import { JobSchema1795002900000 } from './1795002900000-job-schema';
 import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 import { StudentChanges1795003000000 } from './1795003000000-student-changes';
+import { Ss12000Sync1795003010000 } from './1795003010000-ss12000-sync';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   JobSchema1795002900000,
   RuntimeRole1795002950000,
   StudentChanges1795003000000,
+  Ss12000Sync1795003010000,
 ];
