@@ -388,6 +388,37 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
       expect(server.requests.some((r) => !r.authorized)).toBe(true);
     });
 
+    it('runs on a schedule: a source whose interval has passed since its last run gets one (once)', async () => {
+      const sources = t.app.get(SourcesService);
+      expect(await sources.startDueRuns()).toBe(0); // no schedule set
+      await t.http
+        .patch(`${API}/ss12000/sources/${sourceId}`)
+        .set('authorization', admin)
+        .send({ syncEveryMinutes: 60 })
+        .expect(200);
+      expect(await sources.startDueRuns()).toBe(0); // it ran a moment ago
+      await t.db.query(
+        `UPDATE ss12000_sync_run SET created_at = created_at - interval '2 hours' WHERE source_id = $1`,
+        [sourceId],
+      );
+      expect(await sources.startDueRuns()).toBe(1);
+      expect(await sources.startDueRuns()).toBe(0); // one queued or running: no second
+      await settle();
+      const { rows } = await t.db.query(
+        `SELECT status, trigger FROM ss12000_sync_run WHERE source_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [sourceId],
+      );
+      expect(rows[0]).toEqual({ status: 'succeeded', trigger: 'schedule' });
+    });
+
+    it('the import’s OpenAPI text shows the SS 12000 v2.1.0 shapes, not the old JSON', async () => {
+      const doc = await t.http.get('/api/docs-json').expect(200);
+      const text = JSON.stringify(doc.body.paths['/api/v1/attendance/imports'].post);
+      expect(text).toContain('calendarEvents?expand=attendance');
+      expect(text).toContain('isReported');
+      expect(text).not.toContain('calendarEvent.startTime');
+    });
+
     it('lists runs newest first; a pupil’s protected identity and names never appear in a run', async () => {
       const res = await t.http.get(`${API}/ss12000/sources/${sourceId}/runs`).set('authorization', admin).expect(200);
       expect(res.body.items.length).toBeGreaterThanOrEqual(5);

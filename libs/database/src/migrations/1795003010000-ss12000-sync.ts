@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createJobQueue } from '../job-schema';
 
 /**
  * SS 12000 sync: sources (a school organiser's SS 12000 server, its auth with the secret
@@ -86,6 +87,8 @@ export class Ss12000Sync1795003010000 implements MigrationInterface {
     await db.query(
       `ALTER TABLE attendance_import ADD COLUMN sync_run_id uuid REFERENCES ss12000_sync_run (id) ON DELETE SET NULL`,
     );
+    // The schedule's job (every minute, one at a time across instances): JobQueue's QUEUES.
+    await createJobQueue(db, 'ss12000.schedule', { policy: 'stately', retryLimit: 1 });
     await db.query(`ALTER TABLE attendance_import ADD CONSTRAINT attendance_import_author_check
       CHECK (num_nonnulls(created_by, sync_run_id) = 1) NOT VALID`);
   }
