@@ -17,7 +17,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|openid-client|oauth4webapi|jose|oidc-provider)/)'],
-  moduleNameMapper: { '^@app/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
+  moduleNameMapper: { '^@app/([a-z0-9-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
 };
 
 module.exports = {

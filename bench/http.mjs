@@ -89,7 +89,7 @@ function serverEnv(mode, url, port, migrationUrl) {
     // The login row measures argon2 and the login path, not the throttle's 429.
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
   };
-  if (mode === 'prod') return { ...common, NODE_ENV: 'production', JWT_SECRET };
+  if (mode === 'prod') return { ...common, NODE_ENV: 'production', JWT_SECRET, SECRETS_KEY: JWT_SECRET };
   // Development: the signing key is made and kept beside this benchmark's (unused) embedded data dir.
   return { ...common, EMBEDDED_PG_DATA_DIR: join(work, 'dev-pg-unused') };
 }

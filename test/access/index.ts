@@ -9,6 +9,7 @@ import { notificationsAccess } from './notifications.access';
 import { organisationAccess } from './organisation.access';
 import { planAccess } from './plan.access';
 import { signalsAccess } from './signals.access';
+import { ss12000Access } from './ss12000.access';
 import { studentsAccess } from './students.access';
 
 /** Every group of the access table; a new domain adds its file here. */
@@ -24,4 +25,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   notificationsAccess,
   organisationAccess,
   interventionsAccess,
+  ss12000Access,
 ] as unknown as AccessGroup<never>[];

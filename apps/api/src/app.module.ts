@@ -14,6 +14,7 @@ import { CasesModule } from '@app/cases';
 import { InterventionsModule } from '@app/interventions';
 import { SignalsModule } from '@app/signals';
 import { StudentsModule } from '@app/students';
+import { Ss12000Module } from '@app/ss12000';
 import { HealthModule } from './health/health.module';
 
 /** A caller's id is taken only in this shape: free text in a header would go into every log line. */
@@ -79,6 +80,7 @@ export class AppModule {
         IdentityModule,
         StudentsModule,
         AttendanceModule,
+        Ss12000Module,
         SignalsModule,
         CasesModule,
         InterventionsModule,

@@ -5,7 +5,7 @@ import type { Caller } from './caller';
 
 export interface AccessLogEntry {
   /** The caller, when known (a failed login has none). */
-  caller?: Pick<Caller, 'userId' | 'agencyId' | 'organisationId'> | null;
+  caller?: (Pick<Caller, 'agencyId' | 'organisationId'> & { userId: string | null }) | null;
   /** verb-noun, e.g. `student.read`, `user.deactivate`, `auth.login`. */
   action: string;
   subjectType: string;
@@ -45,6 +45,7 @@ const RESPONSIBLE_ORGANISATION: Record<string, { sql: string; key?: (subjectId: 
     sql: `SELECT n.id AS key, a.organisation_id FROM notification n JOIN app_user u ON u.id = n.recipient_id
             JOIN agency a ON a.id = u.agency_id WHERE n.id = ANY($1::uuid[])`,
   },
+  ss12000_source: { sql: `SELECT id AS key, organisation_id FROM ss12000_source WHERE id = ANY($1::uuid[])` },
   attendance_import: { sql: `SELECT id AS key, organisation_id FROM attendance_import WHERE id = ANY($1::uuid[])` },
   flag: {
     sql: `SELECT f.id AS key, s.organisation_id FROM absence_flag f JOIN student s ON s.id = f.student_id WHERE f.id = ANY($1::uuid[])`,

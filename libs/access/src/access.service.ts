@@ -6,6 +6,9 @@ import { AccessLogService } from './access-log.service';
 import { Action, decide, scopeCondition, SqlCondition, SubjectFacts } from './access-policy';
 import type { Caller } from './caller';
 
+/** Who made a change: a caller, or an SS 12000 sync acting for a school (no user). */
+export type ChangeAuthor = Pick<Caller, 'agencyId' | 'organisationId' | 'requestId'> & { userId: string | null };
+
 /** What the access log needs to know about one check. */
 export interface AccessCheck {
   caller: Caller;
@@ -79,9 +82,9 @@ export class AccessService {
     return scopeCondition(caller, subject, column, firstParam);
   }
 
-  /** Logs a change, in the transaction that makes it. */
+  /** Logs a change, in the transaction that makes it. The author is a user, or (userId null) a sync. */
   async logChange(
-    caller: Caller,
+    caller: ChangeAuthor,
     logAction: string,
     subjectType: string,
     ids: string[],

@@ -55,6 +55,7 @@ export const PERMISSIONS = [
   'notification.read',
   'intervention.read',
   'intervention.manage',
+  'ss12000.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -140,6 +141,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // The organisation's intervention catalogue (insatskatalog): no case content.
     'intervention.read',
     'intervention.manage',
+    // The school organiser's SS 12000 sources and their sync runs (no pupil data in them).
+    'ss12000.manage',
   ],
   auditor: ['profile.read', 'notification.read', 'accessLog.read'],
 };

@@ -134,6 +134,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://u:p@db:5432/app',
       JWT_SECRET: 'k'.repeat(40),
+      SECRETS_KEY: 's'.repeat(40),
       DEMO_SEED: 'true',
     });
     expect(config.demoSeed).toBe(false);
@@ -144,6 +145,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://u:p@db:5432/app',
       JWT_SECRET: 'k'.repeat(40),
+      SECRETS_KEY: 's'.repeat(40),
     };
     expect(loadConfig(production).apiDocs).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocs).toBe(true);

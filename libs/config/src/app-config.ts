@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -52,6 +52,11 @@ export interface AppConfig {
   oidc: OidcConfig | null;
   /** Second factor (TOTP): the roles that must have one. */
   mfa: { requiredRoles: string[] };
+  /**
+   * Key (32 bytes) that encrypts secrets at rest (SS 12000 sources' tokens and client secrets):
+   * SHA-256 of SECRETS_KEY; in development, when unset, generated once beside the data directory.
+   */
+  secretsKey: Buffer;
 }
 
 /** One OpenID provider (OIDC_*). */
@@ -197,6 +202,23 @@ function devJwtSecret(dataDir: string): string {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** As the development signing key: generated once into `.data/secrets-key`. Production must set SECRETS_KEY. */
+function secretsKeySetting(env: Env, nodeEnv: NodeEnv, dataDir: string): Buffer {
+  let raw = env.SECRETS_KEY ?? '';
+  if (raw && raw.length < 32) fail('SECRETS_KEY', 'must be at least 32 characters');
+  if (!raw) {
+    if (nodeEnv === 'production') fail('SECRETS_KEY', 'is required when NODE_ENV=production');
+    const file = resolve(dataDir, '..', 'secrets-key');
+    if (existsSync(file)) raw = readFileSync(file, 'utf8').trim();
+    else {
+      raw = randomBytes(48).toString('base64url');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, raw, { mode: 0o600 });
+    }
+  }
+  return createHash('sha256').update(raw).digest();
 }
 
 function consentSettings(env: Env): AppConfig['consent'] {
@@ -353,5 +375,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken: metricsTokenSetting(env),
     oidc: oidcSettings(env, nodeEnv),
     mfa: mfaSettings(env, nodeEnv),
+    secretsKey: secretsKeySetting(env, nodeEnv, dataDir),
   };
 }

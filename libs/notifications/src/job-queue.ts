@@ -11,6 +11,8 @@ export const QUEUES = {
   'notifications.sweep': { policy: 'stately', retryLimit: 1 },
   /** A nudge to send due mail; many may wait, a run finds the rows itself (SKIP LOCKED). */
   'mail.flush': { policy: 'standard', retryLimit: 1 },
+  /** Every minute: start the SS 12000 sync runs that are due (one job at a time across instances). */
+  'ss12000.schedule': { policy: 'stately', retryLimit: 1 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -32,6 +34,7 @@ const bossOptions = (url: string): PgBoss.ConstructorOptions => ({
 export class JobQueue {
   private readonly logger = new Logger('Jobs');
   private boss: PgBoss | null = null;
+  private readonly startHooks: ((boss: PgBoss) => Promise<void>)[] = [];
 
   constructor(@Inject(JOBS_DATABASE_URL) private readonly url: string) {}
 
@@ -46,7 +49,13 @@ export class JobQueue {
     await boss.start();
     await assertQueues(boss);
     this.boss = boss;
+    for (const hook of this.startHooks) await hook(boss);
     return boss;
+  }
+
+  /** Other modules register their workers here (called once pg-boss has started, when JOBS_ENABLED). */
+  onStart(hook: (boss: PgBoss) => Promise<void>): void {
+    this.startHooks.push(hook);
   }
 
   async stop(): Promise<void> {

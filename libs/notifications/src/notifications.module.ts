@@ -31,7 +31,7 @@ export class NotificationsModule {
         MailWorker,
         JobWorkers,
       ],
-      exports: [Notifier, CLOCK],
+      exports: [Notifier, CLOCK, JobQueue],
     };
   }
 }

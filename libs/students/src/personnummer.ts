@@ -60,7 +60,11 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pers
   return { ok: true, canonical: `${year}${mm}${dd}${last4}`, coordinationNumber, birthDate };
 }
 
-/** For lists: `20120315-****`. The full number is only shown to those who look a pupil up. */
-export function maskPersonnummer(canonical: string): string {
+/**
+ * For lists: `20120315-****`. The full number is only shown to those who look a pupil up. A pupil
+ * known only by a temporary number of the school register (SS 12000) has none: ''.
+ */
+export function maskPersonnummer(canonical: string | null): string {
+  if (!canonical) return '';
   return `${canonical.slice(0, 8)}-****`;
 }

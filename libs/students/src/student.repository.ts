@@ -14,6 +14,9 @@ export interface StudentStateRow {
   class_name: string;
   external_id: string | null;
   protected_identity: boolean;
+  enrolled: boolean;
+  personnummer: string | null;
+  temporary_number: string | null;
   version: number;
 }
 
@@ -43,6 +46,9 @@ export const STUDENT_COLUMNS: Record<string, string> = {
   schoolId: 'school_id',
   externalId: 'external_id',
   protectedIdentity: 'protected_identity',
+  enrolled: 'enrolled',
+  personnummer: 'personnummer',
+  temporaryNumber: 'temporary_number',
 };
 
 /** Writes of a pupil and its history (`student_change`), shared by PATCH /students/:id and the SS 12000 sync. */
@@ -54,18 +60,21 @@ export class StudentRepository {
   async lockState(manager: EntityManager, id: string): Promise<StudentStateRow | null> {
     const [row] = (await manager.query(
       `SELECT id, organisation_id, school_id, first_name, last_name, grade, class_name, external_id,
-              protected_identity, version
+              protected_identity, enrolled, personnummer, temporary_number, version
          FROM student WHERE id = $1 FOR NO KEY UPDATE`,
       [id],
     )) as StudentStateRow[];
     return row ?? null;
   }
 
-  async guardians(manager: EntityManager, studentId: string): Promise<StoredGuardian[]> {
+  async guardians(
+    manager: EntityManager,
+    studentId: string,
+  ): Promise<(StoredGuardian & { external_id: string | null })[]> {
     return (await manager.query(
-      `SELECT id, name, relation, phone, email FROM guardian WHERE student_id = $1 ORDER BY created_at, id`,
+      `SELECT id, name, relation, phone, email, external_id FROM guardian WHERE student_id = $1 ORDER BY created_at, id`,
       [studentId],
-    )) as StoredGuardian[];
+    )) as (StoredGuardian & { external_id: string | null })[];
   }
 
   /** Another pupil of the organisation with this external id (it is unique per organisation). */
@@ -92,7 +101,7 @@ export class StudentRepository {
     current: StudentStateRow,
     changes: FieldChange[],
     author: ChangeAuthor,
-    nextGuardians?: (GuardianValue & { id?: string })[],
+    nextGuardians?: (GuardianValue & { id?: string; externalId?: string })[],
   ): Promise<number> {
     if (!changes.length) return current.version;
     const version = current.version + 1;
@@ -116,17 +125,15 @@ export class StudentRepository {
       ]);
       for (const g of nextGuardians) {
         if (g.id) {
-          await manager.query(`UPDATE guardian SET name = $2, relation = $3, phone = $4, email = $5 WHERE id = $1`, [
-            g.id,
-            g.name,
-            g.relation,
-            g.phone,
-            g.email,
-          ]);
+          await manager.query(
+            `UPDATE guardian SET name = $2, relation = $3, phone = $4, email = $5, external_id = coalesce($6, external_id)
+              WHERE id = $1`,
+            [g.id, g.name, g.relation, g.phone, g.email, g.externalId ?? null],
+          );
         } else {
           await manager.query(
-            `INSERT INTO guardian (student_id, name, relation, phone, email) VALUES ($1, $2, $3, $4, $5)`,
-            [current.id, g.name, g.relation, g.phone, g.email],
+            `INSERT INTO guardian (student_id, name, relation, phone, email, external_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [current.id, g.name, g.relation, g.phone, g.email, g.externalId ?? null],
           );
         }
       }

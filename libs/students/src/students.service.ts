@@ -27,7 +27,7 @@ interface StudentRow {
   organisation_id: string;
   school_id: string;
   school_name: string;
-  personnummer: string;
+  personnummer: string | null;
   first_name: string;
   last_name: string;
   grade: number;
@@ -236,7 +236,7 @@ export class StudentsService {
       !(caller.agencyId === row.school_id && caller.roles.some((r) => PROTECTED_CONTACT_ROLES.includes(r)));
     return {
       ...toSummary(row),
-      coordinationNumber: Number(row.personnummer.slice(6, 8)) > 60,
+      coordinationNumber: row.personnummer !== null && Number(row.personnummer.slice(6, 8)) > 60,
       externalId: row.external_id,
       schoolName: row.school_name,
       createdAt: row.created_at.toISOString(),

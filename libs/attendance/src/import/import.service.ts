@@ -4,6 +4,12 @@ import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
+
+/** Who imports: a school's staff member, or an SS 12000 sync run acting for a school (no user). */
+export type ImportActor = Pick<Caller, 'agencyId' | 'agencyType' | 'organisationId' | 'requestId'> & {
+  userId: string | null;
+  syncRunId?: string;
+};
 import { DomainError, ForbiddenError, UnprocessableError } from '@app/http';
 import { refreshAttendanceDays } from '../attendance-days';
 import { swedishDate } from '@app/calendar';
@@ -101,7 +107,7 @@ export class AttendanceImportService {
     private readonly ss12000: Ss12000LessonsRepository,
   ) {}
 
-  async import(caller: Caller, body: Readable, options: ImportOptions): Promise<ImportDto> {
+  async import(caller: ImportActor, body: Readable, options: ImportOptions): Promise<ImportDto> {
     if (caller.agencyType !== 'school') {
       body.resume();
       throw new ForbiddenError('Attendance is imported by the staff of a school, for its own pupils.');
@@ -118,8 +124,8 @@ export class AttendanceImportService {
       );
       [{ id }] = await this.dataSource.query(
         `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status,
-                                       backend_pid, backend_started_at)
-         VALUES ($1, $2, $3, $4, $5, 'running', $6, $7::timestamptz) RETURNING id`,
+                                       backend_pid, backend_started_at, sync_run_id)
+         VALUES ($1, $2, $3, $4, $5, 'running', $6, $7::timestamptz, $8) RETURNING id`,
         [
           caller.organisationId,
           caller.agencyId,
@@ -128,6 +134,7 @@ export class AttendanceImportService {
           options.mode,
           session.pid,
           session.started,
+          caller.syncRunId ?? null,
         ],
       );
     } catch (error) {
@@ -272,7 +279,7 @@ export class AttendanceImportService {
   }
 
   /** The caller's school's pupils by personnummer (CSV) or external id (SS 12000): a school, not a file. */
-  private async pupils(manager: EntityManager, caller: Caller, format: ImportFormat): Promise<PupilIndex> {
+  private async pupils(manager: EntityManager, caller: ImportActor, format: ImportFormat): Promise<PupilIndex> {
     const column = format === 'csv' ? 'personnummer' : 'external_id';
     const rows: { id: string; key: string }[] = await manager.query(
       `SELECT id, ${column} AS key FROM student
@@ -418,7 +425,7 @@ export class AttendanceImportService {
 
   private async finish(
     manager: EntityManager,
-    caller: Caller,
+    caller: ImportActor,
     id: string,
     status: ImportStatus,
     report: Report,

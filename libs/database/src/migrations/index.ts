@@ -18,6 +18,7 @@ import { FlagNotes1795002800000 } from './1795002800000-flag-notes';
 import { JobSchema1795002900000 } from './1795002900000-job-schema';
 import { RuntimeRole1795002950000 } from './1795002950000-runtime-role';
 import { StudentChanges1795003000000 } from './1795003000000-student-changes';
+import { Ss12000Sync1795003010000 } from './1795003010000-ss12000-sync';
 import { PlanActionVersion1795003300000 } from './1795003300000-plan-action-version';
 import { SignInFactors1795003400000 } from './1795003400000-sign-in-factors';
 import { Interventions1795003500000 } from './1795003500000-interventions';
@@ -45,6 +46,7 @@ export const migrations = [
   JobSchema1795002900000,
   RuntimeRole1795002950000,
   StudentChanges1795003000000,
+  Ss12000Sync1795003010000,
   PlanActionVersion1795003300000,
   SignInFactors1795003400000,
   Interventions1795003500000,
