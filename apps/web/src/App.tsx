@@ -1,5 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AccessLogPage } from './admin/AccessLogPage';
+import { AdminAgenciesPage } from './admin/AdminAgenciesPage';
+import { AdminUsersPage } from './admin/AdminUsersPage';
 import { Shell } from './components/Shell';
 import { CasePage } from './case/CasePage';
 import { ActionsPage } from './pages/ActionsPage';
@@ -55,6 +58,9 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="anvandare" element={<AdminUsersPage />} />
+        <Route path="verksamheter" element={<AdminAgenciesPage />} />
+        <Route path="atkomstlogg" element={<AccessLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
