@@ -15,6 +15,9 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { AbsenceRulesPage } from './school/AbsenceRulesPage';
+import { GuardianNoticesPage } from './school/GuardianNoticesPage';
+import { InvestigationsPage } from './school/InvestigationsPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
@@ -58,6 +61,9 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="vardnadshavarbesked" element={<GuardianNoticesPage />} />
+        <Route path="franvaroutredningar" element={<InvestigationsPage />} />
+        <Route path="franvaroregler" element={<AbsenceRulesPage />} />
         <Route path="anvandare" element={<AdminUsersPage />} />
         <Route path="verksamheter" element={<AdminAgenciesPage />} />
         <Route path="atkomstlogg" element={<AccessLogPage />} />

@@ -144,7 +144,12 @@ function EditUserModal({ user, onClose }: { user: User; onClose(): void }) {
   });
   const errors = formErrors(update.error);
   return (
-    <Modal opened onClose={onClose} title={t.edit.title(user.displayName)}>
+    <Modal
+      opened
+      closeButtonProps={{ 'aria-label': texts.common.close }}
+      onClose={onClose}
+      title={t.edit.title(user.displayName)}
+    >
       <ApiForm
         onSubmit={() => update.mutate({ displayName: displayName.trim(), roles })}
         pending={update.isPending}
@@ -205,7 +210,12 @@ function UserActions({ user, onNotice }: { user: User; onNotice(notice: ReactNod
       </Button>
       {failed ? <FailedInline error={failed} /> : null}
       {editing && <EditUserModal user={user} onClose={() => setEditing(false)} />}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t.deactivate.open}>
+      <Modal
+        opened={confirming}
+        closeButtonProps={{ 'aria-label': texts.common.close }}
+        onClose={() => setConfirming(false)}
+        title={t.deactivate.open}
+      >
         <Stack>
           <Text>{t.deactivate.confirm(user.displayName)}</Text>
           <Group>
