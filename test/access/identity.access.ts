@@ -146,6 +146,11 @@ const rows: AccessRow<Ctx>[] = [
   },
   // Auditors only; which rows each sees (by the subjects' organisation) is in access-log.e2e-spec.ts.
   { route: 'GET /access-log', request: () => ({ path: '/access-log' }), expect: only(['auditor@ostersund.demo'], 200) },
+  {
+    route: 'POST /access-log/search',
+    request: () => ({ path: '/access-log/search', body: { outcome: 'denied', limit: 5 } }),
+    expect: only(['auditor@ostersund.demo'], 200),
+  },
 ];
 
 export const identityAccess: AccessGroup<Ctx> = {
@@ -167,6 +172,7 @@ export const identityAccess: AccessGroup<Ctx> = {
   rows,
   permissions: [
     'GET /access-log → accessLog.read',
+    'POST /access-log/search → accessLog.read',
     'GET /agencies → agency.list',
     'GET /auth/me → profile.read',
     'GET /auth/oidc → public',

@@ -1,5 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AccessLogPage } from './admin/AccessLogPage';
+import { AdminAgenciesPage } from './admin/AdminAgenciesPage';
+import { AdminUsersPage } from './admin/AdminUsersPage';
 import { Shell } from './components/Shell';
 import { CasePage } from './case/CasePage';
 import { ActionsPage } from './pages/ActionsPage';
@@ -12,6 +15,9 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { AbsenceRulesPage } from './school/AbsenceRulesPage';
+import { GuardianNoticesPage } from './school/GuardianNoticesPage';
+import { InvestigationsPage } from './school/InvestigationsPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
@@ -55,6 +61,12 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="vardnadshavarbesked" element={<GuardianNoticesPage />} />
+        <Route path="franvaroutredningar" element={<InvestigationsPage />} />
+        <Route path="franvaroregler" element={<AbsenceRulesPage />} />
+        <Route path="anvandare" element={<AdminUsersPage />} />
+        <Route path="verksamheter" element={<AdminAgenciesPage />} />
+        <Route path="atkomstlogg" element={<AccessLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

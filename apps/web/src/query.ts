@@ -4,8 +4,8 @@ import { ApiError } from './api';
 
 /**
  * The one cache of server data. A query's key starts with the API path it reads (without its
- * query string, e.g. `/api/v1/users`), so a change invalidates every view of that path at once:
- * `invalidate(['/api/v1/users'])`.
+ * query string, e.g. `/api/v1/users`), so a change invalidates every view of that path and the
+ * paths under it at once: `useApiMutation({ invalidates: ['/api/v1/users'] })`.
  */
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -39,7 +39,13 @@ export function useApiMutation<TVariables, TData = unknown>(options: {
     mutationFn: options.mutationFn,
     onSuccess: async (result, variables) => {
       await Promise.all(
-        (options.invalidates ?? []).map((path) => cache.invalidateQueries({ queryKey: [keyOf(path)[0]] })),
+        (options.invalidates ?? []).map((path) => {
+          const prefix = keyOf(path)[0] as string;
+          return cache.invalidateQueries({
+            predicate: ({ queryKey: [first] }) =>
+              typeof first === 'string' && (first === prefix || first.startsWith(`${prefix}/`)),
+          });
+        }),
       );
       options.onSuccess?.(result, variables);
     },

@@ -23,6 +23,12 @@ export const NAV: NavItem[] = [
   { to: '/atgarder', label: t.nav.actions, roles: ['agency_worker'] },
   { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
   { to: '/skolans-konton', label: t.nav.accounts, roles: ['principal'] },
+  { to: '/vardnadshavarbesked', label: texts.screens.nav.notices, roles: ['school_staff', 'principal'] },
+  { to: '/franvaroutredningar', label: texts.screens.nav.investigations, roles: ['principal'] },
+  { to: '/franvaroregler', label: texts.screens.nav.rules, roles: ['principal'] },
+  { to: '/anvandare', label: texts.screens.nav.users, roles: ['admin'] },
+  { to: '/verksamheter', label: texts.screens.nav.agencies, roles: ['admin'] },
+  { to: '/atkomstlogg', label: texts.screens.nav.accessLog, roles: ['auditor'] },
 ];
 
 function useUnreadCount(): number | null {

@@ -75,6 +75,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/access-log/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Search the access log (åtkomstlogg) of your organisation; a pupil by personnummer in the body
+     * @description Filters: pupil (full personnummer, resolved by the server; entries about the pupil, their cases, flags and investigations), user, agency, action, period and outcome. Paged newest first (`cursor`, `limit`). With `Accept: text/csv` the whole selection (at most 10 000 entries) comes as a CSV file. The search is logged.
+     */
+    post: operations['AccessLogSearchController_find'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/actions': {
     parameters: {
       query?: never;
@@ -1577,6 +1597,59 @@ export interface components {
       subjectType: string;
       userId: string | null;
     };
+    AccessLogSearchDto: {
+      /**
+       * @description Only this action (verb-noun).
+       * @example student.read
+       */
+      action?: string;
+      /**
+       * Format: uuid
+       * @description Only entries made from this agency.
+       */
+      agencyId?: string;
+      /** @description The nextCursor of the previous page, as given (ignored for CSV). */
+      cursor?: string;
+      /** @description From this instant (inclusive), ISO 8601. */
+      from?: string;
+      /** @default 50 */
+      limit: number;
+      /**
+       * @description allowed or denied (nekad).
+       * @enum {string}
+       */
+      outcome?: 'allowed' | 'denied';
+      /**
+       * @description A pupil's full personnummer or samordningsnummer: entries about the pupil and their cases.
+       * @example 20120315-2388
+       */
+      personnummer?: string;
+      /** @description Before this instant (exclusive), ISO 8601. */
+      to?: string;
+      /**
+       * Format: uuid
+       * @description Only entries made by this user.
+       */
+      userId?: string;
+    };
+    AccessLogSearchItem: {
+      /** @example student.read */
+      action: string;
+      agencyId: string | null;
+      agencyName: string | null;
+      /** Format: date-time */
+      at: string;
+      id: string;
+      /** @enum {string} */
+      outcome: 'allowed' | 'denied';
+      requestId: string | null;
+      subjectIds: string[];
+      /** @example student */
+      subjectType: string;
+      /** @description The acting user's name (staff, not pupils). */
+      userDisplayName: string | null;
+      userId: string | null;
+    };
     ActionDto: {
       agency: components['schemas']['AgencyRefDto'];
       description: string;
@@ -2657,6 +2730,10 @@ export interface components {
       items: components['schemas']['AccessLogItem'][];
       nextCursor: string | null;
     };
+    PageOfAccessLogSearchItem: {
+      items: components['schemas']['AccessLogSearchItem'][];
+      nextCursor: string | null;
+    };
     PageOfAgencyDto: {
       items: components['schemas']['AgencyDto'][];
       nextCursor: string | null;
@@ -3530,6 +3607,57 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageOfAccessLogItem'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AccessLogSearchController_find: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccessLogSearchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfAccessLogSearchItem'];
+          'text/csv': components['schemas']['PageOfAccessLogSearchItem'];
         };
       };
       /** @description Bad Request */
