@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDateTime, formatPercent } from '../format';
 import { useDraft } from '../session';
@@ -17,6 +17,40 @@ export function FlagForm({ studentId }: { studentId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState<Flag | null>(null);
+  // One flag per worry: the pupil's flag awaiting triage (to add to), or their open case.
+  const [existingFlag, setExistingFlag] = useState<Flag | null>(null);
+  const [existingCase, setExistingCase] = useState<string | null>(null);
+  const [noteAdded, setNoteAdded] = useState(false);
+
+  async function showExisting(failure: unknown): Promise<boolean> {
+    if (!(failure instanceof ApiError) || failure.status !== 409) return false;
+    const existing = failure.problem.existing as { type: string; id: string; reference: string | null } | undefined;
+    if (!existing) return false;
+    if (existing.type === 'case') {
+      setExistingCase(existing.reference ?? '');
+      return true;
+    }
+    setExistingFlag(await api.get<Flag>(`/flags/${existing.id}`));
+    return true;
+  }
+
+  async function addNote() {
+    if (!existingFlag || !text.trim()) {
+      setMissing(true);
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      setExistingFlag(await api.post<Flag>(`/flags/${existingFlag.id}/notes`, { text: text.trim() }));
+      clearText();
+      setNoteAdded(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSending(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,7 +65,7 @@ export function FlagForm({ studentId }: { studentId: string }) {
       setSent(flag);
       clearText();
     } catch (e) {
-      setError(e);
+      if (!(await showExisting(e).catch(() => false))) setError(e);
     } finally {
       setSending(false);
     }
@@ -42,7 +76,64 @@ export function FlagForm({ studentId }: { studentId: string }) {
       <Title order={2} size="h3" id="flag-title">
         {t.title}
       </Title>
-      {sent ? (
+      {existingCase !== null ? (
+        <Alert color="yellow" role="status" data-testid="existing-case">
+          {t.existingCase(existingCase)}
+        </Alert>
+      ) : existingFlag ? (
+        <Paper withBorder p="md" data-testid="existing-flag">
+          <Stack gap="xs">
+            <Alert color="yellow" role="status">
+              {t.existingFlag}
+            </Alert>
+            <Text size="sm">
+              {t.existingFlagFrom(formatDateTime(existingFlag.createdAt), existingFlag.createdBy.displayName)}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{existingFlag.text}</Text>
+            {(existingFlag.notes ?? []).length > 0 && (
+              <>
+                <Text size="sm" fw={600}>
+                  {t.existingNotes}
+                </Text>
+                <List size="sm">
+                  {(existingFlag.notes ?? []).map((n) => (
+                    <List.Item key={n.id}>
+                      {n.text} – {n.createdBy.displayName}, {formatDateTime(n.createdAt)}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {noteAdded ? (
+              <Alert color="green" role="status">
+                {t.noteAdded}
+              </Alert>
+            ) : (
+              <>
+                <Textarea
+                  label={t.text}
+                  value={text}
+                  onChange={(event) => {
+                    setText(event.currentTarget.value);
+                    if (missing) setMissing(false);
+                  }}
+                  error={missing ? t.empty : undefined}
+                  minRows={3}
+                  autosize
+                  maxLength={4000}
+                  required
+                />
+                <Group>
+                  <Button onClick={() => void addNote()} loading={sending}>
+                    {t.addNote}
+                  </Button>
+                </Group>
+              </>
+            )}
+            <ProblemAlert error={error} />
+          </Stack>
+        </Paper>
+      ) : sent ? (
         <>
           <Alert color="green" role="status" title={t.success} />
           <Paper withBorder p="md" data-testid="sent-flag">
