@@ -48,7 +48,15 @@ export function WatchlistPage() {
           <Stack gap="sm">
             {/* No sideways scroll on a phone: below `sm` the class and the reasons go under the name. */}
             <Table.ScrollContainer minWidth={0} type="native">
-              <Table striped withTableBorder captionSide="top" verticalSpacing="sm" data-testid="watchlist">
+              <Table
+                striped
+                withTableBorder
+                captionSide="top"
+                verticalSpacing="sm"
+                data-testid="watchlist"
+                // A long word ("Frånvaroutredning") breaks rather than widen the list past a phone's width.
+                style={{ overflowWrap: 'anywhere' }}
+              >
                 <Table.Caption c="gray.8">{t.caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -83,7 +91,7 @@ export function WatchlistPage() {
                         </Box>
                       </Table.Th>
                       <Table.Td visibleFrom="sm">{pupil.className}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Td>
                         {t.absenceCell(
                           formatPercent(pupil.absencePercent, true),
                           formatPercent(pupil.invalidAbsencePercent, true),
