@@ -123,7 +123,6 @@ describe('screens that tell the truth (browser)', () => {
   });
 
   it('agreement: nothing pre-filled; the plan says when it changed since the version agreed', async () => {
-    const elevhalsa = await api('elevhalsa@storsjo.demo');
     const caseId = await insertCase(h.testApp.db, pupils[1], 'T-TRUTH-AGREE');
     await insertInvitation(h.testApp.db, caseId, SOC, '2099-01-07');
     const token = await bearer(h.testApp.http, 'elevhalsa@storsjo.demo');
