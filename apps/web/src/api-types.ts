@@ -47,6 +47,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** GET /cases/:id/mobilisations and GET /mobilisations. */
 export interface Mobilisation {
+  /** The invited agency may open the case now (consent in force, case open, not declined). */
+  caseReadable?: boolean;
   id: string;
   caseId: string;
   caseReference: string;

@@ -36,3 +36,40 @@ export function formatDays(value: number | null | undefined): string {
 export function todayIso(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }
+
+const stockholmParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Minutes Europe/Stockholm is ahead of UTC at the instant `ms` (60 or 120). */
+function stockholmOffsetMinutes(ms: number): number {
+  const p = Object.fromEntries(stockholmParts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A wall-clock time typed in a `datetime-local` input (`2026-11-23T09:30`) read as Swedish time,
+ * whatever the browser's time zone, sent with its offset: `2026-11-23T09:30:00+01:00`. Null when
+ * it is not such a time.
+ */
+export function stockholmDateTime(local: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  // The offset at the instant the wall time names (checked once more across a DST change).
+  let offset = stockholmOffsetMinutes(wall - 60 * 60_000);
+  offset = stockholmOffsetMinutes(wall - offset * 60_000);
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00${sign}${hh}:${mm}`;
+}

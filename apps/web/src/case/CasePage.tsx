@@ -1,6 +1,8 @@
 import { Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
+import { useApi } from '../hooks';
+import type { CaseDetail } from '../triage/types';
 import { texts } from '../texts';
 import { ConsentPanel } from './ConsentPanel';
 import { LeadTimesPanel } from './LeadTimesPanel';
@@ -33,8 +35,18 @@ export function CasePage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab = TABS.some((x) => x.value === params.get('flik')) ? params.get('flik')! : 'oversikt';
+  // Where am I: the case's reference, status and (for those who may see it) the pupil.
+  const detail = useApi<CaseDetail>(id ? `/cases/${id}` : null).data;
+  const heading = detail
+    ? t.heading(
+        detail.reference,
+        texts.common.caseStatus[detail.status] ?? detail.status,
+        detail.pupil ? `${detail.pupil.firstName} ${detail.pupil.lastName}` : null,
+      )
+    : t.title;
+  const tabLabel = TABS.find((x) => x.value === tab)!.label;
   return (
-    <Page title={t.title}>
+    <Page title={heading} documentTitle={`${tabLabel} · ${detail ? detail.reference : t.title}`}>
       <Tabs
         value={tab}
         onChange={(value) => setParams(value ? { flik: value } : {}, { replace: true })}

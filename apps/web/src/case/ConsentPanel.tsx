@@ -11,6 +11,7 @@ import { Loading, Saved } from '../triage/components';
 import { useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
 import type { Consent } from '../triage/types';
 import type { PanelProps } from './CasePage';
+import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.consent;
 const SCOPES = Object.keys(texts.triage.scope);
@@ -207,11 +208,13 @@ function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: 
           loading={partners.loading}
           value={agencyId}
           onChange={setAgencyId}
+          error={fieldErrorProps(error, 'agencyId').error}
         />
         <Radio.Group
           label={t.givenByLabel}
           required
           value={givenBy}
+          {...fieldErrorProps(error, 'givenBy')}
           onChange={(value) => setGivenBy(value as 'guardian' | 'pupil')}
         >
           <Group mt={4}>
@@ -224,10 +227,17 @@ function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: 
           required
           maxLength={200}
           maw={420}
+          {...fieldErrorProps(error, 'givenByName')}
           value={givenByName}
           onChange={(e) => setGivenByName(e.currentTarget.value)}
         />
-        <Checkbox.Group label={t.scopeLabel} required value={scope} onChange={setScope}>
+        <Checkbox.Group
+          label={t.scopeLabel}
+          required
+          value={scope}
+          onChange={setScope}
+          {...fieldErrorProps(error, 'scope')}
+        >
           <Stack gap={6} mt={4}>
             {SCOPES.map((s) => (
               <Checkbox key={s} value={s} label={texts.triage.scope[s]} />
@@ -240,6 +250,7 @@ function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: 
             label={t.givenAtLabel}
             required
             max={todayIso()}
+            {...fieldErrorProps(error, 'givenAt')}
             value={givenAt}
             onChange={(e) => setGivenAt(e.currentTarget.value)}
           />
@@ -247,6 +258,7 @@ function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: 
             type="date"
             label={t.validUntilLabel}
             min={givenAt}
+            {...fieldErrorProps(error, 'validUntil')}
             value={validUntil}
             onChange={(e) => setValidUntil(e.currentTarget.value)}
           />
@@ -255,6 +267,7 @@ function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: 
           label={t.documentLabel}
           maxLength={200}
           maw={420}
+          {...fieldErrorProps(error, 'documentReference')}
           value={documentReference}
           onChange={(e) => setDocumentReference(e.currentTarget.value)}
         />

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Te
 import { FormEvent, useState } from 'react';
 import { api, Page } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDateTime } from '../format';
+import { formatDateTime, stockholmDateTime } from '../format';
 import { useApi } from '../hooks';
 import { useDraft } from '../session';
 import { texts } from '../texts';
@@ -11,6 +11,7 @@ import { useCanCoordinate, useCase } from '../triage/hooks';
 import type { CaseDetail, Meeting } from '../triage/types';
 import type { PanelProps } from './CasePage';
 import type { AgencyRef, Mobilisation } from '../api-types';
+import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.meetings;
 
@@ -192,9 +193,9 @@ function ScheduleForm({ c, onSaved }: { c: CaseDetail; onSaved(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const time = new Date(startsAt);
+      // Swedish time whatever the browser's zone: the typed wall clock with Stockholm's offset.
       await api.post(`/cases/${c.id}/meetings`, {
-        startsAt: Number.isNaN(time.getTime()) ? startsAt : time.toISOString(),
+        startsAt: stockholmDateTime(startsAt) ?? startsAt,
         ...(place.trim() ? { place: place.trim() } : {}),
         ...(videoLink.trim() ? { videoLink: videoLink.trim() } : {}),
         agencyIds,
@@ -231,17 +232,25 @@ function ScheduleForm({ c, onSaved }: { c: CaseDetail; onSaved(): void }) {
           description={t.startsAtHelp}
           required
           maw={280}
+          {...fieldErrorProps(error, 'startsAt')}
           value={startsAt}
           onChange={(e) => setStartsAt(e.currentTarget.value)}
         />
         <Text size="sm">{t.placeHelp}</Text>
         <Group align="flex-start" grow maw={720}>
-          <TextInput label={t.place} maxLength={300} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
+          <TextInput
+            label={t.place}
+            maxLength={300}
+            {...fieldErrorProps(error, 'place')}
+            value={place}
+            onChange={(e) => setPlace(e.currentTarget.value)}
+          />
           <TextInput
             type="url"
             label={t.videoLink}
             description={t.videoLinkHelp}
             maxLength={2000}
+            {...fieldErrorProps(error, 'videoLink')}
             value={videoLink}
             onChange={(e) => setVideoLink(e.currentTarget.value)}
           />
@@ -251,6 +260,7 @@ function ScheduleForm({ c, onSaved }: { c: CaseDetail; onSaved(): void }) {
           label={t.participantsLabel}
           description={t.participantsHelp}
           required
+          {...fieldErrorProps(error, 'agencyIds')}
           value={agencyIds}
           onChange={setChosen}
         >

@@ -11,6 +11,7 @@ import { Loading, Saved } from '../triage/components';
 import { useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
 import type { PanelProps } from './CasePage';
 import type { Mobilisation } from '../api-types';
+import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.mobilisation;
 const STATUS_COLOURS: Record<string, string> = { pending: 'blue', accepted: 'teal', declined: 'gray' };
@@ -176,6 +177,7 @@ function InviteForm({
               loading={partners.loading}
               value={agencyId}
               onChange={setAgencyId}
+              error={fieldErrorProps(error, 'agencyId').error}
             />
             <Textarea
               label={t.message}
@@ -184,6 +186,7 @@ function InviteForm({
               minRows={2}
               maxLength={2000}
               maw={620}
+              {...fieldErrorProps(error, 'message')}
               value={message}
               onChange={(e) => setMessage(e.currentTarget.value)}
             />
@@ -193,6 +196,7 @@ function InviteForm({
               description={t.deadlineHelp}
               min={todayIso()}
               maw={260}
+              {...fieldErrorProps(error, 'deadline')}
               value={deadline}
               onChange={(e) => setDeadline(e.currentTarget.value)}
             />

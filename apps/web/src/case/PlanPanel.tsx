@@ -81,6 +81,11 @@ export function PlanPanel({ caseId }: PanelProps) {
     }
     return { agencies: [...agencies.values()], people };
   }, [info, mobilisations.data, loaded.plan]);
+  // Who may be recorded as agreeing: the school and the agencies that accepted their invitation.
+  const agreeAgencies = useMemo(() => {
+    const accepted = (mobilisations.data?.items ?? []).filter((m) => m.status === 'accepted').map((m) => m.agency);
+    return info ? [{ id: info.schoolId, name: info.schoolName, type: 'school' } as AgencyRef, ...accepted] : accepted;
+  }, [info, mobilisations.data]);
 
   if (caseInfo.error) return <ProblemAlert error={caseInfo.error} />;
   if (!info || (loaded.loading && !loaded.plan)) return <Loader aria-label={texts.common.loading} />;
@@ -357,6 +362,16 @@ export function PlanPanel({ caseId }: PanelProps) {
         ) : (
           <Text>{t.notAgreed}</Text>
         )}
+        {plan.agreedVersion !== null &&
+          (plan.changedSinceAgreement ? (
+            <Alert color="yellow" mt="sm" data-testid="plan-changed-since-agreement">
+              {t.changedSinceAgreement(plan.agreedVersion, plan.version)}
+            </Alert>
+          ) : (
+            <Text size="sm" mt="xs" data-testid="plan-agreed-version">
+              {t.agreedVersion(plan.agreedVersion)}
+            </Text>
+          ))}
         {canEdit && (
           <Stack mt="sm" gap="sm">
             <div>
@@ -368,7 +383,7 @@ export function PlanPanel({ caseId }: PanelProps) {
               <AgreeForm
                 caseId={caseId}
                 etag={loaded.etag!}
-                agencies={agencies}
+                agencies={agreeAgencies}
                 onSaved={loaded.replace}
                 onReload={async () => {
                   await loaded.reload();

@@ -2,16 +2,14 @@ import { Alert, Button, Group, List, Stack } from '@mantine/core';
 import { FormEvent, ReactNode } from 'react';
 import { ApiError, FieldProblem } from '../api';
 import { texts } from '../texts';
+import { problemText as textOfCode } from '../problem-texts';
 import { problemText } from './ProblemAlert';
 
 const t = texts.common.errors;
 
-/**
- * A field error's words. For now the server's own message; the one place where a field error's
- * machine-readable `code` will be turned into Swedish.
- */
+/** A field error's words: the Swedish text of its machine-readable `code`, never the server's English. */
 export function fieldProblemText(problem: FieldProblem): string {
-  return problem.message;
+  return textOfCode(problem.code, t.invalidField);
 }
 
 /** The field errors of a refused change (RFC 9457 `errors`), by field name. */

@@ -291,6 +291,10 @@ export function InvitationsPage() {
                             {t.decline}
                           </Button>
                         </Group>
+                      ) : m.status === 'accepted' && m.caseReadable === false ? (
+                        <Text size="sm" fw={600} title={t.noConsentHelp} data-testid="no-consent">
+                          {t.noConsent}
+                        </Text>
                       ) : m.status === 'accepted' ? (
                         <Anchor
                           component={Link}

@@ -5,6 +5,7 @@ import { ApiError } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useSession } from '../session';
 import { texts } from '../texts';
+import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.common.login;
 
@@ -59,6 +60,7 @@ export function LoginPage() {
             name="username"
             autoComplete="username"
             required
+            {...fieldErrorProps(error, 'username')}
             value={username}
             onChange={(e) => setUsername(e.currentTarget.value)}
           />
@@ -68,6 +70,7 @@ export function LoginPage() {
             autoComplete="current-password"
             required
             visibilityToggleButtonProps={{ 'aria-label': t.showPassword }}
+            {...fieldErrorProps(error, 'password')}
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
           />

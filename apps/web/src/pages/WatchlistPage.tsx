@@ -1,4 +1,4 @@
-import { Anchor, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Box, Group, List, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Page } from '../components/Page';
@@ -46,15 +46,28 @@ export function WatchlistPage() {
       ) : (
         list.items.length > 0 && (
           <Stack gap="sm">
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped withTableBorder captionSide="top" verticalSpacing="sm" data-testid="watchlist">
+            {/* No sideways scroll on a phone: below `sm` the class and the reasons go under the name. */}
+            <Table.ScrollContainer minWidth={0} type="native">
+              <Table
+                striped
+                withTableBorder
+                captionSide="top"
+                verticalSpacing="sm"
+                data-testid="watchlist"
+                // A long word ("Frånvaroutredning") breaks rather than widen the list past a phone's width.
+                style={{ overflowWrap: 'anywhere' }}
+              >
                 <Table.Caption c="gray.8">{t.caption}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t.columns.pupil}</Table.Th>
-                    <Table.Th scope="col">{t.columns.className}</Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t.columns.className}
+                    </Table.Th>
                     <Table.Th scope="col">{t.columns.absence}</Table.Th>
-                    <Table.Th scope="col">{t.columns.reasons}</Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t.columns.reasons}
+                    </Table.Th>
                     <Table.Th scope="col">{t.columns.status}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -68,15 +81,23 @@ export function WatchlistPage() {
                         <Text size="xs" c="dimmed">
                           {pupil.personnummerMasked}
                         </Text>
+                        <Box hiddenFrom="sm" data-testid="watchlist-reasons-small">
+                          <Text size="xs">{pupil.className}</Text>
+                          <List size="sm" spacing={2}>
+                            {pupil.rulesHit.map((hit) => (
+                              <List.Item key={hit.rule}>{ruleHitText(hit)}</List.Item>
+                            ))}
+                          </List>
+                        </Box>
                       </Table.Th>
-                      <Table.Td>{pupil.className}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Table.Td visibleFrom="sm">{pupil.className}</Table.Td>
+                      <Table.Td>
                         {t.absenceCell(
                           formatPercent(pupil.absencePercent, true),
                           formatPercent(pupil.invalidAbsencePercent, true),
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <List size="sm" spacing={2}>
                           {pupil.rulesHit.map((hit) => (
                             <List.Item key={hit.rule}>{ruleHitText(hit)}</List.Item>
@@ -85,6 +106,17 @@ export function WatchlistPage() {
                       </Table.Td>
                       <Table.Td>
                         <Stack gap={4} align="flex-start">
+                          {pupil.case ? (
+                            <Anchor component={Link} to={`/arenden/${pupil.case.id}`} size="sm" fw={600}>
+                              {t.caseLink(pupil.case.reference, texts.common.caseStatus[pupil.case.status] ?? '')}
+                            </Anchor>
+                          ) : (
+                            pupil.hasOpenCase && (
+                              <Text size="sm" fw={600} c="teal.9">
+                                {t.openCase}
+                              </Text>
+                            )
+                          )}
                           {pupil.openFlag && (
                             <Text size="sm" fw={600} c="blue.9">
                               {t.openFlag}

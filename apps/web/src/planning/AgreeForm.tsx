@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Fieldset, Group, Stack, TextInput } from '@man
 import { FormEvent, useState } from 'react';
 import { api } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { fieldErrorProps } from '../problem-texts';
 import { todayIso } from '../format';
 import { useDraft } from '../session';
 import { texts } from '../texts';
@@ -22,11 +23,12 @@ interface Props {
 
 /** The coordinator records who agreed to the plan as it is now (the version in If-Match). */
 export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) {
-  const [pupil, setPupil] = useState(true);
-  const [pupilName, setPupilName] = useDraft(`agree:${caseId}:pupil`, texts.planning.plan.participant.pupil);
-  const [guardian, setGuardian] = useState(true);
+  // Nothing pre-filled: who agreed is what the coordinator says (no name, nobody ticked).
+  const [pupil, setPupil] = useState(false);
+  const [pupilName, setPupilName] = useDraft(`agree:${caseId}:pupil`);
+  const [guardian, setGuardian] = useState(false);
   const [guardianName, setGuardianName] = useDraft(`agree:${caseId}:guardian`);
-  const [chosen, setChosen] = useState<string[]>(agencies.map((a) => a.id));
+  const [chosen, setChosen] = useState<string[]>([]);
   const [date, setDate] = useState(todayIso());
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,7 +59,7 @@ export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) 
         { participants, agreedAt },
         { headers: { 'If-Match': etag } },
       );
-      onSaved(response.data, response.etag);
+      onSaved(response.data, `"${response.data.version}"`);
       setMessage(t.saved);
     } catch (failure) {
       setError(failure);
@@ -73,17 +75,30 @@ export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) 
           <Stack gap="xs">
             <Checkbox label={t.pupil} checked={pupil} onChange={(e) => setPupil(e.currentTarget.checked)} />
             {pupil && (
-              <TextInput label={t.pupilName} value={pupilName} onChange={(e) => setPupilName(e.currentTarget.value)} />
+              <TextInput
+                label={t.pupilName}
+                required
+                {...fieldErrorProps(error, 'participants.0.name')}
+                value={pupilName}
+                onChange={(e) => setPupilName(e.currentTarget.value)}
+              />
             )}
             <Checkbox label={t.guardian} checked={guardian} onChange={(e) => setGuardian(e.currentTarget.checked)} />
             {guardian && (
               <TextInput
                 label={t.guardianName}
+                required
+                {...fieldErrorProps(error, `participants.${pupil ? 1 : 0}.name`)}
                 value={guardianName}
                 onChange={(e) => setGuardianName(e.currentTarget.value)}
               />
             )}
-            <Checkbox.Group label={t.agencies} value={chosen} onChange={setChosen}>
+            <Checkbox.Group
+              label={t.agencies}
+              description={agencies.length ? undefined : t.noAgencies}
+              value={chosen}
+              onChange={setChosen}
+            >
               <Group mt="xs">
                 {agencies.map((a) => (
                   <Checkbox key={a.id} value={a.id} label={a.name} />
@@ -94,6 +109,7 @@ export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) 
               label={t.date}
               type="date"
               max={todayIso()}
+              {...fieldErrorProps(error, 'agreedAt')}
               value={date}
               onChange={(e) => setDate(e.currentTarget.value)}
             />

@@ -1,7 +1,9 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { ApiError } from '../api';
 import { client, data } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { useApiMutation } from '../query';
 import { formatDateTime, formatPercent } from '../format';
 import { useDraft } from '../session';
@@ -16,13 +18,49 @@ export function FlagForm({ studentId }: { studentId: string }) {
   const [text, setText, clearText] = useDraft(`flag:${studentId}`);
   const [missing, setMissing] = useState(false);
   const [sent, setSent] = useState<Flag | null>(null);
+  // One flag per worry: the pupil's flag awaiting triage (to add to), or their open case.
+  const [existingFlag, setExistingFlag] = useState<Flag | null>(null);
+  const [existingCase, setExistingCase] = useState<string | null>(null);
+  const [noteAdded, setNoteAdded] = useState(false);
+
+  /** A 409 naming the pupil's existing flag or case: show that instead of an error. */
+  async function showExisting(failure: unknown): Promise<boolean> {
+    if (!(failure instanceof ApiError) || failure.status !== 409) return false;
+    const existing = failure.problem.existing as { type: string; id: string; reference: string | null } | undefined;
+    if (!existing) return false;
+    if (existing.type === 'case') {
+      setExistingCase(existing.reference ?? '');
+      return true;
+    }
+    const flag = await data(client.GET('/api/v1/flags/{id}', { params: { path: { id: existing.id } } }));
+    setExistingFlag(flag as unknown as Flag);
+    return true;
+  }
+
   const send = useApiMutation({
-    mutationFn: (body: { text: string }) =>
-      data(client.POST('/api/v1/students/{id}/flags', { params: { path: { id: studentId } }, body })),
+    mutationFn: async (body: { text: string }) => {
+      try {
+        return await data(client.POST('/api/v1/students/{id}/flags', { params: { path: { id: studentId } }, body }));
+      } catch (failure) {
+        if (await showExisting(failure).catch(() => false)) return null;
+        throw failure;
+      }
+    },
     invalidates: ['/api/v1/flags', `/api/v1/students/${studentId}`],
     onSuccess: (flag) => {
+      if (!flag) return;
       setSent(flag as unknown as Flag);
       clearText();
+    },
+  });
+  const addNoteToFlag = useApiMutation({
+    mutationFn: ({ id, note }: { id: string; note: string }) =>
+      data(client.POST('/api/v1/flags/{id}/notes', { params: { path: { id } }, body: { text: note } })),
+    invalidates: ['/api/v1/flags'],
+    onSuccess: (flag) => {
+      setExistingFlag(flag as unknown as Flag);
+      clearText();
+      setNoteAdded(true);
     },
   });
   const errors = formErrors(send.error);
@@ -35,12 +73,77 @@ export function FlagForm({ studentId }: { studentId: string }) {
     send.mutate({ text: text.trim() });
   }
 
+  function addNote() {
+    if (!existingFlag || !text.trim()) {
+      setMissing(true);
+      return;
+    }
+    addNoteToFlag.mutate({ id: existingFlag.id, note: text.trim() });
+  }
+
   return (
     <Stack gap="sm" component="section" aria-labelledby="flag-title">
       <Title order={2} size="h3" id="flag-title">
         {t.title}
       </Title>
-      {sent ? (
+      {existingCase !== null ? (
+        <Alert color="yellow" role="status" data-testid="existing-case">
+          {t.existingCase(existingCase)}
+        </Alert>
+      ) : existingFlag ? (
+        <Paper withBorder p="md" data-testid="existing-flag">
+          <Stack gap="xs">
+            <Alert color="yellow" role="status">
+              {t.existingFlag}
+            </Alert>
+            <Text size="sm">
+              {t.existingFlagFrom(formatDateTime(existingFlag.createdAt), existingFlag.createdBy.displayName)}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{existingFlag.text}</Text>
+            {(existingFlag.notes ?? []).length > 0 && (
+              <>
+                <Text size="sm" fw={600}>
+                  {t.existingNotes}
+                </Text>
+                <List size="sm">
+                  {(existingFlag.notes ?? []).map((n) => (
+                    <List.Item key={n.id}>
+                      {n.text} – {n.createdBy.displayName}, {formatDateTime(n.createdAt)}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {noteAdded ? (
+              <Alert color="green" role="status">
+                {t.noteAdded}
+              </Alert>
+            ) : (
+              <>
+                <Textarea
+                  label={t.text}
+                  value={text}
+                  onChange={(event) => {
+                    setText(event.currentTarget.value);
+                    if (missing) setMissing(false);
+                  }}
+                  error={missing ? t.empty : undefined}
+                  minRows={3}
+                  autosize
+                  maxLength={4000}
+                  required
+                />
+                <Group>
+                  <Button onClick={addNote} loading={addNoteToFlag.isPending}>
+                    {t.addNote}
+                  </Button>
+                </Group>
+              </>
+            )}
+            <ProblemAlert error={addNoteToFlag.error} />
+          </Stack>
+        </Paper>
+      ) : sent ? (
         <>
           <Alert color="green" role="status" title={t.success} />
           <Paper withBorder p="md" data-testid="sent-flag">

@@ -15,6 +15,10 @@ export interface WatchlistItem {
   rulesHit: RuleHit[];
   openFlag: boolean;
   investigationStarted: boolean;
+  /** The pupil has an open case (every reader of the list is told). */
+  hasOpenCase: boolean;
+  /** The open case itself, for those who may read cases (principal, elevhälsa). */
+  case: { id: string; reference: string; status: string } | null;
 }
 
 export interface Student {
@@ -38,6 +42,8 @@ export interface Flag {
   createdAt: string;
   createdBy: { id: string; displayName: string };
   snapshot: { takenAt: string; figures: AbsenceFigures; rulesHit: RuleHit[] };
+  /** Staff's additions while the flag awaits triage (GET /flags/:id). */
+  notes?: { id: string; text: string; createdBy: { id: string; displayName: string }; createdAt: string }[];
 }
 
 export interface CaseSummary {

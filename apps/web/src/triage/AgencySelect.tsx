@@ -10,6 +10,7 @@ export function AgencySelect({
   value,
   onChange,
   loading,
+  error,
 }: {
   label: string;
   placeholder: string;
@@ -17,6 +18,8 @@ export function AgencySelect({
   value: string | null;
   onChange(value: string | null): void;
   loading?: boolean;
+  /** The field's error in words (Mantine links it with aria-describedby and sets aria-invalid). */
+  error?: string;
 }) {
   return (
     <Select
@@ -30,6 +33,7 @@ export function AgencySelect({
       }))}
       value={value}
       onChange={onChange}
+      error={error}
       maw={420}
     />
   );

@@ -93,4 +93,10 @@ export class MobilisationDto {
       "The pupil's name and class: only while the agency is mobilised and its consent in force covers `case_summary`.",
   })
   pupil: InboxPupilDto | null;
+  @ApiProperty({
+    description:
+      'The invited agency may open the case now: not declined, the case open, and a consent for the agency in ' +
+      'force (any scope). False for an accepted invitation whose consent is missing, withdrawn or expired.',
+  })
+  caseReadable: boolean;
 }

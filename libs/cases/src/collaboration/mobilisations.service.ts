@@ -44,6 +44,7 @@ interface MobilisationRow {
   first_name: string | null;
   last_name: string | null;
   class_name: string | null;
+  case_readable: boolean;
 }
 
 /**
@@ -59,7 +60,9 @@ const select = (pupil: string) => `
          m.representative_id, rep.display_name AS representative_name, m.responded_at, m.decline_reason,
          CASE WHEN ${pupil} THEN s.first_name END AS first_name,
          CASE WHEN ${pupil} THEN s.last_name END AS last_name,
-         CASE WHEN ${pupil} THEN s.class_name END AS class_name
+         CASE WHEN ${pupil} THEN s.class_name END AS class_name,
+         (m.status <> 'declined' AND c.status <> 'closed'
+          AND ${consentInForceSql('m.case_id', 'm.agency_id', '$1')}) AS case_readable
     FROM mobilisation m
     JOIN support_case c ON c.id = m.case_id
     JOIN agency sch ON sch.id = c.school_id
@@ -91,6 +94,7 @@ const toDto = (r: MobilisationRow): MobilisationDto => ({
   respondedAt: iso(r.responded_at),
   declineReason: r.decline_reason,
   pupil: r.first_name !== null ? { firstName: r.first_name, lastName: r.last_name!, className: r.class_name! } : null,
+  caseReadable: r.case_readable,
 });
 
 /**

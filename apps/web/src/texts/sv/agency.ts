@@ -35,6 +35,8 @@ export const agency = {
     decline: 'Avböj',
     declineFor: (reference: string) => `Avböj inbjudan till ${reference}`,
     openCase: 'Öppna ärendet',
+    noConsent: 'Samtycke saknas/har återkallats',
+    noConsentHelp: 'Ärendet kan öppnas när ett samtycke för er gäller. Kontakta skolans elevhälsa.',
     openCaseFor: (reference: string) => `Öppna ärendet ${reference}`,
     acceptTitle: (reference: string) => `Acceptera inbjudan till ${reference}`,
     representativeLabel: 'Er representant i ärendet',

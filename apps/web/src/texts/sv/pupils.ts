@@ -4,7 +4,7 @@ export const pupils = {
   watchlist: {
     title: 'Bevakningslista',
     intro: (school: string) =>
-      `Elever på ${school} vars frånvaro når någon av bevakningsreglerna. En elev på listan har inget ärende förrän elevhälsan öppnar ett.`,
+      `Elever på ${school} vars frånvaro når någon av bevakningsreglerna. Kolumnen Läge visar om eleven är anmäld till elevhälsan och anmälan väntar på bedömning, om eleven har ett öppet ärende (med ärendets nummer och läge för rektor och elevhälsa) och om en frånvaroutredning pågår.`,
     caption: 'Elever på bevakningslistan, med skälen',
     sort: 'Sortera efter',
     sortOptions: {
@@ -21,6 +21,8 @@ export const pupils = {
     },
     absenceCell: (total: string, invalid: string) => `${total} (ogiltig ${invalid})`,
     openFlag: 'Anmäld till elevhälsan',
+    openCase: 'Har ett öppet ärende',
+    caseLink: (reference: string, status: string) => `Ärende ${reference} (${status})`,
     investigation: 'Frånvaroutredning pågår',
     empty: 'Ingen elev på skolan når bevakningsreglerna just nu.',
     count: (n: number, more: boolean) =>
@@ -98,6 +100,14 @@ export const pupils = {
       `Frånvaro de senaste 4 veckorna när anmälan gjordes: ${total}, varav ${invalid} ogiltig.`,
     snapshotReasons: 'Skäl på bevakningslistan när anmälan gjordes',
     another: 'Gör en ny anmälan',
+    existingFlag:
+      'Eleven är redan anmäld till elevhälsan. Anmälan väntar på bedömning – lägg till det du ser i den i stället för att göra en ny.',
+    existingFlagFrom: (at: string, by: string) => `Anmäld ${at} av ${by}`,
+    existingNotes: 'Tillägg',
+    addNote: 'Lägg till min text i anmälan',
+    noteAdded: 'Din text är tillagd i anmälan. Elevhälsan ser den när anmälan bedöms.',
+    existingCase: (reference: string) =>
+      `Eleven har redan ett öppet ärende (${reference}) hos elevhälsan. Kontakta elevhälsan med det du ser.`,
   },
   overview: {
     title: 'Översikt',
