@@ -17,6 +17,9 @@ import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
 import { useSession } from './session';
+import { SecurityPage } from './signin/SecurityPage';
+import { SignInErrorPage } from './signin/SignInErrorPage';
+import { SsoLandingPage } from './signin/SsoLandingPage';
 import { texts } from './texts';
 
 /** Pages behind the login: without a session, go to the login page and come back here after. */
@@ -41,6 +44,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/logga-in" element={<LoginPage />} />
+      <Route path="/logga-in/kommunens-konto" element={<SsoLandingPage />} />
+      <Route path="/logga-in/fel" element={<SignInErrorPage />} />
       <Route path="/valj-losenord" element={<SetupPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
@@ -55,6 +60,7 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="tvastegsverifiering" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
