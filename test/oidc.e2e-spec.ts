@@ -1,4 +1,5 @@
 import { demoId } from '@app/demo';
+import { MfaClock, totpCode } from '@app/identity';
 import { browseProvider, ProviderLogin, startTestProvider, TestProvider } from './support/oidc-test-provider';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -84,6 +85,8 @@ describe('single sign-on through an OpenID provider (a real one, in the test pro
     expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(params.get('state')).toMatch(/^[\w-]{20,}$/);
     expect(params.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    // The provider takes the claims parameter: asked to say how it authenticated.
+    expect(JSON.parse(params.get('claims')!)).toEqual({ id_token: { acr: null, amr: null } });
     // Nothing secret in the URL: the verifier stays with us.
     expect(url.href).not.toContain('code_verifier');
   });
@@ -245,6 +248,40 @@ describe('single sign-on through an OpenID provider (a real one, in the test pro
     } finally {
       await idp.resume();
     }
+  });
+
+  it('asks a user with a second factor for the TOTP code unless the provider says it checked one (amr)', async () => {
+    let now = Math.floor(Date.now() / 30_000) * 30_000;
+    t.app.get(MfaClock).now = () => now;
+    const first = await exchange(codeOf(await signIn(person(MENTOR_EMAIL)))).expect(200);
+    const authorization = `Bearer ${first.body.accessToken as string}`;
+    const { secret } = (await t.http.post(`${API}/auth/mfa/totp`).set('authorization', authorization).expect(200))
+      .body as { secret: string };
+    await t.http
+      .post(`${API}/auth/mfa/totp/confirm`)
+      .set('authorization', authorization)
+      .send({ code: totpCode(secret, now) })
+      .expect(200);
+
+    const withoutMfa = await exchange(codeOf(await signIn(person(MENTOR_EMAIL, { amr: ['pwd'] })))).expect(200);
+    expect(withoutMfa.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String), expiresIn: 300 });
+    now += 30_000;
+    await t.http
+      .post(`${API}/auth/mfa/verify`)
+      .send({ mfaToken: withoutMfa.body.mfaToken, code: totpCode(secret, now) })
+      .expect(200);
+    expect(
+      (await t.db.query(`SELECT detail FROM access_log WHERE action = 'auth.mfa.verify' ORDER BY id DESC LIMIT 1`))
+        .rows[0].detail,
+    ).toMatchObject({ method: 'oidc', factor: 'totp' });
+
+    const withMfa = await exchange(codeOf(await signIn(person(MENTOR_EMAIL, { amr: ['pwd', 'mfa'] })))).expect(200);
+    expect(withMfa.body).toHaveProperty('accessToken');
+    // Reset, so the tests after this one sign in in one step again.
+    await t.http
+      .post(`${API}/users/${demoId(`user:${MENTOR}`)}/mfa/reset`)
+      .set('authorization', await bearer(t.http, 'admin@ostersund.demo'))
+      .expect(204);
   });
 
   it('validates the exchange body and refuses an unknown code with a problem', async () => {

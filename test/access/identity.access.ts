@@ -56,6 +56,24 @@ const rows: AccessRow<Ctx>[] = [
     expect: () => 404,
   },
   { route: 'POST /auth/logout', request: () => ({ path: '/auth/logout' }), expect: everyone(204), freshLogin: true },
+  // The second factor (issue 20, test/mfa.e2e-spec.ts): public to AccessGuard, the enrolment routes
+  // check the bearer themselves (an access token or an enrolment token).
+  { route: 'POST /auth/mfa/totp', request: () => ({ path: '/auth/mfa/totp' }), expect: everyone(200) },
+  {
+    route: 'POST /auth/mfa/totp/confirm',
+    request: () => ({ path: '/auth/mfa/totp/confirm', body: { code: '000000' } }),
+    expect: everyone(422),
+  },
+  {
+    route: 'POST /auth/mfa/verify',
+    request: () => ({ path: '/auth/mfa/verify', body: { mfaToken: 'not-a-token', code: '123456' } }),
+    expect: () => 401,
+  },
+  {
+    route: 'POST /users/:id/mfa/reset',
+    request: (c) => ({ path: `/users/${c.mentorStorsjo}/mfa/reset` }),
+    expect: municipalityAdminOnly(204),
+  },
   { route: 'GET /users', request: () => ({ path: '/users' }), expect: only(ADMINS, 200) },
   // Rule: admins manage their own organisation; another organisation's users do not exist for them.
   {
@@ -184,9 +202,13 @@ export const identityAccess: AccessGroup<Ctx> = {
     'GET /users → user.list',
     'GET /users/:id → user.list',
     'PATCH /users/:id → user.update',
+    'POST /users/:id/mfa/reset → user.update',
     'POST /agencies → agency.create',
     'POST /auth/login → public',
     'POST /auth/logout → profile.read',
+    'POST /auth/mfa/totp → public',
+    'POST /auth/mfa/totp/confirm → public',
+    'POST /auth/mfa/verify → public',
     'POST /auth/oidc/exchange → public',
     'POST /auth/refresh → public',
     'POST /auth/setup → public',

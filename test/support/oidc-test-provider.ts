@@ -97,8 +97,14 @@ export async function startTestProvider(redirectUrl: string): Promise<TestProvid
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: ['test-cookie-key'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'preferred_username'] },
-    features: { devInteractions: { enabled: false } },
+    claims: {
+      acr: null,
+      amr: null,
+      openid: ['sub'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'preferred_username'],
+    },
+    features: { devInteractions: { enabled: false }, claimsParameter: { enabled: true } },
     pkce: { required: () => true },
     findAccount: (_ctx, id) => {
       const login = accounts.get(id);

@@ -23,6 +23,9 @@ import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
 import { useSession } from './session';
+import { SecurityPage } from './signin/SecurityPage';
+import { SignInErrorPage } from './signin/SignInErrorPage';
+import { SsoLandingPage } from './signin/SsoLandingPage';
 import { texts } from './texts';
 
 /** Pages behind the login: without a session, go to the login page and come back here after. */
@@ -47,6 +50,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/logga-in" element={<LoginPage />} />
+      <Route path="/logga-in/kommunens-konto" element={<SsoLandingPage />} />
+      <Route path="/logga-in/fel" element={<SignInErrorPage />} />
       <Route path="/valj-losenord" element={<SetupPasswordPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomePage />} />
@@ -67,6 +72,7 @@ export function App() {
         <Route path="anvandare" element={<AdminUsersPage />} />
         <Route path="verksamheter" element={<AdminAgenciesPage />} />
         <Route path="atkomstlogg" element={<AccessLogPage />} />
+        <Route path="tvastegsverifiering" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -15,10 +15,22 @@ interface Session {
   me: Me | null;
   /** True after the session ran out (not after logging out): the login page says so. */
   expired: boolean;
-  login(username: string, password: string): Promise<void>;
+  /** Null once signed in; otherwise the second factor's step that must follow. */
+  login(username: string, password: string): Promise<SignInStep | null>;
+  /** After a first factor (password, single sign-on) or the second: signs in, or returns the next step. */
+  completeSignIn(result: SignInResult): Promise<SignInStep | null>;
   logout(): Promise<void>;
   hasRole(...roles: string[]): boolean;
 }
+
+/** What POST /auth/login and POST /auth/oidc/exchange answer. */
+export type SignInResult =
+  | TokenPair
+  | { mfaRequired: true; mfaToken: string; expiresIn: number }
+  | { mfaEnrolmentRequired: true; enrolmentToken: string; expiresIn: number };
+
+/** The step between the first factor and the session. */
+export type SignInStep = { kind: 'code'; mfaToken: string } | { kind: 'enrol'; enrolmentToken: string };
 
 const SessionContext = createContext<Session | null>(null);
 const DRAFT_PREFIX = 'narvaroteam.draft.';
@@ -59,8 +71,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }
 
-  const login = useCallback(async (username: string, password: string) => {
-    setTokens(await api.post<TokenPair>('/auth/login', { username, password }));
+  const completeSignIn = useCallback(async (result: SignInResult): Promise<SignInStep | null> => {
+    if ('mfaRequired' in result) return { kind: 'code', mfaToken: result.mfaToken };
+    if ('mfaEnrolmentRequired' in result) return { kind: 'enrol', enrolmentToken: result.enrolmentToken };
+    setTokens(result);
     setExpired(false);
     // Nothing read as someone else stays in the cache.
     queryClient.clear();
@@ -68,7 +82,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!signedIn) throw new ApiError({ status: 500 });
     // Someone else logging in on this tab after a session ran out does not get the drafts left behind.
     clearDrafts(signedIn.id);
+    return null;
   }, []);
+
+  const login = useCallback(
+    async (username: string, password: string) =>
+      completeSignIn(await api.post<SignInResult>('/auth/login', { username, password })),
+    [completeSignIn],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -90,10 +111,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       expired,
       login,
+      completeSignIn,
       logout,
       hasRole: (...roles) => !!me && me.roles.some((role) => roles.includes(role)),
     }),
-    [status, me, expired, login, logout],
+    [status, me, expired, login, completeSignIn, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

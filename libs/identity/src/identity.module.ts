@@ -8,6 +8,11 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottleGuard } from './auth/sign-in-throttle';
 import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { Sessions } from './auth/sessions';
+import { MfaClock } from './mfa/mfa-clock';
+import { MfaController, UserMfaController } from './mfa/mfa.controller';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaService } from './mfa/mfa.service';
 import { OidcClient } from './oidc/oidc-client';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcRepository } from './oidc/oidc.repository';
@@ -27,7 +32,15 @@ import { UsersController, UsersService } from './users/users';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, OidcController, UsersController, AgenciesController, SchoolAccountsController],
+  controllers: [
+    AuthController,
+    OidcController,
+    MfaController,
+    UserMfaController,
+    UsersController,
+    AgenciesController,
+    SchoolAccountsController,
+  ],
   providers: [
     AuthService,
     LocalStrategy,
@@ -41,6 +54,10 @@ import { UsersController, UsersService } from './users/users';
     OidcClient,
     OidcRepository,
     OidcService,
+    Sessions,
+    MfaClock,
+    MfaRepository,
+    MfaService,
   ],
 })
 export class IdentityModule {}

@@ -108,6 +108,12 @@ export function Shell() {
             ) : null
           }
         />
+        <NavLink
+          component={Link}
+          to="/tvastegsverifiering"
+          label={texts.signIn.nav}
+          active={location.pathname.startsWith('/tvastegsverifiering')}
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

@@ -1,9 +1,11 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Divider, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useSession } from '../session';
+import { SignInStep, useSession } from '../session';
+import { signInApi, SSO_LOGIN_URL } from '../signin/signInApi';
+import { SignInStepView } from '../signin/SignInStepView';
 import { texts } from '../texts';
 import { fieldErrorProps } from '../problem-texts';
 
@@ -21,8 +23,11 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<SignInStep | null>(null);
+  const [ssoEnabled, setSsoEnabled] = useState(false);
   useEffect(() => {
     document.title = `${t.title} – ${texts.common.appName}`;
+    signInApi.ssoEnabled().then(setSsoEnabled, () => setSsoEnabled(false));
   }, []);
 
   if (status === 'signed-in') return <Navigate to={safeNext(params.get('next'))} replace />;
@@ -32,7 +37,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(username.trim(), password);
+      setStep(await login(username.trim(), password));
+      setPassword('');
     } catch (failure) {
       setError(failure);
     } finally {
@@ -47,6 +53,16 @@ export function LoginPage() {
         ? t.locked
         : null;
 
+  if (step) {
+    return (
+      <Center mih="100vh" p="md" component="main" id="main">
+        <Paper withBorder shadow="sm" p="xl" w={420}>
+          <SignInStepView step={step} onRestart={() => setStep(null)} />
+        </Paper>
+      </Center>
+    );
+  }
+
   return (
     <Center mih="100vh" p="md" component="main" id="main">
       <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit} noValidate>
@@ -55,6 +71,15 @@ export function LoginPage() {
             {texts.common.appName}
           </Title>
           {expired && <Alert color="yellow">{t.expired}</Alert>}
+          {ssoEnabled && (
+            <>
+              {/* A navigation, not a button: the API sends the browser on to the organisation's provider. */}
+              <Button component="a" href={SSO_LOGIN_URL} variant="filled" data-testid="sso-login">
+                {texts.signIn.sso}
+              </Button>
+              <Divider label={texts.signIn.or} labelPosition="center" />
+            </>
+          )}
           <TextInput
             label={t.username}
             name="username"

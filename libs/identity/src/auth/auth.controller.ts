@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Caller, CurrentCaller, Public, RequirePermission } from '@app/access';
 import { ApiProblems } from '@app/http';
 import { SetupCodes, SetupDto } from '../setup/setup-codes';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ApiSignInResponse, LoginDto, MeDto, RefreshDto, SignInResult, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { LocalAuthGuard } from './strategies';
@@ -22,11 +22,16 @@ export class AuthController {
   @SignInThrottle()
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
-  @ApiOperation({ summary: 'Log in (logga in) with username and password.' })
+  @ApiOperation({
+    summary: 'Log in (logga in) with username and password.',
+    description:
+      'A user with a second factor gets `{ mfaRequired: true, mfaToken }` and no tokens (then POST /auth/mfa/verify); ' +
+      'a user whose role requires one (MFA_REQUIRED_ROLES) and who has none gets `{ mfaEnrolmentRequired: true, enrolmentToken }`.',
+  })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiSignInResponse()
   @ApiProblems(400, 401)
-  login(@Req() request: Request & { user: TokenPairDto }): TokenPairDto {
+  login(@Req() request: Request & { user: SignInResult }): SignInResult {
     return request.user;
   }
 

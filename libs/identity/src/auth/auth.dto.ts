@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
@@ -43,3 +44,45 @@ export class MeDto {
   @ApiProperty({ type: [String] }) roles: string[];
   @ApiProperty({ type: AgencySummaryDto }) agency: AgencySummaryDto;
 }
+
+export class MfaRequiredDto {
+  @ApiProperty({ enum: [true], description: 'The password (or the provider) was right; a second factor must follow.' })
+  mfaRequired: true;
+  @ApiProperty({ description: 'Opaque; send it with a code to POST /auth/mfa/verify. Void after five wrong codes.' })
+  mfaToken: string;
+  @ApiProperty({ description: 'Seconds the mfaToken works.', example: 300 })
+  expiresIn: number;
+}
+
+export class MfaEnrolmentRequiredDto {
+  @ApiProperty({ enum: [true], description: 'Your role requires a second factor and you have none: enrol first.' })
+  mfaEnrolmentRequired: true;
+  @ApiProperty({
+    description:
+      'Opaque; good only as `Authorization: Bearer` for POST /auth/mfa/totp and POST /auth/mfa/totp/confirm.',
+  })
+  enrolmentToken: string;
+  @ApiProperty({ description: 'Seconds the enrolmentToken works.', example: 900 })
+  expiresIn: number;
+}
+
+/** What a first factor (password or provider) leads to: the tokens, or the second factor's step. */
+export type SignInResult = TokenPairDto | MfaRequiredDto | MfaEnrolmentRequiredDto;
+
+/** OpenAPI: the answer of a first factor (login, the single sign-on exchange). */
+export const ApiSignInResponse = () =>
+  applyDecorators(
+    ApiExtraModels(TokenPairDto, MfaRequiredDto, MfaEnrolmentRequiredDto),
+    ApiOkResponse({
+      description:
+        'The tokens; or, with a second factor, `{ mfaRequired, mfaToken }`; or, when your role requires one ' +
+        'and you have none, `{ mfaEnrolmentRequired, enrolmentToken }` (MFA_REQUIRED_ROLES).',
+      schema: {
+        oneOf: [
+          { $ref: getSchemaPath(TokenPairDto) },
+          { $ref: getSchemaPath(MfaRequiredDto) },
+          { $ref: getSchemaPath(MfaEnrolmentRequiredDto) },
+        ],
+      },
+    }),
+  );

@@ -1,12 +1,11 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessLogService, AgencyType, Caller, permissionsFor, Role } from '@app/access';
-import { APP_CONFIG, AppConfig } from '@app/config';
 import { decoyHash, verifyPassword } from '../passwords';
-import { TokenPairDto } from './auth.dto';
+import { MfaService } from '../mfa/mfa.service';
+import { SignInResult, TokenPairDto } from './auth.dto';
+import { AccessTokenPayload, sha256, Sessions } from './sessions';
 
 export const MAX_FAILED_LOGINS = 5;
 const FIRST_LOCK_SECONDS = 60;
@@ -15,11 +14,7 @@ const MAX_LOCK_SECONDS = 24 * 3600;
 /** The same answer for an unknown user, a wrong password and a locked account. */
 const LOGIN_FAILED = 'Wrong username or password, or the account is temporarily locked after repeated failures.';
 
-export interface AccessTokenPayload {
-  sub: string;
-  sid: string;
-  typ: 'access';
-}
+export type { AccessTokenPayload } from './sessions';
 
 interface CallerRow {
   id: string;
@@ -32,19 +27,17 @@ interface CallerRow {
   organisation_id: string;
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly jwt: JwtService,
     private readonly accessLog: AccessLogService,
+    private readonly sessions: Sessions,
+    private readonly secondFactor: MfaService,
   ) {}
 
   /** Checks the password, counts failures and locks the account for a growing period. */
-  async login(username: string, password: string, requestId?: string): Promise<TokenPairDto> {
+  async login(username: string, password: string, requestId?: string): Promise<SignInResult> {
     return this.dataSource
       .transaction(async (manager) => {
         const [user] = await manager.query(
@@ -86,7 +79,7 @@ export class AuthService {
           { caller, action: 'auth.login', subjectType: 'user', subjectIds: [user.id], outcome: 'allowed', requestId },
           manager,
         );
-        return this.issueTokens(manager, user.id, randomUUID());
+        return this.secondFactor.afterFirstFactor(manager, user.id, { method: 'password', providerChecked: false });
       })
       .then((tokens) => {
         if (!tokens) throw new UnauthorizedException(LOGIN_FAILED);
@@ -142,7 +135,7 @@ export class AuthService {
       }
       if (!token.active || new Date(token.expires_at) <= new Date()) return null;
       await manager.query(`UPDATE refresh_token SET used_at = now() WHERE id = $1`, [token.id]);
-      return this.issueTokens(manager, token.user_id, token.family_id);
+      return this.sessions.issue(manager, token.user_id, token.family_id);
     });
     if (!outcome) throw new UnauthorizedException('The refresh token is not valid.');
     return outcome;
@@ -194,21 +187,5 @@ export class AuthService {
       organisationId: row.organisation_id,
       sessionId: payload.sid,
     };
-  }
-
-  /** Starts a new login (a new refresh-token family) for a user who has passed every factor. */
-  startSession(manager: EntityManager, userId: string): Promise<TokenPairDto> {
-    return this.issueTokens(manager, userId, randomUUID());
-  }
-
-  private async issueTokens(manager: EntityManager, userId: string, familyId: string): Promise<TokenPairDto> {
-    const refreshToken = randomBytes(32).toString('base64url');
-    await manager.query(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [userId, familyId, sha256(refreshToken), this.config.jwt.refreshTtlSeconds],
-    );
-    const payload: AccessTokenPayload = { sub: userId, sid: familyId, typ: 'access' };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
-    return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };
   }
 }

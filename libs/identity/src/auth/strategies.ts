@@ -9,17 +9,17 @@ import { Strategy as LocalStrategyBase } from 'passport-local';
 import { Caller } from '@app/access';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { fieldErrors, ValidationError } from '@app/http';
-import { LoginDto, TokenPairDto } from './auth.dto';
+import { LoginDto, SignInResult } from './auth.dto';
 import { AccessTokenPayload, AuthService } from './auth.service';
 
-/** passport-local: `{ username, password }` in, a token pair out (as `req.user`). */
+/** passport-local: `{ username, password }` in, a token pair or the second factor's step out (as `req.user`). */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
   constructor(private readonly auth: AuthService) {
     super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(request: Request & { id?: string }, username: string, password: string): Promise<TokenPairDto> {
+  validate(request: Request & { id?: string }, username: string, password: string): Promise<SignInResult> {
     return this.auth.login(username, password, request.id);
   }
 }

@@ -68,6 +68,11 @@ export class OidcClient {
       code_challenge_method: 'S256',
       state,
       nonce,
+      // Ask for the authentication's `acr` and `amr` in the ID token (whether the provider checked a
+      // second factor), where the provider takes the claims parameter (OIDC Core 5.5).
+      ...(configuration.serverMetadata().claims_parameter_supported
+        ? { claims: JSON.stringify({ id_token: { acr: null, amr: null } }) }
+        : {}),
     });
     return { url: url.href, state, nonce, codeVerifier };
   }

@@ -3,7 +3,7 @@ import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/
 import type { Request, Response } from 'express';
 import { Public } from '@app/access';
 import { ApiProblems } from '@app/http';
-import { TokenPairDto } from '../auth/auth.dto';
+import { ApiSignInResponse, SignInResult } from '../auth/auth.dto';
 import { SignInThrottle } from '../auth/sign-in-throttle';
 import { OidcExchangeDto, OidcStatusDto } from './oidc.dto';
 import { OIDC_BROWSER_COOKIE, OIDC_SIGN_IN_TTL_SECONDS, readCookie } from './oidc.rules';
@@ -76,11 +76,14 @@ export class OidcController {
   @HttpCode(200)
   @ApiOperation({
     summary: "Exchange the one-time sign-in code for Närvaroteam's tokens.",
-    description: 'The code works once, for two minutes. A wrong, used or expired code is 401 `sign-in-code-invalid`.',
+    description:
+      'The code works once, for two minutes. A wrong, used or expired code is 401 `sign-in-code-invalid`. ' +
+      'Unless the provider said it checked a second factor (OIDC_MFA_ACR_VALUES / OIDC_MFA_AMR_VALUES), a user ' +
+      'with a TOTP factor gets the TOTP step, as after a password.',
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiSignInResponse()
   @ApiProblems(400, 401, 404)
-  exchange(@Body() body: OidcExchangeDto, @Req() request: Request & { id?: string }): Promise<TokenPairDto> {
+  exchange(@Body() body: OidcExchangeDto, @Req() request: Request & { id?: string }): Promise<SignInResult> {
     return this.oidc.exchange(body.code, request.id);
   }
 

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { AccessLogService } from '@app/access';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DomainError } from '@app/http';
-import { TokenPairDto } from '../auth/auth.dto';
-import { AuthService } from '../auth/auth.service';
+import { SignInResult } from '../auth/auth.dto';
+import { MfaService } from '../mfa/mfa.service';
 import { OidcClient } from './oidc-client';
 import { OidcRepository } from './oidc.repository';
 import {
@@ -44,7 +44,7 @@ export class OidcService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly client: OidcClient,
     private readonly repository: OidcRepository,
-    private readonly auth: AuthService,
+    private readonly secondFactor: MfaService,
     private readonly accessLog: AccessLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -149,7 +149,7 @@ export class OidcService {
   }
 
   /** The web app's exchange of the one-time code for our tokens. Works once, for two minutes. */
-  async exchange(code: string, requestId?: string): Promise<TokenPairDto> {
+  async exchange(code: string, requestId?: string): Promise<SignInResult> {
     void this.settings;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const signIn = await this.repository.takeExchange(manager, sha256(code));
@@ -158,7 +158,11 @@ export class OidcService {
         : null;
       if (!signIn || !signIn.active) return { caller, tokens: null };
       await this.log(caller, 'auth.oidc.exchange', signIn.user_id, 'allowed', requestId, null, manager);
-      return { caller, tokens: await this.auth.startSession(manager, signIn.user_id) };
+      const tokens = await this.secondFactor.afterFirstFactor(manager, signIn.user_id, {
+        method: 'oidc',
+        providerChecked: signIn.second_factor,
+      });
+      return { caller, tokens };
     });
     if (!outcome.tokens) {
       await this.log(outcome.caller, 'auth.oidc.exchange', outcome.caller?.userId ?? null, 'denied', requestId, null);

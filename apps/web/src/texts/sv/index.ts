@@ -4,6 +4,7 @@ import { common } from './common';
 import { planning } from './planning';
 import { pupils } from './pupils';
 import { screens } from './screens';
+import { signIn } from './signIn';
 import { triage } from './triage';
 
 /** Every text the app shows, in Swedish, one file per area of the app. */
@@ -15,4 +16,5 @@ export const sv = {
   planning,
   agency,
   screens,
+  signIn,
 };

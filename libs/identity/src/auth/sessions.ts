@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { TokenPairDto } from './auth.dto';
+
+/** The access token's claims: the user, the login (refresh-token family) and the type. */
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  typ: 'access';
+}
+
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Issues token pairs: a new login once every factor is passed, or the next pair of a login. */
+@Injectable()
+export class Sessions {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /** Starts a new login (a new refresh-token family) for a user who has passed every factor. */
+  start(manager: EntityManager, userId: string): Promise<TokenPairDto> {
+    return this.issue(manager, userId, randomUUID());
+  }
+
+  async issue(manager: EntityManager, userId: string, familyId: string): Promise<TokenPairDto> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await manager.query(
+      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      [userId, familyId, sha256(refreshToken), this.config.jwt.refreshTtlSeconds],
+    );
+    const payload: AccessTokenPayload = { sub: userId, sid: familyId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
+    return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };
+  }
+}
