@@ -4,3 +4,4 @@ export * from './cases.module';
 export * from './timeline';
 export * from './cases.service';
 export * from './cases.dto';
+export * from './follow-up/suppression.rules';
