@@ -13,6 +13,8 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
+import { InterventionResultsPage } from './pages/InterventionResultsPage';
+import { InterventionsPage } from './pages/InterventionsPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
@@ -55,6 +57,8 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="insatser" element={<InterventionsPage />} />
+        <Route path="resultat-per-insats" element={<InterventionResultsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
 import { texts } from '../texts';
 import { ConsentPanel } from './ConsentPanel';
+import { CoursesPanel } from './CoursesPanel';
 import { LeadTimesPanel } from './LeadTimesPanel';
 import { MappingPanel } from './MappingPanel';
 import { MeetingsPanel } from './MeetingsPanel';
@@ -25,6 +26,7 @@ const TABS = [
   { value: 'moten', label: t.tabs.meetings, Panel: MeetingsPanel },
   { value: 'kartlaggning', label: t.tabs.mapping, Panel: MappingPanel },
   { value: 'plan', label: t.tabs.plan, Panel: PlanPanel },
+  { value: 'insatser', label: texts.interventions.courses.tab, Panel: CoursesPanel },
   { value: 'tidslinje', label: t.tabs.timeline, Panel: TimelinePanel },
   { value: 'ledtider', label: t.tabs.leadTimes, Panel: LeadTimesPanel },
 ] as const;

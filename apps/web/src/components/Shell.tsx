@@ -23,6 +23,8 @@ export const NAV: NavItem[] = [
   { to: '/atgarder', label: t.nav.actions, roles: ['agency_worker'] },
   { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
   { to: '/skolans-konton', label: t.nav.accounts, roles: ['principal'] },
+  { to: '/resultat-per-insats', label: texts.interventions.nav.results, roles: ['principal', 'elevhalsa', 'admin'] },
+  { to: '/insatser', label: texts.interventions.nav.catalogue, roles: ['admin', 'elevhalsa'] },
 ];
 
 function useUnreadCount(): number | null {

@@ -1,6 +1,7 @@
 import { agency } from './agency';
 import { caseTexts } from './case';
 import { common } from './common';
+import { interventions } from './interventions';
 import { planning } from './planning';
 import { pupils } from './pupils';
 import { triage } from './triage';
@@ -13,4 +14,5 @@ export const sv = {
   triage,
   planning,
   agency,
+  interventions,
 };
