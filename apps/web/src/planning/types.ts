@@ -22,6 +22,8 @@ export interface PlanAction {
   startDate: string | null;
   dueDate: string;
   status: ActionStatus;
+  /** The catalogue intervention it uses (absent from plans read before interventions existed). */
+  interventionId?: string | null;
   updatedAt: string;
   progressNotes: ProgressNote[];
 }
