@@ -18,6 +18,7 @@ const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 const SCHOOL_CASE_ROLES = ['rektor@storsjo.demo', 'elevhalsa@storsjo.demo'];
 /** Not in the case's school; habilitation not mobilised. BUP has consent, but not for the plan (403). */
 const HIDDEN = { 'elevhalsa@park.demo': 404, 'hab@regionjh.demo': 404 };
+const STATS_READERS = [...SCHOOL_CASE_ROLES, 'elevhalsa@park.demo', ...ADMINS];
 const coordinationOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403, { 'elevhalsa@park.demo': 404 });
 
 const CATALOGUE_READERS = [
@@ -113,6 +114,23 @@ export const interventionsAccess: AccessGroup<Ctx> = {
       }),
       expect: coordinationOnly(201),
     },
+    {
+      // Aggregates with small cells suppressed: the region admin gets its own (empty) organisation's.
+      route: 'GET /stats/interventions',
+      request: () => ({ path: '/stats/interventions' }),
+      expect: only(STATS_READERS, 200),
+    },
+    {
+      // The municipality's MST: the region's admin gets 404 (not its organisation's).
+      route: 'GET /stats/interventions/:id/report.html',
+      request: (c) => ({ path: `/stats/interventions/${c.mst}/report.html` }),
+      expect: only(STATS_READERS, 200, 403, { 'admin@regionjh.demo': 404 }),
+    },
+    {
+      route: 'GET /stats/interventions/:id/report.csv',
+      request: (c) => ({ path: `/stats/interventions/${c.mst}/report.csv` }),
+      expect: only(STATS_READERS, 200, 403, { 'admin@regionjh.demo': 404 }),
+    },
   ],
   permissions: [
     'GET /interventions → intervention.read',
@@ -122,5 +140,8 @@ export const interventionsAccess: AccessGroup<Ctx> = {
     'POST /cases/:id/interventions → case.manage',
     'POST /cases/:id/interventions/:courseId/end → case.manage',
     'POST /cases/:id/interventions/:courseId/follow-ups/:months → case.manage',
+    'GET /stats/interventions → stats.read',
+    'GET /stats/interventions/:id/report.html → stats.read',
+    'GET /stats/interventions/:id/report.csv → stats.read',
   ],
 };

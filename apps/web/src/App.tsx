@@ -19,6 +19,8 @@ import { AbsenceRulesPage } from './school/AbsenceRulesPage';
 import { GuardianNoticesPage } from './school/GuardianNoticesPage';
 import { InvestigationsPage } from './school/InvestigationsPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
+import { InterventionResultsPage } from './pages/InterventionResultsPage';
+import { InterventionsPage } from './pages/InterventionsPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
@@ -73,6 +75,8 @@ export function App() {
         <Route path="verksamheter" element={<AdminAgenciesPage />} />
         <Route path="atkomstlogg" element={<AccessLogPage />} />
         <Route path="tvastegsverifiering" element={<SecurityPage />} />
+        <Route path="insatser" element={<InterventionsPage />} />
+        <Route path="resultat-per-insats" element={<InterventionResultsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

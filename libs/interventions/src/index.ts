@@ -2,3 +2,4 @@ export * from './interventions.module';
 export * from './intervention.dto';
 export * from './intervention.rules';
 export * from './course.dto';
+export * from './intervention-stats.dto';

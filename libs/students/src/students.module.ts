@@ -10,7 +10,13 @@ import { StudentUpdateService } from './student-update.service';
 /** The pupil register: pupils, guardians, look-up by personnummer (also the access-log search by pupil). */
 @Module({
   controllers: [StudentsController, AccessLogSearchController],
-  providers: [StudentsService, StudentUpdateService, StudentRepository, AccessLogSearchService, AccessLogSearchRepository],
+  providers: [
+    StudentsService,
+    StudentUpdateService,
+    StudentRepository,
+    AccessLogSearchService,
+    AccessLogSearchRepository,
+  ],
   exports: [StudentsService, StudentRepository],
 })
 export class StudentsModule {}

@@ -5,6 +5,7 @@ import { useApi } from '../hooks';
 import type { CaseDetail } from '../triage/types';
 import { texts } from '../texts';
 import { ConsentPanel } from './ConsentPanel';
+import { CoursesPanel } from './CoursesPanel';
 import { LeadTimesPanel } from './LeadTimesPanel';
 import { MappingPanel } from './MappingPanel';
 import { MeetingsPanel } from './MeetingsPanel';
@@ -27,6 +28,7 @@ const TABS = [
   { value: 'moten', label: t.tabs.meetings, Panel: MeetingsPanel },
   { value: 'kartlaggning', label: t.tabs.mapping, Panel: MappingPanel },
   { value: 'plan', label: t.tabs.plan, Panel: PlanPanel },
+  { value: 'insatser', label: texts.interventions.courses.tab, Panel: CoursesPanel },
   { value: 'tidslinje', label: t.tabs.timeline, Panel: TimelinePanel },
   { value: 'ledtider', label: t.tabs.leadTimes, Panel: LeadTimesPanel },
 ] as const;

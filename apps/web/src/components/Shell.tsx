@@ -29,6 +29,8 @@ export const NAV: NavItem[] = [
   { to: '/anvandare', label: texts.screens.nav.users, roles: ['admin'] },
   { to: '/verksamheter', label: texts.screens.nav.agencies, roles: ['admin'] },
   { to: '/atkomstlogg', label: texts.screens.nav.accessLog, roles: ['auditor'] },
+  { to: '/resultat-per-insats', label: texts.interventions.nav.results, roles: ['principal', 'elevhalsa', 'admin'] },
+  { to: '/insatser', label: texts.interventions.nav.catalogue, roles: ['admin', 'elevhalsa'] },
 ];
 
 function useUnreadCount(): number | null {

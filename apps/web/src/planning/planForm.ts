@@ -18,6 +18,8 @@ export interface ActionForm {
   startDate: string;
   dueDate: string;
   status: ActionStatus;
+  /** The catalogue intervention the action uses, kept as read (no editor for it yet). */
+  interventionId?: string;
 }
 
 export interface PlanForm {
@@ -62,6 +64,7 @@ export function formOf(plan: Plan | null): PlanForm {
       startDate: a.startDate ?? '',
       dueDate: a.dueDate,
       status: a.status,
+      interventionId: a.interventionId ?? undefined,
     })),
     pupilView: plan.pupilView ?? '',
     guardianView: plan.guardianView ?? '',
@@ -108,6 +111,7 @@ export function bodyOf(form: PlanForm) {
       startDate: a.startDate || undefined,
       dueDate: a.dueDate,
       status: a.status,
+      interventionId: a.interventionId || undefined,
     })),
     pupilView: blankToUndefined(form.pupilView),
     guardianView: blankToUndefined(form.guardianView),

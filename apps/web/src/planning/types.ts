@@ -25,6 +25,8 @@ export interface PlanAction {
   /** The action's own version and ETag (`"a3"`): If-Match of its PATCH. */
   version: number;
   etag: string;
+  /** The catalogue intervention it uses (absent from plans read before interventions existed). */
+  interventionId?: string | null;
   updatedAt: string;
   progressNotes: ProgressNote[];
 }

@@ -1,6 +1,7 @@
 import { agency } from './agency';
 import { caseTexts } from './case';
 import { common } from './common';
+import { interventions } from './interventions';
 import { planning } from './planning';
 import { pupils } from './pupils';
 import { screens } from './screens';
@@ -17,4 +18,5 @@ export const sv = {
   agency,
   screens,
   signIn,
+  interventions,
 };

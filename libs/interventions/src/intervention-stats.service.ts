@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, Caller } from '@app/access';
+import { addDays, swedishDate, TermBounds, termBounds, TermDates, termOf } from '@app/calendar';
+import { ORGANISATION, suppressSmallCells } from '@app/cases';
+import { ForbiddenError, NotFoundError, ValidationError } from '@app/http';
+import { OrganisationTermsService } from '@app/identity';
+import {
+  CountShareDto,
+  InterventionResultDto,
+  InterventionStatsDto,
+  InterventionStatsQuery,
+} from './intervention-stats.dto';
+import { InterventionStatsRepository } from './intervention-stats.repository';
+import { cell, interventionTable, REPORTED_END_REASONS } from './intervention-stats.rules';
+import { BEHAVIOURS, COURSE_FOLLOW_UP_MONTHS } from './intervention.rules';
+
+/** How many terms the chooser offers: the current one and those before it (as the outcome statistics). */
+const CHOOSABLE_TERMS = 4;
+/** Terms before this year are unknown (400). */
+const FIRST_YEAR = 2000;
+
+/**
+ * Results per intervention (MST Sweden's figures) for an organisation or one of its schools and a
+ * term: the courses that ended in the term, computed for the whole organisation × its schools,
+ * suppressed once with the outcome statistics' rule (`suppressSmallCells`), the caller's slice returned.
+ */
+@Injectable()
+export class InterventionStatsService {
+  constructor(
+    private readonly repository: InterventionStatsRepository,
+    private readonly organisationTerms: OrganisationTermsService,
+    private readonly access: AccessService,
+  ) {}
+
+  async results(
+    caller: Caller,
+    query: InterventionStatsQuery,
+    onlyIntervention?: string,
+    includeRetired = false,
+  ): Promise<InterventionStatsDto> {
+    const dates = await this.organisationTerms.termDates(caller.organisationId);
+    const today = swedishDate();
+    const current = termOf(today, dates);
+    const year = Number(query.term?.slice(0, 4));
+    const known = query.term === undefined || (year >= FIRST_YEAR && year <= Number(today.slice(0, 4)));
+    const period = query.term === undefined ? current : known ? termBounds(query.term, dates) : null;
+    if (!period || period.from > today) {
+      throw new ValidationError([
+        { field: 'term', code: 'unknown-term', message: `term must be a term that has begun, such as ${current.term}` },
+      ]);
+    }
+    const schoolId = await this.resolveSchool(caller, query.schoolId);
+    if (onlyIntervention && !(await this.repository.intervention(caller.organisationId, onlyIntervention))) {
+      await this.access.logDenied(caller, 'stats.interventions', 'intervention', onlyIntervention);
+      throw new NotFoundError('intervention');
+    }
+    const [schools, interventions, courses] = [
+      await this.repository.schoolIds(caller.organisationId),
+      await this.repository.interventions(caller.organisationId, period.from, period.to, includeRetired),
+      await this.repository.endedCourses(caller.organisationId, period.from, period.to),
+    ];
+    // The whole table is suppressed, whichever intervention or school is asked for: every caller sees the same cells.
+    const table = interventionTable(
+      interventions.map((i) => i.id),
+      schools,
+      courses,
+      today,
+    );
+    const suppression = suppressSmallCells(table);
+    const unit = schoolId ?? ORGANISATION;
+    const value = (id: string, figure: string): number | null =>
+      suppression.isSuppressed(unit, cell(id, figure)) ? null : (table.values.get(cell(id, figure))?.[unit] ?? null);
+    const countShare = (id: string, figure: string): CountShareDto => ({
+      count: value(id, figure),
+      share: value(id, `${figure}.share`),
+    });
+
+    const shown = interventions.filter((i) => !onlyIntervention || i.id === onlyIntervention);
+    const results = shown.map((i): InterventionResultDto => ({
+      intervention: {
+        id: i.id,
+        name: i.name,
+        providerAgencyType: i.provider_agency_type,
+        evidenceBased: i.evidence_based,
+        active: i.active,
+      },
+      coursesEnded: value(i.id, 'ended'),
+      endReasons: Object.fromEntries(REPORTED_END_REASONS.map((r) => [r, countShare(i.id, `endReason.${r}`)])),
+      followUps: Object.fromEntries(
+        COURSE_FOLLOW_UP_MONTHS.map((m) => [
+          String(m),
+          {
+            due: value(i.id, `followUps.${m}.due`),
+            followedUp: countShare(i.id, `followUps.${m}.recorded`),
+            schoolOrWork20h: countShare(i.id, `followUps.${m}.schoolOrWork20h`),
+          },
+        ]),
+      ),
+      behaviours: Object.fromEntries(
+        BEHAVIOURS.map((b) => [
+          b,
+          {
+            atStart: countShare(i.id, `behaviours.${b}.atStart`),
+            newIntervention: Object.fromEntries(
+              COURSE_FOLLOW_UP_MONTHS.map((m) => [String(m), countShare(i.id, `behaviours.${b}.newIntervention.${m}`)]),
+            ),
+          },
+        ]),
+      ),
+      medianAttendanceBeforeStart: value(i.id, 'medianAttendanceBeforeStart'),
+      medianAttendanceBeforeEnd: value(i.id, 'medianAttendanceBeforeEnd'),
+    }));
+    const shownIds = new Set(shown.map((i) => i.id));
+    await this.access.logList(caller, 'stats.interventions', schoolId ? 'school' : 'organisation', [
+      schoolId ?? caller.organisationId,
+    ]);
+    return {
+      organisationId: caller.organisationId,
+      schoolId,
+      term: period.term,
+      from: period.from,
+      to: period.to,
+      terms: this.choosableTerms(current, dates),
+      interventions: results,
+      suppressed: suppression.of(unit).filter((name) => shownIds.has(name.split('.')[0])),
+    };
+  }
+
+  /** One intervention's results and the name of the unit they are for, for the board's report. */
+  async report(
+    caller: Caller,
+    interventionId: string,
+    query: InterventionStatsQuery,
+  ): Promise<{ stats: InterventionStatsDto; result: InterventionResultDto; unitName: string }> {
+    const stats = await this.results(caller, query, interventionId);
+    const [result] = stats.interventions.length
+      ? stats.interventions
+      : (await this.results(caller, query, interventionId, true)).interventions;
+    return { stats, result, unitName: await this.repository.unitName(caller.organisationId, stats.schoolId) };
+  }
+
+  private choosableTerms(current: TermBounds, dates: TermDates): TermBounds[] {
+    const terms = [current];
+    while (terms.length < CHOOSABLE_TERMS) terms.push(termOf(addDays(terms[terms.length - 1].from, -1), dates));
+    return terms;
+  }
+
+  /**
+   * As the outcome statistics: admins choose a school of their organisation or none (all of it);
+   * principals and elevhälsa see their own school. Another organisation's school is 404, another
+   * school of the same organisation 403.
+   */
+  private async resolveSchool(caller: Caller, schoolId: string | undefined): Promise<string | null> {
+    if (schoolId && !(await this.repository.isSchoolOf(caller.organisationId, schoolId))) {
+      throw new NotFoundError('school');
+    }
+    if (caller.roles.includes('admin')) return schoolId ?? null;
+    const ownSchool = caller.agencyType === 'school' ? caller.agencyId : null;
+    if (!ownSchool || (schoolId && schoolId !== ownSchool)) {
+      throw new ForbiddenError('You see the statistics of your own school only.');
+    }
+    return ownSchool;
+  }
+}
