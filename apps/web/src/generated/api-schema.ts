@@ -140,7 +140,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Earlier imports of your own school, newest first, with status and report */
+    get: operations['AttendanceImportController_list'];
     put?: never;
     /**
      * Import lesson attendance of the caller's school (CSV or SS 12000 JSON), streamed
@@ -2443,6 +2444,10 @@ export interface components {
       items: components['schemas']['GuardianNoticeItemDto'][];
       nextCursor: string | null;
     };
+    PageOfImportDto: {
+      items: components['schemas']['ImportDto'][];
+      nextCursor: string | null;
+    };
     PageOfLessonDto: {
       items: components['schemas']['LessonDto'][];
       nextCursor: string | null;
@@ -3414,6 +3419,56 @@ export interface operations {
       };
       /** @description Unprocessable Content */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  AttendanceImportController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfImportDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown;
         };

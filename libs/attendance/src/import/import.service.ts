@@ -4,13 +4,14 @@ import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { DomainError, ForbiddenError, UnprocessableError } from '@app/http';
+import { decodeCursor, DomainError, ForbiddenError, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
 import { refreshAttendanceDays } from '../attendance-days';
 import { swedishDate } from '../school-dates';
 import { BodyReader } from './body-reader';
 import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
 import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';
 import { csvRow, ImportError, PupilIndex, RowChecker, RowResult } from './import-rows';
+import { AttendanceImportsRepository } from './import.repository';
 import { readSs12000, Ss12000Changes } from './ss12000-reader';
 import { Ss12000LessonsRepository } from './ss12000.repository';
 import { CREATE_STAGING, STAGING_TABLE, StagingCopy, TOUCHED_TABLE } from './staging';
@@ -99,6 +100,7 @@ export class AttendanceImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly ss12000: Ss12000LessonsRepository,
+    private readonly importsRepository: AttendanceImportsRepository,
   ) {}
 
   async import(caller: Caller, body: Readable, options: ImportOptions): Promise<ImportDto> {
@@ -241,6 +243,21 @@ export class AttendanceImportService {
         .releasePostgresConnection(connectionError)
         .catch(() => undefined);
     }
+  }
+
+  /** The earlier imports of the caller's own school, newest first (logged with the imports listed). */
+  async list(caller: Caller, query: PageQuery): Promise<Page<ImportDto>> {
+    await this.access.requireSchool(caller, caller.agencyId, 'attendance.import.list');
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
+    const rows = await this.importsRepository.listForSchool(caller.agencyId, query.limit + 1, cursor);
+    const page = toPage(rows, query.limit, (r) => [r.started_at.toISOString(), r.id], toDto);
+    await this.access.logList(
+      caller,
+      'attendance.import.list',
+      'attendance_import',
+      page.items.map((i) => i.id),
+    );
+    return page;
   }
 
   async get(caller: Caller, id: string): Promise<ImportDto> {
