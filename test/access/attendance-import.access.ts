@@ -58,10 +58,19 @@ export const attendanceImportAccess: AccessGroup<Ctx> = {
       expect: only(IMPORTERS, 201, 403, { 'mentor@park.demo': 422 }),
     },
     {
+      route: 'GET /attendance/imports',
+      request: () => ({ path: '/attendance/imports' }),
+      expect: only([...IMPORTERS, 'mentor@park.demo'], 200),
+    },
+    {
       route: 'GET /attendance/imports/:id',
       request: (c) => ({ path: `/attendance/imports/${c.storsjoImport}` }),
       expect: only(IMPORTERS, 200, 403, { 'mentor@park.demo': 404 }),
     },
   ],
-  permissions: ['POST /attendance/imports → attendance.import', 'GET /attendance/imports/:id → attendance.import'],
+  permissions: [
+    'POST /attendance/imports → attendance.import',
+    'GET /attendance/imports → attendance.import',
+    'GET /attendance/imports/:id → attendance.import',
+  ],
 };

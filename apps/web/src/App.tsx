@@ -17,6 +17,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { AbsenceRulesPage } from './school/AbsenceRulesPage';
 import { GuardianNoticesPage } from './school/GuardianNoticesPage';
+import { ImportPage } from './school/ImportPage';
 import { InvestigationsPage } from './school/InvestigationsPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { InterventionResultsPage } from './pages/InterventionResultsPage';
@@ -68,6 +69,7 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="narvaroimport" element={<ImportPage />} />
         <Route path="vardnadshavarbesked" element={<GuardianNoticesPage />} />
         <Route path="franvaroutredningar" element={<InvestigationsPage />} />
         <Route path="franvaroregler" element={<AbsenceRulesPage />} />

@@ -106,6 +106,11 @@ export async function sessionFetch(request: Request): Promise<Response> {
   return response;
 }
 
+/** The Authorization header of the session, for the one request that cannot go through fetch (an upload with progress). */
+export function authorizationHeader(): Record<string, string> {
+  return accessToken ? { Authorization: `Bearer ${accessToken}` } : {};
+}
+
 /** A failed answer as ApiError: the problem document, or just the status when it has none. */
 export function toApiError(status: number, body: unknown): ApiError {
   const problem = body && typeof body === 'object' ? (body as Problem) : {};

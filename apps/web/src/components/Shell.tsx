@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { to: '/atgarder', label: t.nav.actions, roles: ['agency_worker'] },
   { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
   { to: '/skolans-konton', label: t.nav.accounts, roles: ['principal'] },
+  { to: '/narvaroimport', label: texts.screens.nav.imports, roles: ['school_staff', 'principal'] },
   { to: '/vardnadshavarbesked', label: texts.screens.nav.notices, roles: ['school_staff', 'principal'] },
   { to: '/franvaroutredningar', label: texts.screens.nav.investigations, roles: ['principal'] },
   { to: '/franvaroregler', label: texts.screens.nav.rules, roles: ['principal'] },

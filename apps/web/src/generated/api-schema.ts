@@ -140,13 +140,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Earlier imports of your own school, newest first, with status and report */
+    get: operations['AttendanceImportController_list'];
     put?: never;
     /**
      * Import lesson attendance of the caller's school (CSV or SS 12000 JSON), streamed
      * @description **CSV** (`text/csv`): header `external_id,personnummer,date,start_time,offered_minutes,valid_absence_minutes,invalid_absence_minutes,reason`, comma- or semicolon-separated, quoted fields as in RFC 4180; UTF-8 (with or without BOM) or Windows-1252 (detected from the first 64 KiB, or named by `charset=`). Pupils are matched by personnummer; attended minutes = offered − valid − invalid absence.
      *
-     *     **SS 12000** (`application/json`): `{"data": [attendance objects]}` with `id`, `student.id` (the pupil's externalId), `calendarEvent.startTime`/`endTime` (ISO 8601; the lesson date and start are taken in Europe/Stockholm time, offered minutes are the event's length), `attendanceMinutes`, `validAbsenceMinutes`, `invalidAbsenceMinutes`, `absenceReason`.
+     *     **SS 12000 v2.1.0** (`application/json`): a response page as the school system returns it, `{"data": [...], "pageToken": …}`, of `/calendarEvents?expand=attendance` (each CalendarEvent with its `_embedded.attendance`; date and start from `startTime` in Europe/Stockholm, offered minutes from `teachingLengthStudent` or end − start, `studentExceptions`, `cancelled` removes the lessons) or of `/attendances` (each Attendance names its lesson by `calendarEvent.id` only; the event must be known from an earlier page). Pupils are matched by `student.id` = their externalId. `attendanceMinutes` may be absent, `otherAttendanceMinutes` count as present, `isReported: false` is a lesson not yet reported (left out of the figures). A moved lesson is updated, never counted twice.
      *
      *     A lesson is identified by pupil, date and start time: importing the same file again changes nothing. By default any invalid row rejects the whole file (422 with the report: line, field, reason, the first 100); `?mode=partial` writes the valid rows and reports the rest. A pupil who is not at your school is reported exactly like an unknown one. Nothing is written unless the whole import commits.
      */
@@ -183,7 +184,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Log in (logga in) with username and password. */
+    /**
+     * Log in (logga in) with username and password.
+     * @description A user with a second factor gets `{ mfaRequired: true, mfaToken }` and no tokens (then POST /auth/mfa/verify); a user whose role requires one (MFA_REQUIRED_ROLES) and who has none gets `{ mfaEnrolmentRequired: true, enrolmentToken }`.
+     */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -219,6 +223,66 @@ export interface paths {
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/mfa/totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start enrolling an authenticator app (TOTP): a new secret and its otpauth URI (shown as a QR code).
+     * @description Bearer: your access token, or the enrolment token. While a confirmed factor exists: 409 `mfa-already-enrolled` (an administrator resets it first). Calling again before confirming replaces the secret.
+     */
+    post: operations['MfaController_enrol'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/mfa/totp/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the enrolment with the code the app shows: ten recovery codes, shown once.
+     * @description A wrong code is 422 `mfa-code-invalid`. With an enrolment token the sign-in completes: the answer also holds `session` (the token pair).
+     */
+    post: operations['MfaController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/mfa/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The second step of a sign-in: the mfaToken and a TOTP code or an unused recovery code → the tokens.
+     * @description Each code works once. A wrong code is 401 `mfa-code-invalid` (`tokenVoid` says whether this was the fifth, which ends the sign-in); an unknown, used, void or expired mfaToken is 401 `mfa-token-invalid`. Wrong codes do not count toward the password lockout.
+     */
+    post: operations['MfaController_verify'];
     delete?: never;
     options?: never;
     head?: never;
@@ -273,7 +337,7 @@ export interface paths {
     put?: never;
     /**
      * Exchange the one-time sign-in code for Närvaroteam's tokens.
-     * @description The code works once, for two minutes. A wrong, used or expired code is 401 `sign-in-code-invalid`.
+     * @description The code works once, for two minutes. A wrong, used or expired code is 401 `sign-in-code-invalid`. Unless the provider said it checked a second factor (OIDC_MFA_ACR_VALUES / OIDC_MFA_AMR_VALUES), a user with a TOTP factor gets the TOTP step, as after a password.
      */
     post: operations['OidcController_exchange'];
     delete?: never;
@@ -1222,6 +1286,135 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/ss12000/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your organisation's SS 12000 sources, each with its last run */
+    get: operations['SourcesController_list'];
+    put?: never;
+    /**
+     * Connect a school organiser's SS 12000 server (administrators)
+     * @description auth: `{ "type": "none" }`, `{ "type": "bearer", "token" }` or `{ "type": "oauth2_client_credentials", "tokenUrl", "clientId", "clientSecret", "scope"? }`. Secrets are stored encrypted and never returned. `schools` maps SS 12000 school units (Organisation ids) to your school agencies. In production the URLs must be https and public.
+     */
+    post: operations['SourcesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ss12000/sources/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One SS 12000 source (no secret) */
+    get: operations['SourcesController_get'];
+    put?: never;
+    post?: never;
+    /** Remove a source and its runs (what it synced stays) */
+    delete: operations['SourcesController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a source: name, URL, auth (replaced whole), schools, syncFrom, schedule */
+    patch: operations['SourcesController_update'];
+    trace?: never;
+  };
+  '/api/v1/ss12000/sources/{id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A source's runs, newest first, with counts and errors */
+    get: operations['SourcesController_listRuns'];
+    put?: never;
+    /** Sync now: queues a run (409 while one is queued or running) */
+    post: operations['SourcesController_startRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/ss12000/sources/{id}/runs/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One run: status, times, counts, errors (entity, SS 12000 id, field, reason) */
+    get: operations['SourcesController_getRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/interventions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Results per intervention (resultat per insats) for a term, in MST Sweden’s terms, small cells suppressed
+     * @description Over the courses that **ended** in the term (`term`, default the current one) in cases of your school (principal, elevhälsa) or your organisation or one of its schools (admin, `schoolId`): per intervention the courses ended; the shares completed, ended by placement, ended by lack of engagement; the shares followed up at 6 and 18 months (of those due); per referred behaviour the share referred for it at the start and the share with a new intervention for it at 6 and 18 months; the share in school or work ≥ 20 h/week; and the median attendance in the 8 weeks with lessons before the start and before the end. The same small-cell protection as the outcome statistics (GET /stats/outcomes): every count of fewer than 5 distinct pupils (zero included) is null and named in `suppressed`; a count whose complement within its base is below 5, or whose base is hidden, is null; complementary suppression over the organisation and its schools (also against the staff of any one school); shares and medians from fewer than 5 pupils or beside a hidden count are null.
+     */
+    get: operations['InterventionStatsController_results'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/interventions/{id}/report.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same figures as the report, as CSV (`figure,count,share`; empty where suppressed) */
+    get: operations['InterventionStatsController_reportCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/interventions/{id}/report.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The board’s printable report (Swedish) of one intervention’s results for a term: completion pie, follow-up bars “had the behaviour at start” beside “new intervention at 6/18 months”, the same suppression */
+    get: operations['InterventionStatsController_reportHtml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stats/outcomes': {
     parameters: {
       query?: never;
@@ -1461,6 +1654,26 @@ export interface paths {
     put?: never;
     /** Deactivate a user: their tokens stop working at once. Users are never deleted. */
     post: operations['UsersController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/mfa/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reset a user's second factor (an administrator of the user's organisation): they enrol again.
+     * @description Removes the TOTP secret and the recovery codes and ends open sign-in steps. Logged as `user.mfa.reset`.
+     */
+    post: operations['UserMfaController_reset'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1805,6 +2018,14 @@ export interface components {
       /** Format: date */
       to: string;
     };
+    BehaviourStatsDto: {
+      /** @description Referred for the behaviour at the start, of the ended courses. */
+      atStart: components['schemas']['CountShareDto'];
+      /** @description A new intervention for the behaviour at the 6- and 18-month follow-up, of those followed up then. */
+      newIntervention: {
+        [key: string]: components['schemas']['CountShareDto'];
+      };
+    };
     CaseDto: {
       /** @description The statuses the case may move to next. */
       allowedTransitions: ('open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed')[];
@@ -1921,6 +2142,11 @@ export interface components {
       text: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    CountShareDto: {
+      count: number | null;
+      /** @description count / base, three decimals. */
+      share: number | null;
     };
     CourseDto: {
       /** @description The same for the 8 weeks with lessons up to the end (the end day included). */
@@ -2047,6 +2273,24 @@ export interface components {
        * @example 2026-11-16
        */
       startedOn: string;
+    };
+    CreateSourceDto: {
+      auth: components['schemas']['SourceAuthInput'];
+      /**
+       * @description https (plain http only on 127.0.0.1 outside production).
+       * @example https://ss12000.exempel.se/v2.1
+       */
+      baseUrl: string;
+      /** @example Östersunds skoldata */
+      name: string;
+      schools: components['schemas']['SourceSchoolInput'][];
+      /** @description Run on a schedule, every this many minutes. */
+      syncEveryMinutes?: number;
+      /**
+       * @description Earliest lesson date read; default the start of the current term.
+       * @example 2026-08-15
+       */
+      syncFrom?: string;
     };
     CreateStudentDto: {
       /** @example 7B */
@@ -2412,6 +2656,14 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    InterventionFollowUpStatsDto: {
+      /** @description Ended courses whose follow-up can be recorded by today (from 14 days before it falls due). */
+      due: number | null;
+      /** @description Followed up (recorded), of those due. */
+      followedUp: components['schemas']['CountShareDto'];
+      /** @description In school or work at least 20 h/week, of those followed up. */
+      schoolOrWork20h: components['schemas']['CountShareDto'];
+    };
     InterventionRefDto: {
       /** @description false: retired from the catalogue since. */
       active: boolean;
@@ -2421,6 +2673,47 @@ export interface components {
       name: string;
       /** @enum {string} */
       providerAgencyType: 'school' | 'social_services' | 'bup' | 'habilitation' | 'other';
+    };
+    InterventionResultDto: {
+      /** @description Per referred behaviour (school_absence, crime, drugs, aggression, conflicts_at_home, running_away, other). */
+      behaviours: {
+        [key: string]: components['schemas']['BehaviourStatsDto'];
+      };
+      /** @description Courses ended in the period. */
+      coursesEnded: number | null;
+      /** @description How they ended, of the courses ended: completed, placement, lack_of_engagement. */
+      endReasons: {
+        [key: string]: components['schemas']['CountShareDto'];
+      };
+      /** @description Follow-ups 6 and 18 months after the course’s end ("6", "18"). */
+      followUps: {
+        [key: string]: components['schemas']['InterventionFollowUpStatsDto'];
+      };
+      intervention: components['schemas']['InterventionRefDto'];
+      /** @description Median attendance % in the 8 weeks with lessons up to the course’s end. */
+      medianAttendanceBeforeEnd: number | null;
+      /** @description Median attendance % in the 8 weeks with lessons before the course started. */
+      medianAttendanceBeforeStart: number | null;
+    };
+    InterventionStatsDto: {
+      /** Format: date */
+      from: string;
+      interventions: components['schemas']['InterventionResultDto'][];
+      /** Format: uuid */
+      organisationId: string;
+      /**
+       * Format: uuid
+       * @description Null: the whole organisation.
+       */
+      schoolId: string | null;
+      /** @description The cells that are null because of suppression, as `<interventionId>.<figure>`. */
+      suppressed: string[];
+      /** @example 2026HT */
+      term: string;
+      /** @description The current term and the three before it, newest first. */
+      terms: components['schemas']['TermDto'][];
+      /** Format: date */
+      to: string;
     };
     InvestigationDto: {
       /** Format: date-time */
@@ -2562,10 +2855,56 @@ export interface components {
       updatedAt: string;
       videoLink: string | null;
     };
+    MfaCodeDto: {
+      /**
+       * @description The 6-digit code the authenticator app shows now.
+       * @example 123456
+       */
+      code: string;
+    };
+    MfaEnrolmentRequiredDto: {
+      /** @description Opaque; good only as `Authorization: Bearer` for POST /auth/mfa/totp and POST /auth/mfa/totp/confirm. */
+      enrolmentToken: string;
+      /**
+       * @description Seconds the enrolmentToken works.
+       * @example 900
+       */
+      expiresIn: number;
+      /**
+       * @description Your role requires a second factor and you have none: enrol first.
+       * @enum {boolean}
+       */
+      mfaEnrolmentRequired: true;
+    };
+    MfaRequiredDto: {
+      /**
+       * @description Seconds the mfaToken works.
+       * @example 300
+       */
+      expiresIn: number;
+      /**
+       * @description The password (or the provider) was right; a second factor must follow.
+       * @enum {boolean}
+       */
+      mfaRequired: true;
+      /** @description Opaque; send it with a code to POST /auth/mfa/verify. Void after five wrong codes. */
+      mfaToken: string;
+    };
+    MfaVerifyDto: {
+      /**
+       * @description A 6-digit TOTP code, or an unused recovery code (`XXXX-XXXX-XXXX-XXXX`).
+       * @example 123456
+       */
+      code: string;
+      /** @description From the login answer `{ mfaRequired: true, mfaToken }`. */
+      mfaToken: string;
+    };
     MobilisationDto: {
       agency: components['schemas']['AgencyRefDto'];
       /** Format: uuid */
       caseId: string;
+      /** @description The invited agency may open the case now: not declined, the case open, and a consent for the agency in force (any scope). False for an accepted invitation whose consent is missing, withdrawn or expired. */
+      caseReadable: boolean;
       /** @description The case's neutral reference (never the pupil's name). */
       caseReference: string;
       /** Format: date */
@@ -2766,6 +3105,10 @@ export interface components {
       items: components['schemas']['GuardianNoticeItemDto'][];
       nextCursor: string | null;
     };
+    PageOfImportDto: {
+      items: components['schemas']['ImportDto'][];
+      nextCursor: string | null;
+    };
     PageOfInterventionDto: {
       items: components['schemas']['InterventionDto'][];
       nextCursor: string | null;
@@ -2810,6 +3153,10 @@ export interface components {
       items: components['schemas']['StudentSummaryDto'][];
       nextCursor: string | null;
     };
+    PageOfSyncRunDto: {
+      items: components['schemas']['SyncRunDto'][];
+      nextCursor: string | null;
+    };
     PageOfTimelineEventDto: {
       items: components['schemas']['TimelineEventDto'][];
       nextCursor: string | null;
@@ -2851,6 +3198,16 @@ export interface components {
       phone?: string | null;
       /** @example vårdnadshavare */
       relation: string;
+    };
+    PatchSourceDto: {
+      /** @description Replaces the auth, secret included. */
+      auth?: components['schemas']['SourceAuthInput'];
+      baseUrl?: string;
+      name?: string;
+      schools?: components['schemas']['SourceSchoolInput'][];
+      /** @description null: no schedule. */
+      syncEveryMinutes?: number | null;
+      syncFrom?: string | null;
     };
     PatchStudentDto: {
       /** @example 7B */
@@ -3029,6 +3386,17 @@ export interface components {
        */
       reviewedOn: string;
     };
+    RecoveryCodesDto: {
+      /**
+       * @description Ten one-time recovery codes, shown this once (only their hashes are kept).
+       * @example [
+       *       "7K3Q-DM0Z-PX2R-WTA9"
+       *     ]
+       */
+      recoveryCodes: string[];
+      /** @description Only when enrolling with an enrolment token: the sign-in is complete, here are the tokens. */
+      session?: components['schemas']['TokenPairDto'];
+    };
     RefreshDto: {
       refreshToken: string;
     };
@@ -3073,6 +3441,29 @@ export interface components {
       };
       /** @enum {string} */
       rule: 'absence_share' | 'invalid_streak' | 'weekday_pattern' | 'rising_trend';
+    };
+    RunCountsDto: {
+      absences: number;
+      attendances: number;
+      calendarEvents: number;
+      deleted: number;
+      groups: number;
+      persons: number;
+    };
+    RunErrorDto: {
+      /** @example person */
+      entity: string;
+      /** @example civicNo.value */
+      field: string;
+      /** @description The SS 12000 id (never a personnummer or name). */
+      id: string | null;
+      reason: string;
+    };
+    RunStartedDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
     };
     ScheduleMeetingDto: {
       /** @description Participating agencies: the pupil's school or agencies mobilised into the case. */
@@ -3146,6 +3537,60 @@ export interface components {
       newPassword: string;
       /** @example kurator@storsjo.demo */
       username: string;
+    };
+    SourceAuthDto: {
+      clientId?: string;
+      scope?: string;
+      /** @description Whether a token or client secret is stored (it is never returned). */
+      secretStored: boolean;
+      tokenUrl?: string;
+      /** @enum {string} */
+      type: 'none' | 'bearer' | 'oauth2_client_credentials';
+    };
+    SourceAuthInput: {
+      clientId?: string;
+      /** @description Stored encrypted, never returned. */
+      clientSecret?: string;
+      scope?: string;
+      /** @description type bearer: the token. Stored encrypted, never returned. */
+      token?: string;
+      /** @description type oauth2_client_credentials: the token endpoint. */
+      tokenUrl?: string;
+      /** @enum {string} */
+      type: 'none' | 'bearer' | 'oauth2_client_credentials';
+    };
+    SourceDto: {
+      auth: components['schemas']['SourceAuthDto'];
+      baseUrl: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      lastRun: components['schemas']['SyncRunDto'] | null;
+      name: string;
+      schools: components['schemas']['SourceSchoolDto'][];
+      syncEveryMinutes: number | null;
+      /** @example 2026-08-15 */
+      syncFrom: string | null;
+    };
+    SourceSchoolDto: {
+      /** Format: uuid */
+      agencyId: string;
+      agencyName: string;
+      /** Format: uuid */
+      organisationId: string;
+    };
+    SourceSchoolInput: {
+      /**
+       * Format: uuid
+       * @description Our school agency it is.
+       */
+      agencyId: string;
+      /**
+       * Format: uuid
+       * @description The SS 12000 Organisation (school unit) id.
+       */
+      organisationId: string;
     };
     StartCourseDto: {
       /**
@@ -3226,6 +3671,22 @@ export interface components {
       /** Format: uuid */
       schoolId: string;
     };
+    SyncRunDto: {
+      counts: components['schemas']['RunCountsDto'];
+      errors: components['schemas']['RunErrorDto'][];
+      /** @description Why a failed run stopped. */
+      failure: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
+      /** @enum {string} */
+      trigger: 'manual' | 'schedule';
+    };
     TermDatesDto: {
       /**
        * @description First day of every autumn term (HT); HT ends the day before VT starts.
@@ -3286,6 +3747,18 @@ export interface components {
       expiresIn: number;
       /** @description Opaque; exchange it once at /auth/refresh. */
       refreshToken: string;
+    };
+    TotpEnrolmentDto: {
+      /**
+       * @description Shown as a QR code for the authenticator app.
+       * @example otpauth://totp/N%C3%A4rvaroteam:kim%40example.se?issuer=N%C3%A4rvaroteam&secret=…&algorithm=SHA1&digits=6&period=30
+       */
+      otpauthUri: string;
+      /**
+       * @description Base32; for typing into the app by hand.
+       * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+       */
+      secret: string;
     };
     UnreadCountDto: {
       /** @example 3 */
@@ -3862,6 +4335,56 @@ export interface operations {
       };
     };
   };
+  AttendanceImportController_list: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfImportDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   AttendanceImportController_create: {
     parameters: {
       query?: {
@@ -3874,56 +4397,236 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    /** @description text/csv: the CSV file as it stands. application/json: `{"data": [SS 12000 attendance objects]}`. */
+    /** @description text/csv: the CSV file as it stands. application/json: an SS 12000 v2.1.0 `/calendarEvents?expand=attendance` or `/attendances` page. */
     requestBody: {
       content: {
         'application/json':
           | string
           | {
-              data: {
-                absenceReason?: string | null;
-                attendanceMinutes: number;
-                calendarEvent: {
-                  /** Format: date-time */
-                  endTime?: string;
-                  /** Format: date-time */
-                  startTime?: string;
-                };
-                /** @description The school system's id of the record (stored as external id). */
-                id: string;
-                /** @default 0 */
-                invalidAbsenceMinutes?: number;
-                student: {
-                  /** @description The pupil's externalId. */
-                  id?: string;
-                };
-                /** @default 0 */
-                validAbsenceMinutes?: number;
-              }[];
+              data: (
+                | {
+                    _embedded?: {
+                      attendance?: {
+                        absenceReason?: string;
+                        /** @description Optional: absent means offered − absence. */
+                        attendanceMinutes?: number;
+                        /** @description The lesson: its times come from the CalendarEvent. */
+                        calendarEvent: {
+                          /** Format: uuid */
+                          id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Stored as the lesson’s external id.
+                         */
+                        id: string;
+                        invalidAbsenceMinutes?: number;
+                        /** @description false: not yet reported, left out of every figure. */
+                        isReported: boolean;
+                        meta: {
+                          /** Format: date-time */
+                          created: string;
+                          /** Format: date-time */
+                          modified: string;
+                        };
+                        /** @description Present elsewhere (counts as present). */
+                        otherAttendanceMinutes?: number;
+                        /** Format: date-time */
+                        reportedTimestamp?: string;
+                        /** @description The pupil's externalId. */
+                        student: {
+                          /** Format: uuid */
+                          id: string;
+                        };
+                        validAbsenceMinutes?: number;
+                      }[];
+                    };
+                    activity: {
+                      /** Format: uuid */
+                      id: string;
+                    };
+                    /** @description true removes every lesson of the event. */
+                    cancelled?: boolean;
+                    /** Format: date-time */
+                    endTime: string;
+                    /** Format: uuid */
+                    id: string;
+                    meta: {
+                      /** Format: date-time */
+                      created: string;
+                      /** Format: date-time */
+                      modified: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description Lesson date and start, in Europe/Stockholm.
+                     */
+                    startTime: string;
+                    studentExceptions?: {
+                      /** Format: date-time */
+                      endTime?: string;
+                      participates?: boolean;
+                      /** Format: date-time */
+                      startTime?: string;
+                      student?: {
+                        /** Format: uuid */
+                        id: string;
+                      };
+                      teachingLength?: number;
+                    }[];
+                    /** @description Offered minutes; else end − start. */
+                    teachingLengthStudent?: number;
+                  }
+                | {
+                    absenceReason?: string;
+                    /** @description Optional: absent means offered − absence. */
+                    attendanceMinutes?: number;
+                    /** @description The lesson: its times come from the CalendarEvent. */
+                    calendarEvent: {
+                      /** Format: uuid */
+                      id: string;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Stored as the lesson’s external id.
+                     */
+                    id: string;
+                    invalidAbsenceMinutes?: number;
+                    /** @description false: not yet reported, left out of every figure. */
+                    isReported: boolean;
+                    meta: {
+                      /** Format: date-time */
+                      created: string;
+                      /** Format: date-time */
+                      modified: string;
+                    };
+                    /** @description Present elsewhere (counts as present). */
+                    otherAttendanceMinutes?: number;
+                    /** Format: date-time */
+                    reportedTimestamp?: string;
+                    /** @description The pupil's externalId. */
+                    student: {
+                      /** Format: uuid */
+                      id: string;
+                    };
+                    validAbsenceMinutes?: number;
+                  }
+              )[];
+              pageToken?: string | null;
             };
         'text/csv':
           | string
           | {
-              data: {
-                absenceReason?: string | null;
-                attendanceMinutes: number;
-                calendarEvent: {
-                  /** Format: date-time */
-                  endTime?: string;
-                  /** Format: date-time */
-                  startTime?: string;
-                };
-                /** @description The school system's id of the record (stored as external id). */
-                id: string;
-                /** @default 0 */
-                invalidAbsenceMinutes?: number;
-                student: {
-                  /** @description The pupil's externalId. */
-                  id?: string;
-                };
-                /** @default 0 */
-                validAbsenceMinutes?: number;
-              }[];
+              data: (
+                | {
+                    _embedded?: {
+                      attendance?: {
+                        absenceReason?: string;
+                        /** @description Optional: absent means offered − absence. */
+                        attendanceMinutes?: number;
+                        /** @description The lesson: its times come from the CalendarEvent. */
+                        calendarEvent: {
+                          /** Format: uuid */
+                          id: string;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Stored as the lesson’s external id.
+                         */
+                        id: string;
+                        invalidAbsenceMinutes?: number;
+                        /** @description false: not yet reported, left out of every figure. */
+                        isReported: boolean;
+                        meta: {
+                          /** Format: date-time */
+                          created: string;
+                          /** Format: date-time */
+                          modified: string;
+                        };
+                        /** @description Present elsewhere (counts as present). */
+                        otherAttendanceMinutes?: number;
+                        /** Format: date-time */
+                        reportedTimestamp?: string;
+                        /** @description The pupil's externalId. */
+                        student: {
+                          /** Format: uuid */
+                          id: string;
+                        };
+                        validAbsenceMinutes?: number;
+                      }[];
+                    };
+                    activity: {
+                      /** Format: uuid */
+                      id: string;
+                    };
+                    /** @description true removes every lesson of the event. */
+                    cancelled?: boolean;
+                    /** Format: date-time */
+                    endTime: string;
+                    /** Format: uuid */
+                    id: string;
+                    meta: {
+                      /** Format: date-time */
+                      created: string;
+                      /** Format: date-time */
+                      modified: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description Lesson date and start, in Europe/Stockholm.
+                     */
+                    startTime: string;
+                    studentExceptions?: {
+                      /** Format: date-time */
+                      endTime?: string;
+                      participates?: boolean;
+                      /** Format: date-time */
+                      startTime?: string;
+                      student?: {
+                        /** Format: uuid */
+                        id: string;
+                      };
+                      teachingLength?: number;
+                    }[];
+                    /** @description Offered minutes; else end − start. */
+                    teachingLengthStudent?: number;
+                  }
+                | {
+                    absenceReason?: string;
+                    /** @description Optional: absent means offered − absence. */
+                    attendanceMinutes?: number;
+                    /** @description The lesson: its times come from the CalendarEvent. */
+                    calendarEvent: {
+                      /** Format: uuid */
+                      id: string;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description Stored as the lesson’s external id.
+                     */
+                    id: string;
+                    invalidAbsenceMinutes?: number;
+                    /** @description false: not yet reported, left out of every figure. */
+                    isReported: boolean;
+                    meta: {
+                      /** Format: date-time */
+                      created: string;
+                      /** Format: date-time */
+                      modified: string;
+                    };
+                    /** @description Present elsewhere (counts as present). */
+                    otherAttendanceMinutes?: number;
+                    /** Format: date-time */
+                    reportedTimestamp?: string;
+                    /** @description The pupil's externalId. */
+                    student: {
+                      /** Format: uuid */
+                      id: string;
+                    };
+                    validAbsenceMinutes?: number;
+                  }
+              )[];
+              pageToken?: string | null;
             };
       };
     };
@@ -4073,12 +4776,16 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The tokens; or, with a second factor, `{ mfaRequired, mfaToken }`; or, when your role requires one and you have none, `{ mfaEnrolmentRequired, enrolmentToken }` (MFA_REQUIRED_ROLES). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairDto'];
+          'application/json':
+            | components['schemas']['TokenPairDto']
+            | components['schemas']['MfaRequiredDto']
+            | components['schemas']['MfaEnrolmentRequiredDto'];
         };
       };
       /** @description Bad Request */
@@ -4182,6 +4889,170 @@ export interface operations {
       };
     };
   };
+  MfaController_enrol: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TotpEnrolmentDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MfaController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecoveryCodesDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  MfaController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaVerifyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   OidcController_status: {
     parameters: {
       query?: never;
@@ -4250,12 +5121,16 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The tokens; or, with a second factor, `{ mfaRequired, mfaToken }`; or, when your role requires one and you have none, `{ mfaEnrolmentRequired, enrolmentToken }` (MFA_REQUIRED_ROLES). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairDto'];
+          'application/json':
+            | components['schemas']['TokenPairDto']
+            | components['schemas']['MfaRequiredDto']
+            | components['schemas']['MfaEnrolmentRequiredDto'];
         };
       };
       /** @description Bad Request */
@@ -8366,6 +9241,683 @@ export interface operations {
       };
     };
   };
+  SourcesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceDto'][];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSourceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchSourceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourceDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_listRuns: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfSyncRunDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_startRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunStartedDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  SourcesController_getRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SyncRunDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InterventionStatsController_results: {
+    parameters: {
+      query?: {
+        /** @description A school of your organisation. Principals and elevhälsa: their own (the default); admins: default all of it. */
+        schoolId?: string;
+        /** @description A term that has begun (year and HT or VT, the organisation's term dates). Default: the current term (Swedish time). */
+        term?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InterventionStatsDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InterventionStatsController_reportCsv: {
+    parameters: {
+      query?: {
+        /** @description A school of your organisation. Principals and elevhälsa: their own (the default); admins: default all of it. */
+        schoolId?: string;
+        /** @description A term that has begun (year and HT or VT, the organisation's term dates). Default: the current term (Swedish time). */
+        term?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  InterventionStatsController_reportHtml: {
+    parameters: {
+      query?: {
+        /** @description A school of your organisation. Principals and elevhälsa: their own (the default); admins: default all of it. */
+        schoolId?: string;
+        /** @description A term that has begun (year and HT or VT, the organisation's term dates). Default: the current term (Swedish time). */
+        term?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   OutcomeStatsController_outcomes: {
     parameters: {
       query?: {
@@ -9610,6 +11162,61 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  UserMfaController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
-import { ApiProblems, UnsupportedMediaTypeError } from '@app/http';
+import { ApiProblems, Page, PageQuery, pageSchema, UnsupportedMediaTypeError } from '@app/http';
 import { CSV_COLUMNS } from './csv-reader';
 import { ImportDto, ImportErrorDto, ImportQuery } from './import.dto';
 import { AttendanceImportService, ImportOptions } from './import.service';
@@ -216,6 +216,15 @@ export class AttendanceImportController {
   ): Promise<ImportDto> {
     const options = importOptions(contentType, query);
     return this.imports.import(caller, request, options);
+  }
+
+  @Get()
+  @RequirePermission('attendance.import')
+  @ApiOperation({ summary: 'Earlier imports of your own school, newest first, with status and report' })
+  @ApiOkResponse({ type: pageSchema(ImportDto) })
+  @ApiProblems(400)
+  list(@CurrentCaller() caller: Caller, @Query() query: PageQuery): Promise<Page<ImportDto>> {
+    return this.imports.list(caller, query);
   }
 
   @Get(':id')

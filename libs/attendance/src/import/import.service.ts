@@ -4,23 +4,24 @@ import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
+import { swedishDate } from '@app/calendar';
+import { decodeCursor, DomainError, ForbiddenError, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
+import { refreshAttendanceDays } from '../attendance-days';
+import { BodyReader } from './body-reader';
+import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
+import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';
+import { csvRow, ImportError, PupilIndex, RowChecker, RowResult } from './import-rows';
+import { AttendanceImportsRepository } from './import.repository';
+import { readSs12000, Ss12000Changes } from './ss12000-reader';
+import { Ss12000LessonsRepository } from './ss12000.repository';
+import { CREATE_STAGING, STAGING_TABLE, StagingCopy, TOUCHED_TABLE } from './staging';
+import { ImportEncoding, ImportFileError, ImportTextDecoder } from './text-decoder';
 
 /** Who imports: a school's staff member, or an SS 12000 sync run acting for a school (no user). */
 export type ImportActor = Pick<Caller, 'agencyId' | 'agencyType' | 'organisationId' | 'requestId'> & {
   userId: string | null;
   syncRunId?: string;
 };
-import { DomainError, ForbiddenError, UnprocessableError } from '@app/http';
-import { refreshAttendanceDays } from '../attendance-days';
-import { swedishDate } from '@app/calendar';
-import { BodyReader } from './body-reader';
-import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
-import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';
-import { csvRow, ImportError, PupilIndex, RowChecker, RowResult } from './import-rows';
-import { readSs12000, Ss12000Changes } from './ss12000-reader';
-import { Ss12000LessonsRepository } from './ss12000.repository';
-import { CREATE_STAGING, STAGING_TABLE, StagingCopy, TOUCHED_TABLE } from './staging';
-import { ImportEncoding, ImportFileError, ImportTextDecoder } from './text-decoder';
 
 export const MAX_REPORTED_ERRORS = 100;
 const DUPLICATE_TABLE = 'attendance_import_duplicate';
@@ -105,6 +106,7 @@ export class AttendanceImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly ss12000: Ss12000LessonsRepository,
+    private readonly importsRepository: AttendanceImportsRepository,
   ) {}
 
   async import(caller: ImportActor, body: Readable, options: ImportOptions): Promise<ImportDto> {
@@ -248,6 +250,21 @@ export class AttendanceImportService {
         .releasePostgresConnection(connectionError)
         .catch(() => undefined);
     }
+  }
+
+  /** The earlier imports of the caller's own school, newest first (logged with the imports listed). */
+  async list(caller: Caller, query: PageQuery): Promise<Page<ImportDto>> {
+    await this.access.requireSchool(caller, caller.agencyId, 'attendance.import.list');
+    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
+    const rows = await this.importsRepository.listForSchool(caller.agencyId, query.limit + 1, cursor);
+    const page = toPage(rows, query.limit, (r) => [r.started_at.toISOString(), r.id], toDto);
+    await this.access.logList(
+      caller,
+      'attendance.import.list',
+      'attendance_import',
+      page.items.map((i) => i.id),
+    );
+    return page;
   }
 
   async get(caller: Caller, id: string): Promise<ImportDto> {

@@ -179,4 +179,39 @@ export const screens = {
       rising_trend: 'Ökande frånvaro',
     } as Record<string, string>,
   },
+  imports: {
+    title: 'Närvaroimport',
+    intro:
+      'Läs in lektionsnärvaro från en fil: CSV (rubrikrad external_id, personnummer, date, start_time, offered_minutes, valid_absence_minutes, invalid_absence_minutes, reason) eller SS 12000 (JSON). Samma fil två gånger ändrar ingenting.',
+    file: 'Fil (CSV eller SS 12000 JSON)',
+    partial: 'Läs in de giltiga raderna även om några är felaktiga',
+    submit: 'Läs in filen',
+    progress: 'Uppladdning',
+    noFile: 'Välj en fil.',
+    report: 'Resultat av inläsningen',
+    summary: (total: number, imported: number, rejected: number) =>
+      `${total} rader: ${imported} inlästa, ${rejected} avvisade.`,
+    rejectedAll: 'Filen avvisades: inget lästes in. Rätta raderna nedan och försök igen.',
+    rejectedCaption: 'Avvisade rader',
+    columns: { line: 'Rad', field: 'Fält', reason: 'Orsak' },
+    earlier: 'Tidigare inläsningar',
+    earlierCaption: (count: number, more: boolean) => `${count}${more ? '+' : ''} inläsningar, senaste först`,
+    empty: 'Skolan har inga inläsningar ännu.',
+    earlierColumns: { at: 'Startad', format: 'Format', status: 'Status', rows: 'Rader (inlästa/avvisade)' },
+    statuses: { running: 'Pågår', completed: 'Klar', rejected: 'Avvisad', failed: 'Misslyckades' } as Record<
+      string,
+      string
+    >,
+    formats: { csv: 'CSV', ss12000: 'SS 12000' } as Record<string, string>,
+    fields: {
+      external_id: 'externt id',
+      personnummer: 'personnummer',
+      date: 'datum',
+      start_time: 'starttid',
+      offered_minutes: 'schemalagda minuter',
+      valid_absence_minutes: 'giltig frånvaro',
+      invalid_absence_minutes: 'ogiltig frånvaro',
+      reason: 'orsak',
+    } as Record<string, string>,
+  },
 };

@@ -1,0 +1,227 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { API_BASE, ApiError, authorizationHeader, refreshSession, toApiError } from '../api';
+import { client, data, Schemas } from '../client';
+import { formErrors } from '../components/Form';
+import { Page } from '../components/Page';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { QueryState } from '../components/QueryState';
+import { formatDateTime } from '../format';
+import { keyOf, usePages } from '../query';
+import { texts } from '../texts';
+import { importFieldText, importReasonText } from './importReasons';
+
+const t = texts.screens.imports;
+type Import = Schemas['ImportDto'];
+interface Report {
+  rowsTotal: number;
+  rowsImported: number;
+  rowsRejected: number;
+  status: string;
+  errors: { line: number; field: string; code?: string; reason: string }[];
+}
+
+/** Sends the file with XMLHttpRequest (fetch cannot report upload progress); one refresh on 401. */
+function upload(file: File, partial: boolean, onProgress: (percent: number) => void, retried = false): Promise<Report> {
+  const type = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'application/json' : 'text/csv';
+  return new Promise<Report>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}/attendance/imports${partial ? '?mode=partial' : ''}`);
+    xhr.setRequestHeader('Content-Type', type);
+    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(authorizationHeader())) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) =>
+      event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
+    xhr.onerror = () => reject(new ApiError({ status: 0, title: 'network' }));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: the status says enough.
+      }
+      if (xhr.status === 401 && !retried) {
+        void refreshSession().then((ok) =>
+          ok ? upload(file, partial, onProgress, true).then(resolve, reject) : reject(toApiError(401, body)),
+        );
+        return;
+      }
+      onProgress(100);
+      // An all-or-nothing import that was refused is a report too (422 with the rejected rows).
+      if (xhr.status === 422 && body && typeof body === 'object' && 'errors' in body && 'rowsTotal' in body) {
+        const problem = body as { rowsTotal: number; rowsRejected: number; errors: Report['errors'] };
+        resolve({
+          status: 'rejected',
+          rowsTotal: problem.rowsTotal,
+          rowsRejected: problem.rowsRejected,
+          rowsImported: 0,
+          errors: problem.errors,
+        });
+        return;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as Report);
+      else reject(toApiError(xhr.status, body));
+    };
+    xhr.send(file);
+  });
+}
+
+function ReportView({ report }: { report: Report }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="report-title" data-testid="import-report">
+      <Title order={2} size="h3" id="report-title" mb="xs">
+        {t.report}
+      </Title>
+      <Stack gap="xs">
+        {report.status === 'rejected' && (
+          <Alert color="red" role="alert">
+            {t.rejectedAll}
+          </Alert>
+        )}
+        <Text role="status">{t.summary(report.rowsTotal, report.rowsImported, report.rowsRejected)}</Text>
+        {report.errors.length > 0 && (
+          <Table striped>
+            <Table.Caption>{t.rejectedCaption}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t.columns.line}</Table.Th>
+                <Table.Th scope="col">{t.columns.field}</Table.Th>
+                <Table.Th scope="col">{t.columns.reason}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.errors.map((e, i) => (
+                <Table.Tr key={`${e.line}-${e.field}-${i}`}>
+                  <Table.Td>{e.line}</Table.Td>
+                  <Table.Td>{importFieldText(e.field)}</Table.Td>
+                  <Table.Td>{importReasonText(e)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Attendance import: a file with an upload progress bar, its report in Swedish, and the school's earlier imports. */
+export function ImportPage() {
+  const cache = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [partial, setPartial] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const earlier = usePages(keyOf('/api/v1/attendance/imports'), (cursor) =>
+    data(client.GET('/api/v1/attendance/imports', { params: { query: { limit: 20, cursor } } })),
+  );
+  const sending = progress !== null && report === null && !error;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return setMissing(true);
+    setReport(null);
+    setError(null);
+    setProgress(0);
+    try {
+      setReport(await upload(file, partial, setProgress));
+      await cache.invalidateQueries({ queryKey: [keyOf('/api/v1/attendance/imports')[0]] });
+    } catch (e) {
+      setError(e);
+    }
+  }
+  const fieldError = missing ? t.noFile : formErrors(error).errorOf('file');
+
+  return (
+    <Page title={t.title}>
+      <Text>{t.intro}</Text>
+      <Paper withBorder p="md">
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack gap="sm">
+            <FileInput
+              label={t.file}
+              accept=".csv,.json,text/csv,application/json"
+              value={file}
+              onChange={(f) => {
+                setFile(f);
+                setMissing(false);
+                setProgress(null);
+              }}
+              error={fieldError}
+              required
+            />
+            <Checkbox label={t.partial} checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
+            {progress !== null && (
+              <Progress value={progress} aria-label={t.progress} size="lg" data-testid="upload-progress" />
+            )}
+            <Group>
+              <Button type="submit" loading={sending}>
+                {t.submit}
+              </Button>
+            </Group>
+            <ProblemAlert error={error} />
+          </Stack>
+        </form>
+      </Paper>
+      {report && <ReportView report={report} />}
+      <Title order={2} size="h3">
+        {t.earlier}
+      </Title>
+      <QueryState query={earlier} empty={t.empty} isEmpty={earlier.items.length === 0}>
+        <Table striped data-testid="imports-table">
+          <Table.Caption>{t.earlierCaption(earlier.items.length, earlier.hasMore)}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t.earlierColumns.at}</Table.Th>
+              <Table.Th scope="col">{t.earlierColumns.format}</Table.Th>
+              <Table.Th scope="col">{t.earlierColumns.status}</Table.Th>
+              <Table.Th scope="col">{t.earlierColumns.rows}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {earlier.items.map((i: Import) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>{formatDateTime(i.startedAt)}</Table.Td>
+                <Table.Td>{t.formats[i.format] ?? i.format}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={i.status === 'completed' ? 'teal' : i.status === 'running' ? 'blue' : 'red'}
+                  >
+                    {t.statuses[i.status] ?? i.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {i.rowsTotal} ({i.rowsImported}/{i.rowsRejected})
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {earlier.hasMore && (
+          <Group justify="center">
+            <Button variant="default" loading={earlier.loadingMore} onClick={earlier.loadMore}>
+              {texts.common.showMore}
+            </Button>
+          </Group>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
