@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
+import { SchoolDataPage } from './admin/SchoolDataPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
@@ -55,6 +56,7 @@ export function App() {
         <Route path="atgarder" element={<ActionsPage />} />
         <Route path="notiser" element={<NotificationsPage />} />
         <Route path="skolans-konton" element={<SchoolAccountsPage />} />
+        <Route path="skoldata" element={<SchoolDataPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

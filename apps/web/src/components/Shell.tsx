@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { to: '/atgarder', label: t.nav.actions, roles: ['agency_worker'] },
   { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
   { to: '/skolans-konton', label: t.nav.accounts, roles: ['principal'] },
+  { to: '/skoldata', label: t.nav.schoolData, roles: ['admin'] },
 ];
 
 function useUnreadCount(): number | null {

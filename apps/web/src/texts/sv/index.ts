@@ -3,6 +3,7 @@ import { caseTexts } from './case';
 import { common } from './common';
 import { planning } from './planning';
 import { pupils } from './pupils';
+import { schoolData } from './schoolData';
 import { triage } from './triage';
 
 /** Every text the app shows, in Swedish, one file per area of the app. */
@@ -13,4 +14,5 @@ export const sv = {
   triage,
   planning,
   agency,
+  schoolData,
 };
