@@ -22,6 +22,7 @@ import { InvestigationsPage } from './school/InvestigationsPage';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { InterventionResultsPage } from './pages/InterventionResultsPage';
 import { InterventionsPage } from './pages/InterventionsPage';
+import { SchoolDataPage } from './admin/SchoolDataPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
@@ -79,6 +80,7 @@ export function App() {
         <Route path="tvastegsverifiering" element={<SecurityPage />} />
         <Route path="insatser" element={<InterventionsPage />} />
         <Route path="resultat-per-insats" element={<InterventionResultsPage />} />
+        <Route path="skoldata" element={<SchoolDataPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -32,6 +32,7 @@ export const NAV: NavItem[] = [
   { to: '/atkomstlogg', label: texts.screens.nav.accessLog, roles: ['auditor'] },
   { to: '/resultat-per-insats', label: texts.interventions.nav.results, roles: ['principal', 'elevhalsa', 'admin'] },
   { to: '/insatser', label: texts.interventions.nav.catalogue, roles: ['admin', 'elevhalsa'] },
+  { to: '/skoldata', label: t.nav.schoolData, roles: ['admin'] },
 ];
 
 function useUnreadCount(): number | null {

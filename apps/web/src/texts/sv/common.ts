@@ -35,6 +35,7 @@ export const common = {
     notifications: 'Notiser',
     overview: 'Översikt',
     accounts: 'Skolans konton',
+    schoolData: 'Skoldata (SS 12000)',
     logout: 'Logga ut',
     unread: (count: number) => `${count} olästa`,
   },

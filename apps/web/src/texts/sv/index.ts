@@ -6,6 +6,7 @@ import { planning } from './planning';
 import { pupils } from './pupils';
 import { screens } from './screens';
 import { signIn } from './signIn';
+import { schoolData } from './schoolData';
 import { triage } from './triage';
 
 /** Every text the app shows, in Swedish, one file per area of the app. */
@@ -19,4 +20,5 @@ export const sv = {
   screens,
   signIn,
   interventions,
+  schoolData,
 };
