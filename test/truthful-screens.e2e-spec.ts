@@ -199,7 +199,7 @@ describe('screens that tell the truth (server)', () => {
         givenBy: 'guardian',
         givenByName: 'V',
         scope: ['plan'],
-        givenAt: '2026-01-01',
+        givenAt: swedishDate(),
       });
     expect(consent.status).toBe(201);
     expect(await inbox()).toMatchObject({ caseReadable: true, pupil: null });
