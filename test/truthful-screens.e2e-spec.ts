@@ -1,3 +1,4 @@
+import { swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -161,5 +162,51 @@ describe('screens that tell the truth (server)', () => {
       expect(res.body.errors.length).toBeGreaterThan(0);
       for (const e of res.body.errors) expect(e).toEqual(expect.objectContaining({ code: expect.any(String) }));
     });
+  });
+
+  it("an agency's invitation says whether it may open the case (consent in force), without naming the pupil", async () => {
+    const { rows } = await t.db.query(
+      `SELECT s.id FROM student s WHERE s.school_id = $1
+          AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.student_id = s.id AND c.status <> 'closed')
+        ORDER BY s.id LIMIT 1`,
+      [STORSJO],
+    );
+    const opened = await t.http
+      .post(`${API}/cases`)
+      .set('authorization', elevhalsa)
+      .send({ studentId: rows[0].id })
+      .expect(201);
+    await t.db.query(
+      `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline, status, representative_id, responded_by, responded_at)
+       VALUES ($1, $2, $3, '2099-01-07', 'accepted', $4, $4, now())`,
+      [opened.body.id, demoId('agency:soc'), demoId('user:elevhalsa@storsjo.demo'), demoId('user:soc@ostersund.demo')],
+    );
+    const inbox = async () =>
+      (
+        (await t.http.get(`${API}/mobilisations?limit=500`).set('authorization', soc).expect(200)).body.items as {
+          caseId: string;
+          caseReadable: boolean;
+          pupil: unknown;
+        }[]
+      ).find((m) => m.caseId === opened.body.id)!;
+    expect(await inbox()).toMatchObject({ caseReadable: false, pupil: null });
+    await t.http.get(`${API}/cases/${opened.body.id}`).set('authorization', soc).expect(404);
+    const consent = await t.http
+      .post(`${API}/cases/${opened.body.id}/consents`)
+      .set('authorization', elevhalsa)
+      .send({
+        agencyId: demoId('agency:soc'),
+        givenBy: 'guardian',
+        givenByName: 'V',
+        scope: ['plan'],
+        givenAt: swedishDate(),
+      });
+    expect(consent.status).toBe(201);
+    expect(await inbox()).toMatchObject({ caseReadable: true, pupil: null });
+    await t.http
+      .post(`${API}/cases/${opened.body.id}/consents/${consent.body.id}/withdraw`)
+      .set('authorization', elevhalsa)
+      .expect(200);
+    expect((await inbox()).caseReadable).toBe(false);
   });
 });

@@ -225,4 +225,52 @@ describe('screens that tell the truth (browser)', () => {
     await page.getByRole('tab', { name: 'Möten' }).click();
     await page.waitForFunction(`document.title.startsWith('Möten · ')`);
   });
+
+  it('a second tab opened from the first keeps the session in both, and a used refresh token is still refused', async () => {
+    const page = await h.newPage('/notiser');
+    await logIn(page, 'elevhalsa@storsjo.demo');
+    const first = (await page.evaluate(`sessionStorage.getItem('narvaroteam.refresh')`)) as string;
+    const [second] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.evaluate(`window.open('/arenden', '_blank')`),
+    ]);
+    // The new tab starts without an access token: it refreshes with the copied refresh token.
+    await second.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await second.getByRole('heading', { level: 1, name: 'Ärenden' }).waitFor();
+    // The first tab reloads (its access token is gone too): it must not present the used token.
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Notiser' }).waitFor();
+    await second.reload();
+    await second.getByRole('heading', { level: 1, name: 'Ärenden' }).waitFor();
+    expect(page.url()).not.toContain('/logga-in');
+    expect(second.url()).not.toContain('/logga-in');
+    // Reuse detection is intact: the first refresh token, used once, is refused.
+    await h.testApp.http.post(`${API}/auth/refresh`).send({ refreshToken: first }).expect(401);
+  });
+
+  it('a notification followed is marked read; the app has a favicon', async () => {
+    const page = await h.newPage('/notiser');
+    await logIn(page, 'elevhalsa@storsjo.demo');
+    const token = await bearer(h.testApp.http, 'elevhalsa@storsjo.demo');
+    const inbox = await h.testApp.http.get(`${API}/notifications?limit=100`).set('authorization', token).expect(200);
+    const unread = inbox.body.items.find(
+      (n: { readAt: string | null; link: string }) => !n.readAt && n.link.startsWith('/'),
+    );
+    expect(unread).toBeDefined();
+    await page.getByRole('link', { name: unread.title }).first().click();
+    await page.waitForURL((url) => url.pathname !== '/notiser');
+    // The mark is sent as the link is followed: wait for it to land (no time limit asserted).
+    let readAt: string | null = null;
+    for (let i = 0; i < 100 && !readAt; i++) {
+      const again = await h.testApp.http.get(`${API}/notifications?limit=100`).set('authorization', token);
+      readAt = again.body.items.find((n: { id: string }) => n.id === unread.id).readAt;
+      if (!readAt) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(readAt).not.toBeNull();
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toBeTruthy();
+    const res = await h.testApp.http.get(icon!).expect(200);
+    expect(res.headers['content-type']).toContain('svg');
+  });
 });

@@ -57,11 +57,32 @@ export function onSessionExpired(listener: () => void): () => void {
   return () => expiredListeners.delete(listener);
 }
 
+// A second tab opened from this one starts with a copy of its sessionStorage: the same refresh
+// token. Each refresh token works once (a second use ends the whole login: reuse detection), so
+// the tabs of one login take turns (a Web Lock) and a tab that rotated the token tells the others
+// (BroadcastChannel): a tab still holding the token just used adopts the new pair. A tab of
+// another login holds another token and ignores the message.
+const sessionChannel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('narvaroteam.session') : null;
+sessionChannel?.addEventListener('message', (event: MessageEvent<{ used?: string; pair?: TokenPair }>) => {
+  const { used, pair } = event.data ?? {};
+  if (used && pair && sessionStorage.getItem(REFRESH_KEY) === used) setTokens(pair);
+});
+
+function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks
+    ? navigator.locks.request('narvaroteam.refresh', work)
+    : work();
+}
+
 export async function refreshSession(): Promise<boolean> {
-  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
-  if (!refreshToken) return false;
+  const before = sessionStorage.getItem(REFRESH_KEY);
+  if (!before) return false;
   // Several requests failing at once share one refresh: a refresh token works only once.
-  refreshing ??= (async () => {
+  refreshing ??= withRefreshLock(async () => {
+    // Another tab may have rotated our token while we waited: then we hold its new pair already.
+    const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+    if (!refreshToken) return false;
+    if (refreshToken !== before && accessToken) return true;
     try {
       const response = await fetch(`${API_BASE}/auth/refresh`, {
         method: 'POST',
@@ -72,14 +93,16 @@ export async function refreshSession(): Promise<boolean> {
         setTokens(null);
         return false;
       }
-      setTokens((await response.json()) as TokenPair);
+      const pair = (await response.json()) as TokenPair;
+      setTokens(pair);
+      sessionChannel?.postMessage({ used: refreshToken, pair });
       return true;
     } catch {
       return false;
-    } finally {
-      refreshing = null;
     }
-  })();
+  }).finally(() => {
+    refreshing = null;
+  });
   return refreshing;
 }
 

@@ -29,8 +29,11 @@ export function formatDateTime(value: string | null | undefined): string {
   return value ? dateTimeFormat.format(new Date(value)) : '–';
 }
 
+/** Whole days (lead times are rounded), in Swedish number: 1 dag, 2 dagar. */
 export function formatDays(value: number | null | undefined): string {
-  return value === null || value === undefined ? '–' : `${numberFormat.format(value)} dagar`;
+  if (value === null || value === undefined) return '–';
+  const days = Math.round(value);
+  return `${numberFormat.format(days)} ${Math.abs(days) === 1 ? 'dag' : 'dagar'}`;
 }
 
 export function todayIso(): string {

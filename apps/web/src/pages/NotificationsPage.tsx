@@ -58,7 +58,15 @@ export function NotificationsPage() {
                       {n.readAt ? t.read : t.unread}
                     </Badge>
                     {internal(n.link) ? (
-                      <Anchor component={Link} to={n.link} fw={n.readAt ? 400 : 700}>
+                      <Anchor
+                        component={Link}
+                        to={n.link}
+                        fw={n.readAt ? 400 : 700}
+                        // Following a notification is reading it.
+                        onClick={() => {
+                          if (!n.readAt) void markRead(n);
+                        }}
+                      >
                         {n.title}
                       </Anchor>
                     ) : (

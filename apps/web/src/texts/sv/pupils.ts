@@ -34,7 +34,7 @@ export const pupils = {
     absenceShare: (percent: string, weeks: number, invalid: string, threshold: string) =>
       `Frånvaro ${percent} ${weeks === 1 ? 'senaste veckan' : `senaste ${weeks} veckorna`}, varav ${invalid} ogiltig (gräns ${threshold})`,
     invalidStreak: (days: number, from: string, to: string) =>
-      `${days} dagar i rad med ogiltig frånvaro (${from} – ${to})`,
+      `${days} ${days === 1 ? 'dag' : 'dagar'} i rad med ogiltig frånvaro (${from} – ${to})`,
     weekdayPattern: (days: { name: string; weeksHit: number }[], ofWeeks: number) =>
       days.length === 1
         ? `Återkommande frånvaro på ${days[0].name} (${days[0].weeksHit} av de senaste ${ofWeeks} veckorna)`
