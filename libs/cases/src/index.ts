@@ -5,3 +5,4 @@ export * from './timeline';
 export * from './cases.service';
 export * from './cases.dto';
 export { loadPlan } from './plan/plan.service';
+export { PlanDto } from './plan/plan.dto';
