@@ -1,5 +1,6 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
+import { luhnCheckDigit } from '@app/students';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 import { createUserWithPassword } from './support/users';
 
@@ -177,6 +178,54 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       .set('authorization', token['rektor@storsjo.demo'])
       .expect(400);
     expect(bad.body.errors[0].field).toBe('lessons');
+  });
+
+  it('prints the extract in Swedish, with contact details left out under protected identity', async () => {
+    const rektor = token['rektor@storsjo.demo'];
+    const page = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract.html`)
+      .set('authorization', rektor)
+      .expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toContain('<h1>Registerutdrag</h1>');
+    expect(page.text).toContain('EXTRAKT');
+    expect(page.text).toContain('Bo Behandlare');
+    expect(page.text).toContain('Vem har läst eller ändrat uppgifterna');
+
+    const created = await t.http
+      .post(`${API}/students`)
+      .set('authorization', rektor)
+      .send({
+        personnummer: `20120520777${luhnCheckDigit('120520777')}`,
+        firstName: 'Skyddad',
+        lastName: 'Elev',
+        schoolId: demoId('agency:storsjo'),
+        grade: 7,
+        className: '7B',
+        protectedIdentity: true,
+        guardians: [{ name: 'Vera Elev', relation: 'mor', phone: '070-5556677', email: 'vera@exempel.se' }],
+      })
+      .expect(201);
+    const json = await t.http
+      .get(`${API}/students/${created.body.id}/register-extract`)
+      .set('authorization', rektor)
+      .expect(200);
+    // The principal sees the contact details on screen …
+    expect(json.body.pupil.guardians[0]).toMatchObject({ phone: '070-5556677', email: 'vera@exempel.se' });
+    // … but the print leaves them out.
+    const printed = await t.http
+      .get(`${API}/students/${created.body.id}/register-extract.html`)
+      .set('authorization', rektor)
+      .expect(200);
+    expect(printed.text).toContain('Vera Elev');
+    expect(printed.text).not.toContain('070-5556677');
+    expect(printed.text).not.toContain('vera@exempel.se');
+    expect(printed.text).toContain('skyddade personuppgifter');
+    await t.http
+      .get(`${API}/students/${created.body.id}/register-extract.html`)
+      .set('authorization', token['mentor@storsjo.demo'])
+      .expect(403);
   });
 
   it('refuses everyone but the principal of the pupil’s school', async () => {

@@ -17,6 +17,14 @@ export const dataProtectionAccess: AccessGroup<{ pupil: string }> = {
       request: (c) => ({ path: `/students/${c.pupil}/register-extract` }),
       expect: only(['rektor@storsjo.demo'], 200),
     },
+    {
+      route: 'GET /students/:id/register-extract.html',
+      request: (c) => ({ path: `/students/${c.pupil}/register-extract.html` }),
+      expect: only(['rektor@storsjo.demo'], 200),
+    },
   ],
-  permissions: ['GET /students/:id/register-extract → student.registerExtract'],
+  permissions: [
+    'GET /students/:id/register-extract → student.registerExtract',
+    'GET /students/:id/register-extract.html → student.registerExtract',
+  ],
 };

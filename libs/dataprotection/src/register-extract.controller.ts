@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems } from '@app/http';
 import { RegisterExtractDto, RegisterExtractQuery } from './register-extract.dto';
+import { renderRegisterExtract } from './register-extract.html';
 import { RegisterExtractService } from './register-extract.service';
 
 @ApiTags('data protection')
@@ -29,5 +30,26 @@ export class RegisterExtractController {
     @Query() query: RegisterExtractQuery,
   ): Promise<RegisterExtractDto> {
     return this.extracts.extract(caller, id, query.lessons ?? false);
+  }
+
+  @Get(':id/register-extract.html')
+  @RequirePermission('student.registerExtract')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/html')
+  @ApiOperation({
+    summary: 'The register extract as a printable page in Swedish (Registerutdrag), for the family',
+    description:
+      "The same content and access as the JSON. Under protected identity the guardians' contact details are " +
+      'left out of the print. Logged as `student.register_extract`.',
+  })
+  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiProblems(400, 404)
+  async html(
+    @CurrentCaller() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: RegisterExtractQuery,
+  ): Promise<string> {
+    return renderRegisterExtract(await this.extracts.extract(caller, id, query.lessons ?? false));
   }
 }

@@ -1394,6 +1394,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/students/{id}/register-extract.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The register extract as a printable page in Swedish (Registerutdrag), for the family
+     * @description The same content and access as the JSON. Under protected identity the guardians' contact details are left out of the print. Logged as `student.register_extract`.
+     */
+    get: operations['RegisterExtractController_html'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/students/lookup': {
     parameters: {
       query?: never;
@@ -9426,6 +9446,66 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RegisterExtractDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RegisterExtractController_html: {
+    parameters: {
+      query?: {
+        /** @description Also list every lesson (lesson-level attendance); default only per week. */
+        lessons?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
         };
       };
       /** @description Bad Request */
