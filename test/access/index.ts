@@ -1,6 +1,7 @@
 import type { AccessGroup } from '../support/access-table';
 import { attendanceImportAccess } from './attendance-import.access';
 import { caseCollaborationAccess } from './case-collaboration.access';
+import { dataProtectionAccess } from './data-protection.access';
 import { casesAccess } from './cases.access';
 import { followUpAccess } from './follow-up.access';
 import { identityAccess } from './identity.access';
@@ -26,4 +27,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   organisationAccess,
   interventionsAccess,
   ss12000Access,
+  dataProtectionAccess,
 ] as unknown as AccessGroup<never>[];

@@ -12,6 +12,7 @@ import { NotificationsModule } from '@app/notifications';
 import { AttendanceModule } from '@app/attendance';
 import { CasesModule } from '@app/cases';
 import { InterventionsModule } from '@app/interventions';
+import { DataProtectionModule } from '@app/dataprotection';
 import { SignalsModule } from '@app/signals';
 import { StudentsModule } from '@app/students';
 import { Ss12000Module } from '@app/ss12000';
@@ -84,6 +85,7 @@ export class AppModule {
         SignalsModule,
         CasesModule,
         InterventionsModule,
+        DataProtectionModule,
         HealthModule,
         ...extraImports,
       ],

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'student.read',
   'student.create',
   'student.update',
+  'student.registerExtract',
   'attendance.write',
   'attendance.import',
   'watchlist.read',
@@ -95,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intervention.read',
     // Who holds accounts at the school, and who gave them their roles.
     'schoolAccounts.read',
+    // The register extract (GDPR art. 15) the school gives a family.
+    'student.registerExtract',
   ],
   // Elevhälsa triages flags and follows investigations; it does not run imports.
   // Elevhälsa also opens and coordinates cases: consent, mobilisation, meetings, mapping.

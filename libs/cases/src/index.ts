@@ -6,3 +6,4 @@ export * from './cases.service';
 export * from './cases.dto';
 export { loadPlan } from './plan/plan.service';
 export * from './follow-up/suppression.rules';
+export { PlanDto } from './plan/plan.dto';

@@ -1587,6 +1587,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/students/{id}/register-extract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A pupil's register extract (registerutdrag, GDPR art. 15): the principal of the pupil's school
+     * @description Everything kept about the pupil and the guardians: the pupil's data and its corrections, attendance per week (every lesson with `?lessons=true`), flags, investigations, guardian notices, cases with their timeline, consents, invitations, meetings, mapping, plans with every version, reviews and follow-ups — and who has read or changed the pupil's data (user, agency, organisation, when, what). Producing it is logged as `student.register_extract`.
+     */
+    get: operations['RegisterExtractController_extract'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/students/{id}/register-extract.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The register extract as a printable page in Swedish (Registerutdrag), for the family
+     * @description The same content and access as the JSON. Under protected identity the guardians' contact details are left out of the print. Logged as `student.register_extract`.
+     */
+    get: operations['RegisterExtractController_html'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/students/lookup': {
     parameters: {
       query?: never;
@@ -2371,6 +2411,270 @@ export interface components {
       reference: string | null;
       /** @enum {string} */
       type: 'flag' | 'case';
+    };
+    ExtractAccessDto: {
+      /**
+       * @description What was done (verb-noun).
+       * @example student.read
+       */
+      action: string;
+      agency: string | null;
+      /** Format: date-time */
+      at: string;
+      organisation: string | null;
+      /**
+       * @description Which kind of data.
+       * @example case
+       */
+      subjectType: string;
+      user: string | null;
+    };
+    ExtractAttendanceDto: {
+      /** @description Only with `?lessons=true`. */
+      lessons: components['schemas']['ExtractLessonDto'][] | null;
+      /** @description Per ISO week; null when nothing is recorded. */
+      perWeek: components['schemas']['AbsenceFigures'] | null;
+    };
+    ExtractCaseDto: {
+      /** Format: date-time */
+      closedAt: string | null;
+      closeReason: string | null;
+      consents: components['schemas']['ExtractConsentDto'][];
+      coordinator: string;
+      /** Format: date */
+      firstSignalOn: string | null;
+      followUps: components['schemas']['ExtractFollowUpDto'][];
+      /** Format: uuid */
+      id: string;
+      /** @description Interventions (insatser) started in the case. */
+      interventionCourses: components['schemas']['ExtractCourseDto'][];
+      invitations: components['schemas']['ExtractInvitationDto'][];
+      mapping: components['schemas']['ExtractMappingDto'][];
+      meetings: components['schemas']['ExtractMeetingDto'][];
+      /** Format: date-time */
+      openedAt: string;
+      outcome: string | null;
+      /** @description The plan as it is now. */
+      plan: components['schemas']['PlanDto'] | null;
+      /** Format: date-time */
+      planAgreedAt: string | null;
+      /** @description Every version of the plan, oldest first. */
+      planVersions: components['schemas']['ExtractPlanVersionDto'][];
+      reference: string;
+      reviews: components['schemas']['ExtractReviewDto'][];
+      status: string;
+      timeline: components['schemas']['ExtractEventDto'][];
+    };
+    ExtractChangeDto: {
+      /** Format: date-time */
+      changedAt: string;
+      /** @description Who changed it (null: the SS 12000 sync). */
+      changedBy: string | null;
+      /** @example className */
+      field: string;
+      /** @description The new value (JSON). */
+      newValue: Record<string, never> | null;
+      /** @description The earlier value (JSON). */
+      oldValue: Record<string, never> | null;
+      /** @enum {string} */
+      source: 'user' | 'sync';
+    };
+    ExtractConsentDto: {
+      agency: string;
+      /** Format: date */
+      givenAt: string;
+      /** @enum {string} */
+      givenBy: 'guardian' | 'pupil';
+      givenByName: string;
+      /** Format: uuid */
+      id: string;
+      recordedBy: string;
+      scope: string[];
+      /** Format: date */
+      validUntil: string | null;
+      /** Format: date-time */
+      withdrawnAt: string | null;
+    };
+    ExtractCourseDto: {
+      /** Format: date */
+      endedOn: string | null;
+      endReason: string | null;
+      /** Format: uuid */
+      id: string;
+      intervention: string;
+      /** Format: date */
+      startedOn: string;
+    };
+    ExtractEventDto: {
+      actor: string | null;
+      agency: string | null;
+      /** Format: date-time */
+      at: string;
+      data: {
+        [key: string]: unknown;
+      };
+      kind: string;
+    };
+    ExtractFlagDto: {
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+      dismissReason: string | null;
+      /** Format: uuid */
+      id: string;
+      notes: components['schemas']['ExtractFlagNoteDto'][];
+      /** @description The absence figures when flagged. */
+      snapshot: Record<string, never>;
+      /** @enum {string} */
+      status: 'new' | 'accepted' | 'dismissed';
+      text: string;
+      /** Format: date-time */
+      triagedAt: string | null;
+      triagedBy: string | null;
+    };
+    ExtractFlagNoteDto: {
+      /** Format: date-time */
+      at: string;
+      by: string;
+      text: string;
+    };
+    ExtractFollowUpDto: {
+      attendancePercent: number | null;
+      /** Format: date */
+      dueOn: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {number} */
+      months: 6 | 18;
+      newInterventions: string[] | null;
+      note: string | null;
+      /** Format: date-time */
+      recordedAt: string | null;
+      schoolOrWork20h: boolean | null;
+    };
+    ExtractGuardianDto: {
+      email: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      phone: string | null;
+      /** Format: date-time */
+      registeredAt: string;
+      relation: string;
+    };
+    ExtractGuardianNoticeDto: {
+      /** Format: date */
+      absenceDate: string;
+      /** Format: date-time */
+      informedAt: string;
+      method: string;
+      recordedBy: string;
+    };
+    ExtractInvestigationDto: {
+      /** Format: date */
+      huvudmanInformedOn: string | null;
+      /** Format: uuid */
+      id: string;
+      recordedBy: string;
+      /** Format: date */
+      startedOn: string;
+    };
+    ExtractInvitationDto: {
+      agency: string;
+      /** Format: date */
+      deadline: string;
+      declineReason: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      invitedAt: string;
+      invitedBy: string;
+      message: string | null;
+      representative: string | null;
+      /** Format: date-time */
+      respondedAt: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined';
+    };
+    ExtractLessonDto: {
+      attendedMinutes: number;
+      /** Format: date */
+      date: string;
+      invalidAbsenceMinutes: number;
+      offeredMinutes: number;
+      reason: string | null;
+      source: string;
+      /** @example 08:20 */
+      startTime: string;
+      validAbsenceMinutes: number;
+    };
+    ExtractMappingDto: {
+      agency: string;
+      author: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      section: string;
+      text: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ExtractMeetingDto: {
+      agencies: string[];
+      decisions: string | null;
+      guardiansPresent: boolean;
+      /** Format: uuid */
+      id: string;
+      minutes: string | null;
+      place: string | null;
+      pupilPresent: boolean;
+      /** Format: date-time */
+      startsAt: string;
+    };
+    ExtractPlanVersionDto: {
+      agency: string;
+      change: string;
+      /** Format: date-time */
+      changedAt: string;
+      changedBy: string;
+      /** @description The plan as it was in this version. */
+      plan: components['schemas']['PlanDto'];
+      version: number;
+    };
+    ExtractPupilDto: {
+      /** @description Every correction, with the earlier value (art. 16). */
+      changes: components['schemas']['ExtractChangeDto'][];
+      className: string;
+      externalId: string | null;
+      firstName: string;
+      grade: number;
+      guardians: components['schemas']['ExtractGuardianDto'][];
+      /** Format: uuid */
+      id: string;
+      lastName: string;
+      /** @description Personuppgiftsansvarig: the organisation responsible. */
+      organisationName: string;
+      /** @description In full: the extract is the data held about the pupil. */
+      personnummer: string;
+      /** @description Skyddade personuppgifter. */
+      protectedIdentity: boolean;
+      /** Format: date-time */
+      registeredAt: string;
+      /** Format: uuid */
+      schoolId: string;
+      schoolName: string;
+    };
+    ExtractReviewDto: {
+      attendanceAfterPercent: number | null;
+      attendanceBeforePercent: number | null;
+      decisions: string | null;
+      goalReached: boolean;
+      /** Format: uuid */
+      id: string;
+      recordedBy: string;
+      /** Format: date */
+      reviewedOn: string;
     };
     FlagDto: {
       className: string;
@@ -3399,6 +3703,20 @@ export interface components {
     };
     RefreshDto: {
       refreshToken: string;
+    };
+    RegisterExtractDto: {
+      /** @description Who has read or changed the pupil's data (art. 15(1)(c)): allowed accesses, oldest first. */
+      accessedBy: components['schemas']['ExtractAccessDto'][];
+      attendance: components['schemas']['ExtractAttendanceDto'];
+      cases: components['schemas']['ExtractCaseDto'][];
+      /** @description Absence reports to elevhälsa. */
+      flags: components['schemas']['ExtractFlagDto'][];
+      guardianNotices: components['schemas']['ExtractGuardianNoticeDto'][];
+      /** @description Frånvaroutredningar. */
+      investigations: components['schemas']['ExtractInvestigationDto'][];
+      /** Format: date-time */
+      producedAt: string;
+      pupil: components['schemas']['ExtractPupilDto'];
     };
     ReviewDto: {
       /** @description The weeks up to the review, from the plan start at most. */
@@ -10779,6 +11097,126 @@ export interface operations {
       };
       /** @description Unprocessable Content */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RegisterExtractController_extract: {
+    parameters: {
+      query?: {
+        /** @description Also list every lesson (lesson-level attendance); default only per week. */
+        lessons?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterExtractDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RegisterExtractController_html: {
+    parameters: {
+      query?: {
+        /** @description Also list every lesson (lesson-level attendance); default only per week. */
+        lessons?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { useApi } from '../hooks';
 import { AttendanceByWeek } from '../pupils/AttendanceByWeek';
 import { FlagForm } from '../pupils/FlagForm';
+import { RegisterExtractLink } from '../pupils/RegisterExtractLink';
 import type { Student } from '../pupils/types';
 import { useSession } from '../session';
 import { texts } from '../texts';
@@ -78,6 +79,12 @@ export function StudentPage() {
           <>
             <Divider />
             <FlagForm studentId={student.id} />
+          </>
+        )}
+        {hasRole('principal') && (
+          <>
+            <Divider />
+            <RegisterExtractLink studentId={student.id} />
           </>
         )}
       </Stack>

@@ -60,6 +60,11 @@ export const pupils = {
     school: 'Skola',
     protectedIdentity: 'Skyddade personuppgifter: adress och kontaktuppgifter visas inte.',
     backToWatchlist: 'Till bevakningslistan',
+    registerExtract: 'Registerutdrag',
+    registerExtractOpening: 'Tar fram registerutdraget …',
+    registerExtractHint:
+      'Allt som finns om eleven och vårdnadshavarna, och vem som har läst det, för utskrift till familjen.',
+    registerExtractFailed: 'Registerutdraget kunde inte tas fram. Försök igen.',
   },
   absence: {
     title: 'Närvaro och frånvaro per vecka',

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { StudentsModule } from '@app/students';
+import { RegisterExtractController } from './register-extract.controller';
+import { RegisterExtractRepository } from './register-extract.repository';
+import { RegisterExtractService } from './register-extract.service';
+
+/** Data protection over time: the register extract (art. 15). */
+@Module({
+  imports: [StudentsModule],
+  controllers: [RegisterExtractController],
+  providers: [RegisterExtractService, RegisterExtractRepository],
+})
+export class DataProtectionModule {}

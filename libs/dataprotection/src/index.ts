@@ -1,0 +1,2 @@
+export * from './dataprotection.module';
+export * from './register-extract.dto';

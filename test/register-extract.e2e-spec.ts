@@ -1,0 +1,272 @@
+import { addDays, swedishDate } from '@app/calendar';
+import { demoId } from '@app/demo';
+import { luhnCheckDigit } from '@app/students';
+import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { createUserWithPassword } from './support/users';
+
+/** Demo pupil 128: a case in follow-up with consent for BUP, invitation, meeting, an agreed plan and a review. */
+const PUPIL = demoId('pupil:128');
+const CASE = demoId('case:128');
+const PARK = demoId('agency:park');
+
+/** The most recent weekday before today (Swedish date). */
+function lastWeekday(): string {
+  let date = addDays(swedishDate(new Date()), -1);
+  while ([0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = addDays(date, -1);
+  return date;
+}
+
+describe('register extract (GDPR art. 15): GET /students/:id/register-extract', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const user of [
+      'rektor@storsjo.demo',
+      'mentor@storsjo.demo',
+      'elevhalsa@storsjo.demo',
+      'bup@regionjh.demo',
+      'soc@ostersund.demo',
+      'admin@ostersund.demo',
+      'auditor@ostersund.demo',
+    ])
+      token[user] = await bearer(t.http, user);
+
+    // Touch the pupil from every module, so that every section has something.
+    const as = (user: string) => ({ authorization: token[user] });
+    const date = lastWeekday();
+    await t.http
+      .post(`${API}/students/${PUPIL}/attendance`)
+      .set(as('mentor@storsjo.demo'))
+      .send({ date, startTime: '15:05', offeredMinutes: 40, validAbsenceMinutes: 0, invalidAbsenceMinutes: 40 })
+      .expect(201);
+    await t.http
+      .post(`${API}/students/${PUPIL}/guardian-notices`)
+      .set(as('mentor@storsjo.demo'))
+      .send({ date, method: 'sms', informedAt: `${date}T15:50:00+01:00` })
+      .expect(201);
+    // A pupil with an open case cannot be flagged again (409): an earlier, dismissed flag, as the seed writes them.
+    await t.db.query(
+      `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot, status, triaged_by, triaged_at,
+                                 dismiss_reason)
+       SELECT id, school_id, $2, 'Registerutdrag-test: frånvaro sista lektionen.', '{}', 'dismissed', $3, now(), 'Sjuk'
+         FROM student WHERE id = $1`,
+      [PUPIL, demoId('user:mentor@storsjo.demo'), demoId('user:elevhalsa@storsjo.demo')],
+    );
+    await t.http
+      .post(`${API}/students/${PUPIL}/absence-investigations`)
+      .set(as('rektor@storsjo.demo'))
+      .send({ startedOn: date })
+      .expect(201);
+    const read = await t.http.get(`${API}/students/${PUPIL}`).set(as('rektor@storsjo.demo')).expect(200);
+    await t.http
+      .patch(`${API}/students/${PUPIL}`)
+      .set(as('rektor@storsjo.demo'))
+      .set('if-match', read.headers.etag)
+      .send({ className: 'EXTRAKT' })
+      .expect(200);
+    // An outside agency with consent reads the case: it must show among the recipients.
+    await t.http.get(`${API}/cases/${CASE}`).set(as('bup@regionjh.demo')).expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('gives the principal every section, and who has read or changed the data', async () => {
+    const res = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract?lessons=true`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    const x = res.body;
+    const { rows: pupilRows } = await t.db.query(`SELECT personnummer FROM student WHERE id = $1`, [PUPIL]);
+    expect(x.pupil).toMatchObject({
+      id: PUPIL,
+      personnummer: pupilRows[0].personnummer,
+      className: 'EXTRAKT',
+      schoolName: 'Storsjöskolan',
+      organisationName: 'Östersunds kommun',
+    });
+    expect(x.pupil.guardians.length).toBeGreaterThan(0);
+    // Rectification: the earlier value is kept, with who changed it.
+    expect(x.pupil.changes).toEqual([
+      expect.objectContaining({ field: 'className', newValue: 'EXTRAKT', changedBy: 'Rolf Rektor', source: 'user' }),
+    ]);
+    expect(x.pupil.changes[0].oldValue).not.toBe('EXTRAKT');
+
+    expect(x.attendance.perWeek.weeks.length).toBeGreaterThan(1);
+    expect(x.attendance.lessons).toContainEqual(
+      expect.objectContaining({ startTime: '15:05', offeredMinutes: 40, invalidAbsenceMinutes: 40 }),
+    );
+    const { rows: lessonCount } = await t.db.query(
+      `SELECT count(*)::int AS n FROM attendance_lesson WHERE student_id = $1`,
+      [PUPIL],
+    );
+    expect(x.attendance.lessons).toHaveLength(lessonCount[0].n);
+
+    expect(x.flags).toContainEqual(
+      expect.objectContaining({ text: 'Registerutdrag-test: frånvaro sista lektionen.', createdBy: 'Maja Mentor' }),
+    );
+    expect(x.investigations).toContainEqual(expect.objectContaining({ recordedBy: 'Rolf Rektor' }));
+    expect(x.guardianNotices).toContainEqual(expect.objectContaining({ method: 'sms', recordedBy: 'Maja Mentor' }));
+
+    expect(x.cases).toHaveLength(1);
+    const c = x.cases[0];
+    expect(c).toMatchObject({ id: CASE, status: 'follow_up', coordinator: 'Eva Kurator' });
+    expect(c.timeline.length).toBeGreaterThan(0);
+    expect(c.consents).toContainEqual(expect.objectContaining({ agency: 'BUP Östersund' }));
+    expect(c.invitations).toContainEqual(expect.objectContaining({ agency: 'BUP Östersund', status: 'accepted' }));
+    expect(c.meetings.length).toBeGreaterThan(0);
+    expect(c.plan).toMatchObject({ caseId: CASE });
+    const { rows: versions } = await t.db.query(
+      `SELECT count(*)::int AS n FROM plan_version v JOIN case_plan p ON p.id = v.plan_id WHERE p.case_id = $1`,
+      [CASE],
+    );
+    expect(versions[0].n).toBeGreaterThan(0);
+    expect(c.planVersions).toHaveLength(versions[0].n);
+    expect(c.planVersions[0].plan.caseId).toBe(CASE);
+    expect(c.reviews.length).toBeGreaterThan(0);
+    for (const [table, key] of [
+      ['mapping_contribution', 'mapping'],
+      ['case_follow_up', 'followUps'],
+      ['intervention_course', 'interventionCourses'],
+    ]) {
+      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [CASE]);
+      expect([key, c[key].length]).toEqual([key, rows[0].n]);
+    }
+
+    // Art. 15(1)(c): the recipients, the region's BUP among them.
+    expect(x.accessedBy).toContainEqual(
+      expect.objectContaining({
+        user: 'Bo Behandlare',
+        agency: 'BUP Östersund',
+        organisation: 'Region Jämtland Härjedalen',
+        subjectType: 'case',
+      }),
+    );
+    expect(x.accessedBy).toContainEqual(
+      expect.objectContaining({ user: 'Maja Mentor', agency: 'Storsjöskolan', subjectType: 'student' }),
+    );
+    for (const entry of x.accessedBy) expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
+  });
+
+  it('logs the extract as student.register_extract', async () => {
+    const before = await t.db.query(
+      `SELECT count(*)::int AS n FROM access_log WHERE action = 'student.register_extract' AND $1 = ANY(subject_ids)
+          AND outcome = 'allowed' AND user_id = $2`,
+      [PUPIL, demoId('user:rektor@storsjo.demo')],
+    );
+    await t.http
+      .get(`${API}/students/${PUPIL}/register-extract`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    const after = await t.db.query(
+      `SELECT count(*)::int AS n FROM access_log WHERE action = 'student.register_extract' AND $1 = ANY(subject_ids)
+          AND outcome = 'allowed' AND user_id = $2`,
+      [PUPIL, demoId('user:rektor@storsjo.demo')],
+    );
+    expect(after.rows[0].n).toBe(before.rows[0].n + 1);
+  });
+
+  it('lists lessons only on request, and refuses a bad flag', async () => {
+    const res = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    expect(res.body.attendance.lessons).toBeNull();
+    expect(res.body.attendance.perWeek.weeks.length).toBeGreaterThan(0);
+    const bad = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract?lessons=maybe`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('lessons');
+  });
+
+  it('prints the extract in Swedish, with contact details left out under protected identity', async () => {
+    const rektor = token['rektor@storsjo.demo'];
+    const page = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract.html`)
+      .set('authorization', rektor)
+      .expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toContain('<h1>Registerutdrag</h1>');
+    expect(page.text).toContain('EXTRAKT');
+    expect(page.text).toContain('Bo Behandlare');
+    expect(page.text).toContain('Vem har läst eller ändrat uppgifterna');
+
+    const created = await t.http
+      .post(`${API}/students`)
+      .set('authorization', rektor)
+      .send({
+        personnummer: `20120520777${luhnCheckDigit('120520777')}`,
+        firstName: 'Skyddad',
+        lastName: 'Elev',
+        schoolId: demoId('agency:storsjo'),
+        grade: 7,
+        className: '7B',
+        protectedIdentity: true,
+        guardians: [{ name: 'Vera Elev', relation: 'mor', phone: '070-5556677', email: 'vera@exempel.se' }],
+      })
+      .expect(201);
+    const json = await t.http
+      .get(`${API}/students/${created.body.id}/register-extract`)
+      .set('authorization', rektor)
+      .expect(200);
+    // The principal sees the contact details on screen …
+    expect(json.body.pupil.guardians[0]).toMatchObject({ phone: '070-5556677', email: 'vera@exempel.se' });
+    // … but the print leaves them out.
+    const printed = await t.http
+      .get(`${API}/students/${created.body.id}/register-extract.html`)
+      .set('authorization', rektor)
+      .expect(200);
+    expect(printed.text).toContain('Vera Elev');
+    expect(printed.text).not.toContain('070-5556677');
+    expect(printed.text).not.toContain('vera@exempel.se');
+    expect(printed.text).toContain('skyddade personuppgifter');
+    await t.http
+      .get(`${API}/students/${created.body.id}/register-extract.html`)
+      .set('authorization', token['mentor@storsjo.demo'])
+      .expect(403);
+  });
+
+  it('refuses everyone but the principal of the pupil’s school', async () => {
+    for (const user of [
+      'mentor@storsjo.demo',
+      'elevhalsa@storsjo.demo',
+      'bup@regionjh.demo',
+      'soc@ostersund.demo',
+      'admin@ostersund.demo',
+      'auditor@ostersund.demo',
+    ]) {
+      const res = await t.http
+        .get(`${API}/students/${PUPIL}/register-extract`)
+        .set('authorization', token[user])
+        .expect(403);
+      expect(JSON.stringify(res.body)).not.toContain('Registerutdrag-test');
+    }
+    // A principal of another school does not learn that the pupil exists; the refusal is logged.
+    await createUserWithPassword(
+      t.http,
+      token['admin@ostersund.demo'],
+      { username: 'rektor@park.demo', displayName: 'Pia Rektor', agencyId: PARK, roles: ['principal'] },
+      'Rektor-Park-2026!',
+    );
+    const parkRektor = await bearer(t.http, 'rektor@park.demo', 'Rektor-Park-2026!');
+    const other = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract`)
+      .set('authorization', parkRektor)
+      .expect(404);
+    expect(JSON.stringify(other.body)).not.toContain('Storsjö');
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM access_log l JOIN app_user u ON u.id = l.user_id
+        WHERE u.username = 'rektor@park.demo' AND l.action = 'student.register_extract' AND l.outcome = 'denied'
+          AND $1 = ANY(l.subject_ids)`,
+      [PUPIL],
+    );
+    expect(rows[0].n).toBe(1);
+    // An unknown pupil reads the same.
+    await t.http
+      .get(`${API}/students/${demoId('pupil:nobody')}/register-extract`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(404);
+  });
+});
