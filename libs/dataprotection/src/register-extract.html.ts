@@ -1,16 +1,7 @@
 import { swedishDate } from '@app/calendar';
 import type { PlanDto } from '@app/cases';
 import type { RegisterExtractDto } from './register-extract.dto';
-
-/** Every value that goes into the page passes here: most of it is free text from many hands. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml } from '@app/http';
 
 const e = escapeHtml;
 

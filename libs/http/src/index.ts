@@ -8,3 +8,4 @@ export * from './request-input';
 export * from './validation';
 export * from './api-errors.decorator';
 export * from './etag';
+export * from './html';

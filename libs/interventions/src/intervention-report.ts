@@ -6,6 +6,7 @@
 import { CountShareDto, InterventionResultDto, InterventionStatsDto } from './intervention-stats.dto';
 import { MIN_CELL } from '@app/cases';
 import { BEHAVIOURS, COURSE_FOLLOW_UP_MONTHS } from './intervention.rules';
+import { escapeHtml } from '@app/http';
 
 export const BEHAVIOUR_LABELS: Record<string, string> = {
   school_absence: 'Skolfrånvaro',
@@ -24,15 +25,6 @@ export const END_REASON_LABELS: Record<string, string> = {
 };
 
 const HIDDEN_TEXT = `för få (< ${MIN_CELL})`;
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const percent = (share: number | null) =>
   share === null ? HIDDEN_TEXT : `${(share * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`;

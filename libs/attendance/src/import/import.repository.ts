@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { ImportFormat, ImportMode, ImportStatus } from './import.dto';
 import type { ImportError } from './import-rows';
 
-/** One import as the school's list reads it (the report's problems included: never a personnummer). */
-export interface ImportListRow {
+/** One import as stored (and as the school's list reads it (the report's problems included: never a personnummer). */
+export interface ImportRow {
   id: string;
   school_id: string;
   format: ImportFormat;
@@ -25,7 +25,7 @@ export class AttendanceImportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The school's imports, newest first, after `before` (started_at, id) when given; at most `limit`. */
-  listForSchool(schoolId: string, limit: number, before: [string, string] | null): Promise<ImportListRow[]> {
+  listForSchool(schoolId: string, limit: number, before: [string, string] | null): Promise<ImportRow[]> {
     return this.dataSource.query(
       `SELECT id, school_id, format, mode, status, rows_total, rows_imported, rows_rejected, errors, started_at, finished_at
          FROM attendance_import

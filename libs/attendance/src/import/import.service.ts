@@ -11,7 +11,7 @@ import { BodyReader } from './body-reader';
 import { CSV_COLUMNS, CsvReader, detectDelimiter } from './csv-reader';
 import { ImportDto, ImportFormat, ImportMode, ImportStatus } from './import.dto';
 import { csvRow, ImportError, PupilIndex, RowChecker, RowResult } from './import-rows';
-import { AttendanceImportsRepository } from './import.repository';
+import { AttendanceImportsRepository, ImportRow } from './import.repository';
 import { readSs12000, Ss12000Changes } from './ss12000-reader';
 import { Ss12000LessonsRepository } from './ss12000.repository';
 import { CREATE_STAGING, STAGING_TABLE, StagingCopy, TOUCHED_TABLE } from './staging';
@@ -31,20 +31,6 @@ export interface ImportOptions {
   format: ImportFormat;
   mode: ImportMode;
   encoding: ImportEncoding | 'detect';
-}
-
-interface ImportRow {
-  id: string;
-  school_id: string;
-  format: ImportFormat;
-  mode: ImportMode;
-  status: ImportStatus;
-  rows_total: number;
-  rows_imported: number;
-  rows_rejected: number;
-  errors: ImportError[];
-  started_at: Date;
-  finished_at: Date | null;
 }
 
 const IMPORT_COLUMNS = `id, school_id, format, mode, status, rows_total, rows_imported, rows_rejected, errors, started_at, finished_at`;

@@ -4,19 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { swedishDate } from '@app/calendar';
-import { ApiProblems, NotFoundError } from '@app/http';
+import { ApiProblems, NotFoundError, escapeHtml } from '@app/http';
 import { maskPersonnummer } from '@app/students';
 import { CaseAccess, namesVisible } from '../case-access';
-
-/** Every value that goes into the page passes here: the plan is free text from many hands. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const ACTION_STATUS_SV: Record<string, string> = {
   planned: 'Planerad',
