@@ -191,6 +191,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://u:p@db:5432/app',
       JWT_SECRET: 'k'.repeat(40),
+      SECRETS_KEY: 's'.repeat(40),
     };
     expect(loadConfig(production).mfa.requiredRoles).toHaveLength(6);
     expect(loadConfig({ ...production, MFA_REQUIRED_ROLES: 'none' }).mfa.requiredRoles).toEqual([]);
