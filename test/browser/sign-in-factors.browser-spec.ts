@@ -142,3 +142,49 @@ describe('web app: single sign-on and the second factor (browser)', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
   });
 });
+
+describe('web app: a role that requires a second factor enrols at sign-in (browser)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl = '';
+  const now = Math.floor(Date.now() / 30_000) * 30_000 + 1_000;
+
+  beforeAll(async () => {
+    t = await createTestApp({ MFA_REQUIRED_ROLES: 'elevhalsa' });
+    t.app.get(MfaClock).now = () => now;
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=sv-SE'],
+      env: { ...process.env, LANGUAGE: 'sv', LANG: 'sv_SE.UTF-8' },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows the QR code after the password, then the recovery codes, then signs in', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto('/logga-in');
+    // No single sign-on configured here: no such link.
+    await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Logga in med kommunens konto' }).count()).toBe(0);
+    await page.getByLabel('Användarnamn').fill('elevhalsa@park.demo');
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByText('Din roll kräver tvåstegsverifiering.').waitFor();
+    await page.getByRole('img', { name: 'QR-kod för autentiseringsappen' }).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('Kod från appen').fill(totpCode(secret, now));
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await page.getByText('Dina reservkoder').waitFor();
+    await page.getByRole('button', { name: 'Jag har sparat koderna – fortsätt' }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    expect(await page.getByTestId('who-am-i').textContent()).toContain('Parkskolan');
+  });
+});
