@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Append-only: a trigger and the runtime role's grants refuse updates and deletes (migrations). */
 @Entity('access_log')
 @Check('access_log_outcome_check', `outcome IN ('allowed', 'denied')`)
 // CREATE INDEX access_log_role_change_idx ON access_log USING btree ((subject_ids[1]), id DESC) WHERE (action = 'user.roles.change'::text)

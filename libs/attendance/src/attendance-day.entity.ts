@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import type { Student } from '@app/students';
 
+/** The per-day aggregate the watch list reads; its key's index INCLUDEs the minutes (migration Signals). */
 @Entity('attendance_day')
 export class AttendanceDay {
   @PrimaryColumn({ type: 'uuid' })

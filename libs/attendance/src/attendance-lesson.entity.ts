@@ -1,5 +1,9 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
+/**
+ * One row per pupil and lesson. Partitioned by month in its migration, which TypeORM cannot say
+ * (hence `synchronize: false`); no foreign key to `student` on purpose (migration LessonIntegrity).
+ */
 @Entity('attendance_lesson', { synchronize: false })
 @Check('attendance_attended_check', `attended_minutes >= 0`)
 @Check('attendance_invalid_check', `invalid_absence_minutes >= 0`)

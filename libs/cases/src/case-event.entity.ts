@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, R
 import { SupportCase } from './support-case.entity';
 import type { Agency, AppUser } from '@app/identity';
 
+/** A case's timeline. Append-only: a trigger and the runtime role's grants refuse updates and deletes. */
 @Entity('case_event')
 @Index('case_event_case_idx', ['caseId', 'id'])
 export class CaseEvent {

@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { Student } from './student.entity';
 import type { AppUser } from '@app/identity';
 
+/** A pupil's field history. Append-only: a trigger and the runtime role's grants refuse updates and deletes. */
 @Entity('student_change')
 @Check(
   'student_change_author_check',
