@@ -72,11 +72,11 @@ export class RetentionRepository {
     period: number,
     userId: string,
   ): Promise<void> {
+    // Every organisation has a row per class from its creation on (a trigger); the runtime role
+    // may only update them (within the bounds, held by another trigger).
     await manager.query(
-      `INSERT INTO retention_rule (organisation_id, data_class, period, legal_basis, updated_at, updated_by)
-       SELECT $1, data_class, $3, legal_basis, now(), $4 FROM retention_class WHERE data_class = $2
-       ON CONFLICT (organisation_id, data_class)
-       DO UPDATE SET period = excluded.period, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      `UPDATE retention_rule SET period = $3, updated_at = now(), updated_by = $4
+        WHERE organisation_id = $1 AND data_class = $2`,
       [organisationId, dataClass, period, userId],
     );
   }
