@@ -42,7 +42,9 @@ describe('retention (gallring)', () => {
     it('lists every data class with its legal basis, period and bounds (the documented defaults)', async () => {
       const res = await t.http.get(`${API}/retention/rules`).set('authorization', token['admin@ostersund.demo']);
       expect(res.status).toBe(200);
-      const byClass = Object.fromEntries((res.body.items as { dataClass: string }[]).map((r) => [r.dataClass, r]));
+      const byClass = Object.fromEntries(
+        (res.body.items as { dataClass: string; legalBasis: string }[]).map((r) => [r.dataClass, r]),
+      );
       expect(Object.keys(byClass)).toEqual([
         'attendance_lesson',
         'attendance_day',
@@ -82,14 +84,26 @@ describe('retention (gallring)', () => {
 
     it('refuses a period outside the bounds (422 on period, out-of-bounds), an unknown class (404), a non-integer (400)', async () => {
       const admin = token['admin@ostersund.demo'];
-      const short = await t.http.patch(`${API}/retention/rules/access_log`).set('authorization', admin).send({ period: 4 });
+      const short = await t.http
+        .patch(`${API}/retention/rules/access_log`)
+        .set('authorization', admin)
+        .send({ period: 4 });
       expect(short.status).toBe(422);
       expect(short.body.errors).toEqual([expect.objectContaining({ field: 'period', code: 'out-of-bounds' })]);
-      const long = await t.http.patch(`${API}/retention/rules/closed_case`).set('authorization', admin).send({ period: 11 });
+      const long = await t.http
+        .patch(`${API}/retention/rules/closed_case`)
+        .set('authorization', admin)
+        .send({ period: 11 });
       expect(long.status).toBe(422);
-      const unknown = await t.http.patch(`${API}/retention/rules/pupils`).set('authorization', admin).send({ period: 1 });
+      const unknown = await t.http
+        .patch(`${API}/retention/rules/pupils`)
+        .set('authorization', admin)
+        .send({ period: 1 });
       expect(unknown.status).toBe(404);
-      const bad = await t.http.patch(`${API}/retention/rules/notification`).set('authorization', admin).send({ period: 'x' });
+      const bad = await t.http
+        .patch(`${API}/retention/rules/notification`)
+        .set('authorization', admin)
+        .send({ period: 'x' });
       expect(bad.status).toBe(400);
     });
 
@@ -121,7 +135,15 @@ describe('retention (gallring)', () => {
   describe('a run', () => {
     const old = {} as Record<string, string>;
     let before: Record<string, number>;
-    const TABLES = ['student', 'guardian', 'consent', 'plan_version', 'attendance_lesson', 'attendance_day', 'case_event'];
+    const TABLES = [
+      'student',
+      'guardian',
+      'consent',
+      'plan_version',
+      'attendance_lesson',
+      'attendance_day',
+      'case_event',
+    ];
 
     beforeAll(async () => {
       const q = (sql: string, params: unknown[] = []) => t.db.query(sql, params);
@@ -236,7 +258,9 @@ describe('retention (gallring)', () => {
     it('previews what would go now, per class, and the case kept under a legal hold with its reason', async () => {
       const res = await t.http.get(`${API}/retention/preview`).set('authorization', token['admin@ostersund.demo']);
       expect(res.status).toBe(200);
-      const due = Object.fromEntries((res.body.classes as { dataClass: string; due: number }[]).map((c) => [c.dataClass, c.due]));
+      const due = Object.fromEntries(
+        (res.body.classes as { dataClass: string; due: number }[]).map((c) => [c.dataClass, c.due]),
+      );
       expect(due.closed_case).toBe(1);
       expect(due.dismissed_flag).toBe(1);
       expect(due.attendance_lesson).toBe(2);
@@ -266,11 +290,18 @@ describe('retention (gallring)', () => {
       expect(await count(`SELECT count(*) AS n FROM attendance_day WHERE day = $1`, [old.oldDay])).toBe(0);
 
       expect(await count(`SELECT count(*) AS n FROM absence_flag WHERE id = $1`, [old.dismissedFlag])).toBe(0);
-      expect(await count(`SELECT count(*) AS n FROM absence_flag_note WHERE flag_id = $1`, [old.dismissedFlag])).toBe(0);
+      expect(await count(`SELECT count(*) AS n FROM absence_flag_note WHERE flag_id = $1`, [old.dismissedFlag])).toBe(
+        0,
+      );
       expect(await count(`SELECT count(*) AS n FROM absence_flag WHERE id = $1`, [old.recentFlag])).toBe(1);
 
       // The closed case and everything under it, its timeline included.
-      for (const table of ['support_case WHERE id', 'case_event WHERE case_id', 'consent WHERE case_id', 'mobilisation WHERE case_id'])
+      for (const table of [
+        'support_case WHERE id',
+        'case_event WHERE case_id',
+        'consent WHERE case_id',
+        'mobilisation WHERE case_id',
+      ])
         expect(await count(`SELECT count(*) AS n FROM ${table} = $1`, [CLOSED_CASE])).toBe(0);
       // The held case stays, whole.
       expect(await count(`SELECT count(*) AS n FROM support_case WHERE id = $1`, [HELD_CASE])).toBe(1);
@@ -302,9 +333,11 @@ describe('retention (gallring)', () => {
     });
 
     it('keeps the access log 5 years, then drops its months (counted first)', async () => {
-      const left = (await t.db.query<{ id: string }>(
-        `SELECT subject_ids[1] AS id FROM access_log WHERE subject_ids[1] LIKE 'retention-test-%' ORDER BY 1`,
-      )).rows.map((r) => r.id);
+      const left = (
+        await t.db.query<{ id: string }>(
+          `SELECT subject_ids[1] AS id FROM access_log WHERE subject_ids[1] LIKE 'retention-test-%' ORDER BY 1`,
+        )
+      ).rows.map((r) => r.id);
       expect(left).toEqual(['retention-test-kept']);
       expect(await count(`SELECT count(*) AS n FROM pg_class WHERE relname = $1`, [old.accessMonth])).toBe(0);
       // Months ahead exist for the year to come.
@@ -331,9 +364,9 @@ describe('retention (gallring)', () => {
       expect(counts.notification.rows).toBeGreaterThanOrEqual(1);
       const region = await t.http.get(`${API}/retention/runs`).set('authorization', token['admin@regionjh.demo']);
       expect(region.body.items[0].id).toBe(run.id);
-      expect(region.body.items[0].counts.every((c: { rows: number; held: number }) => c.rows === 0 && c.held === 0)).toBe(
-        true,
-      );
+      expect(
+        region.body.items[0].counts.every((c: { rows: number; held: number }) => c.rows === 0 && c.held === 0),
+      ).toBe(true);
     });
 
     it('follows the injected clock: two months on, the flag dismissed 11 months ago goes too', async () => {
@@ -357,7 +390,9 @@ describe('retention (gallring)', () => {
       expect(runs.body.items[0]).toMatchObject({ id: res.body.id, status: 'finished' });
       expect(runs.body.nextCursor).toEqual(expect.any(String));
       expect(
-        await count(`SELECT count(*) AS n FROM access_log WHERE action = 'retention.run.start' AND outcome = 'allowed'`),
+        await count(
+          `SELECT count(*) AS n FROM access_log WHERE action = 'retention.run.start' AND outcome = 'allowed'`,
+        ),
       ).toBe(1);
 
       await t.db.query(`INSERT INTO retention_run (trigger, clock_at) VALUES ('schedule', now())`);

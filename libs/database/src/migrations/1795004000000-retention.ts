@@ -145,7 +145,9 @@ export class Retention1795004000000 implements MigrationInterface {
         CONSTRAINT retention_run_finished_check CHECK ((status = 'running') = (finished_at IS NULL))
       )`);
     // One run at a time, across instances.
-    await db.query(`CREATE UNIQUE INDEX retention_run_one_running_key ON retention_run ((true)) WHERE status = 'running'`);
+    await db.query(
+      `CREATE UNIQUE INDEX retention_run_one_running_key ON retention_run ((true)) WHERE status = 'running'`,
+    );
     await db.query(`CREATE INDEX retention_run_started_idx ON retention_run (started_at DESC, id DESC)`);
     await db.query(`
       CREATE TABLE retention_run_count (

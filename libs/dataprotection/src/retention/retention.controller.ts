@@ -33,7 +33,8 @@ export class RetentionController {
   @RequirePermission('retention.manage')
   @ApiOperation({
     summary: "Set the period of one of your organisation's retention rules",
-    description: 'Within the data class\'s bounds, else 422 with `errors: [{ field: "period", code: "out-of-bounds" }]`. Logged.',
+    description:
+      'Within the data class\'s bounds, else 422 with `errors: [{ field: "period", code: "out-of-bounds" }]`. Logged.',
   })
   @ApiOkResponse({ type: RetentionRuleDto })
   @ApiProblems(400, 404, 422)

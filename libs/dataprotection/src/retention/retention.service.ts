@@ -40,7 +40,9 @@ export class RetentionService {
   async updateRule(caller: Caller, dataClass: string, dto: UpdateRetentionRuleDto): Promise<RetentionRuleDto> {
     if (!(DATA_CLASSES as readonly string[]).includes(dataClass)) throw new NotFoundError('retention rule');
     return this.dataSource.transaction(async (manager) => {
-      const rule = (await this.repository.rules(caller.organisationId, manager)).find((r) => r.data_class === dataClass)!;
+      const rule = (await this.repository.rules(caller.organisationId, manager)).find(
+        (r) => r.data_class === dataClass,
+      )!;
       const bounds = { minPeriod: rule.min_period, maxPeriod: rule.max_period };
       if (!withinBounds(dto.period, bounds)) {
         throw new UnprocessableError('The period is outside the bounds of this data class.', {
@@ -111,9 +113,16 @@ export class RetentionService {
     const at = this.clock.now();
     const runId = await this.repository.startRun('manual', caller.userId, caller.organisationId, at);
     if (!runId) throw new ConflictError('A gallring run is already running.', { code: 'run-in-progress' });
-    await this.access.logChange(caller, 'retention.run.start', 'organisation', [caller.organisationId], this.dataSource.manager, {
-      runId,
-    });
+    await this.access.logChange(
+      caller,
+      'retention.run.start',
+      'organisation',
+      [caller.organisationId],
+      this.dataSource.manager,
+      {
+        runId,
+      },
+    );
     const work = this.execute(runId, at)
       .catch(() => undefined)
       .finally(() => this.running.delete(work));
@@ -152,21 +161,22 @@ export class RetentionService {
     try {
       await this.repository.prepareMonths(at);
       const organisations = await this.repository.organisations();
-      for (const organisationId of organisations) for (const dataClass of DATA_CLASSES) add(organisationId, dataClass, 0);
-      for (let month = await this.repository.dropLessonMonth(at); month.length; ) {
+      for (const organisationId of organisations)
+        for (const dataClass of DATA_CLASSES) add(organisationId, dataClass, 0);
+      for (let month = await this.repository.dropLessonMonth(at); month.length;) {
         this.addAll(month, 'attendance_lesson', add);
         month = await this.repository.dropLessonMonth(at);
       }
       for (const organisationId of organisations) {
         for (const dataClass of Object.keys(ERASE_FUNCTIONS) as (keyof typeof ERASE_FUNCTIONS)[]) {
-          for (let n = await this.repository.erase(dataClass, organisationId, at); n > 0; ) {
+          for (let n = await this.repository.erase(dataClass, organisationId, at); n > 0;) {
             add(organisationId, dataClass, n);
             n = await this.repository.erase(dataClass, organisationId, at);
           }
         }
         add(organisationId, 'closed_case', 0, await this.repository.heldCases(organisationId, at));
       }
-      for (let erased = await this.repository.eraseAccessLog(at); erased.length; ) {
+      for (let erased = await this.repository.eraseAccessLog(at); erased.length;) {
         this.addAll(erased, 'access_log', add);
         erased = await this.repository.eraseAccessLog(at);
       }
