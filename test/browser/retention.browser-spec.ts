@@ -24,14 +24,20 @@ describe('gallring: retention rules, preview and runs (browser)', () => {
     // Outside the bounds: the server's field error at the field.
     const accessLog = page.getByRole('textbox', { name: /Gallringsfrist för åtkomstlogg/ });
     await accessLog.fill('3');
-    await page.getByRole('button', { name: 'Spara frist för åtkomstlogg' }).click();
+    await page
+      .getByRole('form', { name: 'Spara frist för åtkomstlogg' })
+      .getByRole('button', { name: 'Spara' })
+      .click();
     await page.getByText('Fristen ligger utanför de tillåtna gränserna.').waitFor();
     expect(await accessLog.getAttribute('aria-invalid')).toBe('true');
     expect(await wcagViolations(page)).toEqual([]);
 
     const notifications = page.getByRole('textbox', { name: /Gallringsfrist för notiser/ });
     await notifications.fill('18');
-    await page.getByRole('button', { name: 'Spara frist för notiser och e-post' }).click();
+    await page
+      .getByRole('form', { name: 'Spara frist för notiser och e-post' })
+      .getByRole('button', { name: 'Spara' })
+      .click();
     await page.getByText('Fristen för notiser och e-post är sparad.').waitFor();
     const { rows } = await h.testApp.db.query(
       `SELECT period FROM retention_rule r JOIN organisation o ON o.id = r.organisation_id

@@ -62,7 +62,7 @@ function RuleRow({ rule }: { rule: Rule }) {
           />
         </ApiForm>
         {saved && (
-          <Text size="sm" c="green.9" role="status" mt={4}>
+          <Text size="sm" role="status" mt={4}>
             {t.rules.saved(name)}
           </Text>
         )}
