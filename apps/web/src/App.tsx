@@ -23,6 +23,7 @@ import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { InterventionResultsPage } from './pages/InterventionResultsPage';
 import { InterventionsPage } from './pages/InterventionsPage';
 import { SchoolDataPage } from './admin/SchoolDataPage';
+import { RetentionPage } from './admin/RetentionPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
@@ -81,6 +82,7 @@ export function App() {
         <Route path="insatser" element={<InterventionsPage />} />
         <Route path="resultat-per-insats" element={<InterventionResultsPage />} />
         <Route path="skoldata" element={<SchoolDataPage />} />
+        <Route path="gallring" element={<RetentionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -52,6 +52,8 @@ export const PROBLEM_TEXTS: Record<string, string> = {
   'role-not-allowed': 'Rollen kan inte ges på den här typen av enhet.',
   'role-combination': 'Rollerna kan inte kombineras.',
   'out-of-range': 'Värdet ligger utanför det tillåtna.',
+  'out-of-bounds': 'Fristen ligger utanför de tillåtna gränserna.',
+  'run-in-progress': 'En gallring pågår redan. Vänta tills den är klar.',
   'too-long-validity': 'Samtycket kan inte gälla så länge.',
   'own-school': 'Skolan behöver inget samtycke för sitt eget ärende.',
   'no-invalid-absence': 'Eleven har ingen ogiltig frånvaro den dagen.',

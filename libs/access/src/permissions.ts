@@ -57,6 +57,8 @@ export const PERMISSIONS = [
   'intervention.read',
   'intervention.manage',
   'ss12000.manage',
+  'retention.manage',
+  'retentionRun.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,8 +148,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intervention.manage',
     // The school organiser's SS 12000 sources and their sync runs (no pupil data in them).
     'ss12000.manage',
+    // Retention rules (gallring) within their bounds, the preview and starting a run; the run log.
+    'retention.manage',
+    'retentionRun.read',
   ],
-  auditor: ['profile.read', 'notification.read', 'accessLog.read'],
+  // The auditor also reads the gallring log (counts only): what was erased belongs to the audit trail.
+  auditor: ['profile.read', 'notification.read', 'accessLog.read', 'retentionRun.read'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {

@@ -3,10 +3,11 @@ import { StudentsModule } from '@app/students';
 import { RegisterExtractController } from './register-extract.controller';
 import { RegisterExtractRepository } from './register-extract.repository';
 import { RegisterExtractService } from './register-extract.service';
+import { RetentionModule } from './retention/retention.module';
 
-/** Data protection over time: the register extract (art. 15). */
+/** Data protection over time: the register extract (art. 15) and retention (gallring). */
 @Module({
-  imports: [StudentsModule],
+  imports: [StudentsModule, RetentionModule],
   controllers: [RegisterExtractController],
   providers: [RegisterExtractService, RegisterExtractRepository],
 })

@@ -1,2 +1,5 @@
 export * from './dataprotection.module';
 export * from './register-extract.dto';
+export * from './retention/retention.dto';
+export * from './retention/retention.rules';
+export * from './retention/retention.service';

@@ -33,6 +33,7 @@ export const NAV: NavItem[] = [
   { to: '/resultat-per-insats', label: texts.interventions.nav.results, roles: ['principal', 'elevhalsa', 'admin'] },
   { to: '/insatser', label: texts.interventions.nav.catalogue, roles: ['admin', 'elevhalsa'] },
   { to: '/skoldata', label: t.nav.schoolData, roles: ['admin'] },
+  { to: '/gallring', label: texts.retention.nav, roles: ['admin', 'auditor'] },
 ];
 
 function useUnreadCount(): number | null {

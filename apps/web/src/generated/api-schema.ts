@@ -1172,6 +1172,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a gallring run would erase now, per data class, and the cases kept under a legal hold
+     * @description Your organisation's data only; counts, and for held cases the reference and the reason.
+     */
+    get: operations['RetentionController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organisation's retention rules (gallringsregler)
+     * @description One rule per data class: its legal basis, period and the bounds within which the organisation may set it (docs/DATA-PROTECTION.md gives the defaults).
+     */
+    get: operations['RetentionController_rules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/rules/{dataClass}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set the period of one of your organisation's retention rules
+     * @description Within the data class's bounds, else 422 with `errors: [{ field: "period", code: "out-of-bounds" }]`. Logged.
+     */
+    patch: operations['RetentionController_update'];
+    trace?: never;
+  };
+  '/api/v1/retention/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gallring log: past runs, newest first, with what they erased of your organisation (counts only) */
+    get: operations['RetentionController_runs'];
+    put?: never;
+    /**
+     * Start a gallring run now
+     * @description Answers at once with the run (`running`); it erases, for every organisation, what its rules make due, as the nightly run does. 409 while another run is going on. Logged.
+     */
+    post: operations['RetentionController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/schools/{id}/accounts': {
     parameters: {
       query?: never;
@@ -3441,6 +3522,10 @@ export interface components {
       items: components['schemas']['PlanVersionSummaryDto'][];
       nextCursor: string | null;
     };
+    PageOfRetentionRunDto: {
+      items: components['schemas']['RetentionRunDto'][];
+      nextCursor: string | null;
+    };
     PageOfReviewDto: {
       items: components['schemas']['ReviewDto'][];
       nextCursor: string | null;
@@ -3717,6 +3802,123 @@ export interface components {
       /** Format: date-time */
       producedAt: string;
       pupil: components['schemas']['ExtractPupilDto'];
+    };
+    RetentionDueDto: {
+      /**
+       * Format: date-time
+       * @description What is older than this is due.
+       */
+      cutoff: string;
+      /** @enum {string} */
+      dataClass:
+        | 'attendance_lesson'
+        | 'attendance_day'
+        | 'dismissed_flag'
+        | 'closed_case'
+        | 'notification'
+        | 'attendance_import'
+        | 'sign_in_session'
+        | 'access_log';
+      /** @description Items due now (lessons, days, flags, cases not held, notifications, imports, sign-in records, access-log rows in whole months past the period). */
+      due: number;
+    };
+    RetentionHoldDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      closedAt: string;
+      /**
+       * @description `open-investigation`: the pupil has an absence investigation not yet reported to the huvudman; `pending-invitation`: the case has an unanswered invitation.
+       * @enum {string}
+       */
+      reason: 'open-investigation' | 'pending-invitation';
+      /** @example NT-2019-0042 */
+      reference: string;
+    };
+    RetentionPreviewDto: {
+      /**
+       * Format: date-time
+       * @description The moment the preview was computed for.
+       */
+      at: string;
+      classes: components['schemas']['RetentionDueDto'][];
+      /** @description Closed cases past their period kept under a legal hold. */
+      holds: components['schemas']['RetentionHoldDto'][];
+    };
+    RetentionRuleDto: {
+      /**
+       * @description The data class the rule keeps.
+       * @enum {string}
+       */
+      dataClass:
+        | 'attendance_lesson'
+        | 'attendance_day'
+        | 'dismissed_flag'
+        | 'closed_case'
+        | 'notification'
+        | 'attendance_import'
+        | 'sign_in_session'
+        | 'access_log';
+      /** @description The default period (docs/DATA-PROTECTION.md). */
+      defaultPeriod: number;
+      /** @description The legal basis for keeping the data (Swedish). */
+      legalBasis: string;
+      /** @description The longest period allowed. */
+      maxPeriod: number;
+      /** @description The shortest period allowed. */
+      minPeriod: number;
+      /**
+       * @description The organisation's period, in `unit`.
+       * @example 12
+       */
+      period: number;
+      /**
+       * @description Unit of the period. `school_years`: the current school year (from the first day of HT) and the `period − 1` before it are kept.
+       * @enum {string}
+       */
+      unit: 'days' | 'months' | 'years' | 'school_years';
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: uuid
+       * @description Who last changed the period.
+       */
+      updatedBy: string | null;
+    };
+    RetentionRuleListDto: {
+      items: components['schemas']['RetentionRuleDto'][];
+    };
+    RetentionRunCountDto: {
+      /** @enum {string} */
+      dataClass:
+        | 'attendance_lesson'
+        | 'attendance_day'
+        | 'dismissed_flag'
+        | 'closed_case'
+        | 'notification'
+        | 'attendance_import'
+        | 'sign_in_session'
+        | 'access_log';
+      /** @description Closed cases past their period kept under a legal hold. */
+      held: number;
+      /** @description Rows erased (every table of the class), of your organisation's data. */
+      rows: number;
+    };
+    RetentionRunDto: {
+      /** @description Counts only, your organisation's. */
+      counts: components['schemas']['RetentionRunCountDto'][];
+      /** @description Why a run failed (a code, no data). */
+      failure?: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'finished' | 'failed';
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
     };
     ReviewDto: {
       /** @description The weeks up to the review, from the plan start at most. */
@@ -4112,6 +4314,13 @@ export interface components {
        * @description The day the huvudman was informed: not before startedOn, not in the future.
        */
       huvudmanInformedOn: string;
+    };
+    UpdateRetentionRuleDto: {
+      /**
+       * @description The new period, in the rule's unit, within its bounds (else 422).
+       * @example 24
+       */
+      period: number;
     };
     UpdateTermDatesDto: {
       /**
@@ -9169,6 +9378,246 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionPreviewDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_rules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRuleListDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dataClass: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRetentionRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRuleDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_runs: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfRetentionRunDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -23,6 +23,7 @@ import { PlanActionVersion1795003300000 } from './1795003300000-plan-action-vers
 import { SignInFactors1795003400000 } from './1795003400000-sign-in-factors';
 import { Interventions1795003500000 } from './1795003500000-interventions';
 import { InterventionCourses1795003510000 } from './1795003510000-intervention-courses';
+import { Retention1795004000000 } from './1795004000000-retention';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   SignInFactors1795003400000,
   Interventions1795003500000,
   InterventionCourses1795003510000,
+  Retention1795004000000,
 ];

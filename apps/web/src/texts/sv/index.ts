@@ -4,6 +4,7 @@ import { common } from './common';
 import { interventions } from './interventions';
 import { planning } from './planning';
 import { pupils } from './pupils';
+import { retention } from './retention';
 import { screens } from './screens';
 import { signIn } from './signIn';
 import { schoolData } from './schoolData';
@@ -21,4 +22,5 @@ export const sv = {
   signIn,
   interventions,
   schoolData,
+  retention,
 };
