@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { StudentsModule } from '@app/students';
+import { ErasureController } from './erasure.controller';
+import { ErasureService } from './erasure.service';
 import { RegisterExtractController } from './register-extract.controller';
 import { RegisterExtractRepository } from './register-extract.repository';
 import { RegisterExtractService } from './register-extract.service';
 
-/** Data protection over time: the register extract (art. 15). */
+/** Data protection over time: the register extract (art. 15) and erasure on request (art. 17). */
 @Module({
   imports: [StudentsModule],
-  controllers: [RegisterExtractController],
-  providers: [RegisterExtractService, RegisterExtractRepository],
+  controllers: [RegisterExtractController, ErasureController],
+  providers: [RegisterExtractService, RegisterExtractRepository, ErasureService],
 })
 export class DataProtectionModule {}

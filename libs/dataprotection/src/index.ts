@@ -1,2 +1,3 @@
 export * from './dataprotection.module';
 export * from './register-extract.dto';
+export * from './erasure.dto';

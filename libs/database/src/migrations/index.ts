@@ -23,6 +23,7 @@ import { PlanActionVersion1795003300000 } from './1795003300000-plan-action-vers
 import { SignInFactors1795003400000 } from './1795003400000-sign-in-factors';
 import { Interventions1795003500000 } from './1795003500000-interventions';
 import { InterventionCourses1795003510000 } from './1795003510000-intervention-courses';
+import { StudentErasure1795004100000 } from './1795004100000-student-erasure';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   SignInFactors1795003400000,
   Interventions1795003500000,
   InterventionCourses1795003510000,
+  StudentErasure1795004100000,
 ];
