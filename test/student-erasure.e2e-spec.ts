@@ -243,6 +243,18 @@ describe('erasure on request (GDPR art. 17): DELETE /students/:id', () => {
     }
     expect(await rowsAbout(pupil)).toMatchObject({ student: 1, student_change: 1 });
     expect(await rowsAbout(CASE_PUPIL)).toMatchObject({ student: 1, support_case: 1 });
+    // Owned by the tables' owner, SECURITY DEFINER, executable by the runtime role and not by PUBLIC.
+    const runtime = new Pool({ connectionString: t.appUrl, max: 1 });
+    const { rows: me } = await runtime.query(`SELECT current_user AS role`);
+    await runtime.end();
+    const { rows: fn } = await t.db.query(
+      `SELECT p.proowner = c.relowner AS owned_by_owner, p.prosecdef AS definer, p.proacl::text[] AS acl,
+              has_function_privilege($1, p.oid, 'EXECUTE') AS runtime_may
+         FROM pg_proc p, pg_class c WHERE p.proname = 'erase_student' AND c.oid = 'student'::regclass`,
+      [me[0].role],
+    );
+    expect(fn).toEqual([expect.objectContaining({ owned_by_owner: true, definer: true, runtime_may: true })]);
+    expect(fn[0].acl.some((entry: string) => entry.startsWith('=X'))).toBe(false);
   });
 
   it('a flag written at the same moment is either seen as a reason or fails: no orphans', async () => {
