@@ -402,6 +402,20 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       [PUPIL],
     );
     expect(rows[0].n).toBe(1);
+    // Nor does a principal of another organisation.
+    await t.db.query(
+      `WITH org AS (INSERT INTO organisation (name, kind) VALUES ('Krokoms kommun', 'municipality') RETURNING id),
+            school AS (INSERT INTO agency (organisation_id, name, type, school_unit_code)
+                       SELECT id, 'Krokomsskolan', 'school', '99887766' FROM org RETURNING id)
+       INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
+       SELECT school.id, 'rektor@krokom.test', 'Krokom Rektor', u.password_hash, ARRAY['principal']
+         FROM school, app_user u WHERE u.username = 'rektor@storsjo.demo'`,
+    );
+    const krokom = await bearer(t.http, 'rektor@krokom.test');
+    for (const path of ['register-extract', 'register-extract.html']) {
+      const res = await t.http.get(`${API}/students/${PUPIL}/${path}`).set('authorization', krokom).expect(404);
+      expect(res.text).not.toContain('Storsjö');
+    }
     // An unknown pupil reads the same.
     await t.http
       .get(`${API}/students/${demoId('pupil:nobody')}/register-extract`)

@@ -65,6 +65,7 @@ describe('renderRegisterExtract', () => {
     expect(html).toContain('Bo Behandlare');
     expect(html).toContain('Region Jämtland Härjedalen');
     expect(html).toContain('2026-11-19 11:00');
+    expect(html).toContain('Läste (case.read)');
   });
 
   it('says when a long section is cut, and how to ask for the rest', () => {

@@ -78,6 +78,36 @@ function bounded(what: string, limit: ExtractListLimitDto | null, ask: string): 
   return `<p class="notice">Utdraget visar de senaste ${e(limit.shown)} av ${e(limit.total)} ${e(what)}${period}. ${e(ask)}</p>`;
 }
 
+/** What was done, in words, from the access log's verb (its last part); the code itself follows. */
+const VERB_SV: Record<string, string> = {
+  read: 'Läste',
+  list: 'Läste',
+  versions: 'Läste',
+  timeline: 'Läste',
+  print: 'Läste',
+  overview: 'Läste',
+  changes: 'Läste',
+  absence: 'Läste',
+  attendance: 'Läste',
+  lookup: 'Sökte fram',
+  searchStudent: 'Sökte i loggen',
+  register_extract: 'Tog fram registerutdrag',
+  erase: 'Begärde radering',
+  erase_refused: 'Begärde radering (nekad)',
+  create: 'Registrerade',
+  add: 'Registrerade',
+  give: 'Registrerade',
+  invite: 'Registrerade',
+  schedule: 'Registrerade',
+  start: 'Registrerade',
+  record: 'Registrerade',
+  note: 'Registrerade',
+};
+function actionSv(action: string): string {
+  const verb = action.split('.').pop() ?? action;
+  return `${VERB_SV[verb] ?? (verb.endsWith('read') ? 'Läste' : 'Ändrade')} (${action})`;
+}
+
 const text = (value: string | null) =>
   value ? `<span class="text">${e(value)}</span>` : '<span class="empty">Inget antecknat</span>';
 const empty = (what: string) => `<p class="empty">${e(what)}</p>`;
@@ -350,7 +380,7 @@ export function renderRegisterExtract(x: RegisterExtractDto): string {
           e(a.agency ?? '–'),
           e(a.organisation ?? '–'),
           e(SUBJECT_SV[a.subjectType] ?? a.subjectType),
-          e(a.action),
+          e(actionSv(a.action)),
         ]),
       )
     : empty('Ingen.');
