@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'student.create',
   'student.update',
   'student.registerExtract',
+  'student.erase',
   'attendance.write',
   'attendance.import',
   'watchlist.read',
@@ -100,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schoolAccounts.read',
     // The register extract (GDPR art. 15) the school gives a family.
     'student.registerExtract',
+    // Erasure on request (art. 17) of a pupil registered by mistake, when no duty keeps the data.
+    'student.erase',
   ],
   // Elevhälsa triages flags and follows investigations; it does not run imports.
   // Elevhälsa also opens and coordinates cases: consent, mobilisation, meetings, mapping.

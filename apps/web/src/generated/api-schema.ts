@@ -1545,7 +1545,11 @@ export interface paths {
     get: operations['StudentsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Erase a pupil registered by mistake (GDPR art. 17): the principal of the pupil’s school
+     * @description Erases the pupil, guardians, lessons, per-day figures and the history of changes in one transaction; the access log keeps its rows about the pupil (ids only). When a statutory duty keeps data (a case, a flag, an absence investigation, a guardian notice) nothing is erased and the answer is 409 with `code` `erasure-refused` and `reasons` (`ErasureRefusalDto`: `kept-case`, `kept-flag`, `kept-investigation`, `kept-guardian-notice`), art. 17(3). Logged as `student.erase` (and `student.erase_refused` with the reason codes).
+     */
+    delete: operations['ErasureController_erase'];
     options?: never;
     head?: never;
     /**
@@ -1677,7 +1681,7 @@ export interface paths {
     };
     /**
      * A pupil's register extract (registerutdrag, GDPR art. 15): the principal of the pupil's school
-     * @description Everything kept about the pupil and the guardians: the pupil's data and its corrections, attendance per week (every lesson with `?lessons=true`), flags, investigations, guardian notices, cases with their timeline, consents, invitations, meetings, mapping, plans with every version, reviews and follow-ups — and who has read or changed the pupil's data (user, agency, organisation, when, what). Producing it is logged as `student.register_extract`.
+     * @description Everything kept about the pupil and the guardians: the pupil's data and its corrections, attendance per week (lessons with `?lessons=true`), flags, investigations, guardian notices, cases with their timeline, consents, invitations, meetings, mapping, plans with every version, reviews, follow-ups and intervention courses — and who has read or changed the pupil's data (user, agency, organisation, when, what). The two long sections are bounded: the newest 2 000 lessons of the period `lessonsFrom`–`lessonsTo` and the newest 2 000 access-log rows of `accessFrom`–`accessTo`; `lessonsShown` and `accessedByShown` say how many there are and whether older ones were left out (ask for them with a period). Producing it is logged as `student.register_extract`.
      */
     get: operations['RegisterExtractController_extract'];
     put?: never;
@@ -2477,6 +2481,12 @@ export interface components {
        */
       reason: 'completed' | 'placement' | 'lack_of_engagement' | 'moved' | 'other';
     };
+    ErasureRefusalDto: {
+      /** @enum {string} */
+      code: 'kept-case' | 'kept-flag' | 'kept-investigation' | 'kept-guardian-notice';
+      /** @description English explanation; clients show their own text for the code. */
+      message: string;
+    };
     ExistingWorryDto: {
       /**
        * Format: date-time
@@ -2511,8 +2521,10 @@ export interface components {
       user: string | null;
     };
     ExtractAttendanceDto: {
-      /** @description Only with `?lessons=true`. */
+      /** @description Only with `?lessons=true`: the newest lessons of the period (`lessonsFrom`, `lessonsTo`), oldest first. */
       lessons: components['schemas']['ExtractLessonDto'][] | null;
+      /** @description How many lessons there are and are shown. */
+      lessonsShown: components['schemas']['ExtractListLimitDto'] | null;
       /** @description Per ISO week; null when nothing is recorded. */
       perWeek: components['schemas']['AbsenceFigures'] | null;
     };
@@ -2577,14 +2589,28 @@ export interface components {
       withdrawnAt: string | null;
     };
     ExtractCourseDto: {
+      attendanceBeforeEndPercent: number | null;
+      attendanceBeforeStartPercent: number | null;
       /** Format: date */
       endedOn: string | null;
       endReason: string | null;
+      followUps: components['schemas']['ExtractCourseFollowUpDto'][];
       /** Format: uuid */
       id: string;
       intervention: string;
+      referredBehaviours: string[];
+      startedBy: string;
       /** Format: date */
       startedOn: string;
+    };
+    ExtractCourseFollowUpDto: {
+      /** @enum {number} */
+      months: 6 | 18;
+      newInterventionFor: string[];
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      schoolOrWork20h: boolean;
     };
     ExtractEventDto: {
       actor: string | null;
@@ -2688,6 +2714,19 @@ export interface components {
       /** @example 08:20 */
       startTime: string;
       validAbsenceMinutes: number;
+    };
+    ExtractListLimitDto: {
+      /** Format: date */
+      from: string | null;
+      limit: number;
+      /** @description Rows in this extract (the newest). */
+      shown: number;
+      /** Format: date */
+      to: string | null;
+      /** @description Rows in the period asked for. */
+      total: number;
+      /** @description True when older rows were left out: ask for them with a period. */
+      truncated: boolean;
     };
     ExtractMappingDto: {
       agency: string;
@@ -3792,6 +3831,8 @@ export interface components {
     RegisterExtractDto: {
       /** @description Who has read or changed the pupil's data (art. 15(1)(c)): allowed accesses, oldest first. */
       accessedBy: components['schemas']['ExtractAccessDto'][];
+      /** @description How many access-log rows there are and are shown. */
+      accessedByShown: components['schemas']['ExtractListLimitDto'];
       attendance: components['schemas']['ExtractAttendanceDto'];
       cases: components['schemas']['ExtractCaseDto'][];
       /** @description Absence reports to elevhälsa. */
@@ -10937,6 +10978,71 @@ export interface operations {
       };
     };
   };
+  ErasureController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Erased. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   StudentsController_patch: {
     parameters: {
       query?: never;
@@ -11558,8 +11664,16 @@ export interface operations {
   RegisterExtractController_extract: {
     parameters: {
       query?: {
+        /** @description Who read or changed the data: from this day. */
+        accessFrom?: string;
+        /** @description Who read or changed the data: up to and including this day. */
+        accessTo?: string;
         /** @description Also list every lesson (lesson-level attendance); default only per week. */
         lessons?: boolean;
+        /** @description Lessons from this day (with `lessons=true`). */
+        lessonsFrom?: string;
+        /** @description Lessons up to and including this day. */
+        lessonsTo?: string;
       };
       header?: never;
       path: {
@@ -11618,8 +11732,16 @@ export interface operations {
   RegisterExtractController_html: {
     parameters: {
       query?: {
+        /** @description Who read or changed the data: from this day. */
+        accessFrom?: string;
+        /** @description Who read or changed the data: up to and including this day. */
+        accessTo?: string;
         /** @description Also list every lesson (lesson-level attendance); default only per week. */
         lessons?: boolean;
+        /** @description Lessons from this day (with `lessons=true`). */
+        lessonsFrom?: string;
+        /** @description Lessons up to and including this day. */
+        lessonsTo?: string;
       };
       header?: never;
       path: {

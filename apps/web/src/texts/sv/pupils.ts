@@ -65,6 +65,19 @@ export const pupils = {
     registerExtractHint:
       'Allt som finns om eleven och vårdnadshavarna, och vem som har läst det, för utskrift till familjen.',
     registerExtractFailed: 'Registerutdraget kunde inte tas fram. Försök igen.',
+    // Erasure on request (GDPR art. 17) of a pupil registered by mistake.
+    erase: {
+      open: 'Radera elev (registrerad av misstag)',
+      hint: 'Bara för en elev som registrerats av misstag. Uppgifter som skolan enligt lag måste spara kan inte raderas.',
+      title: 'Radera eleven',
+      confirm: (name: string) =>
+        `Vill du radera ${name}? Eleven, vårdnadshavarna, närvaron och ändringshistoriken tas bort för gott. Loggen över vem som har läst uppgifterna sparas.`,
+      submit: 'Radera eleven',
+      keptTitle: 'Eleven kan inte raderas',
+      keptIntro: 'Uppgifterna måste sparas enligt lag (dataskyddsförordningen artikel 17.3). Skälen:',
+      keptOther: 'Det finns uppgifter som måste sparas.',
+      done: (name: string) => `${name} är raderad ur registret.`,
+    },
   },
   absence: {
     title: 'Närvaro och frånvaro per vecka',
