@@ -178,7 +178,7 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
           schools: [{ organisationId: UNIT_STORSJO, agencyId: demoId('agency:bup') }],
         })
         .expect(422);
-      expect(bad.body.errors).toEqual([{ field: 'baseUrl', message: expect.stringMatching(/https/) }]);
+      expect(bad.body.errors).toEqual([{ field: 'baseUrl', code: 'unsafe-url', message: expect.stringMatching(/https/) }]);
       const otherSchool = await t.http
         .post(`${API}/ss12000/sources`)
         .set('authorization', admin)
@@ -190,7 +190,7 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
         })
         .expect(422);
       expect(otherSchool.body.errors).toEqual([
-        { field: 'schools.0.agencyId', message: 'not a school of your organisation' },
+        { field: 'schools.0.agencyId', code: 'not-own-school', message: 'not a school of your organisation' },
       ]);
       await t.http.get(`${API}/ss12000/sources/${sourceId}`).set('authorization', regionAdmin).expect(404);
       await t.http.post(`${API}/ss12000/sources/${sourceId}/runs`).set('authorization', regionAdmin).expect(404);
