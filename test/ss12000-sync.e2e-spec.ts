@@ -178,7 +178,9 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
           schools: [{ organisationId: UNIT_STORSJO, agencyId: demoId('agency:bup') }],
         })
         .expect(422);
-      expect(bad.body.errors).toEqual([{ field: 'baseUrl', code: 'unsafe-url', message: expect.stringMatching(/https/) }]);
+      expect(bad.body.errors).toEqual([
+        { field: 'baseUrl', code: 'unsafe-url', message: expect.stringMatching(/https/) },
+      ]);
       const otherSchool = await t.http
         .post(`${API}/ss12000/sources`)
         .set('authorization', admin)
@@ -205,7 +207,10 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
       expect(run.counts).toMatchObject({ persons: 5, groups: 1, calendarEvents: 3, attendances: 6 });
       // Paging: limit 2, so the 5 persons came in 3 pages, each after the first by its pageToken.
       const personPages = server.requests.filter(
-        (r) => r.path === '/persons' && r.query.get('relationship.organisation') === UNIT_STORSJO,
+        (r) =>
+          r.path === '/persons' &&
+          r.query.get('relationship.entity.type') === 'enrolment' &&
+          r.query.get('relationship.organisation') === UNIT_STORSJO,
       );
       expect(personPages).toHaveLength(3);
       expect(personPages.slice(1).every((r) => r.query.get('pageToken'))).toBe(true);
