@@ -256,6 +256,16 @@ async function main() {
   );
   if (rows[0].n !== records) throw new Error(`the sync wrote ${rows[0].n} of ${records} lessons`);
 
+  // Per-page import time early and late in the run: flat means no page costs more as the term grows.
+  const { rows: pages } = await db.query(
+    `SELECT extract(epoch FROM finished_at - started_at) * 1000 AS ms FROM attendance_import
+      WHERE sync_run_id IS NOT NULL ORDER BY started_at`,
+  );
+  const mean = (list) => list.reduce((sum, r) => sum + Number(r.ms), 0) / Math.max(1, list.length);
+  const tenth = Math.max(1, Math.floor(pages.length / 10));
+  const firstPagesMs = mean(pages.slice(0, tenth));
+  const lastPagesMs = mean(pages.slice(-tenth));
+
   const importRate = records / (importMs / 1000);
   const syncRate = records / (syncMs / 1000);
   say('');
@@ -264,6 +274,9 @@ async function main() {
   );
   say(
     `sync (${fmt(Math.ceil(events / EVENTS_PER_PAGE))} pages of ${EVENTS_PER_PAGE} events):       ${fmt(syncRate)} records/s  (${(syncMs / 1000).toFixed(1)} s), API peak RSS ${run.peakMb.toFixed(0)} MB`,
+  );
+  say(
+    `sync page write (import of one page), first / last tenth of the pages: ${fmt(firstPagesMs)} / ${fmt(lastPagesMs)} ms`,
   );
   say(
     `sync / file import:                    ${((syncRate / importRate) * 100).toFixed(0)} %   (heap capped at ${HEAP_MB} MB)`,
