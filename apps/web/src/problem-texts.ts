@@ -58,6 +58,8 @@ export const PROBLEM_TEXTS: Record<string, string> = {
   'own-school': 'Skolan behöver inget samtycke för sitt eget ärende.',
   'no-invalid-absence': 'Eleven har ingen ogiltig frånvaro den dagen.',
   'invalid-personnummer': 'Personnumret är inte giltigt.',
+  'unsafe-url': 'Adressen måste börja med https:// och får inte peka på ett internt nät.',
+  'not-own-school': 'Välj en skola i er organisation.',
   // Import report rows (libs/attendance/src/import).
   'invalid-time': 'Ange en tid som TT:MM.',
   'invalid-minutes': 'Ange hela minuter (0–600).',

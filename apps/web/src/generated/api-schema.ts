@@ -2408,6 +2408,7 @@ export interface components {
       baseUrl: string;
       /** @example Östersunds skoldata */
       name: string;
+      /** @description SS 12000 school units mapped to our schools by Organisation id. Schools not mapped here (by any source of the organisation) are matched by their skolenhetskod against `Organisation.schoolUnitCode` at each run. */
       schools: components['schemas']['SourceSchoolInput'][];
       /** @description Run on a schedule, every this many minutes. */
       syncEveryMinutes?: number;
