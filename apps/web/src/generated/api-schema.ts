@@ -954,6 +954,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/follow-ups/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Elevhälsa's follow-ups due: the 6- and 18-month follow-ups of the school's closed cases not yet recorded, oldest first */
+    get: operations['DueListsController_followUps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health/live': {
     parameters: {
       query?: never;
@@ -1164,6 +1181,23 @@ export interface paths {
      * @description For the coordinator choosing whom to mobilise: names and types of agencies (no personal data), of every organisation (a municipal school mobilises the region’s BUP).
      */
     get: operations['MobilisationsController_partnerAgencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Elevhälsa's reviews due (avstämningar): review dates of the school's open cases' plans with no review recorded from 7 days before, oldest first */
+    get: operations['DueListsController_reviews'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2745,6 +2779,35 @@ export interface components {
       recordedBy: components['schemas']['PersonRefDto'] | null;
       schoolOrWork20h: boolean | null;
     };
+    FollowUpDueDto: {
+      /** Format: uuid */
+      caseId: string;
+      className: string;
+      /** @description The case's coordinator (display name). */
+      coordinator: string;
+      /** Format: date */
+      dueOn: string;
+      firstName: string;
+      /** Format: uuid */
+      followUpId: string;
+      lastName: string;
+      /**
+       * @description Months after closure.
+       * @enum {number}
+       */
+      months: 6 | 18;
+      /**
+       * Format: date
+       * @description May be recorded from this day (14 days before due).
+       */
+      recordableFrom: string;
+      /** @example NT-2026-0001 */
+      reference: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+      /** Format: uuid */
+      studentId: string;
+    };
     FollowUpStatsDto: {
       /** @description In school or work at least 20 h/week. */
       backInSchoolOrWork20h: number | null;
@@ -3405,6 +3468,10 @@ export interface components {
       items: components['schemas']['FollowUpDto'][];
       nextCursor: string | null;
     };
+    PageOfFollowUpDueDto: {
+      items: components['schemas']['FollowUpDueDto'][];
+      nextCursor: string | null;
+    };
     PageOfGuardianNoticeItemDto: {
       items: components['schemas']['GuardianNoticeItemDto'][];
       nextCursor: string | null;
@@ -3443,6 +3510,10 @@ export interface components {
     };
     PageOfReviewDto: {
       items: components['schemas']['ReviewDto'][];
+      nextCursor: string | null;
+    };
+    PageOfReviewDueDto: {
+      items: components['schemas']['ReviewDueDto'][];
       nextCursor: string | null;
     };
     PageOfSchoolAccountDto: {
@@ -3734,6 +3805,31 @@ export interface components {
       recordedBy: components['schemas']['PersonRefDto'];
       /** Format: date */
       reviewedOn: string;
+    };
+    ReviewDueDto: {
+      /** Format: uuid */
+      caseId: string;
+      className: string;
+      /** @description The case's coordinator (display name). */
+      coordinator: string;
+      firstName: string;
+      lastName: string;
+      /**
+       * Format: date
+       * @description The case's latest review, if any.
+       */
+      lastReviewedOn: string | null;
+      /** @example NT-2026-0001 */
+      reference: string;
+      /**
+       * Format: date
+       * @description A review date of the plan (the plan's reviewDates).
+       */
+      reviewDate: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+      /** Format: uuid */
+      studentId: string;
     };
     RoleGrantDto: {
       /** Format: date-time */
@@ -8335,6 +8431,62 @@ export interface operations {
       };
     };
   };
+  DueListsController_followUps: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description Also list what falls due within this many days from today (overdue items are always listed). */
+        withinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfFollowUpDueDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   HealthController_live: {
     parameters: {
       query?: never;
@@ -9168,6 +9320,62 @@ export interface operations {
         };
       };
       /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  DueListsController_reviews: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description Also list what falls due within this many days from today (overdue items are always listed). */
+        withinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfReviewDueDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10343,7 +10551,11 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Forbidden */
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10815,7 +11027,11 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Forbidden */
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10876,7 +11092,11 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Forbidden */
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,6 +1,7 @@
 import { agency } from './agency';
 import { caseTexts } from './case';
 import { common } from './common';
+import { followUp } from './followUp';
 import { interventions } from './interventions';
 import { planning } from './planning';
 import { pupils } from './pupils';
@@ -21,4 +22,5 @@ export const sv = {
   signIn,
   interventions,
   schoolData,
+  followUp,
 };
