@@ -81,11 +81,18 @@ describe("elevhälsa's lists of reviews and follow-ups due", () => {
   it('lists follow-ups not recorded, recordable ones first, and drops one once recorded', async () => {
     const list = await get(elevhalsa, '/follow-ups/due').expect(200);
     expect(list.body.items.filter((i: { caseId: string }) => i.caseId === closedCaseId)).toEqual([
-      expect.objectContaining({ months: 6, dueOn: today, recordableFrom: addDays(today, -14), reference: 'T-DUE-LISTS' }),
+      expect.objectContaining({
+        months: 6,
+        dueOn: today,
+        recordableFrom: addDays(today, -14),
+        reference: 'T-DUE-LISTS',
+      }),
     ]);
     const year = await get(elevhalsa, '/follow-ups/due?withinDays=365').expect(200);
     expect(
-      year.body.items.filter((i: { caseId: string }) => i.caseId === closedCaseId).map((i: { months: number }) => i.months),
+      year.body.items
+        .filter((i: { caseId: string }) => i.caseId === closedCaseId)
+        .map((i: { months: number }) => i.months),
     ).toEqual([6, 18]);
 
     await t.http
@@ -101,9 +108,10 @@ describe("elevhälsa's lists of reviews and follow-ups due", () => {
     const first = await get(elevhalsa, '/follow-ups/due?withinDays=365&limit=1').expect(200);
     expect(first.body.items).toHaveLength(1);
     if (first.body.nextCursor) {
-      const next = await get(elevhalsa, `/follow-ups/due?withinDays=365&limit=1&cursor=${first.body.nextCursor}`).expect(
-        200,
-      );
+      const next = await get(
+        elevhalsa,
+        `/follow-ups/due?withinDays=365&limit=1&cursor=${first.body.nextCursor}`,
+      ).expect(200);
       expect(next.body.items[0]?.followUpId).not.toBe(first.body.items[0].followUpId);
       expect(next.body.items[0].dueOn >= first.body.items[0].dueOn).toBe(true);
     }

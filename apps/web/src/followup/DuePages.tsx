@@ -113,7 +113,10 @@ export function FollowUpsDuePage() {
                 return (
                   <Table.Tr key={item.followUpId}>
                     <Table.Th scope="row" fw={500}>
-                      {pupil} <Text span size="sm">({item.className})</Text>
+                      {pupil}{' '}
+                      <Text span size="sm">
+                        ({item.className})
+                      </Text>
                     </Table.Th>
                     <Table.Td>
                       <Anchor component={Link} to={caseTab(item.caseId)}>

@@ -96,7 +96,12 @@ export function ReviewForm({ caseId, onSaved }: { caseId: string; onSaved?(): vo
             error={errors.errorOf('periodWeeks')}
           />
         </Group>
-        <YesNo label={f.goalReached} value={goalReached} onChange={setGoalReached} error={errors.errorOf('goalReached')} />
+        <YesNo
+          label={f.goalReached}
+          value={goalReached}
+          onChange={setGoalReached}
+          error={errors.errorOf('goalReached')}
+        />
         <Textarea
           label={f.decisions}
           autosize

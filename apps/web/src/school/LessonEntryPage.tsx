@@ -1,4 +1,15 @@
-import { Alert, Button, Group, NativeSelect, Paper, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client, data, Schemas } from '../client';
@@ -77,7 +88,15 @@ function LessonForm({
         onSubmit={submit}
         pending={record.isPending}
         error={record.error}
-        fields={['date', 'startTime', 'offeredMinutes', 'attendanceMinutes', 'validAbsenceMinutes', 'invalidAbsenceMinutes', 'reason']}
+        fields={[
+          'date',
+          'startTime',
+          'offeredMinutes',
+          'attendanceMinutes',
+          'validAbsenceMinutes',
+          'invalidAbsenceMinutes',
+          'reason',
+        ]}
         submitLabel={t.form.submit}
       >
         <Group align="start" grow>
@@ -150,7 +169,17 @@ function LessonForm({
   );
 }
 
-function DayLessons({ studentId, name, date, onEdit }: { studentId: string; name: string; date: string; onEdit(lesson: Lesson): void }) {
+function DayLessons({
+  studentId,
+  name,
+  date,
+  onEdit,
+}: {
+  studentId: string;
+  name: string;
+  date: string;
+  onEdit(lesson: Lesson): void;
+}) {
   const lessons = useQuery({
     queryKey: keyOf(`/api/v1/students/${studentId}/attendance`, date),
     queryFn: () =>
@@ -203,7 +232,12 @@ function DayLessons({ studentId, name, date, onEdit }: { studentId: string; name
                   <Table.Td>{lesson.reason ?? ''}</Table.Td>
                   <Table.Td>{t.sources[lesson.source] ?? lesson.source}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="default" aria-label={t.editLabel(lesson.startTime)} onClick={() => onEdit(lesson)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t.editLabel(lesson.startTime)}
+                      onClick={() => onEdit(lesson)}
+                    >
                       {t.edit}
                     </Button>
                   </Table.Td>
@@ -292,7 +326,13 @@ export function LessonEntryPage() {
               })
             }
           />
-          <LessonForm key={`${pupil.id}/${date}`} studentId={pupil.id} date={date} fields={fields} setFields={setFields} />
+          <LessonForm
+            key={`${pupil.id}/${date}`}
+            studentId={pupil.id}
+            date={date}
+            fields={fields}
+            setFields={setFields}
+          />
         </>
       ) : (
         <Text data-testid="pick-pupil">{t.pickFirst}</Text>

@@ -50,7 +50,10 @@ export class FollowUpDueDto extends DueCaseDto {
   @ApiProperty({ format: 'uuid' }) followUpId: string;
   @ApiProperty({ enum: [6, 18], description: 'Months after closure.' }) months: number;
   @ApiProperty({ format: 'date' }) dueOn: string;
-  @ApiProperty({ format: 'date', description: `May be recorded from this day (${RECORDABLE_DAYS_BEFORE_DUE} days before due).` })
+  @ApiProperty({
+    format: 'date',
+    description: `May be recorded from this day (${RECORDABLE_DAYS_BEFORE_DUE} days before due).`,
+  })
   recordableFrom: string;
 }
 
