@@ -180,7 +180,7 @@ describe('single lesson entry, reviews and follow-ups after closure (browser)', 
     // The case's tab shows it recorded, with the outcome in words.
     await page.goto(`/arenden/${caseId}?flik=uppfoljning`);
     const recorded = page.getByTestId('follow-ups-table').getByRole('row').filter({ hasText: '6 månader' });
-    await recorded.getByText('BUP').waitFor();
+    await recorded.getByRole('cell', { name: 'BUP', exact: true }).waitFor();
     await settled(page);
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, 'elevhalsa-case-follow-ups');
