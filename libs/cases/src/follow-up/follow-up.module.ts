@@ -9,7 +9,13 @@ import { ReviewsController, ReviewsService } from './reviews';
 /** Reviews, follow-ups at 6 and 18 months, elevhälsa's lists of both due, the printable plan and outcome statistics. */
 @Module({
   imports: [CaseAccessModule],
-  controllers: [ReviewsController, FollowUpsController, DueListsController, PlanPrintController, OutcomeStatsController],
+  controllers: [
+    ReviewsController,
+    FollowUpsController,
+    DueListsController,
+    PlanPrintController,
+    OutcomeStatsController,
+  ],
   providers: [ReviewsService, FollowUpsService, DueListsService, PlanPrintService, OutcomeStatsService],
 })
 export class FollowUpModule {}
