@@ -19,6 +19,8 @@ import { AbsenceRulesPage } from './school/AbsenceRulesPage';
 import { GuardianNoticesPage } from './school/GuardianNoticesPage';
 import { ImportPage } from './school/ImportPage';
 import { InvestigationsPage } from './school/InvestigationsPage';
+import { LessonEntryPage } from './school/LessonEntryPage';
+import { FollowUpsDuePage, ReviewsDuePage } from './followup/DuePages';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { InterventionResultsPage } from './pages/InterventionResultsPage';
 import { InterventionsPage } from './pages/InterventionsPage';
@@ -83,6 +85,9 @@ export function App() {
         <Route path="resultat-per-insats" element={<InterventionResultsPage />} />
         <Route path="skoldata" element={<SchoolDataPage />} />
         <Route path="gallring" element={<RetentionPage />} />
+        <Route path="lektionsnarvaro" element={<LessonEntryPage />} />
+        <Route path="avstamningar" element={<ReviewsDuePage />} />
+        <Route path="uppfoljningar" element={<FollowUpsDuePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

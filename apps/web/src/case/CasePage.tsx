@@ -6,6 +6,7 @@ import type { CaseDetail } from '../triage/types';
 import { texts } from '../texts';
 import { ConsentPanel } from './ConsentPanel';
 import { CoursesPanel } from './CoursesPanel';
+import { FollowUpPanel } from './FollowUpPanel';
 import { LeadTimesPanel } from './LeadTimesPanel';
 import { MappingPanel } from './MappingPanel';
 import { MeetingsPanel } from './MeetingsPanel';
@@ -28,6 +29,7 @@ const TABS = [
   { value: 'moten', label: t.tabs.meetings, Panel: MeetingsPanel },
   { value: 'kartlaggning', label: t.tabs.mapping, Panel: MappingPanel },
   { value: 'plan', label: t.tabs.plan, Panel: PlanPanel },
+  { value: 'uppfoljning', label: texts.followUp.tab, Panel: FollowUpPanel },
   { value: 'insatser', label: texts.interventions.courses.tab, Panel: CoursesPanel },
   { value: 'tidslinje', label: t.tabs.timeline, Panel: TimelinePanel },
   { value: 'ledtider', label: t.tabs.leadTimes, Panel: LeadTimesPanel },

@@ -1,6 +1,7 @@
 import { agency } from './agency';
 import { caseTexts } from './case';
 import { common } from './common';
+import { followUp } from './followUp';
 import { interventions } from './interventions';
 import { planning } from './planning';
 import { pupils } from './pupils';
@@ -23,4 +24,5 @@ export const sv = {
   interventions,
   schoolData,
   retention,
+  followUp,
 };

@@ -14,11 +14,9 @@ export const screens = {
     agencies: 'Verksamheter',
     accessLog: 'Åtkomstlogg',
     imports: 'Närvaroimport',
-    lessons: 'Registrera lektion',
     notices: 'Dagens vårdnadshavarbesked',
     investigations: 'Frånvaroutredningar',
     rules: 'Frånvaroregler',
-    followUps: 'Uppföljningar',
   },
   agencyTypes,
   users: {
