@@ -178,6 +178,33 @@ export const screens = {
       weekday_pattern: 'Återkommande veckodag',
       rising_trend: 'Ökande frånvaro',
     } as Record<string, string>,
+    // What each rule catches, with the values in force (the API's own texts are for developers).
+    describe: (kind: string, p: Record<string, number | string>): string | null => {
+      const weeks = (n: number | string) => (Number(n) === 1 ? 'den senaste veckan' : `de senaste ${n} veckorna`);
+      switch (kind) {
+        case 'absence_share':
+          return `Frånvaro (giltig och ogiltig) minst ${p.percent} % av schemalagd tid ${weeks(p.weeks)}.`;
+        case 'invalid_streak':
+          return `Ogiltig frånvaro minst ${p.days} skoldagar i rad, där sviten slutar inom ${weeks(p.withinWeeks)}.`;
+        case 'weekday_pattern':
+          return `Frånvarande (minst ${p.minAbsentShareOfDay} % av dagen) samma veckodag minst ${p.weeksHit} av ${weeks(p.ofWeeks)}.`;
+        case 'rising_trend':
+          return `Frånvaron har ökat ${p.weeks} hela veckor i rad (varje vecka högre än den förra) och var minst ${p.minPercent} % den senaste veckan.`;
+        default:
+          return null;
+      }
+    },
+    params: {
+      'absence_share.percent': 'Frånvaro minst (procent av schemalagd tid)',
+      'absence_share.weeks': 'Under de senaste (antal veckor)',
+      'invalid_streak.days': 'Skoldagar i rad med ogiltig frånvaro',
+      'invalid_streak.withinWeeks': 'Sviten slutar inom de senaste (antal veckor)',
+      'weekday_pattern.weeksHit': 'Veckor med frånvaro samma veckodag',
+      'weekday_pattern.ofWeeks': 'Av de senaste (antal veckor)',
+      'weekday_pattern.minAbsentShareOfDay': 'En dag räknas som frånvarodag vid minst (procent av dagen)',
+      'rising_trend.weeks': 'Hela veckor i rad med ökande frånvaro',
+      'rising_trend.minPercent': 'Frånvaro den senaste veckan minst (procent)',
+    } as Record<string, string>,
   },
   imports: {
     title: 'Närvaroimport',
