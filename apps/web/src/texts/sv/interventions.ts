@@ -28,7 +28,7 @@ export const interventions = {
     title: 'Insatskatalog',
     intro:
       'Organisationens insatser (till exempel MST och Komet). Planens åtgärder och elevernas insatser väljs härifrån. En insats som inte längre erbjuds markeras som avslutad och finns kvar för historiken.',
-    caption: (count: number) => `${count} insatser`,
+    caption: (count: number) => `${count} ${count === 1 ? 'insats' : 'insatser'}`,
     empty: 'Katalogen är tom.',
     columns: {
       name: 'Insats',

@@ -116,7 +116,8 @@ export const screens = {
       'Elever med ogiltig frånvaro i dag. Vårdnadshavarna ska informeras samma dag (skollagen 7 kap. 17 §): registrera hur och när de fick besked.',
     date: 'Skoldag',
     onlyUninformed: 'Visa bara elever vars vårdnadshavare inte fått besked',
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} elever med ogiltig frånvaro`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'elev' : 'elever'} med ogiltig frånvaro`,
     empty: 'Inga elever har ogiltig frånvaro den här dagen.',
     columns: { pupil: 'Elev', className: 'Klass', minutes: 'Ogiltig frånvaro', informed: 'Besked' },
     minutes: (n: number) => `${n} min`,
@@ -140,7 +141,8 @@ export const screens = {
     title: 'Frånvaroutredningar',
     intro:
       'Elever med upprepad eller längre frånvaro (minst 10 % de senaste 8 veckorna) utan påbörjad utredning det senaste året. Rektor ska se till att frånvaron utreds och anmäla till huvudmannen (skollagen 7 kap. 19 a §).',
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} elever utan utredning`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'elev' : 'elever'} utan utredning`,
     empty: 'Alla elever med mycket frånvaro har en påbörjad utredning.',
     columns: {
       pupil: 'Elev',
@@ -217,7 +219,7 @@ export const screens = {
     noFile: 'Välj en fil.',
     report: 'Resultat av inläsningen',
     summary: (total: number, imported: number, rejected: number) =>
-      `${total} rader: ${imported} inlästa, ${rejected} avvisade.`,
+      `${total} ${total === 1 ? 'rad' : 'rader'}: ${imported} ${imported === 1 ? 'inläst' : 'inlästa'}, ${rejected} ${rejected === 1 ? 'avvisad' : 'avvisade'}.`,
     rejectedAll: 'Filen avvisades: inget lästes in. Rätta raderna nedan och försök igen.',
     rejectedCaption: 'Avvisade rader',
     columns: { line: 'Rad', field: 'Fält', reason: 'Orsak' },
