@@ -120,6 +120,12 @@ function table(headers: string[], rows: string[][]): string {
   );
 }
 
+/** An ISO week (2026-W45) as the app shows it: "v. 45", with its Monday since an extract spans years. */
+const week = (isoWeek: string, monday: string) => {
+  const match = /W(\d{1,2})$/.exec(isoWeek);
+  return match ? `v. ${Number(match[1])} (${monday})` : isoWeek;
+};
+
 const json = (value: unknown) => (value === null || value === undefined ? '–' : e(JSON.stringify(value)));
 
 const PRINT_CSS = `
@@ -194,7 +200,7 @@ export function renderRegisterExtract(x: RegisterExtractDto): string {
     ? table(
         ['Vecka', 'Schemalagd tid (min)', 'Giltig frånvaro (min)', 'Ogiltig frånvaro (min)', 'Frånvaro'],
         x.attendance.perWeek.weeks.map((w) => [
-          e(w.week),
+          e(week(w.week, w.weekStart)),
           e(w.offeredMinutes),
           e(w.validAbsenceMinutes),
           e(w.invalidAbsenceMinutes),

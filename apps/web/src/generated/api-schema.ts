@@ -2822,7 +2822,9 @@ export interface components {
        *       "other": null
        *     }
        */
-      newInterventions: Record<string, never>;
+      newInterventions: {
+        [key: string]: number | null;
+      };
       /** @description Follow-ups recorded (of cases closed in the period). */
       recorded: number | null;
     };
@@ -3116,6 +3118,24 @@ export interface components {
       /** @description A short note to the agency. The agency reads it before consent may be in force: write no personal details here. */
       message?: string;
     };
+    LeadTimeFigureDto: {
+      /**
+       * @example openedToPlanAgreed
+       * @enum {string}
+       */
+      measure:
+        | 'signalToFlag'
+        | 'signalToCaseOpened'
+        | 'flagToCaseOpened'
+        | 'openedToFirstAgencyAccepted'
+        | 'openedToFirstMeeting'
+        | 'openedToPlanAgreed'
+        | 'signalToPlanAgreed';
+      /** @description Median whole days between the two steps, over cases opened in the term that reached both. */
+      medianDays: number | null;
+      /** @description 90th percentile, whole days. */
+      p90Days: number | null;
+    };
     LeadTimesDto: {
       /** @description Whole days from the case opening to each later step. */
       daysFromOpening: Record<string, never>;
@@ -3374,7 +3394,9 @@ export interface components {
        *       "closed": 12
        *     }
        */
-      casesByStatus: Record<string, never>;
+      casesByStatus: {
+        [key: string]: number | null;
+      };
       /** @description Follow-up results by months after closure ("6", "18"), over cases closed in the period. */
       followUps: {
         [key: string]: components['schemas']['FollowUpStatsDto'];
@@ -3384,7 +3406,9 @@ export interface components {
        * @description First day of the term.
        */
       from: string;
-      /** @description Median whole days from opening to the plan agreed, over cases opened in the period. */
+      /** @description Lead times of the cases opened in the term, per measure (first signal → flag → case opened → first agency accepted → first meeting → plan agreed): median and 90th percentile in whole days, null (named in `suppressed` as `leadTimes.<measure>.median`/`.p90`) when fewer than 5 pupils are behind them. */
+      leadTimes: components['schemas']['LeadTimeFigureDto'][];
+      /** @description Median whole days from opening to the plan agreed, over cases opened in the period (rounded). */
       medianDaysToPlan: number | null;
       /** Format: uuid */
       organisationId: string;
