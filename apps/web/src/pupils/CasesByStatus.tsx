@@ -1,35 +1,31 @@
 import { Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatNumber } from '../format';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import { CaseSummary } from './types';
-import { fetchAll } from '../paging';
+import { client, data } from '../client';
+import { fetchAll, keyOf } from '../query';
 import { CASE_STATUSES } from '../api-types';
 
 const t = texts.pupils.overview;
 
 /** Every case of the school the caller may see (all pages of GET /cases), counted by status. */
 export function CasesByStatus() {
-  const [counts, setCounts] = useState<Record<string, number> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let current = true;
-    fetchAll<CaseSummary>('/cases').then(
-      (cases) => {
-        if (!current) return;
-        const byStatus: Record<string, number> = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
-        for (const c of cases) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
-        setCounts(byStatus);
-      },
-      (e: unknown) => current && setError(e),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const query = useQuery({
+    queryKey: keyOf('/api/v1/cases', 'all'),
+    queryFn: async () => {
+      const cases = await fetchAll((cursor) =>
+        data(client.GET('/api/v1/cases', { params: { query: { limit: 500, cursor } } })),
+      );
+      const byStatus: Record<string, number> = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
+      for (const c of cases) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
+      return byStatus;
+    },
+  });
+  const counts = query.data ?? null;
+  const error = query.error;
 
   const rows = counts
     ? CASE_STATUSES.map((status) => ({ status, label: texts.common.caseStatus[status], count: counts[status] }))

@@ -2,16 +2,24 @@ import { Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDays, formatNumber } from '../format';
-import { useApi } from '../hooks';
+import { useQuery } from '@tanstack/react-query';
+import { client, data as dataOf } from '../client';
+import { keyOf } from '../query';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import type { SchoolLeadTimes } from './types';
 
 const t = texts.pupils.overview.leadTimes;
 
 /** The school's lead-time medians (and 90th percentiles) for cases opened in the API's default year. */
 export function LeadTimes({ schoolId }: { schoolId: string }) {
-  const { data, error, loading } = useApi<SchoolLeadTimes>(`/schools/${schoolId}/lead-times`);
+  const {
+    data,
+    error,
+    isPending: loading,
+  } = useQuery({
+    queryKey: keyOf(`/api/v1/schools/${schoolId}/lead-times`),
+    queryFn: () => dataOf(client.GET('/api/v1/schools/{id}/lead-times', { params: { path: { id: schoolId } } })),
+  });
   const measures = data?.measures ?? [];
   const label = (measure: string) => t.measures[measure] ?? measure;
   const withMedian = measures.filter((m) => m.medianDays !== null);

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDays, formatNumber, formatPercent } from '../format';
-import { useApi } from '../hooks';
+import { useQuery } from '@tanstack/react-query';
+import { client, data as dataOf } from '../client';
+import { keyOf } from '../query';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
 import { OutcomeStats, Term } from './types';
@@ -35,8 +37,17 @@ export function OutcomeStatsSection({ schoolId }: { schoolId: string }) {
   // Null: the API's default, the current term. The choosable terms come with the first answer.
   const [term, setTerm] = useState<string | null>(null);
   const [terms, setTerms] = useState<Term[]>([]);
-  const query = new URLSearchParams({ schoolId, ...(term ? { term } : {}) });
-  const { data, error, loading } = useApi<OutcomeStats>(`/stats/outcomes?${query}`);
+  const {
+    data,
+    error,
+    isPending: loading,
+  } = useQuery({
+    queryKey: keyOf('/api/v1/stats/outcomes', schoolId, term),
+    queryFn: async () =>
+      (await dataOf(
+        client.GET('/api/v1/stats/outcomes', { params: { query: { schoolId, ...(term ? { term } : {}) } } }),
+      )) as OutcomeStats,
+  });
   if (data && terms.length === 0 && data.terms.length > 0) setTerms(data.terms);
 
   return (

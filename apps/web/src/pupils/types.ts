@@ -1,94 +1,23 @@
-// Response shapes of the pupil endpoints, as the API's DTOs define them (libs/signals, libs/students,
-// libs/attendance, libs/cases).
+// Response shapes of the pupil endpoints: the server's own types from the generated OpenAPI schema
+// (client.ts). Where the OpenAPI document describes a field only loosely (a free JSON object), the
+// shape the DTO's comment documents is laid over it here.
 
-import type { AbsenceFigures, RuleHit } from '../api-types';
+import type { Schemas } from '../client';
 
-export interface WatchlistItem {
-  studentId: string;
-  firstName: string;
-  lastName: string;
-  className: string;
-  grade: number;
-  personnummerMasked: string;
-  absencePercent: number;
-  invalidAbsencePercent: number;
-  rulesHit: RuleHit[];
-  openFlag: boolean;
-  investigationStarted: boolean;
-  /** The pupil has an open case (every reader of the list is told). */
-  hasOpenCase: boolean;
-  /** The open case itself, for those who may read cases (principal, elevhälsa). */
-  case: { id: string; reference: string; status: string } | null;
-}
-
-export interface Student {
-  id: string;
-  personnummerMasked: string;
-  firstName: string;
-  lastName: string;
-  schoolId: string;
-  schoolName: string;
-  grade: number;
-  className: string;
-  protectedIdentity: boolean;
-  coordinationNumber: boolean;
-}
-
-export interface Flag {
-  id: string;
-  studentId: string;
-  text: string;
-  status: string;
-  createdAt: string;
-  createdBy: { id: string; displayName: string };
-  snapshot: { takenAt: string; figures: AbsenceFigures; rulesHit: RuleHit[] };
-  /** Staff's additions while the flag awaits triage (GET /flags/:id). */
-  notes?: { id: string; text: string; createdBy: { id: string; displayName: string }; createdAt: string }[];
-}
-
-export interface CaseSummary {
-  id: string;
-  status: string;
-}
-
-export interface LeadTimeStat {
-  measure: string;
-  cases: number;
-  medianDays: number | null;
-  p90Days: number | null;
-}
-
-export interface SchoolLeadTimes {
-  schoolId: string;
-  from: string;
-  to: string;
-  measures: LeadTimeStat[];
-}
-
-export interface FollowUpStats {
-  recorded: number | null;
-  backInSchoolOrWork20h: number | null;
-  newInterventions: Record<string, number | null>;
-  medianAttendancePercent: number | null;
-}
-
+export type WatchlistItem = Schemas['WatchlistItemDto'];
+export type Student = Schemas['StudentDto'];
+export type Flag = Schemas['FlagDto'];
+export type CaseSummary = Schemas['CaseSummaryDto'];
+export type LeadTimeStat = Schemas['LeadTimeStatDto'];
+export type SchoolLeadTimes = Schemas['SchoolLeadTimesDto'];
 /** A school term (2026HT = autumn 2026) and its first and last day. */
-export interface Term {
-  term: string;
-  from: string;
-  to: string;
-}
+export type Term = Schemas['TermDto'];
 
-export interface OutcomeStats {
-  schoolId: string | null;
-  term: string;
-  from: string;
-  to: string;
-  /** The current term and the ones before it, newest first. */
-  terms: Term[];
+export type FollowUpStats = Omit<Schemas['FollowUpStatsDto'], 'newInterventions'> & {
+  newInterventions: Record<string, number | null>;
+};
+
+export type OutcomeStats = Omit<Schemas['OutcomeStatsDto'], 'casesByStatus' | 'followUps'> & {
   casesByStatus: Record<string, number | null>;
-  medianDaysToPlan: number | null;
-  plansWithAttendanceGoal: { count: number; reached: number | null; share: number | null } | null;
   followUps: Record<string, FollowUpStats>;
-  suppressed: string[];
-}
+};
