@@ -1,8 +1,7 @@
 import { Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
-import { useApi } from '../hooks';
-import type { CaseDetail } from '../triage/types';
+import { useCase } from '../triage/hooks';
 import { texts } from '../texts';
 import { ConsentPanel } from './ConsentPanel';
 import { CoursesPanel } from './CoursesPanel';
@@ -40,7 +39,7 @@ export function CasePage() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.some((x) => x.value === params.get('flik')) ? params.get('flik')! : 'oversikt';
   // Where am I: the case's reference, status and (for those who may see it) the pupil.
-  const detail = useApi<CaseDetail>(id ? `/cases/${id}` : null).data;
+  const detail = useCase(id).data;
   const heading = detail
     ? t.heading(
         detail.reference,

@@ -1,15 +1,16 @@
 import { Alert, Anchor, Divider, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useApi } from '../hooks';
 import { AttendanceByWeek } from '../pupils/AttendanceByWeek';
 import { ErasePupil } from '../pupils/ErasePupil';
 import { FlagForm } from '../pupils/FlagForm';
 import { RegisterExtractLink } from '../pupils/RegisterExtractLink';
-import type { Student } from '../pupils/types';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 
@@ -35,7 +36,13 @@ export function StudentPage() {
   const { hasRole } = useSession();
   const valid = UUID.test(id);
   const [erased, setErased] = useState<string | null>(null);
-  const { data: student, error: loadError, loading } = useApi<Student>(valid ? `/students/${id}` : null);
+  const query = useQuery({
+    queryKey: keyOf(`/api/v1/students/${id}`),
+    queryFn: () => data(client.GET('/api/v1/students/{id}', { params: { path: { id } } })),
+    enabled: valid,
+  });
+  const { data: student, error: loadError } = query;
+  const loading = query.isPending;
   // Not an id at all: the same words as for a pupil one may not see.
   const error = valid ? loadError : new ApiError({ status: 404 });
 
