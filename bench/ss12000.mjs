@@ -26,10 +26,13 @@ const PUPILS = 2000;
 const CLASS_SIZE = 25;
 const CLASSES = PUPILS / CLASS_SIZE;
 const TIMES = ['08:10', '09:10', '10:15', '12:30', '13:30', '14:30'];
-const DAYS = Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? 90);
+// Default: 10 school days (≈ 120 000 records, a few minutes on a 2-core machine); `--full`: a term of 90.
+const FULL = process.argv.includes('--full');
+const DAYS = Number(process.argv.find((a) => a.startsWith('--days='))?.slice(7) ?? (FULL ? 90 : 10));
+// `--profile`: the API runs with `--cpu-prof`, profiles in .data/bench-ss12000-profile/ (kept).
+const PROFILE = process.argv.includes('--profile');
 const EVENTS_PER_PAGE = 500;
 const HEAP_MB = 160;
-const PORT = 3978;
 const UNIT = '8f1a0c2e-0000-4000-8000-0000000b0001';
 const work = join(root, '.data', 'bench-ss12000');
 
@@ -40,7 +43,7 @@ function rssKb(pid) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
-  return Number(line.split(/\s+/)[1]);
+  return line ? Number(line.split(/\s+/)[1]) : 0;
 }
 
 async function withPeakMemory(pid, fn) {
@@ -120,6 +123,19 @@ function startSs12000Server(days, personId, total) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** A free local port (the API's). */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = http.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Children to stop if the benchmark fails half-way (so no API is left holding its port). */
+const children = [];
+
 async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -172,7 +188,11 @@ async function main() {
   );
 
   const ss12000 = await startSs12000Server(days, synced, events);
-  const api = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, dist('apps/api/src/main.js')], {
+  const PORT = await freePort();
+  const profileDir = join(root, '.data', 'bench-ss12000-profile');
+  const nodeArgs = [`--max-old-space-size=${HEAP_MB}`];
+  if (PROFILE) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  const api = spawn(process.execPath, [...nodeArgs, dist('apps/api/src/main.js')], {
     env: {
       ...process.env,
       ...env,
@@ -183,6 +203,7 @@ async function main() {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  children.push(api);
   await waitReady(PORT, api, 30);
   const login = async (username) =>
     `Bearer ${(await request(PORT, 'POST', '/api/v1/auth/login', { body: { username, password: DEMO_PASSWORD } })).body.accessToken}`;
@@ -227,11 +248,23 @@ async function main() {
   });
   const syncMs = Number(process.hrtime.bigint() - syncStarted) / 1e6;
   if (run.result.status !== 'succeeded') throw new Error(`sync failed: ${run.result.failure}`);
+  // The demo seed has lessons of its own at the school: count only the synced pupils'.
   const { rows } = await db.query(
-    `SELECT count(*)::int AS n FROM attendance_lesson l JOIN student s ON s.id = l.student_id WHERE s.school_id = $1`,
+    `SELECT count(*)::int AS n FROM attendance_lesson l JOIN student s ON s.id = l.student_id
+      WHERE s.school_id = $1 AND s.external_id LIKE 'e0000001-%'`,
     [school],
   );
   if (rows[0].n !== records) throw new Error(`the sync wrote ${rows[0].n} of ${records} lessons`);
+
+  // Per-page import time early and late in the run: flat means no page costs more as the term grows.
+  const { rows: pages } = await db.query(
+    `SELECT extract(epoch FROM finished_at - started_at) * 1000 AS ms FROM attendance_import
+      WHERE sync_run_id IS NOT NULL ORDER BY started_at`,
+  );
+  const mean = (list) => list.reduce((sum, r) => sum + Number(r.ms), 0) / Math.max(1, list.length);
+  const tenth = Math.max(1, Math.floor(pages.length / 10));
+  const firstPagesMs = mean(pages.slice(0, tenth));
+  const lastPagesMs = mean(pages.slice(-tenth));
 
   const importRate = records / (importMs / 1000);
   const syncRate = records / (syncMs / 1000);
@@ -241,6 +274,9 @@ async function main() {
   );
   say(
     `sync (${fmt(Math.ceil(events / EVENTS_PER_PAGE))} pages of ${EVENTS_PER_PAGE} events):       ${fmt(syncRate)} records/s  (${(syncMs / 1000).toFixed(1)} s), API peak RSS ${run.peakMb.toFixed(0)} MB`,
+  );
+  say(
+    `sync page write (import of one page), first / last tenth of the pages: ${fmt(firstPagesMs)} / ${fmt(lastPagesMs)} ms`,
   );
   say(
     `sync / file import:                    ${((syncRate / importRate) * 100).toFixed(0)} %   (heap capped at ${HEAP_MB} MB)`,
@@ -259,5 +295,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(`benchmark failed: ${error.stack ?? error}`);
+  for (const child of children) child.kill('SIGTERM');
   process.exit(1);
 });

@@ -490,9 +490,32 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
         to,
         terms: expect.any(Array),
         ...STORSJO_2021,
+        leadTimes: expect.any(Array),
         suppressed: expect.any(Array),
       });
-      expect([...res.body.suppressed].sort()).toEqual(
+      // Lead times of the term in whole days: only opening → agreed plan has 5 pupils or more behind it.
+      const measures = res.body.leadTimes.map((m: { measure: string }) => m.measure);
+      expect(measures).toEqual([
+        'signalToFlag',
+        'signalToCaseOpened',
+        'flagToCaseOpened',
+        'openedToFirstAgencyAccepted',
+        'openedToFirstMeeting',
+        'openedToPlanAgreed',
+        'signalToPlanAgreed',
+      ]);
+      for (const m of res.body.leadTimes as { measure: string; medianDays: number | null; p90Days: number | null }[]) {
+        if (m.measure === 'openedToPlanAgreed') {
+          expect(m.medianDays).toBe(STORSJO_2021.medianDaysToPlan);
+          expect(Number.isInteger(m.p90Days)).toBe(true);
+        } else {
+          expect(m).toEqual({ measure: m.measure, medianDays: null, p90Days: null });
+          expect(res.body.suppressed).toEqual(
+            expect.arrayContaining([`leadTimes.${m.measure}.median`, `leadTimes.${m.measure}.p90`]),
+          );
+        }
+      }
+      expect([...res.body.suppressed.filter((name: string) => !name.startsWith('leadTimes.'))].sort()).toEqual(
         [
           'casesByStatus.open',
           'casesByStatus.mapping',

@@ -54,6 +54,11 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
          FROM student WHERE id = $1`,
       [PUPIL, demoId('user:mentor@storsjo.demo'), demoId('user:elevhalsa@storsjo.demo')],
     );
+    await t.db.query(
+      `INSERT INTO absence_flag_note (flag_id, text, created_by)
+       SELECT id, 'Registerutdrag-test: ringt hem.', $2 FROM absence_flag WHERE student_id = $1 AND status = 'dismissed'`,
+      [PUPIL, demoId('user:mentor@storsjo.demo')],
+    );
     await t.http
       .post(`${API}/students/${PUPIL}/absence-investigations`)
       .set(as('rektor@storsjo.demo'))
@@ -66,6 +71,31 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       .set('if-match', read.headers.etag)
       .send({ className: 'EXTRAKT' })
       .expect(200);
+    // Every module under the case: an intervention course with a follow-up, a mapping contribution,
+    // a recorded follow-up (the demo may leave some out; the extract must show each).
+    await t.db.query(
+      `WITH i AS (INSERT INTO intervention (organisation_id, name, provider_agency_type, evidence_based, target_group)
+                  SELECT organisation_id, 'Extrakt-MST', 'social_services', true, 'Unga 12–17' FROM student WHERE id = $1
+                  RETURNING id),
+            c AS (INSERT INTO intervention_course (case_id, intervention_id, started_on, referred_behaviours, started_by,
+                                                   ended_on, end_reason, ended_at, ended_by)
+                  SELECT $2, i.id, current_date - 400, ARRAY['school_absence'], $3, current_date - 300, 'completed', now(), $3
+                    FROM i RETURNING id)
+       INSERT INTO intervention_follow_up (course_id, months, new_intervention_for, school_or_work_20h, recorded_by)
+       SELECT c.id, 6, '{}', true, $3 FROM c`,
+      [PUPIL, CASE, demoId('user:elevhalsa@storsjo.demo')],
+    );
+    await t.db.query(
+      `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text)
+       SELECT $1, 'school', school_id, $2, 'Extrakt-kartläggning' FROM support_case WHERE id = $1`,
+      [CASE, demoId('user:elevhalsa@storsjo.demo')],
+    );
+    await t.db.query(
+      `INSERT INTO case_follow_up (case_id, months, due_on, recorded_at, recorded_by, note)
+       VALUES ($1, 6, current_date, now(), $2, 'Extrakt-uppföljning')
+       ON CONFLICT DO NOTHING`,
+      [CASE, demoId('user:elevhalsa@storsjo.demo')],
+    );
     // An outside agency with consent reads the case: it must show among the recipients.
     await t.http.get(`${API}/cases/${CASE}`).set(as('bup@regionjh.demo')).expect(200);
   });
@@ -146,6 +176,115 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       expect.objectContaining({ user: 'Maja Mentor', agency: 'Storsjöskolan', subjectType: 'student' }),
     );
     for (const entry of x.accessedBy) expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
+  });
+
+  it('shows a pupil touched by every module in every section', async () => {
+    const res = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract?lessons=true`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    const x = res.body;
+    const sections: Record<string, unknown[]> = {
+      guardians: x.pupil.guardians,
+      changes: x.pupil.changes,
+      weeks: x.attendance.perWeek.weeks,
+      lessons: x.attendance.lessons,
+      flags: x.flags,
+      flagNotes: x.flags.flatMap((f: { notes: unknown[] }) => f.notes),
+      investigations: x.investigations,
+      guardianNotices: x.guardianNotices,
+      cases: x.cases,
+      accessedBy: x.accessedBy,
+    };
+    const c = x.cases[0];
+    for (const key of [
+      'timeline',
+      'consents',
+      'invitations',
+      'meetings',
+      'mapping',
+      'planVersions',
+      'reviews',
+      'followUps',
+      'interventionCourses',
+    ])
+      sections[key] = c[key];
+    sections.planAgreements = c.plan.agreements;
+    sections.courseFollowUps = c.interventionCourses.flatMap((k: { followUps: unknown[] }) => k.followUps);
+    const empty = Object.entries(sections)
+      .filter(([, rows]) => !Array.isArray(rows) || rows.length === 0)
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+    expect(c.interventionCourses).toContainEqual(
+      expect.objectContaining({
+        intervention: 'Extrakt-MST',
+        startedBy: 'Eva Kurator',
+        endReason: 'completed',
+        followUps: [expect.objectContaining({ months: 6, schoolOrWork20h: true, recordedBy: 'Eva Kurator' })],
+      }),
+    );
+    expect(x.attendance.lessonsShown).toMatchObject({ truncated: false, total: x.attendance.lessons.length });
+    expect(x.accessedByShown).toMatchObject({ truncated: false, total: x.accessedBy.length });
+  });
+
+  it('bounds the long sections: the newest lessons and access-log rows, with how many there are', async () => {
+    // A pupil with years of lessons and a long access history.
+    await t.db.query(
+      `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
+                                      valid_absence_minutes, invalid_absence_minutes, source)
+       SELECT $1, d::date, t::time, 40, 40, 0, 0, 'manual'
+         FROM generate_series(current_date - 900, current_date - 200, interval '1 day') d,
+              unnest(ARRAY['08:00', '09:00', '10:00']) t
+       ON CONFLICT DO NOTHING`,
+      [PUPIL],
+    );
+    await t.db.query(
+      `INSERT INTO access_log (at, user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome)
+       SELECT now() - interval '3 years' + n * interval '1 minute', u.id, u.agency_id, a.organisation_id,
+              'student.read', 'student', ARRAY[$1::text], 'allowed'
+         FROM generate_series(1, 2100) n, app_user u JOIN agency a ON a.id = u.agency_id
+        WHERE u.username = 'mentor@storsjo.demo'`,
+      [PUPIL],
+    );
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM attendance_lesson WHERE student_id = $1`, [
+      PUPIL,
+    ]);
+    const res = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract?lessons=true`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    const x = res.body;
+    expect(x.attendance.lessons).toHaveLength(2000);
+    expect(x.attendance.lessonsShown).toMatchObject({ total: rows[0].n, shown: 2000, limit: 2000, truncated: true });
+    // The newest are shown, oldest first.
+    const dates = x.attendance.lessons.map((l: { date: string }) => l.date);
+    expect([...dates].sort()).toEqual(dates);
+    expect(dates).toContain(lastWeekday());
+    expect(x.accessedBy).toHaveLength(2000);
+    expect(x.accessedByShown).toMatchObject({ shown: 2000, truncated: true });
+    expect(x.accessedByShown.total).toBeGreaterThan(2100);
+    // The newest access (this very request's check is in the same transaction: the one before it).
+    expect(x.accessedBy[x.accessedBy.length - 1].at > x.accessedBy[0].at).toBe(true);
+
+    // A period asks for the rest.
+    const from = addDays(swedishDate(new Date()), -900);
+    const to = addDays(swedishDate(new Date()), -801);
+    const older = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract?lessons=true&lessonsFrom=${from}&lessonsTo=${to}`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    expect(older.body.attendance.lessonsShown).toMatchObject({ total: 300, truncated: false, from, to });
+    expect(older.body.attendance.lessons).toHaveLength(300);
+    const html = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract.html?lessons=true`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(200);
+    expect(html.text).toContain(`Utdraget visar de senaste 2000 av ${rows[0].n} lektioner`);
+    const bad = await t.http
+      .get(`${API}/students/${PUPIL}/register-extract?accessFrom=2026-02-30`)
+      .set('authorization', token['rektor@storsjo.demo'])
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('accessFrom');
   });
 
   it('logs the extract as student.register_extract', async () => {
@@ -263,6 +402,20 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       [PUPIL],
     );
     expect(rows[0].n).toBe(1);
+    // Nor does a principal of another organisation.
+    await t.db.query(
+      `WITH org AS (INSERT INTO organisation (name, kind) VALUES ('Krokoms kommun', 'municipality') RETURNING id),
+            school AS (INSERT INTO agency (organisation_id, name, type, school_unit_code)
+                       SELECT id, 'Krokomsskolan', 'school', '99887766' FROM org RETURNING id)
+       INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
+       SELECT school.id, 'rektor@krokom.test', 'Krokom Rektor', u.password_hash, ARRAY['principal']
+         FROM school, app_user u WHERE u.username = 'rektor@storsjo.demo'`,
+    );
+    const krokom = await bearer(t.http, 'rektor@krokom.test');
+    for (const path of ['register-extract', 'register-extract.html']) {
+      const res = await t.http.get(`${API}/students/${PUPIL}/${path}`).set('authorization', krokom).expect(404);
+      expect(res.text).not.toContain('Storsjö');
+    }
     // An unknown pupil reads the same.
     await t.http
       .get(`${API}/students/${demoId('pupil:nobody')}/register-extract`)

@@ -139,6 +139,17 @@ export const followUpAccess: AccessGroup<Ctx> = {
       expect: coordinatorOnly(201),
     },
     {
+      // Elevhälsa's own work lists: the school's elevhälsa only (Parkskolan's gets its own school's, empty here).
+      route: 'GET /reviews/due',
+      request: () => ({ path: '/reviews/due' }),
+      expect: only(['elevhalsa@storsjo.demo', 'elevhalsa@park.demo'], 200),
+    },
+    {
+      route: 'GET /follow-ups/due',
+      request: () => ({ path: '/follow-ups/due' }),
+      expect: only(['elevhalsa@storsjo.demo', 'elevhalsa@park.demo'], 200),
+    },
+    {
       route: 'GET /cases/:id/plan.html',
       request: (c) => ({ path: `/cases/${c.caseId}/plan.html` }),
       expect: planReaders,
@@ -155,6 +166,8 @@ export const followUpAccess: AccessGroup<Ctx> = {
     'GET /cases/:id/reviews → case.read',
     'GET /cases/:id/follow-ups → case.read',
     'POST /cases/:id/follow-ups/:months → case.manage',
+    'GET /reviews/due → case.manage',
+    'GET /follow-ups/due → case.manage',
     'GET /cases/:id/plan.html → case.read',
     'GET /stats/outcomes → stats.read',
   ],

@@ -9,6 +9,7 @@ import { interventionsAccess } from './interventions.access';
 import { notificationsAccess } from './notifications.access';
 import { organisationAccess } from './organisation.access';
 import { planAccess } from './plan.access';
+import { retentionAccess } from './retention.access';
 import { signalsAccess } from './signals.access';
 import { ss12000Access } from './ss12000.access';
 import { studentsAccess } from './students.access';
@@ -28,4 +29,5 @@ export const ACCESS_GROUPS: AccessGroup<never>[] = [
   interventionsAccess,
   ss12000Access,
   dataProtectionAccess,
+  retentionAccess,
 ] as unknown as AccessGroup<never>[];

@@ -10,7 +10,7 @@ const PAGES: { user: string; path: string; ready: string | RegExp }[] = [
   { user: 'elevhalsa@storsjo.demo', path: '/arenden', ready: 'Ärenden' },
   { user: 'elevhalsa@storsjo.demo', path: `/arenden/${demoId('case:78')}`, ready: /^Ärende \S+ · / },
   { user: 'elevhalsa@storsjo.demo', path: `/arenden/${demoId('case:103')}?flik=plan`, ready: 'Mål' },
-  { user: 'rektor@storsjo.demo', path: '/oversikt', ready: 'Ärenden efter status' },
+  { user: 'rektor@storsjo.demo', path: '/oversikt', ready: 'Ledtider' },
   { user: 'rektor@storsjo.demo', path: '/skolans-konton', ready: 'Skolans konton' },
   { user: 'soc@ostersund.demo', path: '/inbjudningar', ready: 'Inbjudningar' },
   { user: 'soc@ostersund.demo', path: '/atgarder', ready: 'Våra åtgärder' },

@@ -37,7 +37,7 @@ describe('attendance import screen (browser)', () => {
     await page.getByRole('button', { name: 'Läs in filen' }).click();
     const report = page.getByTestId('import-report');
     await report.getByText('Filen avvisades: inget lästes in.', { exact: false }).waitFor();
-    await report.getByText('2 rader: 0 inlästa, 1 avvisade.').waitFor();
+    await report.getByText('2 rader: 0 inlästa, 1 avvisad.').waitFor();
     await report
       .getByRole('row')
       .filter({ hasText: 'Personnumret är inte giltigt.' })
@@ -49,7 +49,7 @@ describe('attendance import screen (browser)', () => {
 
     await page.getByLabel('Läs in de giltiga raderna även om några är felaktiga').check();
     await page.getByRole('button', { name: 'Läs in filen' }).click();
-    await report.getByText('2 rader: 1 inlästa, 1 avvisade.').waitFor();
+    await report.getByText('2 rader: 1 inläst, 1 avvisad.').waitFor();
     // Both imports are in the school's list, newest first.
     const earlier = page.getByTestId('imports-table');
     await earlier.getByRole('row').nth(1).getByText('Klar').waitFor();

@@ -8,6 +8,7 @@ type Item = { id: string; meta: { created: string; modified: string } } & Record
 
 /** The response schema of each listing, from the official spec: every page served is checked against it. */
 const LISTINGS: Record<string, string> = {
+  '/organisations': 'Organisations',
   '/persons': 'PersonsExpanded',
   '/groups': 'GroupsExpanded',
   '/calendarEvents': 'CalendarEvents',
@@ -34,6 +35,7 @@ export interface FakeAuth {
  * official spec's schema first: a test cannot feed the sync something the standard does not allow.
  */
 export class FakeSs12000Server {
+  readonly organisations: Item[] = [];
   readonly persons: Item[] = [];
   readonly groups: Item[] = [];
   readonly calendarEvents: Item[] = [];
@@ -152,13 +154,30 @@ export class FakeSs12000Server {
     const modifiedAfter = (i: Item) => !after || Date.parse(i.meta.modified) > Date.parse(after);
     const org = q.get('organisation') ?? q.get('relationship.organisation');
     const ref = (v: unknown) => (v as { id?: string } | undefined)?.id;
+    const enroledHere = (p: Item) =>
+      !org || ((p.enrolments as { enroledAt: { id: string } }[]) ?? []).some((e) => e.enroledAt.id === org);
     switch (path) {
-      case '/persons':
-        return this.persons.filter(
-          (p) =>
-            modifiedAfter(p) &&
-            (!org || ((p.enrolments as { enroledAt: { id: string } }[]) ?? []).some((e) => e.enroledAt.id === org)),
+      case '/organisations': {
+        const codes = q.getAll('schoolUnitCode');
+        return this.organisations.filter(
+          (o) =>
+            modifiedAfter(o) &&
+            (!codes.length || codes.includes(String(o.schoolUnitCode))) &&
+            (!q.get('type') || o.organisationType === q.get('type')),
         );
+      }
+      case '/persons': {
+        if (q.get('relationship.entity.type') === 'responsibleFor.enrolment') {
+          // The responsibles of the unit's pupils, as Person records of their own.
+          const responsible = new Set(
+            this.persons
+              .filter(enroledHere)
+              .flatMap((p) => ((p.responsibles as { person: { id: string } }[]) ?? []).map((r) => r.person.id)),
+          );
+          return this.persons.filter((p) => modifiedAfter(p) && responsible.has(p.id));
+        }
+        return this.persons.filter((p) => modifiedAfter(p) && enroledHere(p) && Array.isArray(p.enrolments));
+      }
       case '/groups':
         return this.groups.filter(
           (g) =>
@@ -295,6 +314,33 @@ export const ss = {
         relationType: 'Vårdnadshavare',
       })),
     };
+  },
+
+  /** A responsible (guardian) as a Person of their own, with the contact details SS 12000 keeps. */
+  guardian(
+    id: string,
+    opts: { givenName: string; familyName: string; mobile?: string; homePhone?: string; email?: string },
+  ): Item {
+    return {
+      id,
+      meta: meta(),
+      givenName: opts.givenName,
+      familyName: opts.familyName,
+      ...(opts.mobile || opts.homePhone
+        ? {
+            phoneNumbers: [
+              ...(opts.homePhone ? [{ value: opts.homePhone, type: 'Hem', mobile: false }] : []),
+              ...(opts.mobile ? [{ value: opts.mobile, type: 'Hem', mobile: true }] : []),
+            ],
+          }
+        : {}),
+      ...(opts.email ? { emails: [{ value: opts.email, type: 'Privat' }] } : {}),
+    };
+  },
+
+  /** A school unit with its skolenhetskod. */
+  schoolUnit(id: string, name: string, schoolUnitCode: string): Item {
+    return { id, meta: meta(), displayName: name, organisationType: 'Skolenhet', schoolUnitCode };
   },
 
   klass(id: string, schoolUnit: string, name: string, members: string[]): Item {

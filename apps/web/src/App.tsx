@@ -19,10 +19,13 @@ import { AbsenceRulesPage } from './school/AbsenceRulesPage';
 import { GuardianNoticesPage } from './school/GuardianNoticesPage';
 import { ImportPage } from './school/ImportPage';
 import { InvestigationsPage } from './school/InvestigationsPage';
+import { LessonEntryPage } from './school/LessonEntryPage';
+import { FollowUpsDuePage, ReviewsDuePage } from './followup/DuePages';
 import { SchoolAccountsPage } from './pages/SchoolAccountsPage';
 import { InterventionResultsPage } from './pages/InterventionResultsPage';
 import { InterventionsPage } from './pages/InterventionsPage';
 import { SchoolDataPage } from './admin/SchoolDataPage';
+import { RetentionPage } from './admin/RetentionPage';
 import { SetupPasswordPage } from './pages/SetupPasswordPage';
 import { StudentPage } from './pages/StudentPage';
 import { WatchlistPage } from './pages/WatchlistPage';
@@ -81,6 +84,10 @@ export function App() {
         <Route path="insatser" element={<InterventionsPage />} />
         <Route path="resultat-per-insats" element={<InterventionResultsPage />} />
         <Route path="skoldata" element={<SchoolDataPage />} />
+        <Route path="gallring" element={<RetentionPage />} />
+        <Route path="lektionsnarvaro" element={<LessonEntryPage />} />
+        <Route path="avstamningar" element={<ReviewsDuePage />} />
+        <Route path="uppfoljningar" element={<FollowUpsDuePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

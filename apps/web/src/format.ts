@@ -32,8 +32,19 @@ export function formatDateTime(value: string | null | undefined): string {
 /** Whole days (lead times are rounded), in Swedish number: 1 dag, 2 dagar. */
 export function formatDays(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
-  const days = Math.round(value);
-  return `${numberFormat.format(days)} ${Math.abs(days) === 1 ? 'dag' : 'dagar'}`;
+  return formatCount(Math.round(value) || 0, 'dag', 'dagar');
+}
+
+/** An ISO week (`2026-W45`) as Swedes write it: `v. 45`. The one week format of every screen. */
+export function formatWeek(isoWeek: string | null | undefined): string {
+  if (!isoWeek) return '–';
+  const match = /^\d{4}-?W(\d{1,2})$/.exec(isoWeek);
+  return match ? `v. ${Number(match[1])}` : isoWeek;
+}
+
+/** A count with its Swedish noun in the right number: `1 ärende`, `2 ärenden`, `1 234 elever`. */
+export function formatCount(value: number, one: string, many: string): string {
+  return `${numberFormat.format(value)} ${Math.abs(value) === 1 ? one : many}`;
 }
 
 export function todayIso(): string {

@@ -52,10 +52,14 @@ export const PROBLEM_TEXTS: Record<string, string> = {
   'role-not-allowed': 'Rollen kan inte ges på den här typen av enhet.',
   'role-combination': 'Rollerna kan inte kombineras.',
   'out-of-range': 'Värdet ligger utanför det tillåtna.',
+  'out-of-bounds': 'Fristen ligger utanför de tillåtna gränserna.',
+  'run-in-progress': 'En gallring pågår redan. Vänta tills den är klar.',
   'too-long-validity': 'Samtycket kan inte gälla så länge.',
   'own-school': 'Skolan behöver inget samtycke för sitt eget ärende.',
   'no-invalid-absence': 'Eleven har ingen ogiltig frånvaro den dagen.',
   'invalid-personnummer': 'Personnumret är inte giltigt.',
+  'unsafe-url': 'Adressen måste börja med https:// och får inte peka på ett internt nät.',
+  'not-own-school': 'Välj en skola i er organisation.',
   // Import report rows (libs/attendance/src/import).
   'invalid-time': 'Ange en tid som TT:MM.',
   'invalid-minutes': 'Ange hela minuter (0–600).',
@@ -74,6 +78,13 @@ export const PROBLEM_TEXTS: Record<string, string> = {
   // Problems as a whole (a problem's `code`, or the last part of its `type`).
   'flag-exists': 'Eleven är redan anmäld till elevhälsan och anmälan väntar på bedömning.',
   'case-open': 'Eleven har redan ett öppet ärende.',
+  // Erasure on request refused (409 `erasure-refused`, its `reasons`): what the law keeps.
+  'erasure-refused': 'Eleven kan inte raderas: uppgifterna måste sparas enligt lag.',
+  'kept-case':
+    'Eleven har ett ärende (öppet eller avslutat). Ärendets dokumentation ska sparas enligt arkivlagen och gallras först enligt gallringsreglerna.',
+  'kept-flag': 'Eleven har anmälts till elevhälsan. Anmälan ska sparas och gallras enligt gallringsreglerna.',
+  'kept-investigation': 'En frånvaroutredning har gjorts (skollagen 7 kap. 19 a §). Utredningen ska sparas.',
+  'kept-guardian-notice': 'Vårdnadshavare har informerats om frånvaro (skollagen 7 kap. 19 a §). Uppgiften ska sparas.',
   'precondition-failed': 'Någon annan har ändrat uppgiften sedan du läste den. Läs in den igen och gör om ändringen.',
   'precondition-required': 'Läs in uppgiften igen innan du ändrar den.',
   conflict: 'Ändringen går inte att göra i det läge uppgiften är nu.',

@@ -1,5 +1,12 @@
-import { QueryClient, useInfiniteQuery, useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import {
+  InfiniteData,
+  QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { ApiError } from './api';
 
 /**
@@ -52,12 +59,36 @@ export function useApiMutation<TVariables, TData = unknown>(options: {
   });
 }
 
-/** A list endpoint (`{ items, nextCursor }`) page by page through the cache; `loadMore` appends the next page. */
+/** A list endpoint read page by page (usePages). */
+export interface Paged<T> {
+  items: T[];
+  error: unknown;
+  /** The first page is on its way (a new key, or a reload after an error). */
+  isPending: boolean;
+  /** The same as isPending (older name). */
+  loading: boolean;
+  /** A next page is on its way. */
+  loadingMore: boolean;
+  hasMore: boolean;
+  loadMore(): void;
+  reload(): void;
+  /** Changes the loaded items in the cache, e.g. after one of them was answered or marked read. */
+  update(change: (items: T[]) => T[]): void;
+}
+
+type PageOf<T> = { items: T[]; nextCursor?: string | null };
+
+/**
+ * A list endpoint (`{ items, nextCursor }`) page by page through the cache: the first page, then
+ * `loadMore` appends the next. The items shown stay until a new first page replaces them; a
+ * change that invalidates the key's path loads the list anew.
+ */
 export function usePages<T>(
   queryKey: QueryKey,
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  fetchPage: (cursor: string | undefined) => Promise<PageOf<T>>,
   enabled = true,
-) {
+): Paged<T> {
+  const cache = useQueryClient();
   const query = useInfiniteQuery({
     queryKey,
     enabled,
@@ -65,15 +96,53 @@ export function usePages<T>(
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const { fetchNextPage, refetch, hasNextPage, isFetchingNextPage } = query;
+  const loadMore = useCallback(() => {
+    // A page on its way: a second click before the button shows it must not append that page twice.
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const key = JSON.stringify(queryKey);
+  const update = useCallback(
+    (change: (items: T[]) => T[]) =>
+      cache.setQueryData<InfiniteData<PageOf<T>, string | undefined>>(JSON.parse(key) as QueryKey, (data) => {
+        if (!data) return data;
+        // The change is made on all items at once, then they are put back page by page.
+        const all = change(data.pages.flatMap((p) => p.items));
+        let offset = 0;
+        const pages = data.pages.map((p, i) => {
+          const size = i === data.pages.length - 1 ? all.length - offset : p.items.length;
+          const items = all.slice(offset, offset + size);
+          offset += size;
+          return { ...p, items };
+        });
+        return { ...data, pages };
+      }),
+    [cache, key],
+  );
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const loading = enabled && (query.isPending || (query.isFetching && !isFetchingNextPage && query.isError));
   return {
-    items,
-    isPending: enabled && query.isPending,
+    items: query.isError && !isFetchingNextPage && !query.data ? [] : items,
     error: query.error,
-    hasMore: !!query.hasNextPage,
-    loadingMore: query.isFetchingNextPage,
-    loadMore: () => {
-      if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
-    },
+    isPending: loading,
+    loading,
+    loadingMore: isFetchingNextPage,
+    hasMore: !!hasNextPage,
+    loadMore,
+    reload,
+    update,
   };
+}
+
+/** Every page of a list endpoint (for counting), following nextCursor. */
+export async function fetchAll<T>(fetchPage: (cursor: string | undefined) => Promise<PageOf<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
 }

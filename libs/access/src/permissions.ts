@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'student.create',
   'student.update',
   'student.registerExtract',
+  'student.erase',
   'attendance.write',
   'attendance.import',
   'watchlist.read',
@@ -57,6 +58,8 @@ export const PERMISSIONS = [
   'intervention.read',
   'intervention.manage',
   'ss12000.manage',
+  'retention.manage',
+  'retentionRun.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'schoolAccounts.read',
     // The register extract (GDPR art. 15) the school gives a family.
     'student.registerExtract',
+    // Erasure on request (art. 17) of a pupil registered by mistake, when no duty keeps the data.
+    'student.erase',
   ],
   // Elevhälsa triages flags and follows investigations; it does not run imports.
   // Elevhälsa also opens and coordinates cases: consent, mobilisation, meetings, mapping.
@@ -146,8 +151,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intervention.manage',
     // The school organiser's SS 12000 sources and their sync runs (no pupil data in them).
     'ss12000.manage',
+    // Retention rules (gallring) within their bounds, the preview and starting a run; the run log.
+    'retention.manage',
+    'retentionRun.read',
   ],
-  auditor: ['profile.read', 'notification.read', 'accessLog.read'],
+  // The auditor also reads the gallring log (counts only): what was erased belongs to the audit trail.
+  auditor: ['profile.read', 'notification.read', 'accessLog.read', 'retentionRun.read'],
 };
 
 export function permissionsFor(roles: readonly Role[]): Set<Permission> {

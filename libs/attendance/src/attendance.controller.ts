@@ -15,7 +15,7 @@ export class AttendanceController {
   @RequirePermission('attendance.write')
   @ApiOperation({ summary: "Record (or correct) one lesson's attendance for a pupil" })
   @ApiCreatedResponse({ type: LessonDto })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 403, 404)
   record(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -28,7 +28,7 @@ export class AttendanceController {
   @RequirePermission('student.read')
   @ApiOperation({ summary: "A pupil's lessons, newest first" })
   @ApiOkResponse({ type: pageSchema(LessonDto) })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 403, 404)
   lessons(
     @CurrentCaller() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,

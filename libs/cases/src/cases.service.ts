@@ -17,6 +17,7 @@ import {
   TimelineEventDto,
 } from './cases.dto';
 import { scheduleFollowUps } from './follow-up/follow-ups';
+import { LEAD_TIMES_SELECT, leadTimeDaysSql, wholeDays } from './lead-times.sql';
 import { recordEvent } from './timeline';
 
 /** The only moves a case makes. Closing is possible from every open state (with an outcome). */
@@ -326,14 +327,7 @@ export class CasesService {
     const measures: { measure: string; cases: number; median: number | null; p90: number | null }[] =
       await this.dataSource.query(
         `WITH lt AS (${LEAD_TIMES_SELECT} WHERE c.school_id = $1 AND ${swedishDaySql('c.opened_at')} BETWEEN $2 AND $3),
-              days AS (
-                SELECT 'signalToFlag' AS measure, 1 AS o, ${swedishDaySql('flagged_at')} - first_signal_date AS d FROM lt
-                UNION ALL SELECT 'signalToCaseOpened', 2, ${swedishDaySql('opened_at')} - first_signal_date FROM lt
-                UNION ALL SELECT 'flagToCaseOpened', 3, ${swedishDaySql('opened_at')} - ${swedishDaySql('flagged_at')} FROM lt
-                UNION ALL SELECT 'openedToFirstAgencyAccepted', 4, ${swedishDaySql('first_accepted_at')} - ${swedishDaySql('opened_at')} FROM lt
-                UNION ALL SELECT 'openedToFirstMeeting', 5, ${swedishDaySql('first_meeting_at')} - ${swedishDaySql('opened_at')} FROM lt
-                UNION ALL SELECT 'openedToPlanAgreed', 6, ${swedishDaySql('plan_agreed_at')} - ${swedishDaySql('opened_at')} FROM lt
-                UNION ALL SELECT 'signalToPlanAgreed', 7, ${swedishDaySql('plan_agreed_at')} - first_signal_date FROM lt)
+              days AS (${leadTimeDaysSql('lt')})
          SELECT measure, count(d)::int AS cases,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS median,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY d) AS p90
@@ -347,8 +341,8 @@ export class CasesService {
       measures: measures.map((m) => ({
         measure: m.measure,
         cases: m.cases,
-        medianDays: m.median === null ? null : Number(m.median),
-        p90Days: m.p90 === null ? null : Number(m.p90),
+        medianDays: wholeDays(m.median),
+        p90Days: wholeDays(m.p90),
       })),
     };
   }
@@ -377,11 +371,3 @@ export class CasesService {
     };
   }
 }
-
-/** Each case's steps in time; the plan (next issue) sets plan_agreed_at. */
-const LEAD_TIMES_SELECT = `
-  SELECT c.id, to_char(c.first_signal_on, 'YYYY-MM-DD') AS first_signal_on, c.first_signal_on AS first_signal_date,
-         c.flagged_at, c.opened_at, c.plan_agreed_at,
-         (SELECT min(m.responded_at) FROM mobilisation m WHERE m.case_id = c.id AND m.status = 'accepted') AS first_accepted_at,
-         (SELECT min(t.starts_at) FROM case_meeting t WHERE t.case_id = c.id) AS first_meeting_at
-    FROM support_case c`;

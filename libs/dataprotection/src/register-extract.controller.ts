@@ -17,10 +17,13 @@ export class RegisterExtractController {
     summary: "A pupil's register extract (registerutdrag, GDPR art. 15): the principal of the pupil's school",
     description:
       "Everything kept about the pupil and the guardians: the pupil's data and its corrections, attendance per " +
-      'week (every lesson with `?lessons=true`), flags, investigations, guardian notices, cases with their ' +
-      'timeline, consents, invitations, meetings, mapping, plans with every version, reviews and follow-ups — ' +
-      "and who has read or changed the pupil's data (user, agency, organisation, when, what). Producing it is " +
-      'logged as `student.register_extract`.',
+      'week (lessons with `?lessons=true`), flags, investigations, guardian notices, cases with their ' +
+      'timeline, consents, invitations, meetings, mapping, plans with every version, reviews, follow-ups and ' +
+      "intervention courses — and who has read or changed the pupil's data (user, agency, organisation, when, " +
+      'what). The two long sections are bounded: the newest 2 000 lessons of the period `lessonsFrom`–`lessonsTo` ' +
+      'and the newest 2 000 access-log rows of `accessFrom`–`accessTo`; `lessonsShown` and `accessedByShown` ' +
+      'say how many there are and whether older ones were left out (ask for them with a period). Producing it ' +
+      'is logged as `student.register_extract`.',
   })
   @ApiOkResponse({ type: RegisterExtractDto })
   @ApiProblems(400, 404)
@@ -29,7 +32,7 @@ export class RegisterExtractController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: RegisterExtractQuery,
   ): Promise<RegisterExtractDto> {
-    return this.extracts.extract(caller, id, query.lessons ?? false);
+    return this.extracts.extract(caller, id, query);
   }
 
   @Get(':id/register-extract.html')
@@ -50,6 +53,6 @@ export class RegisterExtractController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: RegisterExtractQuery,
   ): Promise<string> {
-    return renderRegisterExtract(await this.extracts.extract(caller, id, query.lessons ?? false));
+    return renderRegisterExtract(await this.extracts.extract(caller, id, query));
   }
 }

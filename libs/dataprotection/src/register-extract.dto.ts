@@ -1,8 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { AbsenceFigures } from '@app/attendance';
 import { PlanDto } from '@app/cases';
+import { IsIsoInstant } from '@app/http';
+
+/** At most this many lessons in one extract (about two school years); a period asks for others. */
+export const EXTRACT_LESSON_LIMIT = 2000;
+/** At most this many access-log rows in one extract, the newest; a period asks for older ones. */
+export const EXTRACT_ACCESS_LIMIT = 2000;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RegisterExtractQuery {
   @ApiPropertyOptional({ description: 'Also list every lesson (lesson-level attendance); default only per week.' })
@@ -13,6 +21,41 @@ export class RegisterExtractQuery {
   })
   @IsBoolean()
   lessons?: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Lessons from this day (with `lessons=true`).' })
+  @IsOptional()
+  @Matches(DAY, { message: 'lessonsFrom must be a date YYYY-MM-DD' })
+  @IsIsoInstant()
+  lessonsFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Lessons up to and including this day.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'lessonsTo must be a date YYYY-MM-DD' })
+  @IsIsoInstant()
+  lessonsTo?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Who read or changed the data: from this day.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'accessFrom must be a date YYYY-MM-DD' })
+  @IsIsoInstant()
+  accessFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Who read or changed the data: up to and including this day.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'accessTo must be a date YYYY-MM-DD' })
+  @IsIsoInstant()
+  accessTo?: string;
+}
+
+/** How much of a long section the extract holds: the newest `limit` of `total` in the period asked for. */
+export class ExtractListLimitDto {
+  @ApiProperty({ description: 'Rows in the period asked for.' }) total: number;
+  @ApiProperty({ description: 'Rows in this extract (the newest).' }) shown: number;
+  @ApiProperty() limit: number;
+  @ApiProperty({ description: 'True when older rows were left out: ask for them with a period.' })
+  truncated: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) from: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) to: string | null;
 }
 
 export class ExtractGuardianDto {
@@ -66,8 +109,15 @@ export class ExtractLessonDto {
 export class ExtractAttendanceDto {
   @ApiProperty({ type: AbsenceFigures, nullable: true, description: 'Per ISO week; null when nothing is recorded.' })
   perWeek: AbsenceFigures | null;
-  @ApiProperty({ type: [ExtractLessonDto], nullable: true, description: 'Only with `?lessons=true`.' })
+  @ApiProperty({
+    type: [ExtractLessonDto],
+    nullable: true,
+    description:
+      'Only with `?lessons=true`: the newest lessons of the period (`lessonsFrom`, `lessonsTo`), oldest first.',
+  })
   lessons: ExtractLessonDto[] | null;
+  @ApiProperty({ type: ExtractListLimitDto, nullable: true, description: 'How many lessons there are and are shown.' })
+  lessonsShown: ExtractListLimitDto | null;
 }
 
 export class ExtractFlagNoteDto {
@@ -187,12 +237,25 @@ export class ExtractFollowUpDto {
   @ApiProperty({ type: String, nullable: true }) note: string | null;
 }
 
+export class ExtractCourseFollowUpDto {
+  @ApiProperty({ enum: [6, 18] }) months: number;
+  @ApiProperty({ type: [String] }) newInterventionFor: string[];
+  @ApiProperty() schoolOrWork20h: boolean;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty() recordedBy: string;
+}
+
 export class ExtractCourseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() intervention: string;
   @ApiProperty({ format: 'date' }) startedOn: string;
+  @ApiProperty({ type: [String] }) referredBehaviours: string[];
+  @ApiProperty({ type: Number, nullable: true }) attendanceBeforeStartPercent: number | null;
+  @ApiProperty() startedBy: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) endedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) endReason: string | null;
+  @ApiProperty({ type: Number, nullable: true }) attendanceBeforeEndPercent: number | null;
+  @ApiProperty({ type: [ExtractCourseFollowUpDto] }) followUps: ExtractCourseFollowUpDto[];
 }
 
 export class ExtractCaseDto {
@@ -243,4 +306,6 @@ export class RegisterExtractDto {
     description: "Who has read or changed the pupil's data (art. 15(1)(c)): allowed accesses, oldest first.",
   })
   accessedBy: ExtractAccessDto[];
+  @ApiProperty({ type: ExtractListLimitDto, description: 'How many access-log rows there are and are shown.' })
+  accessedByShown: ExtractListLimitDto;
 }

@@ -31,11 +31,16 @@ function extract(protectedIdentity: boolean): RegisterExtractDto {
         },
       ],
     },
-    attendance: { perWeek: null, lessons: null },
+    attendance: {
+      perWeek: null,
+      lessons: [],
+      lessonsShown: { total: 3100, shown: 0, limit: 2000, truncated: true, from: '2026-01-01', to: null },
+    },
     flags: [],
     investigations: [],
     guardianNotices: [],
     cases: [],
+    accessedByShown: { total: 1, shown: 1, limit: 2000, truncated: false, from: null, to: null },
     accessedBy: [
       {
         at: '2026-11-19T10:00:00.000Z',
@@ -60,6 +65,13 @@ describe('renderRegisterExtract', () => {
     expect(html).toContain('Bo Behandlare');
     expect(html).toContain('Region Jämtland Härjedalen');
     expect(html).toContain('2026-11-19 11:00');
+    expect(html).toContain('Läste (case.read)');
+  });
+
+  it('says when a long section is cut, and how to ask for the rest', () => {
+    const html = renderRegisterExtract(extract(false));
+    expect(html).toContain('Utdraget visar de senaste 0 av 3100 lektioner under perioden 2026-01-01 – i dag.');
+    expect(html).toContain('1 registreringar i loggen.');
   });
 
   it('leaves contact details out under protected identity, in the guardians and in their history', () => {

@@ -1,6 +1,6 @@
 import { swedishDate } from '@app/calendar';
 import type { PlanDto } from '@app/cases';
-import type { RegisterExtractDto } from './register-extract.dto';
+import type { ExtractListLimitDto, RegisterExtractDto } from './register-extract.dto';
 import { escapeHtml } from '@app/http';
 
 const e = escapeHtml;
@@ -69,6 +69,45 @@ const SUBJECT_SV: Record<string, string> = {
   intervention_course: 'Insats',
 };
 
+/** The note under a bounded section: how many there are, and how to ask for the rest. */
+function bounded(what: string, limit: ExtractListLimitDto | null, ask: string): string {
+  if (!limit) return '';
+  const period =
+    limit.from || limit.to ? ` under perioden ${e(limit.from ?? 'början')} – ${e(limit.to ?? 'i dag')}` : '';
+  if (!limit.truncated) return `<p class="meta">${e(limit.total)} ${e(what)}${period}.</p>`;
+  return `<p class="notice">Utdraget visar de senaste ${e(limit.shown)} av ${e(limit.total)} ${e(what)}${period}. ${e(ask)}</p>`;
+}
+
+/** What was done, in words, from the access log's verb (its last part); the code itself follows. */
+const VERB_SV: Record<string, string> = {
+  read: 'Läste',
+  list: 'Läste',
+  versions: 'Läste',
+  timeline: 'Läste',
+  print: 'Läste',
+  overview: 'Läste',
+  changes: 'Läste',
+  absence: 'Läste',
+  attendance: 'Läste',
+  lookup: 'Sökte fram',
+  searchStudent: 'Sökte i loggen',
+  register_extract: 'Tog fram registerutdrag',
+  erase: 'Begärde radering',
+  erase_refused: 'Begärde radering (nekad)',
+  create: 'Registrerade',
+  add: 'Registrerade',
+  give: 'Registrerade',
+  invite: 'Registrerade',
+  schedule: 'Registrerade',
+  start: 'Registrerade',
+  record: 'Registrerade',
+  note: 'Registrerade',
+};
+function actionSv(action: string): string {
+  const verb = action.split('.').pop() ?? action;
+  return `${VERB_SV[verb] ?? (verb.endsWith('read') ? 'Läste' : 'Ändrade')} (${action})`;
+}
+
 const text = (value: string | null) =>
   value ? `<span class="text">${e(value)}</span>` : '<span class="empty">Inget antecknat</span>';
 const empty = (what: string) => `<p class="empty">${e(what)}</p>`;
@@ -80,6 +119,12 @@ function table(headers: string[], rows: string[][]): string {
     '</tbody></table>'
   );
 }
+
+/** An ISO week (2026-W45) as the app shows it: "v. 45", with its Monday since an extract spans years. */
+const week = (isoWeek: string, monday: string) => {
+  const match = /W(\d{1,2})$/.exec(isoWeek);
+  return match ? `v. ${Number(match[1])} (${monday})` : isoWeek;
+};
 
 const json = (value: unknown) => (value === null || value === undefined ? '–' : e(JSON.stringify(value)));
 
@@ -155,7 +200,7 @@ export function renderRegisterExtract(x: RegisterExtractDto): string {
     ? table(
         ['Vecka', 'Schemalagd tid (min)', 'Giltig frånvaro (min)', 'Ogiltig frånvaro (min)', 'Frånvaro'],
         x.attendance.perWeek.weeks.map((w) => [
-          e(w.week),
+          e(week(w.week, w.weekStart)),
           e(w.offeredMinutes),
           e(w.validAbsenceMinutes),
           e(w.invalidAbsenceMinutes),
@@ -313,8 +358,18 @@ export function renderRegisterExtract(x: RegisterExtractDto): string {
 <h4>Insatser</h4>${
             c.interventionCourses.length
               ? table(
-                  ['Insats', 'Startad', 'Avslutad'],
-                  c.interventionCourses.map((k) => [e(k.intervention), e(k.startedOn), e(k.endedOn ?? '–')]),
+                  ['Insats', 'Startad', 'Startad av', 'Avslutad', 'Uppföljningar'],
+                  c.interventionCourses.map((k) => [
+                    e(k.intervention),
+                    e(k.startedOn),
+                    e(k.startedBy),
+                    e(k.endedOn ?? '–'),
+                    k.followUps.length
+                      ? k.followUps
+                          .map((f) => `${e(f.months)} mån: ${e(when(f.recordedAt))} (${e(f.recordedBy)})`)
+                          .join('<br>')
+                      : '–',
+                  ]),
                 )
               : empty('Inga.')
           }
@@ -331,7 +386,7 @@ export function renderRegisterExtract(x: RegisterExtractDto): string {
           e(a.agency ?? '–'),
           e(a.organisation ?? '–'),
           e(SUBJECT_SV[a.subjectType] ?? a.subjectType),
-          e(a.action),
+          e(actionSv(a.action)),
         ]),
       )
     : empty('Ingen.');
@@ -370,12 +425,16 @@ ${table(
 )}</section>
 <section><h2>Vårdnadshavare</h2>${guardians}</section>
 <section><h2>Rättelser och ändringar</h2>${changes}</section>
-<section><h2>Närvaro och frånvaro per vecka</h2>${weeks}${lessons ? `<h3>Lektioner</h3>${lessons}` : ''}</section>
+<section><h2>Närvaro och frånvaro per vecka</h2>${weeks}${
+    lessons
+      ? `<h3>Lektioner</h3>${bounded('lektioner', x.attendance.lessonsShown, 'Äldre lektioner lämnas ut för en period i taget på begäran.')}${lessons}`
+      : ''
+  }</section>
 <section><h2>Anmälningar till elevhälsan</h2>${flags}</section>
 <section><h2>Frånvaroutredningar</h2>${investigations}</section>
 <section><h2>Vårdnadshavare informerade om frånvaro</h2>${notices}</section>
 <section><h2>Ärenden</h2>${cases}</section>
-<section><h2>Vem har läst eller ändrat uppgifterna</h2>${accessed}</section>
+<section><h2>Vem har läst eller ändrat uppgifterna</h2>${bounded('registreringar i loggen', x.accessedByShown, 'Äldre registreringar lämnas ut för en period i taget på begäran.')}${accessed}</section>
 </main>
 <footer>Har du frågor om utdraget eller vill du att en uppgift rättas? Kontakta skolans rektor.</footer>
 </body>

@@ -191,8 +191,19 @@ export interface ExtractCourseRow {
   case_id: string;
   intervention_name: string;
   started_on: string;
+  referred_behaviours: string[];
+  attendance_before_start: number | null;
+  started_by_name: string;
   ended_on: string | null;
   end_reason: string | null;
+  attendance_before_end: number | null;
+  follow_ups: {
+    months: number;
+    new_intervention_for: string[];
+    school_or_work_20h: boolean;
+    recorded_at: string;
+    recorded_by: string;
+  }[];
 }
 
 export interface ExtractAccessRow {
@@ -202,6 +213,12 @@ export interface ExtractAccessRow {
   user_name: string | null;
   agency_name: string | null;
   organisation_name: string | null;
+}
+
+/** A period of days (YYYY-MM-DD), either end open. */
+export interface Period {
+  from?: string;
+  to?: string;
 }
 
 /** The ids under one pupil that the access log may name as subjects. */
@@ -251,13 +268,31 @@ export class RegisterExtractRepository {
     return row?.from && row.to ? { from: row.from, to: row.to } : null;
   }
 
-  lessons(manager: EntityManager, studentId: string): Promise<ExtractLessonRow[]> {
-    return manager.query(
-      `SELECT ${day('lesson_date')} AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time, offered_minutes,
-              attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, source
-         FROM attendance_lesson WHERE student_id = $1 ORDER BY lesson_date, start_time`,
-      [studentId],
+  /**
+   * The pupil's lessons in a period (either end open), the newest `limit` of them, oldest first,
+   * and how many the period holds: years of lessons never come back in one answer.
+   */
+  async lessons(
+    manager: EntityManager,
+    studentId: string,
+    period: Period,
+    limit: number,
+  ): Promise<{ rows: ExtractLessonRow[]; total: number }> {
+    const where = `student_id = $1 AND ($2::date IS NULL OR lesson_date >= $2) AND ($3::date IS NULL OR lesson_date <= $3)`;
+    const params = [studentId, period.from ?? null, period.to ?? null];
+    const [{ total }] = (await manager.query(
+      `SELECT count(*)::int AS total FROM attendance_lesson WHERE ${where}`,
+      params,
+    )) as { total: number }[];
+    const rows: ExtractLessonRow[] = await manager.query(
+      `SELECT * FROM (
+         SELECT ${day('lesson_date')} AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time, offered_minutes,
+                attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, source
+           FROM attendance_lesson WHERE ${where} ORDER BY lesson_date DESC, start_time DESC LIMIT $4) newest
+        ORDER BY lesson_date, start_time`,
+      [...params, limit],
     );
+    return { rows, total };
   }
 
   flags(manager: EntityManager, studentId: string): Promise<ExtractFlagRow[]> {
@@ -390,8 +425,18 @@ export class RegisterExtractRepository {
   courses(manager: EntityManager, caseIds: string[]): Promise<ExtractCourseRow[]> {
     return manager.query(
       `SELECT c.id, c.case_id, i.name AS intervention_name, ${day('c.started_on')} AS started_on,
-              ${day('c.ended_on')} AS ended_on, c.end_reason
+              c.referred_behaviours, c.attendance_before_start::float8 AS attendance_before_start,
+              su.display_name AS started_by_name, ${day('c.ended_on')} AS ended_on, c.end_reason,
+              c.attendance_before_end::float8 AS attendance_before_end,
+              COALESCE((SELECT json_agg(json_build_object('months', f.months,
+                                                          'new_intervention_for', f.new_intervention_for,
+                                                          'school_or_work_20h', f.school_or_work_20h,
+                                                          'recorded_at', f.recorded_at, 'recorded_by', fu.display_name)
+                                        ORDER BY f.months)
+                          FROM intervention_follow_up f JOIN app_user fu ON fu.id = f.recorded_by
+                         WHERE f.course_id = c.id), '[]') AS follow_ups
          FROM intervention_course c JOIN intervention i ON i.id = c.intervention_id
+         JOIN app_user su ON su.id = c.started_by
         WHERE c.case_id = ANY($1::uuid[]) ORDER BY c.started_on, c.id`,
       [caseIds],
     );
@@ -427,17 +472,34 @@ export class RegisterExtractRepository {
    * Who has read or changed the pupil's data (art. 15(1)(c)): the allowed rows of the access log
    * naming any of `subjectIds`, oldest first, with the reader's name, agency and organisation.
    */
-  accessLog(manager: EntityManager, subjectIds: string[]): Promise<ExtractAccessRow[]> {
-    return manager.query(
-      `SELECT l.at, l.action, l.subject_type, u.display_name AS user_name, a.name AS agency_name,
-              o.name AS organisation_name
-         FROM access_log l
-         LEFT JOIN app_user u ON u.id = l.user_id
-         LEFT JOIN agency a ON a.id = l.agency_id
-         LEFT JOIN organisation o ON o.id = l.organisation_id
-        WHERE l.subject_ids && $1::text[] AND l.outcome = 'allowed'
-        ORDER BY l.id`,
-      [subjectIds],
+  async accessLog(
+    manager: EntityManager,
+    subjectIds: string[],
+    period: Period,
+    limit: number,
+  ): Promise<{ rows: ExtractAccessRow[]; total: number }> {
+    // A period of Swedish calendar days, both ends included.
+    const where = `l.subject_ids && $1::text[] AND l.outcome = 'allowed'
+       AND ($2::date IS NULL OR l.at >= ($2::date::timestamp AT TIME ZONE 'Europe/Stockholm'))
+       AND ($3::date IS NULL OR l.at < (($3::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm'))`;
+    const params = [subjectIds, period.from ?? null, period.to ?? null];
+    const [{ total }] = (await manager.query(
+      `SELECT count(*)::int AS total FROM access_log l WHERE ${where}`,
+      params,
+    )) as { total: number }[];
+    const rows: ExtractAccessRow[] = await manager.query(
+      `SELECT * FROM (
+         SELECT l.id, l.at, l.action, l.subject_type, u.display_name AS user_name, a.name AS agency_name,
+                o.name AS organisation_name
+           FROM access_log l
+           LEFT JOIN app_user u ON u.id = l.user_id
+           LEFT JOIN agency a ON a.id = l.agency_id
+           LEFT JOIN organisation o ON o.id = l.organisation_id
+          WHERE ${where}
+          ORDER BY l.id DESC LIMIT $4) newest
+        ORDER BY id`,
+      [...params, limit],
     );
+    return { rows, total };
   }
 }

@@ -7,11 +7,29 @@ import { loadPlan, PlanDto } from '@app/cases';
 import { NotFoundError } from '@app/http';
 import { Clock, CLOCK } from '@app/notifications';
 import { StudentsService } from '@app/students';
-import { ExtractCaseDto, ExtractPlanVersionDto, RegisterExtractDto } from './register-extract.dto';
-import { RegisterExtractRepository } from './register-extract.repository';
+import {
+  EXTRACT_ACCESS_LIMIT,
+  EXTRACT_LESSON_LIMIT,
+  ExtractCaseDto,
+  ExtractListLimitDto,
+  ExtractPlanVersionDto,
+  RegisterExtractDto,
+  RegisterExtractQuery,
+} from './register-extract.dto';
+import { Period, RegisterExtractRepository } from './register-extract.repository';
 
 const iso = (d: Date | string) => (typeof d === 'string' ? new Date(d).toISOString() : d.toISOString());
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+
+/** What part of a long section the extract holds. */
+const shown = (total: number, rows: number, limit: number, period: Period): ExtractListLimitDto => ({
+  total,
+  shown: rows,
+  limit,
+  truncated: rows < total,
+  from: period.from ?? null,
+  to: period.to ?? null,
+});
 
 /** Groups rows by their case id. */
 function byCase<T extends { case_id: string }>(rows: T[]): (caseId: string) => T[] {
@@ -40,14 +58,20 @@ export class RegisterExtractService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async extract(caller: Caller, studentId: string, withLessons = false): Promise<RegisterExtractDto> {
+  async extract(caller: Caller, studentId: string, query: RegisterExtractQuery = {}): Promise<RegisterExtractDto> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await this.students.requireStudent(caller, studentId, 'student.register_extract', 'read', manager);
-      return this.load(manager, studentId, withLessons);
+      return this.load(manager, studentId, query);
     });
   }
 
-  private async load(manager: EntityManager, studentId: string, withLessons: boolean): Promise<RegisterExtractDto> {
+  private async load(
+    manager: EntityManager,
+    studentId: string,
+    query: RegisterExtractQuery,
+  ): Promise<RegisterExtractDto> {
+    const lessonPeriod: Period = { from: query.lessonsFrom, to: query.lessonsTo };
+    const accessPeriod: Period = { from: query.accessFrom, to: query.accessTo };
     const repo = this.repository;
     const student = await repo.student(manager, studentId);
     if (!student) throw new NotFoundError('student');
@@ -55,7 +79,7 @@ export class RegisterExtractService {
     // One after the other: a transaction is one connection, which runs one query at a time.
     const guardians = await repo.guardians(manager, studentId);
     const changes = await repo.changes(manager, studentId);
-    const lessons = withLessons ? await repo.lessons(manager, studentId) : null;
+    const lessons = query.lessons ? await repo.lessons(manager, studentId, lessonPeriod, EXTRACT_LESSON_LIMIT) : null;
     const flags = await repo.flags(manager, studentId);
     const investigations = await repo.investigations(manager, studentId);
     const notices = await repo.guardianNotices(manager, studentId);
@@ -68,7 +92,7 @@ export class RegisterExtractService {
       cases.map((c) => c.id),
     );
     const subjectIds = await repo.subjectIds(manager, studentId);
-    const accessed = await repo.accessLog(manager, subjectIds);
+    const accessed = await repo.accessLog(manager, subjectIds, accessPeriod, EXTRACT_ACCESS_LIMIT);
     return {
       producedAt: this.clock.now().toISOString(),
       pupil: {
@@ -104,7 +128,7 @@ export class RegisterExtractService {
       attendance: {
         perWeek,
         lessons:
-          lessons?.map((l) => ({
+          lessons?.rows.map((l) => ({
             date: l.lesson_date,
             startTime: l.start_time,
             offeredMinutes: l.offered_minutes,
@@ -114,6 +138,7 @@ export class RegisterExtractService {
             reason: l.reason,
             source: l.source,
           })) ?? null,
+        lessonsShown: lessons ? shown(lessons.total, lessons.rows.length, EXTRACT_LESSON_LIMIT, lessonPeriod) : null,
       },
       flags: flags.map((f) => ({
         id: f.id,
@@ -152,7 +177,8 @@ export class RegisterExtractService {
         outcome: c.outcome,
         closeReason: c.close_reason,
       })),
-      accessedBy: accessed.map((a) => ({
+      accessedByShown: shown(accessed.total, accessed.rows.length, EXTRACT_ACCESS_LIMIT, accessPeriod),
+      accessedBy: accessed.rows.map((a) => ({
         at: iso(a.at),
         action: a.action,
         subjectType: a.subject_type,
@@ -264,8 +290,19 @@ export class RegisterExtractService {
           id: c.id,
           intervention: c.intervention_name,
           startedOn: c.started_on,
+          referredBehaviours: c.referred_behaviours,
+          attendanceBeforeStartPercent: c.attendance_before_start,
+          startedBy: c.started_by_name,
           endedOn: c.ended_on,
           endReason: c.end_reason,
+          attendanceBeforeEndPercent: c.attendance_before_end,
+          followUps: c.follow_ups.map((f) => ({
+            months: f.months,
+            newInterventionFor: f.new_intervention_for,
+            schoolOrWork20h: f.school_or_work_20h,
+            recordedAt: iso(f.recorded_at),
+            recordedBy: f.recorded_by,
+          })),
         })),
       });
     }

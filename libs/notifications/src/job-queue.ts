@@ -13,6 +13,8 @@ export const QUEUES = {
   'mail.flush': { policy: 'standard', retryLimit: 1 },
   /** Every minute: start the SS 12000 sync runs that are due (one job at a time across instances). */
   'ss12000.schedule': { policy: 'stately', retryLimit: 1 },
+  /** Nightly gallring (libs/dataprotection retention): one run at a time across instances. */
+  'retention.nightly': { policy: 'stately', retryLimit: 1 },
 } as const satisfies Record<string, Omit<PgBoss.Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
@@ -91,9 +90,13 @@ export class CreateSourceDto {
   @Type(() => SourceAuthInput)
   auth: SourceAuthInput;
 
-  @ApiProperty({ type: [SourceSchoolInput] })
+  @ApiProperty({
+    type: [SourceSchoolInput],
+    description:
+      'SS 12000 school units mapped to our schools by Organisation id. Schools not mapped here (by any source of ' +
+      'the organisation) are matched by their skolenhetskod against `Organisation.schoolUnitCode` at each run.',
+  })
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => SourceSchoolInput)
@@ -129,7 +132,6 @@ export class PatchSourceDto {
   @ApiPropertyOptional({ type: [SourceSchoolInput] })
   @IsOptional()
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => SourceSchoolInput)

@@ -64,6 +64,18 @@ export class SourcesRepository {
     )) as SourceSchoolRow[];
   }
 
+  /** The organisation's schools with a skolenhetskod that no source of the organisation maps by Organisation id. */
+  async unmappedSchools(organisationId: string): Promise<{ id: string; name: string; school_unit_code: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT a.id, a.name, a.school_unit_code FROM agency a
+        WHERE a.organisation_id = $1 AND a.type = 'school' AND a.school_unit_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM ss12000_source_school m JOIN ss12000_source s ON s.id = m.source_id
+                           WHERE m.agency_id = a.id AND s.organisation_id = $1)
+        ORDER BY a.name`,
+      [organisationId],
+    )) as { id: string; name: string; school_unit_code: string }[];
+  }
+
   /** Of these agency ids, those that are schools of the organisation. */
   async schoolsOf(manager: EntityManager, organisationId: string, agencyIds: string[]): Promise<Set<string>> {
     const rows = (await manager.query(

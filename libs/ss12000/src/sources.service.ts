@@ -174,11 +174,15 @@ export class SourcesService {
   ): Promise<void> {
     const ours = await this.sources.schoolsOf(tx, caller.organisationId, [...new Set(schools.map((s) => s.agencyId))]);
     const errors = schools.flatMap((s, i) =>
-      ours.has(s.agencyId) ? [] : [{ field: `schools.${i}.agencyId`, message: 'not a school of your organisation' }],
+      ours.has(s.agencyId)
+        ? []
+        : [{ field: `schools.${i}.agencyId`, code: 'not-own-school', message: 'not a school of your organisation' }],
     );
     const seen = new Set<string>();
     schools.forEach((s, i) => {
-      if (seen.has(s.organisationId)) errors.push({ field: `schools.${i}.organisationId`, message: 'mapped twice' });
+      if (seen.has(s.organisationId)) {
+        errors.push({ field: `schools.${i}.organisationId`, code: 'duplicate', message: 'mapped twice' });
+      }
       seen.add(s.organisationId);
     });
     if (errors.length) throw new UnprocessableError('The schools cannot be mapped.', { errors });
@@ -195,13 +199,15 @@ export class SourcesService {
     current: SourceRow | null,
   ): SourceWrite {
     const production = this.config.nodeEnv === 'production';
-    const errors: { field: string; message: string }[] = [];
+    const errors: { field: string; code: string; message: string }[] = [];
     const urlProblem = sourceUrlProblem(dto.baseUrl, production);
-    if (urlProblem) errors.push({ field: 'baseUrl', message: `baseUrl ${urlProblem}` });
+    if (urlProblem) errors.push({ field: 'baseUrl', code: 'unsafe-url', message: `baseUrl ${urlProblem}` });
     const auth = dto.auth;
     if (auth?.type === 'oauth2_client_credentials') {
       const tokenProblem = sourceUrlProblem(auth.tokenUrl ?? '', production);
-      if (tokenProblem) errors.push({ field: 'auth.tokenUrl', message: `tokenUrl ${tokenProblem}` });
+      if (tokenProblem) {
+        errors.push({ field: 'auth.tokenUrl', code: 'unsafe-url', message: `tokenUrl ${tokenProblem}` });
+      }
     }
     if (errors.length) throw new UnprocessableError('The source cannot be used.', { errors });
     const base = {

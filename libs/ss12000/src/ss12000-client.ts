@@ -1,5 +1,4 @@
-import { lookup } from 'node:dns/promises';
-import { isPrivateAddress } from './source-url.rules';
+import { guardedRequest, GuardedResponse, PrivateAddressError, Resolver } from './guarded-http';
 
 /** How a source authenticates, with its secret decrypted (only in memory, only during a run). */
 export type SourceAuth =
@@ -10,8 +9,13 @@ export type SourceAuth =
 export interface ClientOptions {
   baseUrl: string;
   auth: SourceAuth;
-  /** Production: every host must resolve to public addresses (checked once per host and run). */
+  /**
+   * Production: every connection's address must be public, checked by the socket's own DNS lookup
+   * (so the address checked is the address used: no DNS rebinding between check and connect).
+   */
   production: boolean;
+  /** The DNS resolution (tests). */
+  resolver?: Resolver;
   /** Retries of a 429, a 5xx or a dropped connection before the request fails (default 5). */
   maxRetries?: number;
   /** Back-off before retry n is `retryBaseMs × 2^n` (capped at 30 s), unless `Retry-After` says otherwise. */
@@ -54,15 +58,19 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
  */
 export class Ss12000Client {
   private token: { value: string; expiresAt: number } | null = null;
-  private readonly checkedHosts = new Set<string>();
   requests = 0;
 
   constructor(private readonly options: ClientOptions) {}
 
   /** One page of a listing. `query` values that are undefined are left out. */
-  async page(path: string, query: Record<string, string | number | undefined>): Promise<Ss12000Page> {
+  async page(path: string, query: Record<string, string | string[] | number | undefined>): Promise<Ss12000Page> {
     const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path);
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(query)) {
+      // An array parameter is repeated (OpenAPI's default form style, explode).
+      for (const one of Array.isArray(v) ? v : [v]) {
+        if (one !== undefined && one !== '') url.searchParams.append(k, String(one));
+      }
+    }
     const text = await this.get(url);
     let body: Ss12000Page['body'];
     try {
@@ -81,14 +89,13 @@ export class Ss12000Client {
     const maxRetries = this.options.maxRetries ?? 5;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
+      let response: GuardedResponse;
       try {
-        await this.checkHost(url);
         const headers: Record<string, string> = { accept: 'application/json' };
         const auth = await this.authorization();
         if (auth) headers.authorization = auth;
         this.requests++;
-        response = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(60_000) });
+        response = await this.send(url, { method: 'GET', headers, timeoutMs: 60_000 });
       } catch (error) {
         if (error instanceof Ss12000RequestError) throw error;
         if (attempt >= maxRetries) {
@@ -98,7 +105,7 @@ export class Ss12000Client {
         continue;
       }
       if (response.ok) return response.text();
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       if (response.status === 401 && this.options.auth.type === 'oauth2_client_credentials' && !renewed) {
         // The token expired early (or was revoked): fetch a new one, once per request.
         this.token = null;
@@ -113,7 +120,7 @@ export class Ss12000Client {
           response.status,
         );
       }
-      await sleep(this.backoff(attempt, response.headers.get('retry-after')));
+      await sleep(this.backoff(attempt, response.header('retry-after')));
     }
   }
 
@@ -134,13 +141,12 @@ export class Ss12000Client {
 
   private async fetchToken(auth: Extract<SourceAuth, { type: 'oauth2_client_credentials' }>) {
     const url = new URL(auth.tokenUrl);
-    await this.checkHost(url);
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (auth.scope) form.set('scope', auth.scope);
     const basic = Buffer.from(`${encodeURIComponent(auth.clientId)}:${encodeURIComponent(auth.clientSecret)}`);
-    let response: Response;
+    let response: GuardedResponse;
     try {
-      response = await fetch(url, {
+      response = await this.send(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
@@ -148,14 +154,20 @@ export class Ss12000Client {
           authorization: `Basic ${basic.toString('base64')}`,
         },
         body: form.toString(),
-        redirect: 'error',
-        signal: AbortSignal.timeout(30_000),
+        timeoutMs: 30_000,
       });
-    } catch {
+    } catch (error) {
+      if (error instanceof Ss12000RequestError) throw error;
       throw new Ss12000RequestError('token endpoint: no answer', null);
     }
-    if (!response.ok) throw new Ss12000RequestError(`token endpoint: HTTP ${response.status}`, response.status);
-    const body = (await response.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
+    if (!response.ok) {
+      response.discard();
+      throw new Ss12000RequestError(`token endpoint: HTTP ${response.status}`, response.status);
+    }
+    const body = (await response
+      .text()
+      .then((t) => JSON.parse(t) as unknown)
+      .catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
     if (!body || typeof body.access_token !== 'string') {
       throw new Ss12000RequestError('token endpoint: no access_token in the answer', response.status);
     }
@@ -163,14 +175,16 @@ export class Ss12000Client {
     return { value: body.access_token, expiresAt: Date.now() + seconds * 1000 };
   }
 
-  /** In production, a host that resolves into a private or loopback network is refused (SSRF). */
-  private async checkHost(url: URL): Promise<void> {
-    if (!this.options.production || this.checkedHosts.has(url.hostname)) return;
-    const addresses = await lookup(url.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => []);
-    if (!addresses.length) throw new Ss12000RequestError(`${url.hostname}: the host does not resolve`, null);
-    if (addresses.some((a) => isPrivateAddress(a.address))) {
-      throw new Ss12000RequestError(`${url.hostname}: resolves into a private or loopback network`, null);
+  /** One request; a connection refused for its address fails for good (no retry). */
+  private async send(
+    url: URL,
+    r: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; timeoutMs: number },
+  ): Promise<GuardedResponse> {
+    try {
+      return await guardedRequest(url, { ...r, production: this.options.production, resolver: this.options.resolver });
+    } catch (error) {
+      if (error instanceof PrivateAddressError) throw new Ss12000RequestError(error.message, null);
+      throw error;
     }
-    this.checkedHosts.add(url.hostname);
   }
 }

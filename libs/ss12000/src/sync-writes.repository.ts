@@ -86,6 +86,16 @@ export class SyncWritesRepository {
     );
   }
 
+  /** The school's pupils with a guardian who is one of these SS 12000 persons. */
+  async pupilsWithGuardians(manager: EntityManager, schoolId: string, guardianIds: string[]): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT s.id FROM guardian g JOIN student s ON s.id = g.student_id
+        WHERE s.school_id = $1 AND g.external_id = ANY($2::text[]) ORDER BY s.id`,
+      [schoolId, guardianIds],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** The pupils of the organisation with these SS 12000 ids: external id → pupil id. */
   async pupilIds(manager: EntityManager, organisationId: string, externalIds: string[]): Promise<Map<string, string>> {
     const rows = (await manager.query(

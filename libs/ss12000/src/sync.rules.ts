@@ -186,3 +186,42 @@ export function readAbsence(value: unknown): {
     errors: [],
   };
 }
+
+/** A guardian's own contact details, from their SS 12000 Person (null: the source has none). */
+export interface GuardianContactRead {
+  externalId: string;
+  phone: string | null;
+  email: string | null;
+}
+
+/** As a guardian's phone is checked when typed in. */
+const PHONE = /^\+?[0-9 ()-]{5,30}$/;
+
+/**
+ * Reads a responsible's Person (`/persons?relationship.entity.type=responsibleFor.enrolment`): the
+ * phone (a mobile first, then home, then work) and e-mail (private first). A detail the source
+ * does not have is null, and null never clears what is stored.
+ */
+export function readGuardianContact(value: unknown): { contact: GuardianContactRead | null; errors: SyncError[] } {
+  const id = isObj(value) && typeof value.id === 'string' ? value.id : null;
+  if (!isObj(value) || !id || !UUID.test(id)) {
+    return { contact: null, errors: [{ entity: 'person', id, field: 'id', reason: 'not a uuid' }] };
+  }
+  const phones = (Array.isArray(value.phoneNumbers) ? value.phoneNumbers : [])
+    .filter(isObj)
+    .filter((p) => PHONE.test(str(p.value) ?? ''));
+  const rank = (p: Obj) => (p.mobile !== false ? 0 : p.type === 'Hem' ? 1 : 2);
+  const phone = phones.sort((a, b) => rank(a) - rank(b))[0];
+  const emails = (Array.isArray(value.emails) ? value.emails : [])
+    .filter(isObj)
+    .filter((e) => str(e.value) && /^[^@\s]+@[^@\s]+$/.test(str(e.value)!) && str(e.value)!.length <= 200);
+  const email = emails.find((e) => e.type === 'Privat') ?? emails[0];
+  return {
+    contact: {
+      externalId: id,
+      phone: phone ? str(phone.value) : null,
+      email: email ? str(email.value) : null,
+    },
+    errors: [],
+  };
+}

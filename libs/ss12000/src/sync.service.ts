@@ -14,10 +14,12 @@ import { SyncRunsRepository } from './sync-runs.repository';
 import { SyncWritesRepository } from './sync-writes.repository';
 import {
   emptyCounts,
+  GuardianContactRead,
   MAX_RUN_ERRORS,
   PupilRead,
   readAbsence,
   readClassGroup,
+  readGuardianContact,
   readPupil,
   SyncCounts,
   SyncError,
@@ -69,13 +71,17 @@ export class SyncService {
     try {
       const source = await this.sources.find(sourceId);
       if (!source) throw new Ss12000RequestError('the source was removed', null);
-      const schools = await this.sources.schools([sourceId]);
+      const mapped = await this.sources.schools([sourceId]);
       const client = new Ss12000Client({
         baseUrl: source.base_url,
         auth: this.auth(source),
         production: this.config.nodeEnv === 'production',
         retryBaseMs: this.retryBaseMs,
       });
+      const schools = [...mapped, ...(await this.matchByCode(source, mapped, client, report))].sort(
+        (a, b) =>
+          a.agency_name.localeCompare(b.agency_name, 'sv') || a.organisation_ref.localeCompare(b.organisation_ref),
+      );
       const run = { runId, source, schools, client, report };
       for (const school of schools) await this.syncSchool(run, school);
       await this.syncDeletions(run);
@@ -92,6 +98,60 @@ export class SyncService {
         .finish(runId, 'failed', report.counts, report.errors, reason)
         .catch((e: Error) => this.logger.warn(`sync run ${runId}: could not record the failure: ${e.message}`));
     }
+  }
+
+  /**
+   * The organisation's schools this source does not map by Organisation id (and no other source of
+   * the organisation maps), matched by their skolenhetskod: `/organisations?schoolUnitCode=…`.
+   */
+  private async matchByCode(
+    source: SourceRow,
+    mapped: SourceSchoolRow[],
+    client: Ss12000Client,
+    report: RunReport,
+  ): Promise<SourceSchoolRow[]> {
+    const unmapped = await this.sources.unmappedSchools(source.organisation_id);
+    if (!unmapped.length) return [];
+    const byCode = new Map(unmapped.map((a) => [a.school_unit_code, a]));
+    const taken = new Set(mapped.map((m) => m.organisation_ref));
+    const matched = new Map<string, SourceSchoolRow>();
+    const codes = [...byCode.keys()];
+    for (let i = 0; i < codes.length; i += 50) {
+      let token: string | null = null;
+      do {
+        const page: Ss12000Page = await client.page(
+          '/organisations',
+          token
+            ? { pageToken: token, limit: this.pageLimit }
+            : { schoolUnitCode: codes.slice(i, i + 50), limit: this.pageLimit },
+        );
+        for (const o of Array.isArray(page.body.data) ? page.body.data : []) {
+          const unit = o as { id?: unknown; schoolUnitCode?: unknown };
+          const agency = typeof unit.schoolUnitCode === 'string' ? byCode.get(unit.schoolUnitCode) : undefined;
+          if (!agency || typeof unit.id !== 'string' || taken.has(unit.id)) continue;
+          if ([...matched.values()].some((m) => m.agency_id === agency.id)) {
+            report.add([
+              {
+                entity: 'organisation',
+                id: unit.id,
+                field: 'schoolUnitCode',
+                reason: 'two school units carry this code',
+              },
+            ]);
+            continue;
+          }
+          matched.set(unit.id, {
+            source_id: source.id,
+            organisation_ref: unit.id,
+            agency_id: agency.id,
+            agency_name: agency.name,
+            organisation_id: source.organisation_id,
+          });
+        }
+        token = page.pageToken;
+      } while (token);
+    }
+    return [...matched.values()];
   }
 
   private auth(source: SourceRow): SourceAuth {
@@ -124,6 +184,17 @@ export class SyncService {
         'relationship.organisation': org,
       },
       (page, tx) => this.persons(run, school, page, tx),
+    );
+    // The guardians' own Person records carry their contact details (the pupil's `responsibles` only name them).
+    await this.listing(
+      run,
+      `responsibles:${org}`,
+      '/persons',
+      {
+        'relationship.entity.type': 'responsibleFor.enrolment',
+        'relationship.organisation': org,
+      },
+      (page, tx) => this.guardianContacts(run, school, page, tx),
     );
     await this.listing(run, `groups:${org}`, '/groups', { groupType: 'Klass', organisation: org }, (page, tx) =>
       this.groups(run, school, page, tx),
@@ -335,6 +406,50 @@ export class SyncService {
       );
     }
     return changes.length > 0;
+  }
+
+  /**
+   * A page of responsibles: their phone and e-mail go to the guardians with that SS 12000 id of
+   * the unit's pupils, as a change of the pupil's guardians (history, access log). A detail the
+   * source does not have keeps what is stored (a hand-entered phone is never wiped).
+   */
+  private async guardianContacts(
+    run: Run,
+    school: SourceSchoolRow,
+    page: Ss12000Page,
+    tx: EntityManager,
+  ): Promise<void> {
+    const contacts = new Map<string, GuardianContactRead>();
+    for (const value of Array.isArray(page.body.data) ? page.body.data : []) {
+      const read = readGuardianContact(value);
+      run.report.add(read.errors);
+      if (read.contact && (read.contact.phone || read.contact.email))
+        contacts.set(read.contact.externalId, read.contact);
+    }
+    if (!contacts.size) return;
+    const pupils = await this.writes.pupilsWithGuardians(tx, school.agency_id, [...contacts.keys()]);
+    const written: string[] = [];
+    for (const id of pupils) {
+      const current = (await this.students.lockState(tx, id))!;
+      const stored = await this.students.guardians(tx, id);
+      const next = stored.map((g) => {
+        const c = g.external_id ? contacts.get(g.external_id) : undefined;
+        return { id: g.id, name: g.name, relation: g.relation, phone: c?.phone ?? g.phone, email: c?.email ?? g.email };
+      });
+      const changes = diffFields({ guardians: guardianValues(stored) }, { guardians: guardianValues(next) });
+      await this.students.applyChanges(tx, current, changes, { source: 'sync', syncSourceId: run.source.id }, next);
+      if (changes.length) written.push(id);
+    }
+    if (written.length) {
+      await this.access.logChange(
+        { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
+        'student.sync',
+        'student',
+        written,
+        tx,
+        { syncSourceId: run.source.id, syncRunId: run.runId },
+      );
+    }
   }
 
   /** A page of groups: each `Klass` gives its members today their class name. */

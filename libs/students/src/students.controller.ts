@@ -41,7 +41,7 @@ export class StudentsController {
   @RequirePermission('student.read')
   @ApiOperation({ summary: "Your school's pupils, personnummer masked" })
   @ApiOkResponse({ type: pageSchema(StudentSummaryDto) })
-  @ApiProblems(400)
+  @ApiProblems(400, 403)
   list(@CurrentCaller() caller: Caller, @Query() query: StudentListQuery): Promise<Page<StudentSummaryDto>> {
     return this.students.list(caller, query);
   }

@@ -1,35 +1,39 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../format';
-import { useApi } from '../hooks';
+import { keyOf, useApiMutation } from '../query';
 import { texts } from '../texts';
-import { Loading } from '../triage/components';
+import { useAgencies } from './AdminUsersPage';
 
 const t = texts.schoolData;
 
-interface SyncRun {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  startedAt: string | null;
-  finishedAt: string | null;
-  counts: Record<string, number>;
-  errors: { entity: string; id: string | null; field: string; reason: string }[];
-  failure: string | null;
-}
-
-interface Source {
-  id: string;
-  name: string;
-  baseUrl: string;
-  auth: { type: string };
-  schools: { organisationId: string; agencyId: string; agencyName: string }[];
-  syncFrom: string | null;
-  syncEveryMinutes: number | null;
-  lastRun: SyncRun | null;
-}
+type SyncRun = Schemas['SyncRunDto'];
+type Source = Schemas['SourceDto'];
+type AuthType = Schemas['SourceAuthInput']['type'];
+const SOURCES = '/api/v1/ss12000/sources';
 
 const STATUS_COLOR: Record<string, string> = {
   queued: 'gray.7',
@@ -69,7 +73,7 @@ function RunReport({ run }: { run: SyncRun }) {
         </Table.Thead>
         <Table.Tbody>
           <Table.Tr>
-            {Object.entries(run.counts).map(([key, n]) => (
+            {Object.entries(run.counts as unknown as Record<string, number>).map(([key, n]) => (
               <Table.Td key={key}>{n.toLocaleString('sv-SE')}</Table.Td>
             ))}
           </Table.Tr>
@@ -106,23 +110,256 @@ function RunReport({ run }: { run: SyncRun }) {
   );
 }
 
-function SourceCard({ source, onChange }: { source: Source; onChange: () => void }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [started, setStarted] = useState(false);
-  const syncNow = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/ss12000/sources/${source.id}/runs`);
-      setStarted(true);
-      onChange();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+/**
+ * Create or edit a source: name, address, auth (secrets are write-only: typed, sent, never shown
+ * again; on edit the stored one is kept unless a new one is typed), schools by SS 12000 id, schedule.
+ */
+function SourceForm({ source, onDone }: { source?: Source; onDone(message: string): void }) {
+  const f = t.form;
+  const agencies = useAgencies();
+  const schools = agencies.items.filter((a) => a.type === 'school');
+  const [name, setName] = useState(source?.name ?? '');
+  const [baseUrl, setBaseUrl] = useState(source?.baseUrl ?? '');
+  const [authType, setAuthType] = useState<AuthType>((source?.auth.type as AuthType) ?? 'none');
+  const [token, setToken] = useState('');
+  const [tokenUrl, setTokenUrl] = useState(source?.auth.tokenUrl ?? '');
+  const [clientId, setClientId] = useState(source?.auth.clientId ?? '');
+  const [clientSecret, setClientSecret] = useState('');
+  const [scope, setScope] = useState(source?.auth.scope ?? '');
+  const [mapped, setMapped] = useState(
+    source?.schools.map((s) => ({ organisationId: s.organisationId, agencyId: s.agencyId })) ?? [],
+  );
+  const [syncFrom, setSyncFrom] = useState(source?.syncFrom ?? '');
+  const [every, setEvery] = useState<number | string>(source?.syncEveryMinutes ?? '');
+  const save = useApiMutation({
+    mutationFn: (body: Schemas['CreateSourceDto']) =>
+      source
+        ? data(client.PATCH('/api/v1/ss12000/sources/{id}', { params: { path: { id: source.id } }, body }))
+        : data(client.POST('/api/v1/ss12000/sources', { body })),
+    invalidates: [SOURCES],
+    onSuccess: (saved) => onDone(source ? f.saved : f.created(saved.name)),
+  });
+  const errors = formErrors(save.error);
+  const auth = (): Schemas['SourceAuthInput'] | undefined => {
+    const same = source && source.auth.type === authType;
+    if (authType === 'none') return same ? undefined : { type: 'none' };
+    if (authType === 'bearer') return same && !token ? undefined : { type: 'bearer', token };
+    const unchanged =
+      same &&
+      !clientSecret &&
+      tokenUrl === (source.auth.tokenUrl ?? '') &&
+      clientId === (source.auth.clientId ?? '') &&
+      scope === (source.auth.scope ?? '');
+    if (unchanged) return undefined;
+    return { type: 'oauth2_client_credentials', tokenUrl, clientId, clientSecret, ...(scope ? { scope } : {}) };
   };
+  const submit = () => {
+    const body = {
+      name: name.trim(),
+      baseUrl: baseUrl.trim(),
+      auth: auth(),
+      schools: mapped.map((m) => ({ organisationId: m.organisationId.trim(), agencyId: m.agencyId })),
+      syncFrom: syncFrom.trim() || (source ? null : undefined),
+      syncEveryMinutes: every === '' ? (source ? null : undefined) : Number(every),
+    };
+    save.mutate(body as Schemas['CreateSourceDto']);
+  };
+  const secretHint = source?.auth.secretStored && source.auth.type === authType ? f.secretKept : f.secretHint;
+  const titleId = source ? `edit-${source.id}` : 'create-source-title';
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={titleId}>
+      <Title order={2} size="h3" id={titleId} mb="sm">
+        {source ? f.editTitle(source.name) : f.createTitle}
+      </Title>
+      <ApiForm
+        onSubmit={submit}
+        pending={save.isPending}
+        error={save.error}
+        fields={[
+          'name',
+          'baseUrl',
+          'auth.type',
+          'auth.token',
+          'auth.tokenUrl',
+          'auth.clientId',
+          'auth.clientSecret',
+          'auth.scope',
+          'syncFrom',
+          'syncEveryMinutes',
+          ...mapped.flatMap((_, i) => [`schools.${i}.organisationId`, `schools.${i}.agencyId`]),
+        ]}
+        submitLabel={source ? f.save : f.create}
+        label={source ? f.editTitle(source.name) : f.createTitle}
+        extraActions={
+          source ? (
+            <Button variant="default" onClick={() => onDone('')}>
+              {f.cancel}
+            </Button>
+          ) : undefined
+        }
+      >
+        <TextInput
+          label={f.name}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.errorOf('name')}
+          required
+          maxLength={200}
+        />
+        <TextInput
+          label={f.baseUrl}
+          description={f.baseUrlHint}
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.currentTarget.value)}
+          error={errors.errorOf('baseUrl')}
+          required
+          type="url"
+        />
+        <NativeSelect
+          label={f.authType}
+          data={(['none', 'bearer', 'oauth2_client_credentials'] as const).map((value) => ({
+            value,
+            label: t.authTypes[value],
+          }))}
+          value={authType}
+          onChange={(e) => setAuthType(e.currentTarget.value as AuthType)}
+          error={errors.errorOf('auth.type')}
+        />
+        {authType === 'bearer' && (
+          <PasswordInput
+            label={f.token}
+            description={secretHint}
+            value={token}
+            onChange={(e) => setToken(e.currentTarget.value)}
+            error={errors.errorOf('auth.token')}
+            autoComplete="off"
+          />
+        )}
+        {authType === 'oauth2_client_credentials' && (
+          <>
+            <TextInput
+              label={f.tokenUrl}
+              value={tokenUrl}
+              onChange={(e) => setTokenUrl(e.currentTarget.value)}
+              error={errors.errorOf('auth.tokenUrl')}
+              type="url"
+              required
+            />
+            <TextInput
+              label={f.clientId}
+              value={clientId}
+              onChange={(e) => setClientId(e.currentTarget.value)}
+              error={errors.errorOf('auth.clientId')}
+              required
+            />
+            <PasswordInput
+              label={f.clientSecret}
+              description={secretHint}
+              value={clientSecret}
+              onChange={(e) => setClientSecret(e.currentTarget.value)}
+              error={errors.errorOf('auth.clientSecret')}
+              autoComplete="off"
+            />
+            <TextInput
+              label={f.scope}
+              value={scope}
+              onChange={(e) => setScope(e.currentTarget.value)}
+              error={errors.errorOf('auth.scope')}
+            />
+          </>
+        )}
+        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+          <Text component="legend" fw={500} size="sm">
+            {f.schools}
+          </Text>
+          <Text size="sm">{f.schoolsHint}</Text>
+          {mapped.map((m, i) => (
+            <Group key={i} align="start">
+              <TextInput
+                label={f.organisationId(i + 1)}
+                value={m.organisationId}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setMapped((all) => all.map((x, j) => (j === i ? { ...x, organisationId: value } : x)));
+                }}
+                error={errors.errorOf(`schools.${i}.organisationId`)}
+                w={340}
+              />
+              <NativeSelect
+                label={f.agency(i + 1)}
+                data={[{ value: '', label: f.chooseSchool }, ...schools.map((a) => ({ value: a.id, label: a.name }))]}
+                value={m.agencyId}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setMapped((all) => all.map((x, j) => (j === i ? { ...x, agencyId: value } : x)));
+                }}
+                error={errors.errorOf(`schools.${i}.agencyId`)}
+              />
+              <ActionIcon
+                variant="default"
+                mt={26}
+                aria-label={f.removeSchool(i + 1)}
+                onClick={() => setMapped((all) => all.filter((_, j) => j !== i))}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => setMapped((all) => [...all, { organisationId: '', agencyId: '' }])}
+            >
+              {f.addSchool}
+            </Button>
+          </Group>
+        </Stack>
+        <TextInput
+          label={f.syncFromLabel}
+          value={syncFrom}
+          onChange={(e) => setSyncFrom(e.currentTarget.value)}
+          error={errors.errorOf('syncFrom')}
+          placeholder="2026-08-15"
+        />
+        <NumberInput
+          label={f.everyLabel}
+          value={every}
+          onChange={setEvery}
+          min={5}
+          max={10080}
+          clampBehavior="none"
+          error={errors.errorOf('syncEveryMinutes')}
+        />
+      </ApiForm>
+    </Paper>
+  );
+}
+
+function SourceCard({ source, onMessage }: { source: Source; onMessage(message: string): void }) {
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [started, setStarted] = useState(false);
+  const syncNow = useApiMutation({
+    mutationFn: () => data(client.POST('/api/v1/ss12000/sources/{id}/runs', { params: { path: { id: source.id } } })),
+    invalidates: [SOURCES],
+    onSuccess: () => setStarted(true),
+  });
+  const remove = useApiMutation({
+    mutationFn: () => data(client.DELETE('/api/v1/ss12000/sources/{id}', { params: { path: { id: source.id } } })),
+    invalidates: [SOURCES],
+    onSuccess: () => onMessage(t.removed(source.name)),
+  });
+  if (editing) {
+    return (
+      <SourceForm
+        source={source}
+        onDone={(message) => {
+          setEditing(false);
+          if (message) onMessage(message);
+        }}
+      />
+    );
+  }
   return (
     <Card withBorder component="section" aria-labelledby={`source-${source.id}`}>
       <Stack gap="sm">
@@ -130,12 +367,26 @@ function SourceCard({ source, onChange }: { source: Source; onChange: () => void
           <Title order={2} size="h3" id={`source-${source.id}`}>
             {source.name}
           </Title>
-          <Button onClick={() => void syncNow()} loading={busy}>
-            {t.syncNow}
-          </Button>
+          <Group gap="xs">
+            <Button onClick={() => syncNow.mutate()} loading={syncNow.isPending}>
+              {t.syncNow}
+            </Button>
+            <Button variant="default" onClick={() => setEditing(true)}>
+              {t.edit}
+            </Button>
+            {confirming ? (
+              <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+                {t.confirmRemove}
+              </Button>
+            ) : (
+              <Button variant="default" color="red" onClick={() => setConfirming(true)}>
+                {t.remove}
+              </Button>
+            )}
+          </Group>
         </Group>
-        <ProblemAlert error={error} />
-        {started && !error && (
+        <ProblemAlert error={syncNow.error ?? remove.error} />
+        {started && !syncNow.error && (
           <Text role="status" size="sm">
             {t.started}
           </Text>
@@ -183,24 +434,26 @@ function SourceCard({ source, onChange }: { source: Source; onChange: () => void
   );
 }
 
-/** The administrator's SS 12000 sources: mapped schools, last run with counts and errors, "Synka nu", the schedule. */
+/** The administrator's SS 12000 sources: connect, edit, remove; mapped schools, last run, "Synka nu", the schedule. */
 export function SchoolDataPage() {
-  const sources = useApi<Source[]>('/ss12000/sources');
+  const sources = useQuery({ queryKey: keyOf(SOURCES), queryFn: () => data(client.GET('/api/v1/ss12000/sources')) });
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <Page title={t.title}>
       <Text>{t.intro}</Text>
-      <ProblemAlert error={sources.error} />
-      {sources.loading && !sources.data ? (
-        <Loading />
-      ) : sources.data && sources.data.length === 0 ? (
-        <Text>{t.empty}</Text>
-      ) : (
+      <SourceForm key={message ?? ''} onDone={setMessage} />
+      {message && (
+        <Alert color="green" role="status">
+          {message}
+        </Alert>
+      )}
+      <QueryState query={sources} empty={t.empty} isEmpty={(sources.data ?? []).length === 0}>
         <Stack gap="lg">
           {(sources.data ?? []).map((source) => (
-            <SourceCard key={source.id} source={source} onChange={sources.reload} />
+            <SourceCard key={source.id} source={source} onMessage={setMessage} />
           ))}
         </Stack>
-      )}
+      </QueryState>
     </Page>
   );
 }

@@ -1,11 +1,11 @@
 import { Tabs } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
-import { useApi } from '../hooks';
-import type { CaseDetail } from '../triage/types';
+import { useCase } from '../triage/hooks';
 import { texts } from '../texts';
 import { ConsentPanel } from './ConsentPanel';
 import { CoursesPanel } from './CoursesPanel';
+import { FollowUpPanel } from './FollowUpPanel';
 import { LeadTimesPanel } from './LeadTimesPanel';
 import { MappingPanel } from './MappingPanel';
 import { MeetingsPanel } from './MeetingsPanel';
@@ -28,6 +28,7 @@ const TABS = [
   { value: 'moten', label: t.tabs.meetings, Panel: MeetingsPanel },
   { value: 'kartlaggning', label: t.tabs.mapping, Panel: MappingPanel },
   { value: 'plan', label: t.tabs.plan, Panel: PlanPanel },
+  { value: 'uppfoljning', label: texts.followUp.tab, Panel: FollowUpPanel },
   { value: 'insatser', label: texts.interventions.courses.tab, Panel: CoursesPanel },
   { value: 'tidslinje', label: t.tabs.timeline, Panel: TimelinePanel },
   { value: 'ledtider', label: t.tabs.leadTimes, Panel: LeadTimesPanel },
@@ -38,7 +39,7 @@ export function CasePage() {
   const [params, setParams] = useSearchParams();
   const tab = TABS.some((x) => x.value === params.get('flik')) ? params.get('flik')! : 'oversikt';
   // Where am I: the case's reference, status and (for those who may see it) the pupil.
-  const detail = useApi<CaseDetail>(id ? `/cases/${id}` : null).data;
+  const detail = useCase(id).data;
   const heading = detail
     ? t.heading(
         detail.reference,

@@ -1,14 +1,16 @@
 import { Badge, Button, Card, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { api, Page } from '../api';
+import { api } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, todayIso } from '../format';
-import { useApi } from '../hooks';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { AgencySelect } from '../triage/AgencySelect';
 import { Loading, Saved } from '../triage/components';
-import { useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
+import { loaded, useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
 import type { Consent } from '../triage/types';
 import type { PanelProps } from './CasePage';
 import { fieldErrorProps } from '../problem-texts';
@@ -25,7 +27,12 @@ function consentState(c: Consent): { label: string; color: string } {
 
 /** Consents per agency: who gave them, what they cover, for how long; record and withdraw. */
 export function ConsentPanel({ caseId }: PanelProps) {
-  const consents = useApi<Page<Consent>>(`/cases/${caseId}/consents`);
+  const consents = loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/cases/${caseId}/consents`),
+      queryFn: () => data(client.GET('/api/v1/cases/{id}/consents', { params: { path: { id: caseId } } })),
+    }),
+  );
   const found = useCase(caseId);
   const canCoordinate = useCanCoordinate();
   const [saved, setSaved] = useState<string | null>(null);

@@ -1,13 +1,15 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { api, Page as ListPage } from '../api';
+import { api } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate } from '../format';
 import { todayIso } from '../format';
-import { useApi } from '../hooks';
-import type { Intervention } from '../pages/InterventionsPage';
 import { texts } from '../texts';
-import { useCanCoordinate } from '../triage/hooks';
+import { loaded, useCanCoordinate } from '../triage/hooks';
+import type { Schemas } from '../client';
 import { Loading } from '../triage/components';
 import type { PanelProps } from './CasePage';
 
@@ -15,19 +17,16 @@ const t = texts.interventions.courses;
 const behaviourNames = texts.interventions.behaviours;
 const reasonNames = texts.interventions.endReasons;
 
-interface Course {
-  id: string;
-  intervention: { id: string; name: string };
-  startedOn: string;
-  referredBehaviours: string[];
-  endedOn: string | null;
-  endReason: string | null;
-  followUps: { months: number; recordableFrom: string; recordedAt: string | null }[];
-}
+type Course = Schemas['CourseDto'];
 
 /** The pupil's courses of interventions (insatser); elevhälsa records new ones and their end. */
 export function CoursesPanel({ caseId }: PanelProps) {
-  const courses = useApi<ListPage<Course>>(`/cases/${caseId}/interventions`);
+  const courses = loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/cases/${caseId}/interventions`),
+      queryFn: () => data(client.GET('/api/v1/cases/{id}/interventions', { params: { path: { id: caseId } } })),
+    }),
+  );
   const coordinator = useCanCoordinate();
   if (courses.loading && !courses.data) return <Loading />;
   if (!courses.data) return <ProblemAlert error={courses.error} />;
@@ -83,7 +82,12 @@ export function CoursesPanel({ caseId }: PanelProps) {
 }
 
 function StartCourse({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const catalogue = useApi<ListPage<Intervention>>('/interventions?active=true&limit=200');
+  const catalogue = loaded(
+    useQuery({
+      queryKey: keyOf('/api/v1/interventions', 'active'),
+      queryFn: () => data(client.GET('/api/v1/interventions', { params: { query: { active: 'true', limit: 200 } } })),
+    }),
+  );
   const [interventionId, setInterventionId] = useState('');
   const [startedOn, setStartedOn] = useState(todayIso());
   const [behaviours, setBehaviours] = useState<string[]>([]);

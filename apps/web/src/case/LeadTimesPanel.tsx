@@ -1,7 +1,9 @@
 import { Box, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDays, formatNumber } from '../format';
-import { useApi } from '../hooks';
+import { useQuery } from '@tanstack/react-query';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { texts } from '../texts';
 import { Loading } from '../triage/components';
 import type { LeadTimes } from '../triage/types';
@@ -13,8 +15,13 @@ type Step = keyof typeof t.steps;
 
 /** Days from the first signal (and from the opening) to each step: what the team measures itself by. */
 export function LeadTimesPanel({ caseId }: PanelProps) {
-  const found = useApi<LeadTimes>(`/cases/${caseId}/lead-times`);
-  if (found.loading && !found.data) return <Loading />;
+  const found = useQuery({
+    queryKey: keyOf(`/api/v1/cases/${caseId}/lead-times`),
+    // The day counts are a free JSON object in the OpenAPI document.
+    queryFn: async () =>
+      (await data(client.GET('/api/v1/cases/{id}/lead-times', { params: { path: { id: caseId } } }))) as LeadTimes,
+  });
+  if (found.isPending) return <Loading />;
   if (!found.data) return <ProblemAlert error={found.error} />;
   const l = found.data;
 

@@ -3,8 +3,11 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDateTime } from '../format';
-import { useApi } from '../hooks';
-import type { CaseInfo, Contribution, Mapping, MappingSection } from '../planning/types';
+import { useQuery } from '@tanstack/react-query';
+import { client, data } from '../client';
+import { keyOf } from '../query';
+import type { Contribution, Mapping, MappingSection } from '../planning/types';
+import { loaded, useCase } from '../triage/hooks';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import type { PanelProps } from './CasePage';
@@ -177,8 +180,15 @@ function AddContribution({ caseId, section, onSaved }: { caseId: string; section
  */
 export function MappingPanel({ caseId }: PanelProps) {
   const { hasRole } = useSession();
-  const caseInfo = useApi<CaseInfo>(`/cases/${caseId}`);
-  const mapping = useApi<Mapping>(caseInfo.data ? `/cases/${caseId}/mapping` : null);
+  const caseInfo = useCase(caseId);
+  const mapping = loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/cases/${caseId}/mapping`),
+      queryFn: async () =>
+        (await data(client.GET('/api/v1/cases/{id}/mapping', { params: { path: { id: caseId } } }))) as Mapping,
+      enabled: !!caseInfo.data,
+    }),
+  );
 
   if (caseInfo.error) return <ProblemAlert error={caseInfo.error} />;
   if (mapping.error) {

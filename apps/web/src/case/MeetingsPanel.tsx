@@ -1,23 +1,31 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { api, Page } from '../api';
+import { api } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDateTime, stockholmDateTime } from '../format';
-import { useApi } from '../hooks';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { Fact, Facts, Loading, Saved } from '../triage/components';
-import { useCanCoordinate, useCase } from '../triage/hooks';
+import { loaded, useCanCoordinate, useCase, useCaseMobilisations } from '../triage/hooks';
 import type { CaseDetail, Meeting } from '../triage/types';
 import type { PanelProps } from './CasePage';
-import type { AgencyRef, Mobilisation } from '../api-types';
+import type { AgencyRef } from '../api-types';
 import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.meetings;
 
 /** The joint meetings: book one, and write the minutes and decisions once it has begun. */
 export function MeetingsPanel({ caseId }: PanelProps) {
-  const meetings = useApi<Page<Meeting>>(`/cases/${caseId}/meetings?limit=200`);
+  const meetings = loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/cases/${caseId}/meetings`),
+      queryFn: () =>
+        data(client.GET('/api/v1/cases/{id}/meetings', { params: { path: { id: caseId }, query: { limit: 200 } } })),
+    }),
+  );
   const found = useCase(caseId);
   const canCoordinate = useCanCoordinate();
   const [saved, setSaved] = useState<string | null>(null);
@@ -171,7 +179,7 @@ function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved(): void }
 }
 
 function ScheduleForm({ c, onSaved }: { c: CaseDetail; onSaved(): void }) {
-  const mobilisations = useApi<Page<Mobilisation>>(`/cases/${c.id}/mobilisations`);
+  const mobilisations = useCaseMobilisations(c.id);
   const school: AgencyRef = { id: c.schoolId, name: c.schoolName, type: 'school' };
   const candidates = [
     school,

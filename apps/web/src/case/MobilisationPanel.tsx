@@ -1,14 +1,13 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { api, Page } from '../api';
+import { api } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, todayIso } from '../format';
-import { useApi } from '../hooks';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { AgencySelect } from '../triage/AgencySelect';
 import { Loading, Saved } from '../triage/components';
-import { useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
+import { useCanCoordinate, useCase, useCaseMobilisations, usePartnerAgencies } from '../triage/hooks';
 import type { PanelProps } from './CasePage';
 import type { Mobilisation } from '../api-types';
 import { fieldErrorProps } from '../problem-texts';
@@ -18,7 +17,7 @@ const STATUS_COLOURS: Record<string, string> = { pending: 'blue', accepted: 'tea
 
 /** Who was invited, who answered, who represents each agency, and what is overdue. */
 export function MobilisationPanel({ caseId }: PanelProps) {
-  const list = useApi<Page<Mobilisation>>(`/cases/${caseId}/mobilisations`);
+  const list = useCaseMobilisations(caseId);
   const found = useCase(caseId);
   const canCoordinate = useCanCoordinate();
   const [saved, setSaved] = useState<string | null>(null);

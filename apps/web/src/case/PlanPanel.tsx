@@ -8,7 +8,7 @@ import { AgreeForm } from '../planning/AgreeForm';
 import { ActionUpdateForm } from '../planning/ActionUpdateForm';
 import { ConflictAlert } from '../planning/ConflictAlert';
 import { PlanEditor } from '../planning/PlanEditor';
-import { bodyOf, formOf, isComplete, parseDraft, PlanDraft, PlanForm, textsOf } from '../planning/planForm';
+import { bodyOf, formOf, missingFields, parseDraft, PlanDraft, PlanForm, textsOf } from '../planning/planForm';
 import { ProgressNotes } from '../planning/ProgressNotes';
 import type { CaseInfo, Goal, Plan } from '../planning/types';
 import { isConflict, usePlan } from '../planning/usePlan';
@@ -51,7 +51,8 @@ export function PlanPanel({ caseId }: PanelProps) {
   // What the user typed when a save met a newer version: shown until dismissed, kept in the session too.
   const [unsavedText, setUnsavedText, clearUnsaved] = useDraft(`plan:${caseId}:unsaved`);
   const [saveError, setSaveError] = useState<unknown>(null);
-  const [incomplete, setIncomplete] = useState(false);
+  // The required fields left empty, shown at each field as the API's errors would be.
+  const [incomplete, setIncomplete] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [openAction, setOpenAction] = useState<string | null>(null);
@@ -112,9 +113,10 @@ export function PlanPanel({ caseId }: PanelProps) {
   async function save() {
     if (!draft) return;
     setSaveError(null);
-    setIncomplete(false);
-    if (!isComplete(draft.form)) {
-      setIncomplete(true);
+    setIncomplete(null);
+    const missing = missingFields(draft.form);
+    if (missing.length) {
+      setIncomplete(new ApiError({ status: 400, errors: missing }));
       return;
     }
     setBusy(true);
@@ -169,6 +171,7 @@ export function PlanPanel({ caseId }: PanelProps) {
           agencies={agencies}
           people={people}
           busy={busy}
+          error={incomplete ?? saveError}
           onSave={() => void save()}
           onCancel={() => {
             clearDraft();
@@ -369,7 +372,9 @@ export function PlanPanel({ caseId }: PanelProps) {
             </Alert>
           ) : (
             <Text size="sm" mt="xs" data-testid="plan-agreed-version">
-              {t.agreedVersion(plan.agreedVersion)}
+              {plan.agreedVersion === plan.version
+                ? t.agreedVersion(plan.agreedVersion)
+                : t.progressSinceAgreement(plan.agreedVersion, plan.version)}
             </Text>
           ))}
         {canEdit && (
@@ -383,6 +388,7 @@ export function PlanPanel({ caseId }: PanelProps) {
               <AgreeForm
                 caseId={caseId}
                 etag={loaded.etag!}
+                version={plan.version}
                 agencies={agreeAgencies}
                 onSaved={loaded.replace}
                 onReload={async () => {

@@ -7,14 +7,21 @@ import { Loading } from '../triage/components';
 import { useAgencyNames } from '../triage/hooks';
 import { describeEvent } from '../triage/timelineText';
 import type { TimelineEvent } from '../triage/types';
-import { usePaged } from '../paging';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 import type { PanelProps } from './CasePage';
 
 const t = texts.triage.timeline;
 
 /** Everything that happened in the case, oldest first, in words. */
 export function TimelinePanel({ caseId }: PanelProps) {
-  const events = usePaged<TimelineEvent>(`/cases/${caseId}/timeline?limit=100`);
+  const events = usePages(keyOf(`/api/v1/cases/${caseId}/timeline`), async (cursor) => {
+    const page = await data(
+      client.GET('/api/v1/cases/{id}/timeline', { params: { path: { id: caseId }, query: { limit: 100, cursor } } }),
+    );
+    // The events' data is a free JSON object in the OpenAPI document.
+    return page as { items: TimelineEvent[]; nextCursor: string | null };
+  });
   const agencyNames = useAgencyNames(caseId);
 
   return (

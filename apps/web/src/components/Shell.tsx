@@ -24,6 +24,9 @@ export const NAV: NavItem[] = [
   { to: '/oversikt', label: t.nav.overview, roles: ['principal', 'elevhalsa'] },
   { to: '/skolans-konton', label: t.nav.accounts, roles: ['principal'] },
   { to: '/narvaroimport', label: texts.screens.nav.imports, roles: ['school_staff', 'principal'] },
+  { to: '/lektionsnarvaro', label: texts.followUp.nav.lessons, roles: ['school_staff', 'principal'] },
+  { to: '/avstamningar', label: texts.followUp.nav.reviews, roles: ['elevhalsa'] },
+  { to: '/uppfoljningar', label: texts.followUp.nav.followUps, roles: ['elevhalsa'] },
   { to: '/vardnadshavarbesked', label: texts.screens.nav.notices, roles: ['school_staff', 'principal'] },
   { to: '/franvaroutredningar', label: texts.screens.nav.investigations, roles: ['principal'] },
   { to: '/franvaroregler', label: texts.screens.nav.rules, roles: ['principal'] },
@@ -33,6 +36,7 @@ export const NAV: NavItem[] = [
   { to: '/resultat-per-insats', label: texts.interventions.nav.results, roles: ['principal', 'elevhalsa', 'admin'] },
   { to: '/insatser', label: texts.interventions.nav.catalogue, roles: ['admin', 'elevhalsa'] },
   { to: '/skoldata', label: t.nav.schoolData, roles: ['admin'] },
+  { to: '/gallring', label: texts.retention.nav, roles: ['admin', 'auditor'] },
 ];
 
 function useUnreadCount(): number | null {

@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import type { Paged } from '../paging';
+import type { Paged } from '../query';
 import { texts } from '../texts';
 
 /** "Visa fler" under a paged list, while it has more pages. */

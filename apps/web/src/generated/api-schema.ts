@@ -954,6 +954,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/follow-ups/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Elevhälsa's follow-ups due: the 6- and 18-month follow-ups of the school's closed cases not yet recorded, oldest first */
+    get: operations['DueListsController_followUps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health/live': {
     parameters: {
       query?: never;
@@ -1164,6 +1181,104 @@ export interface paths {
      * @description For the coordinator choosing whom to mobilise: names and types of agencies (no personal data), of every organisation (a municipal school mobilises the region’s BUP).
      */
     get: operations['MobilisationsController_partnerAgencies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a gallring run would erase now, per data class, and the cases kept under a legal hold
+     * @description Your organisation's data only; counts, and for held cases the reference and the reason.
+     */
+    get: operations['RetentionController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your organisation's retention rules (gallringsregler)
+     * @description One rule per data class: its legal basis, period and the bounds within which the organisation may set it (docs/DATA-PROTECTION.md gives the defaults).
+     */
+    get: operations['RetentionController_rules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/rules/{dataClass}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set the period of one of your organisation's retention rules
+     * @description Within the data class's bounds, else 422 with `errors: [{ field: "period", code: "out-of-bounds" }]`. Logged.
+     */
+    patch: operations['RetentionController_update'];
+    trace?: never;
+  };
+  '/api/v1/retention/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gallring log: past runs, newest first, with what they erased of your organisation (counts only) */
+    get: operations['RetentionController_runs'];
+    put?: never;
+    /**
+     * Start a gallring run now
+     * @description Answers at once with the run (`running`); it erases, for every organisation, what its rules make due, as the nightly run does. 409 while another run is going on. Logged.
+     */
+    post: operations['RetentionController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reviews/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Elevhälsa's reviews due (avstämningar): review dates of the school's open cases' plans with no review recorded from 7 days before, oldest first */
+    get: operations['DueListsController_reviews'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1464,7 +1579,11 @@ export interface paths {
     get: operations['StudentsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Erase a pupil registered by mistake (GDPR art. 17): the principal of the pupil’s school
+     * @description Erases the pupil, guardians, lessons, per-day figures and the history of changes in one transaction; the access log keeps its rows about the pupil (ids only). When a statutory duty keeps data (a case, a flag, an absence investigation, a guardian notice) nothing is erased and the answer is 409 with `code` `erasure-refused` and `reasons` (`ErasureRefusalDto`: `kept-case`, `kept-flag`, `kept-investigation`, `kept-guardian-notice`), art. 17(3). Logged as `student.erase` (and `student.erase_refused` with the reason codes).
+     */
+    delete: operations['ErasureController_erase'];
     options?: never;
     head?: never;
     /**
@@ -1596,7 +1715,7 @@ export interface paths {
     };
     /**
      * A pupil's register extract (registerutdrag, GDPR art. 15): the principal of the pupil's school
-     * @description Everything kept about the pupil and the guardians: the pupil's data and its corrections, attendance per week (every lesson with `?lessons=true`), flags, investigations, guardian notices, cases with their timeline, consents, invitations, meetings, mapping, plans with every version, reviews and follow-ups — and who has read or changed the pupil's data (user, agency, organisation, when, what). Producing it is logged as `student.register_extract`.
+     * @description Everything kept about the pupil and the guardians: the pupil's data and its corrections, attendance per week (lessons with `?lessons=true`), flags, investigations, guardian notices, cases with their timeline, consents, invitations, meetings, mapping, plans with every version, reviews, follow-ups and intervention courses — and who has read or changed the pupil's data (user, agency, organisation, when, what). The two long sections are bounded: the newest 2 000 lessons of the period `lessonsFrom`–`lessonsTo` and the newest 2 000 access-log rows of `accessFrom`–`accessTo`; `lessonsShown` and `accessedByShown` say how many there are and whether older ones were left out (ask for them with a period). Producing it is logged as `student.register_extract`.
      */
     get: operations['RegisterExtractController_extract'];
     put?: never;
@@ -2323,6 +2442,7 @@ export interface components {
       baseUrl: string;
       /** @example Östersunds skoldata */
       name: string;
+      /** @description SS 12000 school units mapped to our schools by Organisation id. Schools not mapped here (by any source of the organisation) are matched by their skolenhetskod against `Organisation.schoolUnitCode` at each run. */
       schools: components['schemas']['SourceSchoolInput'][];
       /** @description Run on a schedule, every this many minutes. */
       syncEveryMinutes?: number;
@@ -2396,6 +2516,12 @@ export interface components {
        */
       reason: 'completed' | 'placement' | 'lack_of_engagement' | 'moved' | 'other';
     };
+    ErasureRefusalDto: {
+      /** @enum {string} */
+      code: 'kept-case' | 'kept-flag' | 'kept-investigation' | 'kept-guardian-notice';
+      /** @description English explanation; clients show their own text for the code. */
+      message: string;
+    };
     ExistingWorryDto: {
       /**
        * Format: date-time
@@ -2430,8 +2556,10 @@ export interface components {
       user: string | null;
     };
     ExtractAttendanceDto: {
-      /** @description Only with `?lessons=true`. */
+      /** @description Only with `?lessons=true`: the newest lessons of the period (`lessonsFrom`, `lessonsTo`), oldest first. */
       lessons: components['schemas']['ExtractLessonDto'][] | null;
+      /** @description How many lessons there are and are shown. */
+      lessonsShown: components['schemas']['ExtractListLimitDto'] | null;
       /** @description Per ISO week; null when nothing is recorded. */
       perWeek: components['schemas']['AbsenceFigures'] | null;
     };
@@ -2496,14 +2624,28 @@ export interface components {
       withdrawnAt: string | null;
     };
     ExtractCourseDto: {
+      attendanceBeforeEndPercent: number | null;
+      attendanceBeforeStartPercent: number | null;
       /** Format: date */
       endedOn: string | null;
       endReason: string | null;
+      followUps: components['schemas']['ExtractCourseFollowUpDto'][];
       /** Format: uuid */
       id: string;
       intervention: string;
+      referredBehaviours: string[];
+      startedBy: string;
       /** Format: date */
       startedOn: string;
+    };
+    ExtractCourseFollowUpDto: {
+      /** @enum {number} */
+      months: 6 | 18;
+      newInterventionFor: string[];
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: string;
+      schoolOrWork20h: boolean;
     };
     ExtractEventDto: {
       actor: string | null;
@@ -2607,6 +2749,19 @@ export interface components {
       /** @example 08:20 */
       startTime: string;
       validAbsenceMinutes: number;
+    };
+    ExtractListLimitDto: {
+      /** Format: date */
+      from: string | null;
+      limit: number;
+      /** @description Rows in this extract (the newest). */
+      shown: number;
+      /** Format: date */
+      to: string | null;
+      /** @description Rows in the period asked for. */
+      total: number;
+      /** @description True when older rows were left out: ask for them with a period. */
+      truncated: boolean;
     };
     ExtractMappingDto: {
       agency: string;
@@ -2745,6 +2900,35 @@ export interface components {
       recordedBy: components['schemas']['PersonRefDto'] | null;
       schoolOrWork20h: boolean | null;
     };
+    FollowUpDueDto: {
+      /** Format: uuid */
+      caseId: string;
+      className: string;
+      /** @description The case's coordinator (display name). */
+      coordinator: string;
+      /** Format: date */
+      dueOn: string;
+      firstName: string;
+      /** Format: uuid */
+      followUpId: string;
+      lastName: string;
+      /**
+       * @description Months after closure.
+       * @enum {number}
+       */
+      months: 6 | 18;
+      /**
+       * Format: date
+       * @description May be recorded from this day (14 days before due).
+       */
+      recordableFrom: string;
+      /** @example NT-2026-0001 */
+      reference: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+      /** Format: uuid */
+      studentId: string;
+    };
     FollowUpStatsDto: {
       /** @description In school or work at least 20 h/week. */
       backInSchoolOrWork20h: number | null;
@@ -2759,7 +2943,9 @@ export interface components {
        *       "other": null
        *     }
        */
-      newInterventions: Record<string, never>;
+      newInterventions: {
+        [key: string]: number | null;
+      };
       /** @description Follow-ups recorded (of cases closed in the period). */
       recorded: number | null;
     };
@@ -3053,6 +3239,24 @@ export interface components {
       /** @description A short note to the agency. The agency reads it before consent may be in force: write no personal details here. */
       message?: string;
     };
+    LeadTimeFigureDto: {
+      /**
+       * @example openedToPlanAgreed
+       * @enum {string}
+       */
+      measure:
+        | 'signalToFlag'
+        | 'signalToCaseOpened'
+        | 'flagToCaseOpened'
+        | 'openedToFirstAgencyAccepted'
+        | 'openedToFirstMeeting'
+        | 'openedToPlanAgreed'
+        | 'signalToPlanAgreed';
+      /** @description Median whole days between the two steps, over cases opened in the term that reached both. */
+      medianDays: number | null;
+      /** @description 90th percentile, whole days. */
+      p90Days: number | null;
+    };
     LeadTimesDto: {
       /** @description Whole days from the case opening to each later step. */
       daysFromOpening: Record<string, never>;
@@ -3311,7 +3515,9 @@ export interface components {
        *       "closed": 12
        *     }
        */
-      casesByStatus: Record<string, never>;
+      casesByStatus: {
+        [key: string]: number | null;
+      };
       /** @description Follow-up results by months after closure ("6", "18"), over cases closed in the period. */
       followUps: {
         [key: string]: components['schemas']['FollowUpStatsDto'];
@@ -3321,7 +3527,9 @@ export interface components {
        * @description First day of the term.
        */
       from: string;
-      /** @description Median whole days from opening to the plan agreed, over cases opened in the period. */
+      /** @description Lead times of the cases opened in the term, per measure (first signal → flag → case opened → first agency accepted → first meeting → plan agreed): median and 90th percentile in whole days, null (named in `suppressed` as `leadTimes.<measure>.median`/`.p90`) when fewer than 5 pupils are behind them. */
+      leadTimes: components['schemas']['LeadTimeFigureDto'][];
+      /** @description Median whole days from opening to the plan agreed, over cases opened in the period (rounded). */
       medianDaysToPlan: number | null;
       /** Format: uuid */
       organisationId: string;
@@ -3405,6 +3613,10 @@ export interface components {
       items: components['schemas']['FollowUpDto'][];
       nextCursor: string | null;
     };
+    PageOfFollowUpDueDto: {
+      items: components['schemas']['FollowUpDueDto'][];
+      nextCursor: string | null;
+    };
     PageOfGuardianNoticeItemDto: {
       items: components['schemas']['GuardianNoticeItemDto'][];
       nextCursor: string | null;
@@ -3441,8 +3653,16 @@ export interface components {
       items: components['schemas']['PlanVersionSummaryDto'][];
       nextCursor: string | null;
     };
+    PageOfRetentionRunDto: {
+      items: components['schemas']['RetentionRunDto'][];
+      nextCursor: string | null;
+    };
     PageOfReviewDto: {
       items: components['schemas']['ReviewDto'][];
+      nextCursor: string | null;
+    };
+    PageOfReviewDueDto: {
+      items: components['schemas']['ReviewDueDto'][];
       nextCursor: string | null;
     };
     PageOfSchoolAccountDto: {
@@ -3707,6 +3927,8 @@ export interface components {
     RegisterExtractDto: {
       /** @description Who has read or changed the pupil's data (art. 15(1)(c)): allowed accesses, oldest first. */
       accessedBy: components['schemas']['ExtractAccessDto'][];
+      /** @description How many access-log rows there are and are shown. */
+      accessedByShown: components['schemas']['ExtractListLimitDto'];
       attendance: components['schemas']['ExtractAttendanceDto'];
       cases: components['schemas']['ExtractCaseDto'][];
       /** @description Absence reports to elevhälsa. */
@@ -3717,6 +3939,123 @@ export interface components {
       /** Format: date-time */
       producedAt: string;
       pupil: components['schemas']['ExtractPupilDto'];
+    };
+    RetentionDueDto: {
+      /**
+       * Format: date-time
+       * @description What is older than this is due.
+       */
+      cutoff: string;
+      /** @enum {string} */
+      dataClass:
+        | 'attendance_lesson'
+        | 'attendance_day'
+        | 'dismissed_flag'
+        | 'closed_case'
+        | 'notification'
+        | 'attendance_import'
+        | 'sign_in_session'
+        | 'access_log';
+      /** @description Items due now (lessons, days, flags, cases not held, notifications, imports, sign-in records, access-log rows in whole months past the period). */
+      due: number;
+    };
+    RetentionHoldDto: {
+      /** Format: uuid */
+      caseId: string;
+      /** Format: date-time */
+      closedAt: string;
+      /**
+       * @description `open-investigation`: the pupil has an absence investigation not yet reported to the huvudman; `pending-invitation`: the case has an unanswered invitation.
+       * @enum {string}
+       */
+      reason: 'open-investigation' | 'pending-invitation';
+      /** @example NT-2019-0042 */
+      reference: string;
+    };
+    RetentionPreviewDto: {
+      /**
+       * Format: date-time
+       * @description The moment the preview was computed for.
+       */
+      at: string;
+      classes: components['schemas']['RetentionDueDto'][];
+      /** @description Closed cases past their period kept under a legal hold. */
+      holds: components['schemas']['RetentionHoldDto'][];
+    };
+    RetentionRuleDto: {
+      /**
+       * @description The data class the rule keeps.
+       * @enum {string}
+       */
+      dataClass:
+        | 'attendance_lesson'
+        | 'attendance_day'
+        | 'dismissed_flag'
+        | 'closed_case'
+        | 'notification'
+        | 'attendance_import'
+        | 'sign_in_session'
+        | 'access_log';
+      /** @description The default period (docs/DATA-PROTECTION.md). */
+      defaultPeriod: number;
+      /** @description The legal basis for keeping the data (Swedish). */
+      legalBasis: string;
+      /** @description The longest period allowed. */
+      maxPeriod: number;
+      /** @description The shortest period allowed. */
+      minPeriod: number;
+      /**
+       * @description The organisation's period, in `unit`.
+       * @example 12
+       */
+      period: number;
+      /**
+       * @description Unit of the period. `school_years`: the current school year (from the first day of HT) and the `period − 1` before it are kept.
+       * @enum {string}
+       */
+      unit: 'days' | 'months' | 'years' | 'school_years';
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * Format: uuid
+       * @description Who last changed the period.
+       */
+      updatedBy: string | null;
+    };
+    RetentionRuleListDto: {
+      items: components['schemas']['RetentionRuleDto'][];
+    };
+    RetentionRunCountDto: {
+      /** @enum {string} */
+      dataClass:
+        | 'attendance_lesson'
+        | 'attendance_day'
+        | 'dismissed_flag'
+        | 'closed_case'
+        | 'notification'
+        | 'attendance_import'
+        | 'sign_in_session'
+        | 'access_log';
+      /** @description Closed cases past their period kept under a legal hold. */
+      held: number;
+      /** @description Rows erased (every table of the class), of your organisation's data. */
+      rows: number;
+    };
+    RetentionRunDto: {
+      /** @description Counts only, your organisation's. */
+      counts: components['schemas']['RetentionRunCountDto'][];
+      /** @description Why a run failed (a code, no data). */
+      failure?: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** @enum {string} */
+      status: 'running' | 'finished' | 'failed';
+      /** @enum {string} */
+      trigger: 'schedule' | 'manual';
     };
     ReviewDto: {
       /** @description The weeks up to the review, from the plan start at most. */
@@ -3734,6 +4073,31 @@ export interface components {
       recordedBy: components['schemas']['PersonRefDto'];
       /** Format: date */
       reviewedOn: string;
+    };
+    ReviewDueDto: {
+      /** Format: uuid */
+      caseId: string;
+      className: string;
+      /** @description The case's coordinator (display name). */
+      coordinator: string;
+      firstName: string;
+      lastName: string;
+      /**
+       * Format: date
+       * @description The case's latest review, if any.
+       */
+      lastReviewedOn: string | null;
+      /** @example NT-2026-0001 */
+      reference: string;
+      /**
+       * Format: date
+       * @description A review date of the plan (the plan's reviewDates).
+       */
+      reviewDate: string;
+      /** @enum {string} */
+      status: 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
+      /** Format: uuid */
+      studentId: string;
     };
     RoleGrantDto: {
       /** Format: date-time */
@@ -4112,6 +4476,13 @@ export interface components {
        * @description The day the huvudman was informed: not before startedOn, not in the future.
        */
       huvudmanInformedOn: string;
+    };
+    UpdateRetentionRuleDto: {
+      /**
+       * @description The new period, in the rule's unit, within its bounds (else 422).
+       * @example 24
+       */
+      period: number;
     };
     UpdateTermDatesDto: {
       /**
@@ -8335,6 +8706,62 @@ export interface operations {
       };
     };
   };
+  DueListsController_followUps: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description Also list what falls due within this many days from today (overdue items are always listed). */
+        withinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfFollowUpDueDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   HealthController_live: {
     parameters: {
       query?: never;
@@ -9168,6 +9595,302 @@ export interface operations {
         };
       };
       /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionPreviewDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_rules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRuleListDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        dataClass: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRetentionRuleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRuleDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_runs: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfRetentionRunDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  RetentionController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionRunDto'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  DueListsController_reviews: {
+    parameters: {
+      query?: {
+        /** @description The nextCursor of the previous page, as given. */
+        cursor?: string;
+        limit?: number;
+        /** @description Also list what falls due within this many days from today (overdue items are always listed). */
+        withinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageOfReviewDueDto'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10343,7 +11066,11 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Forbidden */
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10479,6 +11206,71 @@ export interface operations {
       };
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  ErasureController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Erased. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -10815,7 +11607,11 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Forbidden */
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10876,7 +11672,11 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetails'];
         };
       };
-      /** @description Forbidden */
+      /**
+       * @description Forbidden
+       *
+       *     Forbidden
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -11109,8 +11909,16 @@ export interface operations {
   RegisterExtractController_extract: {
     parameters: {
       query?: {
+        /** @description Who read or changed the data: from this day. */
+        accessFrom?: string;
+        /** @description Who read or changed the data: up to and including this day. */
+        accessTo?: string;
         /** @description Also list every lesson (lesson-level attendance); default only per week. */
         lessons?: boolean;
+        /** @description Lessons from this day (with `lessons=true`). */
+        lessonsFrom?: string;
+        /** @description Lessons up to and including this day. */
+        lessonsTo?: string;
       };
       header?: never;
       path: {
@@ -11169,8 +11977,16 @@ export interface operations {
   RegisterExtractController_html: {
     parameters: {
       query?: {
+        /** @description Who read or changed the data: from this day. */
+        accessFrom?: string;
+        /** @description Who read or changed the data: up to and including this day. */
+        accessTo?: string;
         /** @description Also list every lesson (lesson-level attendance); default only per week. */
         lessons?: boolean;
+        /** @description Lessons from this day (with `lessons=true`). */
+        lessonsFrom?: string;
+        /** @description Lessons up to and including this day. */
+        lessonsTo?: string;
       };
       header?: never;
       path: {

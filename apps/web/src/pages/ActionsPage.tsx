@@ -19,7 +19,8 @@ import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
 import { formatDate } from '../format';
-import { usePaged } from '../paging';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 import { ActionUpdateForm } from '../planning/ActionUpdateForm';
 import { ProgressNotes } from '../planning/ProgressNotes';
 import { ACTION_STATUSES, WorkListItem } from '../planning/types';
@@ -81,9 +82,20 @@ export function ActionsPage() {
   const [scope, setScope] = useState<'agency' | 'mine'>('agency');
   const [status, setStatus] = useState('');
   const [updating, setUpdating] = useState<WorkListItem | null>(null);
-  const params = new URLSearchParams({ limit: '50', [scope]: 'true' });
-  if (status) params.set('status', status);
-  const list = usePaged<WorkListItem>(`/actions?${params}`);
+  const list = usePages(keyOf('/api/v1/actions', scope, status), (cursor) =>
+    data(
+      client.GET('/api/v1/actions', {
+        params: {
+          query: {
+            limit: 50,
+            [scope]: 'true',
+            status: (status || undefined) as WorkListItem['status'] | undefined,
+            cursor,
+          },
+        },
+      }),
+    ),
+  );
   const { items } = list;
 
   return (

@@ -7,18 +7,20 @@ import { formatDate } from '../format';
 import { texts } from '../texts';
 import { CaseStatusBadge, Loading } from '../triage/components';
 import { pupilName } from '../triage/hooks';
-import type { CaseSummary } from '../triage/types';
-import { usePaged } from '../paging';
-import type { CaseStatus } from '../api-types';
+import { CASE_STATUSES } from '../api-types';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 
 const t = texts.triage;
-const STATUSES: CaseStatus[] = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'];
+const STATUSES = CASE_STATUSES;
 
 /** The cases the caller may see: the API scopes the list (school, or agency with consent). */
 export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? null;
-  const cases = usePaged<CaseSummary>(status ? `/cases?status=${status}` : '/cases');
+  const cases = usePages(keyOf('/api/v1/cases', status), (cursor) =>
+    data(client.GET('/api/v1/cases', { params: { query: { status: status ?? undefined, cursor } } })),
+  );
 
   return (
     <Page title={t.cases.title}>

@@ -7,8 +7,9 @@ import { formatDate, formatPercent } from '../format';
 import { texts } from '../texts';
 import { Loading } from '../triage/components';
 import { pupilName } from '../triage/hooks';
-import { snapshotOf, type Flag } from '../triage/types';
-import { usePaged } from '../paging';
+import { snapshotOf } from '../triage/types';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 
 const t = texts.triage;
 const FILTERS = ['new', 'accepted', 'dismissed', 'all'] as const;
@@ -17,8 +18,9 @@ const FILTERS = ['new', 'accepted', 'dismissed', 'all'] as const;
 export function FlagsPage() {
   const [params, setParams] = useSearchParams();
   const filter = FILTERS.find((f) => f === params.get('visa')) ?? 'new';
-  const path = filter === 'all' ? '/flags' : `/flags?status=${filter}`;
-  const flags = usePaged<Flag>(path);
+  const flags = usePages(keyOf('/api/v1/flags', filter), (cursor) =>
+    data(client.GET('/api/v1/flags', { params: { query: { status: filter === 'all' ? undefined : filter, cursor } } })),
+  );
 
   return (
     <Page title={t.flags.title}>

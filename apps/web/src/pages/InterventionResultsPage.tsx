@@ -38,7 +38,7 @@ interface Results {
   suppressed: string[];
 }
 
-/** A figure, or "färre än 5" where the API suppressed it. */
+/** A figure, or "visas inte" where the API suppressed it. */
 function Figure({ value }: { value: string | null }) {
   if (value !== null) return <>{value}</>;
   return (

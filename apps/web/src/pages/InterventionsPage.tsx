@@ -16,7 +16,8 @@ import { api, ApiError } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
-import { usePaged } from '../paging';
+import { client, data, Schemas } from '../client';
+import { keyOf, useApiMutation, usePages } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 import { Loading } from '../triage/components';
@@ -24,32 +25,28 @@ import { Loading } from '../triage/components';
 const t = texts.interventions.catalogue;
 const providers = texts.interventions.providers;
 
-export interface Intervention {
-  id: string;
-  name: string;
-  description: string | null;
-  providerAgencyType: string;
-  evidenceBased: boolean;
-  targetGroup: string | null;
-  active: boolean;
-}
+export type Intervention = Schemas['InterventionDto'];
 
 /** /insatser — the organisation's intervention catalogue; administrators add and retire entries. */
 export function InterventionsPage() {
   const { hasRole } = useSession();
   const admin = hasRole('admin');
-  const list = usePaged<Intervention>('/interventions?limit=200');
-  const [error, setError] = useState<unknown>(null);
-
-  const toggle = async (item: Intervention) => {
-    setError(null);
-    try {
-      const updated = await api.patch<Intervention>(`/interventions/${item.id}`, { active: !item.active });
-      list.update((items) => items.map((i) => (i.id === updated.id ? updated : i)));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const list = usePages(keyOf('/api/v1/interventions', 'catalogue'), (cursor) =>
+    data(client.GET('/api/v1/interventions', { params: { query: { limit: 200, cursor } } })),
+  );
+  // The entry changes in place (the list keeps its order); other views of the catalogue load anew.
+  const change = useApiMutation({
+    mutationFn: (item: Intervention) =>
+      data(
+        client.PATCH('/api/v1/interventions/{id}', {
+          params: { path: { id: item.id } },
+          body: { active: !item.active },
+        }),
+      ),
+    onSuccess: (updated) => list.update((items) => items.map((i) => (i.id === updated.id ? updated : i))),
+  });
+  const error = change.error;
+  const toggle = (item: Intervention) => change.mutate(item);
 
   return (
     <Page title={t.title}>

@@ -19,7 +19,8 @@ import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
 import { formatDate } from '../format';
-import { usePaged } from '../paging';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import type { Mobilisation } from '../api-types';
@@ -167,7 +168,13 @@ function DeclineDialog({
 /** The agency's inbox of invitations (mobiliseringar), by deadline: accept naming a representative, or decline. */
 export function InvitationsPage() {
   const [filter, setFilter] = useState<Filter>('all');
-  const list = usePaged<Mobilisation>(`/mobilisations?limit=50${filter === 'all' ? '' : `&status=${filter}`}`);
+  const list = usePages(keyOf('/api/v1/mobilisations', filter), (cursor) =>
+    data(
+      client.GET('/api/v1/mobilisations', {
+        params: { query: { limit: 50, status: filter === 'all' ? undefined : filter, cursor } },
+      }),
+    ),
+  );
   const { items } = list;
   const [answering, setAnswering] = useState<{ invitation: Mobilisation; how: 'accept' | 'decline' } | null>(null);
   const [answered, setAnswered] = useState<string | null>(null);

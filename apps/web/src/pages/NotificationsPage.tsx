@@ -1,44 +1,38 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { client, data, Schemas } from '../client';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
 import { formatDateTime } from '../format';
-import { usePaged } from '../paging';
+import { keyOf, useApiMutation, usePages } from '../query';
 import { texts } from '../texts';
 
 const t = texts.agency.notifications;
 
-interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+type Notification = Schemas['NotificationDto'];
 
 /** Only paths inside this app are followed: a notification's link is data. */
 const internal = (link: string | null): link is string => !!link && link.startsWith('/') && !link.startsWith('//');
 
 /** The user's notifications, unread first; each leads to what it is about and can be marked read. */
 export function NotificationsPage() {
-  const list = usePaged<Notification>('/notifications?limit=30');
+  const list = usePages(keyOf('/api/v1/notifications'), (cursor) =>
+    data(client.GET('/api/v1/notifications', { params: { query: { limit: 30, cursor } } })),
+  );
   const { items } = list;
-  const [markError, setMarkError] = useState<unknown>(null);
-
-  async function markRead(notification: Notification) {
-    setMarkError(null);
-    try {
-      const answer = await api.post<Notification | undefined>(`/notifications/${notification.id}/read`);
+  // The list keeps its order (a read one stays where it was): the answer is put into the cache.
+  const mark = useApiMutation({
+    mutationFn: (notification: Notification) =>
+      data(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id: notification.id } } })),
+    invalidates: ['/api/v1/notifications/unread-count'],
+    onSuccess: (answer: Notification | undefined, notification) => {
       const readAt = answer?.readAt ?? new Date().toISOString();
       list.update((previous) => previous.map((n) => (n.id === notification.id ? { ...n, readAt } : n)));
-    } catch (failure) {
-      setMarkError(failure);
-    }
-  }
+    },
+  });
+  const markRead = (notification: Notification) => mark.mutate(notification);
+  const markError = mark.error;
 
   return (
     <Page title={t.title}>
@@ -64,7 +58,7 @@ export function NotificationsPage() {
                         fw={n.readAt ? 400 : 700}
                         // Following a notification is reading it.
                         onClick={() => {
-                          if (!n.readAt) void markRead(n);
+                          if (!n.readAt) markRead(n);
                         }}
                       >
                         {n.title}
@@ -78,12 +72,7 @@ export function NotificationsPage() {
                   </Text>
                 </Stack>
                 {!n.readAt && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    aria-label={t.markReadFor(n.title)}
-                    onClick={() => void markRead(n)}
-                  >
+                  <Button size="xs" variant="light" aria-label={t.markReadFor(n.title)} onClick={() => markRead(n)}>
                     {t.markRead}
                   </Button>
                 )}

@@ -3,7 +3,8 @@ import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
 import { formatDateTime } from '../format';
-import { usePaged } from '../paging';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 import { Loading } from '../triage/components';
@@ -11,24 +12,20 @@ import { Loading } from '../triage/components';
 const t = texts.common.accounts;
 const roleNames = (roles: string[]) => roles.map((role) => texts.common.roles[role] ?? role).join(', ');
 
-interface SchoolAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  active: boolean;
-  latestGrant: {
-    at: string;
-    byDisplayName: string | null;
-    rolesBefore: string[];
-    rolesAfter: string[];
-  } | null;
-}
-
 /** The principal's view of who holds accounts at the school and who gave them their roles. */
 export function SchoolAccountsPage() {
   const { me } = useSession();
-  const accounts = usePaged<SchoolAccount>(me ? `/schools/${me.agency.id}/accounts?limit=100` : null);
+  const schoolId = me?.agency.id ?? '';
+  const accounts = usePages(
+    keyOf(`/api/v1/schools/${schoolId}/accounts`),
+    (cursor) =>
+      data(
+        client.GET('/api/v1/schools/{id}/accounts', {
+          params: { path: { id: schoolId }, query: { limit: 100, cursor } },
+        }),
+      ),
+    !!me,
+  );
 
   return (
     <Page title={t.title}>

@@ -1,13 +1,16 @@
 import { Alert, Anchor, Divider, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { useApi } from '../hooks';
 import { AttendanceByWeek } from '../pupils/AttendanceByWeek';
+import { ErasePupil } from '../pupils/ErasePupil';
 import { FlagForm } from '../pupils/FlagForm';
 import { RegisterExtractLink } from '../pupils/RegisterExtractLink';
-import type { Student } from '../pupils/types';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 
@@ -32,10 +35,28 @@ export function StudentPage() {
   const { id = '' } = useParams();
   const { hasRole } = useSession();
   const valid = UUID.test(id);
-  const { data: student, error: loadError, loading } = useApi<Student>(valid ? `/students/${id}` : null);
+  const [erased, setErased] = useState<string | null>(null);
+  const query = useQuery({
+    queryKey: keyOf(`/api/v1/students/${id}`),
+    queryFn: () => data(client.GET('/api/v1/students/{id}', { params: { path: { id } } })),
+    enabled: valid,
+  });
+  const { data: student, error: loadError } = query;
+  const loading = query.isPending;
   // Not an id at all: the same words as for a pupil one may not see.
   const error = valid ? loadError : new ApiError({ status: 404 });
 
+  if (erased)
+    return (
+      <Page title={t.title}>
+        <Alert color="green" role="status">
+          {t.erase.done(erased)}
+        </Alert>
+        <Anchor component={Link} to="/bevakning" mt="md" display="inline-block">
+          {t.backToWatchlist}
+        </Anchor>
+      </Page>
+    );
   if (error)
     // A pupil of another school is a 404 from the API: the page says no more than that.
     return (
@@ -85,6 +106,11 @@ export function StudentPage() {
           <>
             <Divider />
             <RegisterExtractLink studentId={student.id} />
+            <ErasePupil
+              studentId={student.id}
+              name={`${student.firstName} ${student.lastName}`}
+              onErased={() => setErased(`${student.firstName} ${student.lastName}`)}
+            />
           </>
         )}
       </Stack>

@@ -6,8 +6,8 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
 import { formatPercent } from '../format';
 import { ruleHitText } from '../pupils/ruleWords';
-import type { WatchlistItem } from '../pupils/types';
-import { usePaged } from '../paging';
+import { client, data } from '../client';
+import { keyOf, usePages } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 
@@ -17,9 +17,18 @@ const SORTS = ['absence', 'rules', 'name'] as const;
 /** /bevakning — the caller's school's watch list: who, how much absence, and why in words. */
 export function WatchlistPage() {
   const { me } = useSession();
-  const [sort, setSort] = useState<string>('absence');
+  const [sort, setSort] = useState<(typeof SORTS)[number]>('absence');
   const schoolId = me?.agency.type === 'school' ? me.agency.id : null;
-  const list = usePaged<WatchlistItem>(schoolId ? `/schools/${schoolId}/watchlist?sort=${sort}&limit=50` : null);
+  const list = usePages(
+    keyOf(`/api/v1/schools/${schoolId}/watchlist`, sort),
+    (cursor) =>
+      data(
+        client.GET('/api/v1/schools/{id}/watchlist', {
+          params: { path: { id: schoolId! }, query: { sort, limit: 50, cursor } },
+        }),
+      ),
+    schoolId !== null,
+  );
 
   if (!schoolId)
     return (
@@ -34,7 +43,7 @@ export function WatchlistPage() {
         <NativeSelect
           label={t.sort}
           value={sort}
-          onChange={(event) => setSort(event.currentTarget.value)}
+          onChange={(event) => setSort(event.currentTarget.value as (typeof SORTS)[number])}
           data={SORTS.map((value) => ({ value, label: t.sortOptions[value] }))}
         />
       </Group>

@@ -2,6 +2,7 @@ import { Alert, Button, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { fieldErrorProps } from '../problem-texts';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { ConflictAlert } from './ConflictAlert';
@@ -69,6 +70,7 @@ export function ActionUpdateForm({ caseId, action, etag, onSaved, onReload }: Pr
       <Stack gap="sm">
         <NativeSelect
           label={t.status}
+          {...fieldErrorProps(error, 'status')}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value as ActionStatus)}
           data={ACTION_STATUSES.map((value) => ({ value, label: texts.planning.actionStatus[value] }))}
@@ -78,6 +80,7 @@ export function ActionUpdateForm({ caseId, action, etag, onSaved, onReload }: Pr
           autosize
           minRows={2}
           maxLength={5000}
+          {...fieldErrorProps(error, 'progressNote')}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />

@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { fieldErrorProps } from '../problem-texts';
 import { todayIso } from '../format';
@@ -16,13 +16,18 @@ const t = texts.planning.plan.agree;
 interface Props {
   caseId: string;
   etag: string;
+  /** The plan version shown, the one the agreement is recorded for (the ETag says the same to the API). */
+  version: number;
   agencies: AgencyRef[];
   onSaved(plan: Plan, etag: string | null): void;
   onReload(): Promise<void>;
 }
 
-/** The coordinator records who agreed to the plan as it is now (the version in If-Match). */
-export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) {
+/**
+ * The coordinator records who agreed to the plan as it is now: the version shown, sent as If-Match.
+ * A plan changed since answers 412, said in words with both versions.
+ */
+export function AgreeForm({ caseId, etag, version, agencies, onSaved, onReload }: Props) {
   // Nothing pre-filled: who agreed is what the coordinator says (no name, nobody ticked).
   const [pupil, setPupil] = useState(false);
   const [pupilName, setPupilName] = useDraft(`agree:${caseId}:pupil`);
@@ -71,8 +76,9 @@ export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Fieldset legend={t.title}>
+        <Fieldset legend={t.title(version)}>
           <Stack gap="xs">
+            <Text size="sm">{t.versionNote(version)}</Text>
             <Checkbox label={t.pupil} checked={pupil} onChange={(e) => setPupil(e.currentTarget.checked)} />
             {pupil && (
               <TextInput
@@ -115,7 +121,11 @@ export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) 
             />
           </Stack>
         </Fieldset>
-        {isConflict(error) ? <ConflictAlert onReload={onReload} /> : <ProblemAlert error={error} />}
+        {isConflict(error) ? (
+          <ConflictAlert onReload={onReload} detail={t.stale(version, currentVersion(error))} />
+        ) : (
+          <ProblemAlert error={error} />
+        )}
         {message && (
           <Alert color={message === t.saved ? 'green' : 'yellow'} role="status">
             {message}
@@ -129,4 +139,10 @@ export function AgreeForm({ caseId, etag, agencies, onSaved, onReload }: Props) 
       </Stack>
     </form>
   );
+}
+
+/** The version a 412 names as current (`currentVersion` of the problem details). */
+function currentVersion(error: unknown): number | null {
+  const value = error instanceof ApiError ? error.problem.currentVersion : null;
+  return typeof value === 'number' ? value : null;
 }

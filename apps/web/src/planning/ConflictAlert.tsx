@@ -8,7 +8,16 @@ const t = texts.planning.plan.conflict;
  * The plan changed under the user (412): say so in words and offer to load the current version.
  * What the user typed stays in their draft; `children` may show it beside the alert.
  */
-export function ConflictAlert({ onReload, children }: { onReload: () => Promise<void> | void; children?: ReactNode }) {
+export function ConflictAlert({
+  onReload,
+  children,
+  detail = t.detail,
+}: {
+  onReload: () => Promise<void> | void;
+  children?: ReactNode;
+  /** What was not saved, when it is more than "your changes". */
+  detail?: string;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <Alert
@@ -20,7 +29,7 @@ export function ConflictAlert({ onReload, children }: { onReload: () => Promise<
       styles={{ title: { color: 'var(--mantine-color-black)' } }}
     >
       <Stack gap="xs">
-        <Text size="sm">{t.detail}</Text>
+        <Text size="sm">{detail}</Text>
         <div>
           <Button
             variant="filled"

@@ -1,7 +1,8 @@
 import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { FormEvent, ReactNode } from 'react';
+import { fieldErrorProps, fieldProblem } from '../problem-texts';
 import { texts } from '../texts';
-import { ActionForm, emptyAction, emptyGoal, GoalForm, PlanForm } from './planForm';
+import { ActionForm, emptyAction, emptyGoal, GoalForm, PlanForm, reviewDateIndex } from './planForm';
 import { ACTION_STATUSES, ActionStatus } from './types';
 import type { AgencyRef, PersonRef } from '../api-types';
 
@@ -19,10 +20,24 @@ interface Props {
   onCancel(): void;
   /** Alerts (errors, a conflict) shown above the buttons. */
   feedback?: ReactNode;
+  /**
+   * The refused save (ApiError) or the fields left empty: each field error is shown at its own
+   * field by its path in the problem details (`goals.1.text`, `actions.0.dueDate`, `reviewDates.2`).
+   */
+  error?: unknown;
 }
 
 /** The coordinator's editor of the whole plan: goals, actions per agency, views, review dates. */
-export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onCancel, feedback }: Props) {
+export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onCancel, feedback, error }: Props) {
+  const at = (field: string) => fieldErrorProps(error, field);
+  /** A field's own error, else one about its whole item that belongs nowhere else (`goals.0.id`). */
+  const atFirst = (...fields: string[]) => {
+    for (const field of fields) {
+      const text = fieldProblem(error, field);
+      if (text) return { error: text };
+    }
+    return {};
+  };
   const setGoal = (i: number, patch: Partial<GoalForm>) =>
     onChange({ ...form, goals: form.goals.map((g, j) => (j === i ? { ...g, ...patch } : g)) });
   const setAction = (i: number, patch: Partial<ActionForm>) =>
@@ -52,6 +67,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                 autosize
                 minRows={2}
                 maxLength={2000}
+                {...atFirst(`goals.${i}.text`, `goals.${i}.id`)}
                 value={goal.text}
                 onChange={(e) => setGoal(i, { text: e.currentTarget.value })}
               />
@@ -59,18 +75,21 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                 <TextInput
                   label={t.goalPercent}
                   inputMode="decimal"
+                  {...atFirst(`goals.${i}.target.attendancePercent`, `goals.${i}.target`)}
                   value={goal.percent}
                   onChange={(e) => setGoal(i, { percent: e.currentTarget.value })}
                 />
                 <TextInput
                   label={t.goalBy}
                   type="date"
+                  {...at(`goals.${i}.target.byDate`)}
                   value={goal.byDate}
                   onChange={(e) => setGoal(i, { byDate: e.currentTarget.value })}
                 />
                 <TextInput
                   label={t.goalTargetText}
                   maxLength={500}
+                  {...at(`goals.${i}.target.text`)}
                   value={goal.targetText}
                   onChange={(e) => setGoal(i, { targetText: e.currentTarget.value })}
                 />
@@ -107,6 +126,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                   autosize
                   minRows={2}
                   maxLength={2000}
+                  {...atFirst(`actions.${i}.description`, `actions.${i}.id`, `actions.${i}.interventionId`)}
                   value={action.description}
                   onChange={(e) => setAction(i, { description: e.currentTarget.value })}
                 />
@@ -114,12 +134,14 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                   <NativeSelect
                     label={t.agency}
                     required
+                    {...at(`actions.${i}.agencyId`)}
                     value={action.agencyId}
                     onChange={(e) => setAction(i, { agencyId: e.currentTarget.value, responsibleUserId: '' })}
                     data={[{ value: '', label: '–' }, ...agencies.map((a) => ({ value: a.id, label: a.name }))]}
                   />
                   <NativeSelect
                     label={t.person}
+                    {...at(`actions.${i}.responsibleUserId`)}
                     value={action.responsibleUserId}
                     onChange={(e) => setAction(i, { responsibleUserId: e.currentTarget.value })}
                     data={[
@@ -132,6 +154,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                   <TextInput
                     label={t.start}
                     type="date"
+                    {...at(`actions.${i}.startDate`)}
                     value={action.startDate}
                     onChange={(e) => setAction(i, { startDate: e.currentTarget.value })}
                   />
@@ -139,11 +162,13 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
                     label={t.due}
                     type="date"
                     required
+                    {...at(`actions.${i}.dueDate`)}
                     value={action.dueDate}
                     onChange={(e) => setAction(i, { dueDate: e.currentTarget.value })}
                   />
                   <NativeSelect
                     label={t.status}
+                    {...at(`actions.${i}.status`)}
                     value={action.status}
                     onChange={(e) => setAction(i, { status: e.currentTarget.value as ActionStatus })}
                     data={ACTION_STATUSES.map((value) => ({ value, label: texts.planning.actionStatus[value] }))}
@@ -176,6 +201,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
           autosize
           minRows={2}
           maxLength={10000}
+          {...at('pupilView')}
           value={form.pupilView}
           onChange={(e) => onChange({ ...form, pupilView: e.currentTarget.value })}
         />
@@ -184,6 +210,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
           autosize
           minRows={2}
           maxLength={10000}
+          {...at('guardianView')}
           value={form.guardianView}
           onChange={(e) => onChange({ ...form, guardianView: e.currentTarget.value })}
         />
@@ -196,6 +223,7 @@ export function PlanEditor({ form, onChange, agencies, people, busy, onSave, onC
             <TextInput
               label={t.reviewDate(i + 1)}
               type="date"
+              {...(reviewDateIndex(form, i) === null ? {} : at(`reviewDates.${reviewDateIndex(form, i)}`))}
               value={date}
               onChange={(e) =>
                 onChange({

@@ -1,5 +1,6 @@
 // The plan editor's form: what the coordinator types, kept as one draft (JSON in sessionStorage)
 // together with the ETag of the version it started from.
+import type { FieldProblem } from '../api';
 import type { ActionStatus, Plan } from './types';
 
 export interface GoalForm {
@@ -81,11 +82,25 @@ export function parseDraft(value: string): PlanDraft | null {
   }
 }
 
-/** Whether every required field is filled in (the API checks the rest). */
-export function isComplete(form: PlanForm): boolean {
-  return (
-    form.goals.every((g) => g.text.trim()) && form.actions.every((a) => a.description.trim() && a.agencyId && a.dueDate)
-  );
+/**
+ * The required fields left empty, as field errors in the API's shape (`goals.0.text`,
+ * `actions.1.dueDate`, code `required`), so the editor shows them where the API's own would be.
+ */
+export function missingFields(form: PlanForm): FieldProblem[] {
+  const missing = (field: string) => ({ field, code: 'required', message: '' });
+  return [
+    ...form.goals.flatMap((g, i) => (g.text.trim() ? [] : [missing(`goals.${i}.text`)])),
+    ...form.actions.flatMap((a, i) => [
+      ...(a.description.trim() ? [] : [missing(`actions.${i}.description`)]),
+      ...(a.agencyId ? [] : [missing(`actions.${i}.agencyId`)]),
+      ...(a.dueDate ? [] : [missing(`actions.${i}.dueDate`)]),
+    ]),
+  ];
+}
+
+/** The index the API gives a review date of the form: blank dates are left out of the body. */
+export function reviewDateIndex(form: PlanForm, i: number): number | null {
+  return form.reviewDates[i] ? form.reviewDates.slice(0, i).filter(Boolean).length : null;
 }
 
 const blankToUndefined = (value: string) => (value.trim() ? value.trim() : undefined);

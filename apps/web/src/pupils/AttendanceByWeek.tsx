@@ -1,11 +1,10 @@
 import { Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDate, formatNumber, formatPercent } from '../format';
+import { formatDate, formatNumber, formatPercent, formatWeek } from '../format';
 import { useApi } from '../hooks';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import { weekNumber } from './ruleWords';
 import type { AbsenceFigures } from '../api-types';
 
 const t = texts.pupils.absence;
@@ -36,7 +35,7 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
   const to = formatDate(data.to);
   const weeks = data.weeks.filter((w) => w.offeredMinutes > 0);
   const rows = weeks.map((w) => ({
-    label: t.weekLabel(weekNumber(w.week)),
+    label: formatWeek(w.week),
     valid: w.validAbsencePercent,
     invalid: w.invalidAbsencePercent,
   }));
@@ -98,7 +97,7 @@ export function AttendanceByWeek({ studentId }: { studentId: string }) {
                   <Table.Tr key={w.week}>
                     <Table.Th scope="row">
                       <Group gap={4}>
-                        {t.weekLabel(weekNumber(w.week))}
+                        {formatWeek(w.week)}
                         <Text span size="xs" c="dimmed">
                           ({formatDate(w.weekStart)})
                         </Text>

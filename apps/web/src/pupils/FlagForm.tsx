@@ -33,7 +33,7 @@ export function FlagForm({ studentId }: { studentId: string }) {
       return true;
     }
     const flag = await data(client.GET('/api/v1/flags/{id}', { params: { path: { id: existing.id } } }));
-    setExistingFlag(flag as unknown as Flag);
+    setExistingFlag(flag);
     return true;
   }
 
@@ -49,7 +49,7 @@ export function FlagForm({ studentId }: { studentId: string }) {
     invalidates: ['/api/v1/flags', `/api/v1/students/${studentId}`],
     onSuccess: (flag) => {
       if (!flag) return;
-      setSent(flag as unknown as Flag);
+      setSent(flag);
       clearText();
     },
   });
@@ -58,7 +58,7 @@ export function FlagForm({ studentId }: { studentId: string }) {
       data(client.POST('/api/v1/flags/{id}/notes', { params: { path: { id } }, body: { text: note } })),
     invalidates: ['/api/v1/flags'],
     onSuccess: (flag) => {
-      setExistingFlag(flag as unknown as Flag);
+      setExistingFlag(flag);
       clearText();
       setNoteAdded(true);
     },

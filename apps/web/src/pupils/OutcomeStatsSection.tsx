@@ -1,19 +1,21 @@
-import { Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDate, formatDays, formatNumber, formatPercent } from '../format';
-import { useApi } from '../hooks';
+import type { Schemas } from '../client';
+import { formatNumber, formatPercent } from '../format';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import { OutcomeStats, Term } from './types';
 import { CASE_STATUSES } from '../api-types';
 
-const t = texts.pupils.overview;
-const o = t.outcomes;
+const o = texts.pupils.overview.outcomes;
 
-/** A cell of the statistics: the value, or "färre än 5" where the API suppressed it. */
-function Cell({ stats, name, value }: { stats: OutcomeStats; name: string; value: string | null }) {
+export type OutcomeStats = Schemas['OutcomeStatsDto'];
+
+/**
+ * A figure of the statistics: the value, or "visas inte" where the API suppressed it. Not "färre
+ * än 5": a cell hidden so that another cannot be worked out may hold more, and a hidden share or
+ * median is no count at all.
+ */
+export function StatCell({ stats, name, value }: { stats: OutcomeStats; name: string; value: string | null }) {
   if (value !== null) return <>{value}</>;
   if (stats.suppressed.includes(name))
     return (
@@ -28,55 +30,25 @@ const count = (value: number | null | undefined) =>
   value === null || value === undefined ? null : formatNumber(value);
 
 /**
- * Outcome statistics of the school for one term (GET /stats/outcomes): the current term first,
- * earlier ones by choice; small cells come suppressed from the API.
+ * The outcome statistics of one term (GET /stats/outcomes), as the API gives them: `cases` is
+ * the cases opened in the term by status now, `results` the key figures and the follow-ups.
  */
-export function OutcomeStatsSection({ schoolId }: { schoolId: string }) {
-  // Null: the API's default, the current term. The choosable terms come with the first answer.
-  const [term, setTerm] = useState<string | null>(null);
-  const [terms, setTerms] = useState<Term[]>([]);
-  const query = new URLSearchParams({ schoolId, ...(term ? { term } : {}) });
-  const { data, error, loading } = useApi<OutcomeStats>(`/stats/outcomes?${query}`);
-  if (data && terms.length === 0 && data.terms.length > 0) setTerms(data.terms);
-
-  return (
-    <Stack gap="sm" component="section" aria-labelledby="outcomes">
-      <Title order={2} size="h3" id="outcomes">
-        {o.title}
-      </Title>
-      {terms.length > 0 && (
-        <NativeSelect
-          label={o.term}
-          maw={420}
-          value={term ?? terms[0].term}
-          onChange={(e) => setTerm(e.currentTarget.value)}
-          data={terms.map((option) => ({
-            value: option.term,
-            label: o.termOption(o.termName(option.term), formatDate(option.from), formatDate(option.to)),
-          }))}
-        />
-      )}
-      <ProblemAlert error={error} />
-      {loading && !data && <Loader aria-label={texts.common.loading} />}
-      {data && <Outcomes stats={data} />}
-    </Stack>
-  );
+export function Outcomes({ stats, part }: { stats: OutcomeStats; part: 'cases' | 'results' }) {
+  return part === 'cases' ? <CasesByStatus stats={stats} /> : <Results stats={stats} />;
 }
 
-function Outcomes({ stats }: { stats: OutcomeStats }) {
+function CasesByStatus({ stats }: { stats: OutcomeStats }) {
   const statusRows = CASE_STATUSES.map((status) => ({
     status,
     label: texts.common.caseStatus[status],
     count: stats.casesByStatus[status] ?? null,
   }));
   const shown = statusRows.filter((r) => r.count !== null);
-  const goal = stats.plansWithAttendanceGoal;
-  const months = Object.keys(stats.followUps).sort((a, b) => Number(a) - Number(b));
-  const kinds = Object.keys(stats.followUps[months[0]]?.newInterventions ?? {});
-
   return (
-    <>
-      <Text size="sm">{o.intro(o.termName(stats.term), formatDate(stats.from), formatDate(stats.to))}</Text>
+    <Stack gap="sm" component="section" aria-labelledby="outcome-cases">
+      <Title order={2} size="h3" id="outcome-cases">
+        {o.casesTitle}
+      </Title>
       {shown.length > 0 && (
         <ChartFigure
           label={o.chartLabel(
@@ -110,13 +82,26 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
             <Table.Tr key={r.status} data-status={r.status}>
               <Table.Th scope="row">{r.label}</Table.Th>
               <Table.Td>
-                <Cell stats={stats} name={`casesByStatus.${r.status}`} value={count(r.count)} />
+                <StatCell stats={stats} name={`casesByStatus.${r.status}`} value={count(r.count)} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+    </Stack>
+  );
+}
 
+function Results({ stats }: { stats: OutcomeStats }) {
+  const goal = stats.plansWithAttendanceGoal;
+  const months = Object.keys(stats.followUps).sort((a, b) => Number(a) - Number(b));
+  const kinds = Object.keys(stats.followUps[months[0]]?.newInterventions ?? {});
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="outcomes">
+      <Title order={2} size="h3" id="outcomes">
+        {o.title}
+      </Title>
       <Table withTableBorder captionSide="top" striped data-testid="outcomes-key-figures">
         <Table.Caption c="gray.8">{o.keyFiguresCaption}</Table.Caption>
         <Table.Thead>
@@ -127,25 +112,15 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
         </Table.Thead>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th scope="row">{o.medianDaysToPlan}</Table.Th>
-            <Table.Td>
-              <Cell
-                stats={stats}
-                name="medianDaysToPlan"
-                value={stats.medianDaysToPlan === null ? null : formatDays(stats.medianDaysToPlan)}
-              />
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
             <Table.Th scope="row">{o.plansWithGoal}</Table.Th>
             <Table.Td>
-              <Cell stats={stats} name="plansWithAttendanceGoal" value={count(goal?.count)} />
+              <StatCell stats={stats} name="plansWithAttendanceGoal" value={count(goal?.count)} />
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">{o.goalReached}</Table.Th>
             <Table.Td>
-              <Cell
+              <StatCell
                 stats={stats}
                 name={goal ? 'plansWithAttendanceGoal.reached' : 'plansWithAttendanceGoal'}
                 value={count(goal?.reached)}
@@ -155,7 +130,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
           <Table.Tr>
             <Table.Th scope="row">{o.goalShare}</Table.Th>
             <Table.Td>
-              <Cell
+              <StatCell
                 stats={stats}
                 name={goal ? 'plansWithAttendanceGoal.share' : 'plansWithAttendanceGoal'}
                 value={goal?.share === null || goal?.share === undefined ? null : formatPercent(goal.share)}
@@ -184,7 +159,11 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
                 <Table.Th scope="row">{o.recorded}</Table.Th>
                 {months.map((m) => (
                   <Table.Td key={m}>
-                    <Cell stats={stats} name={`followUps.${m}.recorded`} value={count(stats.followUps[m].recorded)} />
+                    <StatCell
+                      stats={stats}
+                      name={`followUps.${m}.recorded`}
+                      value={count(stats.followUps[m].recorded)}
+                    />
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -192,7 +171,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
                 <Table.Th scope="row">{o.backInSchool}</Table.Th>
                 {months.map((m) => (
                   <Table.Td key={m}>
-                    <Cell
+                    <StatCell
                       stats={stats}
                       name={`followUps.${m}.backInSchoolOrWork20h`}
                       value={count(stats.followUps[m].backInSchoolOrWork20h)}
@@ -205,7 +184,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
                   <Table.Th scope="row">{o.newIntervention(o.interventions[kind] ?? kind)}</Table.Th>
                   {months.map((m) => (
                     <Table.Td key={m}>
-                      <Cell
+                      <StatCell
                         stats={stats}
                         name={`followUps.${m}.newInterventions.${kind}`}
                         value={count(stats.followUps[m].newInterventions[kind])}
@@ -220,7 +199,7 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
                   const median = stats.followUps[m].medianAttendancePercent;
                   return (
                     <Table.Td key={m}>
-                      <Cell
+                      <StatCell
                         stats={stats}
                         name={`followUps.${m}.medianAttendancePercent`}
                         value={median === null ? null : formatPercent(median, true)}
@@ -233,6 +212,6 @@ function Outcomes({ stats }: { stats: OutcomeStats }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatPercent } from '../format';
+import { formatDate, formatPercent, formatWeek } from '../format';
 import { texts } from '../texts';
 import type { RuleHit } from '../api-types';
 
@@ -7,12 +7,6 @@ const t = texts.pupils.reasons;
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const pct = (value: unknown) => formatPercent(num(value), true);
-
-/** "2026-W47" → "47". */
-export function weekNumber(isoWeek: string): string {
-  const match = /W(\d{1,2})$/.exec(isoWeek);
-  return match ? String(Number(match[1])) : isoWeek;
-}
 
 /**
  * Why a pupil is on the watch list, in Swedish words built from the rule hit's figures. A rule
@@ -43,7 +37,7 @@ export function ruleHitText(hit: RuleHit): string {
     case 'rising_trend': {
       const weeks = Array.isArray(f.weeks) ? (f.weeks as { week?: unknown; absencePercent?: unknown }[]) : [];
       if (weeks.length < 2) break;
-      return t.risingTrend(weeks.map((w) => t.trendStep(weekNumber(String(w.week ?? '')), pct(w.absencePercent))));
+      return t.risingTrend(weeks.map((w) => t.trendStep(formatWeek(String(w.week ?? '')), pct(w.absencePercent))));
     }
   }
   return hit.explanation;

@@ -32,7 +32,7 @@ function RuleForm({ rule }: { rule: Rule }) {
         {rule.isDefault && <Badge variant="light">{t.isDefault}</Badge>}
       </Group>
       <Text size="sm" mb="sm">
-        {rule.description}
+        {t.describe(rule.kind, rule.params) ?? rule.description.replace(/`/g, '')}
       </Text>
       <ApiForm
         onSubmit={() => {
@@ -52,7 +52,7 @@ function RuleForm({ rule }: { rule: Rule }) {
             return (
               <NumberInput
                 key={name}
-                label={bounds?.description ?? name}
+                label={t.params[`${rule.kind}.${name}`] ?? name}
                 description={bounds ? t.bounds(bounds.min, bounds.max) : undefined}
                 value={params[name]}
                 onChange={(v) => setParams((p) => ({ ...p, [name]: v }))}

@@ -1,5 +1,5 @@
 import { List, Stack, Table, Text, Title } from '@mantine/core';
-import { formatNumber, formatPercent } from '../format';
+import { formatNumber, formatPercent, formatWeek } from '../format';
 import { texts } from '../texts';
 import { Fact, Facts } from './components';
 import type { Flag } from './types';
@@ -37,7 +37,7 @@ export function FlagSnapshot({ snapshot }: { snapshot: Flag['snapshot'] }) {
               {f.weeks.map((w) => (
                 <Table.Tr key={w.week}>
                   <Table.Th scope="row" fw={400}>
-                    {w.week}
+                    {formatWeek(w.week)}
                   </Table.Th>
                   <Table.Td>{formatPercent(w.absencePercent, true)}</Table.Td>
                   <Table.Td>{formatPercent(w.validAbsencePercent, true)}</Table.Td>

@@ -1,13 +1,28 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Page } from '../api';
-import { useApi } from '../hooks';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { useSession } from '../session';
-import type { CaseDetail } from './types';
-import type { AgencyRef, Mobilisation } from '../api-types';
+
+/** A query's answer as the case panels read it: `loading` until the first answer, `reload` to ask again. */
+export function loaded<T>(query: UseQueryResult<T>) {
+  return {
+    data: query.data,
+    error: query.error,
+    loading: (query.isPending && query.fetchStatus !== 'idle') || (query.isFetching && query.isError),
+    reload: () => void query.refetch(),
+  };
+}
 
 /** The case as the caller may see it (status, allowed transitions, visible scopes). */
 export function useCase(caseId: string) {
-  return useApi<CaseDetail>(`/cases/${caseId}`);
+  return loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/cases/${caseId}`),
+      queryFn: () => data(client.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } })),
+      enabled: !!caseId,
+    }),
+  );
 }
 
 /** True when the caller coordinates cases (elevhälsa): the API still decides each change. */
@@ -17,7 +32,22 @@ export function useCanCoordinate(): boolean {
 
 /** The agencies elevhälsa may invite or record consent for (`GET /partner-agencies`). */
 export function usePartnerAgencies(enabled: boolean) {
-  return useApi<Page<AgencyRef>>(enabled ? '/partner-agencies?limit=500' : null);
+  const query = useQuery({
+    queryKey: keyOf('/api/v1/partner-agencies'),
+    queryFn: () => data(client.GET('/api/v1/partner-agencies', { params: { query: { limit: 500 } } })),
+    enabled,
+  });
+  return { ...loaded(query), loading: enabled && query.isPending };
+}
+
+/** The case's invitations (mobiliseringar) as the caller may see them. */
+export function useCaseMobilisations(caseId: string) {
+  return loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/cases/${caseId}/mobilisations`),
+      queryFn: () => data(client.GET('/api/v1/cases/{id}/mobilisations', { params: { path: { id: caseId } } })),
+    }),
+  );
 }
 
 /**
@@ -26,7 +56,7 @@ export function usePartnerAgencies(enabled: boolean) {
  */
 export function useAgencyNames(caseId: string): Map<string, string> {
   const coordinator = useCanCoordinate();
-  const mobilisations = useApi<Page<Mobilisation>>(`/cases/${caseId}/mobilisations`);
+  const mobilisations = useCaseMobilisations(caseId);
   const partners = usePartnerAgencies(coordinator);
   return useMemo(() => {
     const names = new Map<string, string>();

@@ -160,15 +160,26 @@ export class AttendanceImportService {
       ]);
       await runner.query(`CREATE TEMP TABLE ${TOUCHED_TABLE} (student_id uuid, lesson_date date) ON COMMIT DROP`);
       const ss12000 = options.format === 'ss12000';
+      // Only lessons of events an earlier import stored can have moved (a sync's page of new days
+      // usually has none): then the moved-lesson search, which reads the school's whole lesson
+      // identity table, is skipped, and each page costs the same however much the term holds.
+      let earlierEvents = false;
       if (ss12000) {
+        earlierEvents = await this.ss12000.anyKnown(
+          runner.manager,
+          caller.agencyId,
+          changes.removals.map((r) => r.event),
+        );
         // Before the lessons are written: a moved lesson's old row and removed lessons go first.
         await this.ss12000.saveEvents(runner.manager, caller.agencyId, [...changes.events.values()]);
         await this.ss12000.removeLessons(runner.manager, caller.agencyId, changes.removals);
-        await this.ss12000.vacateMovedLessons(runner.manager, caller.agencyId);
+        if (earlierEvents) await this.ss12000.vacateMovedLessons(runner.manager, caller.agencyId);
       }
       let skipDuplicates = false;
+      let allNew = false;
       let touched = `SELECT student_id, lesson_date FROM ${TOUCHED_TABLE}`;
       if (await this.insertAllNew(runner, options.format)) {
+        allNew = true;
         touched += ` UNION ALL SELECT student_id, lesson_date FROM ${STAGING_TABLE}`;
       } else {
         await runner.query(`SAVEPOINT attendance_import_apply`);
@@ -185,13 +196,17 @@ export class AttendanceImportService {
         }
       }
       if (ss12000) {
+        // All lessons new: no slot was held, so no other event's identity is there to replace.
         await this.ss12000.saveIdentities(
           runner.manager,
           caller.agencyId,
           skipDuplicates ? DUPLICATE_TABLE : undefined,
+          !allNew,
         );
       }
-      await refreshAttendanceDays(runner.manager, touched, [], { removeEmptyDays: ss12000 });
+      // A day can be left without a reported lesson only where lessons were removed, moved or changed.
+      const removedSome = earlierEvents || changes.removals.length > 0 || !allNew;
+      await refreshAttendanceDays(runner.manager, touched, [], { removeEmptyDays: ss12000 && removedSome });
       const row = await this.finish(runner.manager, caller, id, 'completed', report);
       await runner.commitTransaction();
       return toDto(row);

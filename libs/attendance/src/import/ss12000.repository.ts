@@ -61,6 +61,21 @@ export class Ss12000LessonsRepository {
     );
   }
 
+  /**
+   * Whether an earlier import stored an event of the school that a staged lesson (or a removal)
+   * belongs to. Asked before `saveEvents` stores this import's events.
+   */
+  async anyKnown(manager: EntityManager, schoolId: string, removedEvents: string[]): Promise<boolean> {
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM ss12000_calendar_event e
+                       WHERE e.school_id = $1
+                         AND (e.id IN (SELECT DISTINCT calendar_event_id FROM ${STAGING_TABLE}) OR e.id = ANY($2::text[])))
+              AS known`,
+      [schoolId, removedEvents],
+    )) as { known: boolean }[];
+    return row.known;
+  }
+
   /** Stores the events of a page; an event that did not change is not written. */
   async saveEvents(manager: EntityManager, schoolId: string, events: CalendarEventTimes[]): Promise<void> {
     for (let i = 0; i < events.length; i += BATCH) {
@@ -136,15 +151,16 @@ export class Ss12000LessonsRepository {
    * is this event's now (the last event written to a pupil's slot owns it). `skipLines` names a
    * temporary table of staged lines left out (repeats, in partial mode).
    */
-  async saveIdentities(manager: EntityManager, schoolId: string, skipLines?: string): Promise<void> {
+  async saveIdentities(manager: EntityManager, schoolId: string, skipLines?: string, slotsHeld = true): Promise<void> {
     const kept = skipLines ? `AND NOT EXISTS (SELECT 1 FROM ${skipLines} d WHERE d.line = s.line)` : '';
-    await manager.query(
-      `DELETE FROM ss12000_lesson l
+    if (slotsHeld)
+      await manager.query(
+        `DELETE FROM ss12000_lesson l
         USING ${STAGING_TABLE} s, student p
         WHERE l.student_id = s.student_id AND l.lesson_date = s.lesson_date AND l.start_time = s.start_time
           AND l.calendar_event_id <> s.calendar_event_id AND p.id = l.student_id AND p.school_id = $1 ${kept}`,
-      [schoolId],
-    );
+        [schoolId],
+      );
     await manager.query(
       `INSERT INTO ss12000_lesson AS l (student_id, calendar_event_id, lesson_date, start_time, attendance_id)
        SELECT DISTINCT ON (s.student_id, s.calendar_event_id)

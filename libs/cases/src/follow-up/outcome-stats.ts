@@ -25,6 +25,7 @@ import { ApiProblems, ForbiddenError, NotFoundError, ValidationError } from '@ap
 import { OrganisationTermsService, TermDto } from '@app/identity';
 import { CASE_STATUSES } from '../cases.dto';
 import { FOLLOW_UP_MONTHS, NEW_INTERVENTIONS } from './follow-ups';
+import { LEAD_TIME_MEASURES, LEAD_TIMES_SELECT, leadTimeDaysSql, wholeDays } from '../lead-times.sql';
 import { CountCells, DerivedCells, MIN_CELL, ORGANISATION, suppressSmallCells } from './suppression.rules';
 
 /** How many terms the chooser offers: the current one and those before it. */
@@ -83,13 +84,26 @@ export class FollowUpStatsDto {
   @ApiProperty({ type: Number, nullable: true, description: 'In school or work at least 20 h/week.' })
   backInSchoolOrWork20h: number | null;
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
     description: `Follow-ups that needed a new intervention, per kind (${NEW_INTERVENTIONS.join(', ')}); null when suppressed.`,
     example: { social_services: 7, bup: null, habilitation: null, other: null },
   })
   newInterventions: Record<string, number | null>;
   @ApiProperty({ type: Number, nullable: true, description: 'Median attendance % in the 4 weeks before recording.' })
   medianAttendancePercent: number | null;
+}
+
+export class LeadTimeFigureDto {
+  @ApiProperty({ enum: LEAD_TIME_MEASURES, example: 'openedToPlanAgreed' }) measure: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Median whole days between the two steps, over cases opened in the term that reached both.',
+  })
+  medianDays: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '90th percentile, whole days.' })
+  p90Days: number | null;
 }
 
 export class OutcomeStatsDto {
@@ -105,7 +119,8 @@ export class OutcomeStatsDto {
   })
   terms: TermDto[];
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
     description: 'Cases opened in the period, by their status now.',
     example: { open: null, mapping: null, plan_active: 6, follow_up: null, closed: 12 },
   })
@@ -113,9 +128,17 @@ export class OutcomeStatsDto {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Median whole days from opening to the plan agreed, over cases opened in the period.',
+    description: 'Median whole days from opening to the plan agreed, over cases opened in the period (rounded).',
   })
   medianDaysToPlan: number | null;
+  @ApiProperty({
+    type: [LeadTimeFigureDto],
+    description:
+      'Lead times of the cases opened in the term, per measure (first signal → flag → case opened → first agency ' +
+      'accepted → first meeting → plan agreed): median and 90th percentile in whole days, null (named in ' +
+      '`suppressed` as `leadTimes.<measure>.median`/`.p90`) when fewer than 5 pupils are behind them.',
+  })
+  leadTimes: LeadTimeFigureDto[];
   @ApiProperty({ type: AttendanceGoalStatsDto, nullable: true, description: 'Null when fewer than 5 pupils.' })
   plansWithAttendanceGoal: AttendanceGoalStatsDto | null;
   @ApiProperty({
@@ -235,6 +258,11 @@ export class OutcomeStatsService {
       terms: this.choosableTerms(current, dates),
       casesByStatus,
       medianDaysToPlan: value('medianDaysToPlan'),
+      leadTimes: LEAD_TIME_MEASURES.map((measure) => ({
+        measure,
+        medianDays: value(`leadTimes.${measure}.median`),
+        p90Days: value(`leadTimes.${measure}.p90`),
+      })),
       plansWithAttendanceGoal,
       followUps,
       suppressed,
@@ -273,6 +301,17 @@ export class OutcomeStatsService {
         GROUP BY GROUPING SETS ((c.school_id), ())`,
       params,
     );
+    const leadTimes: (UnitRow & { measure: string; p: number; median: number | null; p90: number | null })[] =
+      await q.query(
+        `WITH lt AS (${LEAD_TIMES_SELECT} JOIN agency a ON a.id = c.school_id WHERE a.organisation_id = $1 AND ${openedInTerm}),
+              days AS (${leadTimeDaysSql('lt')})
+         SELECT school_id, grouping(school_id) = 1 AS total, measure,
+                count(DISTINCT student_id) FILTER (WHERE d IS NOT NULL)::int AS p,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY d) AS median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY d) AS p90
+           FROM days GROUP BY GROUPING SETS ((school_id, measure), (measure))`,
+        params,
+      );
     const goals: (UnitRow & { n: number; p: number; reached_n: number; reached_p: number; other_p: number })[] =
       await q.query(
         `SELECT ${unit}, count(*)::int AS n, count(DISTINCT c.student_id)::int AS p,
@@ -341,7 +380,12 @@ export class OutcomeStatsService {
         (row) => ({ n: row.n, pupils: row.p }),
       );
     }
-    derivedCells('medianDaysToPlan', toPlan, (row) => ({ pupils: row.p, value: round(row.median, 1) }));
+    derivedCells('medianDaysToPlan', toPlan, (row) => ({ pupils: row.p, value: wholeDays(row.median) }));
+    for (const measure of LEAD_TIME_MEASURES) {
+      const rows = leadTimes.filter((row) => row.measure === measure);
+      derivedCells(`leadTimes.${measure}.median`, rows, (row) => ({ pupils: row.p, value: wholeDays(row.median) }));
+      derivedCells(`leadTimes.${measure}.p90`, rows, (row) => ({ pupils: row.p, value: wholeDays(row.p90) }));
+    }
     countCells('plansWithAttendanceGoal', goals, (row) => ({ n: row.n, pupils: row.p }));
     countCells(
       'plansWithAttendanceGoal.reached',
@@ -382,7 +426,8 @@ export class OutcomeStatsService {
     }
     // Every school of the organisation is a unit, one without cases too (its zeros are small cells).
     const schoolIds = new Set(schools.map((school) => school.id));
-    for (const row of [...byStatus, ...toPlan, ...goals, ...followUps]) if (!row.total) schoolIds.add(row.school_id!);
+    for (const row of [...byStatus, ...toPlan, ...leadTimes, ...goals, ...followUps])
+      if (!row.total) schoolIds.add(row.school_id!);
     return { schools: [...schoolIds], counts, derived, derivedValues };
   }
 

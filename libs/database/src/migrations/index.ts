@@ -23,6 +23,8 @@ import { PlanActionVersion1795003300000 } from './1795003300000-plan-action-vers
 import { SignInFactors1795003400000 } from './1795003400000-sign-in-factors';
 import { Interventions1795003500000 } from './1795003500000-interventions';
 import { InterventionCourses1795003510000 } from './1795003510000-intervention-courses';
+import { Retention1795004000000 } from './1795004000000-retention';
+import { StudentErasure1795004100000 } from './1795004100000-student-erasure';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -51,4 +53,6 @@ export const migrations = [
   SignInFactors1795003400000,
   Interventions1795003500000,
   InterventionCourses1795003510000,
+  Retention1795004000000,
+  StudentErasure1795004100000,
 ];

@@ -37,7 +37,7 @@ export const common = {
     accounts: 'Skolans konton',
     schoolData: 'Skoldata (SS 12000)',
     logout: 'Logga ut',
-    unread: (count: number) => `${count} olästa`,
+    unread: (count: number) => `${count} ${count === 1 ? 'oläst' : 'olästa'}`,
   },
   login: {
     title: 'Logga in',
@@ -72,7 +72,8 @@ export const common = {
     title: 'Skolans konton',
     intro:
       'Alla konton på skolan, med roller och vem som senast gav kontot en behörighet. Du får en notis när ett kontos behörighet ändras.',
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} konton`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'konto' : 'konton'}`,
     empty: 'Skolan har inga konton.',
     columns: {
       name: 'Namn',

@@ -1,9 +1,11 @@
 import { agency } from './agency';
 import { caseTexts } from './case';
 import { common } from './common';
+import { followUp } from './followUp';
 import { interventions } from './interventions';
 import { planning } from './planning';
 import { pupils } from './pupils';
+import { retention } from './retention';
 import { screens } from './screens';
 import { signIn } from './signIn';
 import { schoolData } from './schoolData';
@@ -21,4 +23,6 @@ export const sv = {
   signIn,
   interventions,
   schoolData,
+  retention,
+  followUp,
 };

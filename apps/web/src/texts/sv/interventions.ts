@@ -28,7 +28,7 @@ export const interventions = {
     title: 'Insatskatalog',
     intro:
       'Organisationens insatser (till exempel MST och Komet). Planens åtgärder och elevernas insatser väljs härifrån. En insats som inte längre erbjuds markeras som avslutad och finns kvar för historiken.',
-    caption: (count: number) => `${count} insatser`,
+    caption: (count: number) => `${count} ${count === 1 ? 'insats' : 'insatser'}`,
     empty: 'Katalogen är tom.',
     columns: {
       name: 'Insats',
@@ -58,12 +58,13 @@ export const interventions = {
   results: {
     title: 'Resultat per insats',
     intro: (term: string, from: string, to: string) =>
-      `Insatser som avslutades under ${term} (${from}–${to}), redovisade som MST Sverige redovisar sina resultat. Uppgifter om färre än 5 elever visas inte.`,
+      `Insatser som avslutades under ${term} (${from}–${to}), redovisade som MST Sverige redovisar sina resultat. Uppgifter som bygger på färre än 5 elever visas inte, och inte heller uppgifter som skulle gå att räkna fram ur andra.`,
     term: 'Termin',
     termName: (code: string) => `${code.endsWith('HT') ? 'Hösten' : 'Våren'} ${code.slice(0, 4)}`,
     termOption: (name: string, from: string, to: string) => `${name} (${from}–${to})`,
-    suppressed: 'färre än 5',
-    suppressedNote: 'Visas inte: för få elever för att ingen ska kunna kännas igen.',
+    // Not "färre än 5": a cell hidden so that another cannot be worked out may hold more.
+    suppressed: 'visas inte',
+    suppressedNote: 'Visas inte: bygger på färre än 5 elever, eller skulle gå att räkna fram ur andra uppgifter.',
     empty: 'Det finns inga insatser i katalogen.',
     caption: (name: string) => `Resultat för ${name}`,
     figure: 'Mått',

@@ -42,6 +42,8 @@ export const planning = {
     edit: 'Ändra planen',
     version: (version: number, by: string, at: string) => `Version ${version}, senast ändrad av ${by} ${at}`,
     agreedVersion: (version: number) => `Överenskommelsen gäller version ${version} av planen.`,
+    progressSinceAgreement: (agreed: number, current: number) =>
+      `Överenskommelsen gäller version ${agreed} av planen. Planen är nu version ${current}, men mål och åtgärder är desamma: de senare versionerna är bara registreringen av överenskommelsen och aktörernas rapporter om hur det går.`,
     changedSinceAgreement: (agreed: number, current: number) =>
       `Planen har ändrats sedan överenskommelsen: den gäller version ${agreed}, planen är nu version ${current}. Registrera en ny överenskommelse om alla är överens om ändringarna.`,
     goals: 'Mål',
@@ -129,7 +131,13 @@ export const planning = {
     // Agreement (coordinator).
     agree: {
       button: 'Registrera överenskommelse',
-      title: 'Vilka har kommit överens om planen?',
+      title: (version: number) => `Vilka har kommit överens om version ${version} av planen?`,
+      versionNote: (version: number) =>
+        `Överenskommelsen gäller planen som den ser ut nu, version ${version}. Ändras planen innan du sparar får du veta det.`,
+      stale: (read: number, current: number | null) =>
+        current === null
+          ? `Planen har ändrats sedan du läste version ${read}. Överenskommelsen är inte sparad.`
+          : `Planen har ändrats sedan du läste den: du läste version ${read}, nu är den version ${current}. Överenskommelsen är inte sparad – läs in den aktuella versionen och se att alla är överens om den innan du registrerar igen.`,
       pupil: 'Eleven',
       pupilName: 'Elevens namn',
       guardian: 'Vårdnadshavare',

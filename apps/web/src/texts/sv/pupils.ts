@@ -47,7 +47,7 @@ export const pupils = {
       friday: 'fredagar',
     } as Record<string, string>,
     risingTrend: (steps: string[]) => `Ökande frånvaro ${steps.length} veckor i rad: ${steps.join(' → ')}`,
-    trendStep: (week: string, percent: string) => `v. ${week}: ${percent}`,
+    trendStep: (week: string, percent: string) => `${week}: ${percent}`,
   },
   student: {
     title: 'Elev',
@@ -65,6 +65,19 @@ export const pupils = {
     registerExtractHint:
       'Allt som finns om eleven och vårdnadshavarna, och vem som har läst det, för utskrift till familjen.',
     registerExtractFailed: 'Registerutdraget kunde inte tas fram. Försök igen.',
+    // Erasure on request (GDPR art. 17) of a pupil registered by mistake.
+    erase: {
+      open: 'Radera elev (registrerad av misstag)',
+      hint: 'Bara för en elev som registrerats av misstag. Uppgifter som skolan enligt lag måste spara kan inte raderas.',
+      title: 'Radera eleven',
+      confirm: (name: string) =>
+        `Vill du radera ${name}? Eleven, vårdnadshavarna, närvaron och ändringshistoriken tas bort för gott. Loggen över vem som har läst uppgifterna sparas.`,
+      submit: 'Radera eleven',
+      keptTitle: 'Eleven kan inte raderas',
+      keptIntro: 'Uppgifterna måste sparas enligt lag (dataskyddsförordningen artikel 17.3). Skälen:',
+      keptOther: 'Det finns uppgifter som måste sparas.',
+      done: (name: string) => `${name} är raderad ur registret.`,
+    },
   },
   absence: {
     title: 'Närvaro och frånvaro per vecka',
@@ -80,7 +93,6 @@ export const pupils = {
       `Stapeldiagram: frånvaro i procent av schemalagd tid per vecka, ${from} – ${to}, uppdelad på giltig och ogiltig frånvaro. Samma siffror finns i tabellen nedanför.`,
     tableCaption: 'Närvaro och frånvaro per vecka, i procent av schemalagd tid',
     week: 'Vecka',
-    weekLabel: (week: string) => `v. ${week}`,
     empty: 'Ingen närvaro är registrerad för eleven under perioden.',
   },
   flag: {
@@ -116,25 +128,15 @@ export const pupils = {
   },
   overview: {
     title: 'Översikt',
-    intro: (school: string) => `Ärenden och resultat för ${school}.`,
-    cases: {
-      title: 'Ärenden efter status',
-      intro: 'Alla skolans ärenden som du kan se, oavsett när de öppnades.',
-      caption: 'Antal ärenden per status',
-      status: 'Status',
-      count: 'Antal ärenden',
-      total: 'Totalt',
-      chartLabel: (summary: string) => `Stapeldiagram: antal ärenden per status. ${summary}`,
-      summaryPart: (status: string, count: number) => `${status}: ${count}`,
-      empty: 'Skolan har inga ärenden.',
-    },
+    intro: (school: string) => `Ärenden, ledtider och resultat för ${school}, termin för termin.`,
+    casesLinkBefore: 'Skolans enskilda ärenden finns i ',
+    casesLink: 'ärendelistan',
     leadTimes: {
       title: 'Ledtider',
-      intro: (from: string, to: string) =>
-        `Ärenden som öppnades ${from} – ${to}. Antal dagar, median och 90:e percentil.`,
-      caption: 'Ledtider i dagar för skolans ärenden',
+      intro:
+        'För ärenden som öppnades under terminen: antal dagar mellan stegen, median och 90:e percentil, i hela dagar.',
+      caption: 'Ledtider i dagar för ärenden som öppnades under terminen',
       measure: 'Från – till',
-      cases: 'Antal ärenden',
       median: 'Median',
       p90: '90:e percentilen',
       chartLabel: (summary: string) => `Stapeldiagram: median antal dagar per steg. ${summary}`,
@@ -148,33 +150,33 @@ export const pupils = {
         openedToPlanAgreed: 'Ärende öppnat → plan överenskommen',
         signalToPlanAgreed: 'Första signal → plan överenskommen',
       } as Record<string, string>,
-      noData: 'Inga ärenden med det steget',
-      empty: 'Inga ärenden öppnades under perioden.',
     },
     outcomes: {
       title: 'Resultat',
       intro: (term: string, from: string, to: string) =>
-        `${term}, ${from} – ${to}. För att ingen elev ska kunna kännas igen visas inte antal som bygger på färre än 5 elever, och inte heller uppgifter som skulle gå att räkna fram ur andra.`,
+        `${term}, ${from} – ${to}. För att ingen elev ska kunna kännas igen visas inte uppgifter som bygger på färre än 5 elever, och inte heller uppgifter som skulle gå att räkna fram ur andra.`,
       term: 'Termin',
       /** 2026HT → "Hösttermin 2026", 2027VT → "Vårtermin 2027". */
       termName: (term: string) => `${term.endsWith('HT') ? 'Hösttermin' : 'Vårtermin'} ${term.slice(0, 4)}`,
       termOption: (name: string, from: string, to: string) => `${name} (${from} – ${to})`,
-      suppressed: 'färre än 5',
-      suppressedNote: 'Uppgiften visas inte eftersom den bygger på färre än 5 elever.',
+      // Not "färre än 5": a cell hidden so that another cannot be worked out may hold more, and a
+      // hidden share or median is no count.
+      suppressed: 'visas inte',
+      suppressedNote:
+        'Uppgiften visas inte: den bygger på färre än 5 elever, eller skulle gå att räkna fram ur andra uppgifter.',
+      casesTitle: 'Ärenden',
       byStatusCaption: 'Ärenden som öppnades under terminen, efter status i dag',
       status: 'Status',
       count: 'Antal ärenden',
       chartLabel: (summary: string) =>
         `Stapeldiagram: ärenden som öppnades under terminen per status. ${summary} Staplar saknas där antalet inte visas.`,
       summaryPart: (status: string, count: string) => `${status}: ${count}`,
-      keyFigures: 'Nyckeltal',
-      keyFiguresCaption: 'Nyckeltal för terminen',
+      keyFiguresCaption: 'Nyckeltal för ärenden som öppnades under terminen',
       figure: 'Mått',
       value: 'Värde',
-      medianDaysToPlan: 'Median antal dagar från öppnat ärende till överenskommen plan',
       plansWithGoal: 'Planer med närvaromål',
-      goalReached: 'Varav närvaromålet nått',
-      goalShare: 'Andel där närvaromålet nåtts',
+      goalReached: 'Planer där närvaromålet nåtts vid senaste uppföljningen',
+      goalShare: 'Andel av planerna med närvaromål där målet nåtts',
       followUpsCaption: 'Uppföljning efter avslutat ärende (ärenden som avslutades under terminen)',
       followUpMonths: (months: string) => `Efter ${months} månader`,
       followUpMeasure: 'Mått',

@@ -14,11 +14,9 @@ export const screens = {
     agencies: 'Verksamheter',
     accessLog: 'Åtkomstlogg',
     imports: 'Närvaroimport',
-    lessons: 'Registrera lektion',
     notices: 'Dagens vårdnadshavarbesked',
     investigations: 'Frånvaroutredningar',
     rules: 'Frånvaroregler',
-    followUps: 'Uppföljningar',
   },
   agencyTypes,
   users: {
@@ -116,7 +114,8 @@ export const screens = {
       'Elever med ogiltig frånvaro i dag. Vårdnadshavarna ska informeras samma dag (skollagen 7 kap. 17 §): registrera hur och när de fick besked.',
     date: 'Skoldag',
     onlyUninformed: 'Visa bara elever vars vårdnadshavare inte fått besked',
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} elever med ogiltig frånvaro`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'elev' : 'elever'} med ogiltig frånvaro`,
     empty: 'Inga elever har ogiltig frånvaro den här dagen.',
     columns: { pupil: 'Elev', className: 'Klass', minutes: 'Ogiltig frånvaro', informed: 'Besked' },
     minutes: (n: number) => `${n} min`,
@@ -140,7 +139,8 @@ export const screens = {
     title: 'Frånvaroutredningar',
     intro:
       'Elever med upprepad eller längre frånvaro (minst 10 % de senaste 8 veckorna) utan påbörjad utredning det senaste året. Rektor ska se till att frånvaron utreds och anmäla till huvudmannen (skollagen 7 kap. 19 a §).',
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} elever utan utredning`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'elev' : 'elever'} utan utredning`,
     empty: 'Alla elever med mycket frånvaro har en påbörjad utredning.',
     columns: {
       pupil: 'Elev',
@@ -178,6 +178,33 @@ export const screens = {
       weekday_pattern: 'Återkommande veckodag',
       rising_trend: 'Ökande frånvaro',
     } as Record<string, string>,
+    // What each rule catches, with the values in force (the API's own texts are for developers).
+    describe: (kind: string, p: Record<string, number | string>): string | null => {
+      const weeks = (n: number | string) => (Number(n) === 1 ? 'den senaste veckan' : `de senaste ${n} veckorna`);
+      switch (kind) {
+        case 'absence_share':
+          return `Frånvaro (giltig och ogiltig) minst ${p.percent} % av schemalagd tid ${weeks(p.weeks)}.`;
+        case 'invalid_streak':
+          return `Ogiltig frånvaro minst ${p.days} skoldagar i rad, där sviten slutar inom ${weeks(p.withinWeeks)}.`;
+        case 'weekday_pattern':
+          return `Frånvarande (minst ${p.minAbsentShareOfDay} % av dagen) samma veckodag minst ${p.weeksHit} av ${weeks(p.ofWeeks)}.`;
+        case 'rising_trend':
+          return `Frånvaron har ökat ${p.weeks} hela veckor i rad (varje vecka högre än den förra) och var minst ${p.minPercent} % den senaste veckan.`;
+        default:
+          return null;
+      }
+    },
+    params: {
+      'absence_share.percent': 'Frånvaro minst (procent av schemalagd tid)',
+      'absence_share.weeks': 'Under de senaste (antal veckor)',
+      'invalid_streak.days': 'Skoldagar i rad med ogiltig frånvaro',
+      'invalid_streak.withinWeeks': 'Sviten slutar inom de senaste (antal veckor)',
+      'weekday_pattern.weeksHit': 'Veckor med frånvaro samma veckodag',
+      'weekday_pattern.ofWeeks': 'Av de senaste (antal veckor)',
+      'weekday_pattern.minAbsentShareOfDay': 'En dag räknas som frånvarodag vid minst (procent av dagen)',
+      'rising_trend.weeks': 'Hela veckor i rad med ökande frånvaro',
+      'rising_trend.minPercent': 'Frånvaro den senaste veckan minst (procent)',
+    } as Record<string, string>,
   },
   imports: {
     title: 'Närvaroimport',
@@ -190,7 +217,7 @@ export const screens = {
     noFile: 'Välj en fil.',
     report: 'Resultat av inläsningen',
     summary: (total: number, imported: number, rejected: number) =>
-      `${total} rader: ${imported} inlästa, ${rejected} avvisade.`,
+      `${total} ${total === 1 ? 'rad' : 'rader'}: ${imported} ${imported === 1 ? 'inläst' : 'inlästa'}, ${rejected} ${rejected === 1 ? 'avvisad' : 'avvisade'}.`,
     rejectedAll: 'Filen avvisades: inget lästes in. Rätta raderna nedan och försök igen.',
     rejectedCaption: 'Avvisade rader',
     columns: { line: 'Rad', field: 'Fält', reason: 'Orsak' },

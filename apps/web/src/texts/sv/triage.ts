@@ -70,7 +70,8 @@ export const triage = {
       dismissed: 'Avslutade utan ärende',
       all: 'Alla',
     } as Record<string, string>,
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} anmälningar`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'anmälan' : 'anmälningar'}`,
     columns: {
       pupil: 'Elev',
       className: 'Klass',
@@ -128,7 +129,8 @@ export const triage = {
     intro: 'Ärenden du har tillgång till. Elevens namn visas bara där samtycket omfattar det.',
     filterLabel: 'Status',
     allStatuses: 'Alla',
-    caption: (count: number, more: boolean) => `${count}${more ? '+' : ''} ärenden`,
+    caption: (count: number, more: boolean) =>
+      `${count}${more ? '+' : ''} ${count === 1 && !more ? 'ärende' : 'ärenden'}`,
     columns: {
       reference: 'Referens',
       pupil: 'Elev',

@@ -1,0 +1,63 @@
+/** The gallring page (retention rules, preview and the log of runs). */
+export const retention = {
+  nav: 'Gallring',
+  title: 'Gallring',
+  intro:
+    'Uppgifter som inte längre behövs raderas (gallras) varje natt enligt organisationens gallringsregler. ' +
+    'Varje regel kan ändras inom sina gränser. Ärenden under rättslig spärr sparas tills spärren upphör.',
+  auditorIntro: 'Loggen över genomförda gallringar: hur många rader som raderades av organisationens uppgifter.',
+  classes: {
+    attendance_lesson: 'Närvaro per lektion',
+    attendance_day: 'Närvaro per dag',
+    dismissed_flag: 'Avskrivna anmälningar',
+    closed_case: 'Avslutade ärenden',
+    notification: 'Notiser och e-post',
+    attendance_import: 'Importrapporter',
+    sign_in_session: 'Inloggningar och sessioner',
+    access_log: 'Åtkomstlogg',
+  } as Record<string, string>,
+  units: {
+    days: (n: number) => `${n} dagar`,
+    months: (n: number) => `${n} månader`,
+    years: (n: number) => `${n} år`,
+    school_years: (n: number) => `${n} läsår`,
+  } as Record<string, (n: number) => string>,
+  unitWords: { days: 'dagar', months: 'månader', years: 'år', school_years: 'läsår' } as Record<string, string>,
+  rules: {
+    title: 'Gallringsregler',
+    caption: 'Hur länge varje slags uppgift sparas, och på vilken grund',
+    empty: 'Inga gallringsregler finns.',
+    columns: { dataClass: 'Uppgifter', legalBasis: 'Rättslig grund', period: 'Sparas', bounds: 'Tillåtet' },
+    bounds: (min: number, max: number, unit: string) => `${min}–${max} ${unit}`,
+    periodLabel: (name: string) => `Gallringsfrist för ${name.toLowerCase()}`,
+    save: 'Spara',
+    saveLabel: (name: string) => `Spara frist för ${name.toLowerCase()}`,
+    saved: (name: string) => `Fristen för ${name.toLowerCase()} är sparad.`,
+  },
+  preview: {
+    title: 'Det här skulle gallras nu',
+    caption: 'Antal poster som har passerat sin frist',
+    columns: { dataClass: 'Uppgifter', due: 'Antal', cutoff: 'Äldre än' },
+    holdsTitle: 'Ärenden under rättslig spärr',
+    noHolds: 'Inga ärenden hålls kvar under rättslig spärr.',
+    holdsCaption: 'Avslutade ärenden som har passerat sin frist men sparas',
+    holdColumns: { reference: 'Ärende', closedAt: 'Avslutat', reason: 'Skäl' },
+    reasons: {
+      'open-investigation': 'Pågående frånvaroutredning för eleven',
+      'pending-invitation': 'Obesvarad inbjudan i ärendet',
+    } as Record<string, string>,
+    run: 'Gallra nu',
+    started: 'Gallringen har startat. Resultatet visas i loggen nedan.',
+  },
+  runs: {
+    title: 'Genomförda gallringar',
+    caption: 'Gallringsloggen: antal raderade rader per slag (inga uppgifter om personer)',
+    empty: 'Ingen gallring har körts ännu.',
+    columns: { startedAt: 'Startad', trigger: 'Start', status: 'Status', erased: 'Raderat' },
+    triggers: { schedule: 'Nattlig', manual: 'Manuell' } as Record<string, string>,
+    statuses: { running: 'Pågår', finished: 'Klar', failed: 'Misslyckades' } as Record<string, string>,
+    nothing: 'Inget',
+    held: (n: number) => `${n} spärrade`,
+    more: 'Visa fler',
+  },
+};

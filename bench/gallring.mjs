@@ -1,0 +1,141 @@
+// Gallring benchmark (not a test): `npm run bench:gallring [-- --large]`.
+//
+// Fills a school year of lessons that the retention rules make due (2024-08 … 2025-06: older than
+// two school years), then runs the gallring as RetentionService does, through the database's
+// retention functions: whole months detached and dropped, then batched deletes. Prints the time
+// and the longest the lesson table's ACCESS EXCLUSIVE lock was held (sampled every 20 ms from
+// pg_locks on a second connection), and the longest single call (one transaction).
+// Default: 2 000 pupils × 180 days × 6 lessons ≈ 2.2 M rows; --large: 9 260 pupils ≈ 10 M rows.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createPupils, dist, fmt, root, say, SCHOOL_PUPILS, sizes } from './data.mjs';
+
+const require = createRequire(import.meta.url);
+const { startEmbeddedPostgres } = require(dist('libs/database/src'));
+const pg = require('pg');
+
+const LARGE = process.argv.includes('--large');
+const { otherPupils: OTHER_PUPILS } = sizes(LARGE);
+
+async function main() {
+  let adminUrl = process.env.DATABASE_URL;
+  let embedded = null;
+  if (!adminUrl) {
+    const dataDir = join(root, '.data', 'bench-gallring-postgres');
+    rmSync(dataDir, { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres({ port: 54351, dataDir, onLog: () => undefined });
+    adminUrl = embedded.adminUrl;
+  }
+  const dbUrl = new URL(adminUrl);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS narvaro_bench_gallring WITH (FORCE)');
+  await admin.query('CREATE DATABASE narvaro_bench_gallring');
+  dbUrl.pathname = '/narvaro_bench_gallring';
+  const url = dbUrl.toString();
+  const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    },
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await createPupils(db, SCHOOL_PUPILS, OTHER_PUPILS);
+
+  // A school year of lessons three school years back, every weekday, six lessons a day.
+  const fillStart = Date.now();
+  await db.query(`
+    INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
+                                   invalid_absence_minutes, source)
+    SELECT s.id, d::date, t::time, 60, 50, 10, 'csv'
+      FROM student s
+      CROSS JOIN generate_series(date '2024-08-19', date '2025-06-13', interval '1 day') d
+      CROSS JOIN unnest(ARRAY['08:10', '09:10', '10:15', '12:30', '13:30', '14:30']) t
+     WHERE extract(isodow FROM d) < 6`);
+  const [{ n: rows }] = (
+    await db.query(`SELECT count(*)::int AS n FROM attendance_lesson WHERE lesson_date < '2025-07-01'`)
+  ).rows;
+  say(`lessons due: ${fmt(rows)} (filled in ${((Date.now() - fillStart) / 1000).toFixed(1)} s)`);
+
+  // The sampler: how long the gallring's session holds ACCESS EXCLUSIVE on attendance_lesson.
+  const monitor = new pg.Client({ connectionString: url });
+  await monitor.connect();
+  const [{ pid }] = (await db.query('SELECT pg_backend_pid() AS pid')).rows;
+  let heldSince = null;
+  let longestLock = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const { rows: held } = await monitor.query(
+        `SELECT 1 FROM pg_locks WHERE pid = $1 AND relation = 'attendance_lesson'::regclass
+            AND mode = 'AccessExclusiveLock' AND granted`,
+        [pid],
+      );
+      const now = performance.now();
+      if (held.length && heldSince === null) heldSince = now;
+      if (!held.length && heldSince !== null) {
+        longestLock = Math.max(longestLock, now - heldSince);
+        heldSince = null;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+
+  const at = new Date();
+  let longestCall = 0;
+  const call = async (sql, params) => {
+    const started = performance.now();
+    const result = await db.query(sql, params);
+    longestCall = Math.max(longestCall, performance.now() - started);
+    return result.rows;
+  };
+  const started = performance.now();
+  let months = 0;
+  let erased = 0;
+  for (;;) {
+    const dropped = await call('SELECT rows FROM retention_drop_lesson_month($1)', [at]);
+    if (!dropped.length) break;
+    months += 1;
+    erased += dropped.reduce((sum, r) => sum + Number(r.rows), 0);
+  }
+  const organisations = (await db.query('SELECT id FROM organisation')).rows;
+  for (const { id } of organisations) {
+    for (;;) {
+      const [{ n }] = await call('SELECT retention_erase_lessons($1, $2, 5000) AS n', [id, at]);
+      if (Number(n) === 0) break;
+      erased += Number(n);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  sampling = false;
+  await sampler;
+
+  say(
+    `gallring: ${fmt(erased)} lesson rows in ${seconds.toFixed(1)} s (${months} month partitions detached and dropped)`,
+  );
+  say(`longest ACCESS EXCLUSIVE lock on attendance_lesson: ~${fmt(longestLock)} ms (sampled every 20 ms)`);
+  say(`longest single call (one transaction): ${fmt(longestCall)} ms`);
+  const [{ n: left }] = (
+    await db.query(`SELECT count(*)::int AS n FROM attendance_lesson WHERE lesson_date < '2025-07-01'`)
+  ).rows;
+  if (left !== 0) throw new Error(`${left} due lessons left`);
+
+  await monitor.end();
+  await db.end();
+  await admin.query('DROP DATABASE IF EXISTS narvaro_bench_gallring WITH (FORCE)');
+  await admin.end();
+  await embedded?.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
