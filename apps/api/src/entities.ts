@@ -23,6 +23,7 @@ import {
   PlanVersion,
   SupportCase,
 } from '@app/cases';
+import { RetentionClass, RetentionRule, RetentionRun, RetentionRunCount } from '@app/dataprotection';
 import { SeedRun } from '@app/demo';
 import {
   Agency,
@@ -100,6 +101,11 @@ export const ENTITIES: EntityList = [
   Intervention,
   InterventionCourse,
   InterventionFollowUp,
+  // @app/dataprotection
+  RetentionClass,
+  RetentionRule,
+  RetentionRun,
+  RetentionRunCount,
   // @app/demo
   SeedRun,
 ];

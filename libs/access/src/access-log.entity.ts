@@ -1,7 +1,10 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Append-only: a trigger and the runtime role's grants refuse updates and deletes (migrations). */
-@Entity('access_log')
+/**
+ * Append-only: a trigger and the runtime role's grants refuse updates and deletes (migrations).
+ * Partitioned by month of `at` (migration Retention), which TypeORM cannot say: `synchronize: false`.
+ */
+@Entity('access_log', { synchronize: false })
 @Check('access_log_outcome_check', `outcome IN ('allowed', 'denied')`)
 // CREATE INDEX access_log_role_change_idx ON access_log USING btree ((subject_ids[1]), id DESC) WHERE (action = 'user.roles.change'::text)
 @Index('access_log_role_change_idx', { synchronize: false })
@@ -12,10 +15,11 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 // CREATE INDEX access_log_user_at_idx ON access_log USING btree (user_id, at DESC)
 @Index('access_log_user_at_idx', { synchronize: false })
 export class AccessLog {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  @PrimaryColumn({ type: 'bigint', default: () => `nextval('access_log_id_seq'::regclass)` })
   id!: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  // In the key because a partitioned table's key must hold its partition key.
+  @PrimaryColumn({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;
 
   @Column({ type: 'uuid', nullable: true })
