@@ -17,6 +17,7 @@ import { SignalsModule } from '@app/signals';
 import { StudentsModule } from '@app/students';
 import { Ss12000Module } from '@app/ss12000';
 import { HealthModule } from './health/health.module';
+import { ENTITIES } from './entities';
 
 /** A caller's id is taken only in this shape: free text in a header would go into every log line. */
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,7 +76,7 @@ export class AppModule {
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.dbPoolSize }),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.dbPoolSize, entities: ENTITIES }),
         AccessModule,
         NotificationsModule.forRoot({ databaseUrl }),
         IdentityModule,

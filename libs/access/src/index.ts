@@ -5,3 +5,4 @@ export * from './access.service';
 export * from './caller';
 export * from './decorators';
 export * from './permissions';
+export * from './access-log.entity';

@@ -7,3 +7,8 @@ export { AttendanceImportModule } from './import/import.module';
 export { AttendanceImportService } from './import/import.service';
 export type { ImportActor } from './import/import.service';
 export type { ImportDto } from './import/import.dto';
+export * from './attendance-day.entity';
+export * from './attendance-lesson.entity';
+export * from './import/attendance-import.entity';
+export * from './import/ss12000-calendar-event.entity';
+export * from './import/ss12000-lesson.entity';

@@ -1,6 +1,10 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import { roleOf, RUNTIME_ROLE_SETTING } from './database-roles';
 import { migrations } from './migrations';
+import { SchemaNamingStrategy } from './naming-strategy';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = (Function | EntitySchema)[];
 
 /** The one place that says how we talk to PostgreSQL: same options for the app, migrations and tests. */
 export function dataSourceOptions(
@@ -10,6 +14,8 @@ export function dataSourceOptions(
     onPoolError?: (error: Error) => void;
     /** For the migration connection: the role the application runs as, which migrations grant to. */
     runtimeRole?: string | null;
+    /** The entities of every table (apps/api's ENTITIES); they describe the schema, never change it. */
+    entities?: EntityList;
   } = {},
 ): DataSourceOptions {
   return {
@@ -30,7 +36,13 @@ export function dataSourceOptions(
     },
     migrations,
     migrationsTableName: 'schema_migration',
+    entities: options.entities ?? [],
+    namingStrategy: new SchemaNamingStrategy(),
+    // The migrations own the schema: never synchronized from the entities, no extensions installed
+    // at connect (gen_random_uuid() is built in), as the runtime role could not anyway.
     synchronize: false,
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
   };

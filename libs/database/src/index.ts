@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './job-schema';
 export * from './migrations';
+export * from './naming-strategy';

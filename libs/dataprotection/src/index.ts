@@ -4,3 +4,7 @@ export * from './retention/retention.dto';
 export * from './retention/retention.rules';
 export * from './retention/retention.service';
 export * from './erasure.dto';
+export * from './retention/retention-class.entity';
+export * from './retention/retention-rule.entity';
+export * from './retention/retention-run.entity';
+export * from './retention/retention-run-count.entity';

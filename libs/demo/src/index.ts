@@ -1,2 +1,3 @@
 export * from './demo-data';
 export * from './demo-seed';
+export * from './seed-run.entity';

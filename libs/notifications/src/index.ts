@@ -9,3 +9,5 @@ export * from './notifications.module';
 export * from './notifications.service';
 export * from './notifier';
 export * from './reminder-sweep';
+export * from './mail-outbox.entity';
+export * from './notification.entity';

@@ -3,3 +3,8 @@ export * from './flags.service';
 export * from './rule-evaluation';
 export * from './signals.module';
 export * from './watchlist.service';
+export * from './absence-flag-note.entity';
+export * from './absence-flag.entity';
+export * from './absence-investigation.entity';
+export * from './absence-rule.entity';
+export * from './guardian-notice.entity';

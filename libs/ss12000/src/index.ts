@@ -6,3 +6,7 @@ export * from './ss12000-client';
 export * from './ss12000.module';
 export * from './sync.rules';
 export * from './sync.service';
+export * from './ss12000-source-school.entity';
+export * from './ss12000-source.entity';
+export * from './ss12000-sync-run.entity';
+export * from './ss12000-sync-state.entity';

@@ -5,3 +5,6 @@ export * from './students.service';
 export * from './student.repository';
 export * from './student-update.dto';
 export * from './student-update.rules';
+export * from './guardian.entity';
+export * from './student-change.entity';
+export * from './student.entity';

@@ -25,6 +25,7 @@ import { Interventions1795003500000 } from './1795003500000-interventions';
 import { InterventionCourses1795003510000 } from './1795003510000-intervention-courses';
 import { Retention1795004000000 } from './1795004000000-retention';
 import { StudentErasure1795004100000 } from './1795004100000-student-erasure';
+import { RetentionRunCountKey1795004500000 } from './1795004500000-retention-run-count-key';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   InterventionCourses1795003510000,
   Retention1795004000000,
   StudentErasure1795004100000,
+  RetentionRunCountKey1795004500000,
 ];
