@@ -15,6 +15,11 @@ export interface AccessLogEntry {
   requestId?: string | null;
   /** Facts of a change beyond ids, e.g. the roles before and after; never personal data. */
   detail?: Record<string, unknown> | null;
+  /**
+   * The organisation responsible for every subject, when the caller already knows it (a case's
+   * facts carry their school's): saves looking it up, a round trip on every case read.
+   */
+  subjectOrganisationId?: string;
 }
 
 /**
@@ -94,7 +99,9 @@ export class AccessLogService {
 
   async record(entry: AccessLogEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const subjectIds = entry.subjectIds ?? [];
-    const groups = await this.byResponsibleOrganisation(
+    const groups = entry.subjectOrganisationId
+      ? new Map([[entry.subjectOrganisationId, subjectIds]])
+      : await this.byResponsibleOrganisation(
       manager,
       entry.subjectType,
       subjectIds,

@@ -21,6 +21,8 @@ export interface AccessCheck {
   requestId?: string;
   /** The manager of the transaction the action runs in, so the log commits with it. */
   manager?: EntityManager;
+  /** The organisation responsible for the subject, when known (see AccessLogEntry). */
+  subjectOrganisationId?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export class AccessService {
         subjectIds: [check.subjectId],
         outcome: decision === 'allow' ? 'allowed' : 'denied',
         requestId: check.requestId ?? check.caller.requestId,
+        subjectOrganisationId: check.subjectOrganisationId,
       },
       // A denial rolls the caller's transaction back, so it is logged outside it or it would be lost.
       decision === 'allow' ? check.manager : undefined,

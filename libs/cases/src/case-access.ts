@@ -12,6 +12,8 @@ export interface CaseFacts {
   reference: string;
   studentId: string;
   schoolId: string;
+  /** The school's organisation: the one responsible for the case (its auditor reads the log). */
+  organisationId: string;
   coordinatorId: string;
   status: CaseStatus;
   /** The pupil has protected identity (skyddade personuppgifter). */
@@ -49,6 +51,7 @@ export class CaseAccess {
       subjectType: 'case',
       subjectId: caseId,
       manager,
+      subjectOrganisationId: facts?.organisationId,
     });
     return { ...facts!, scopes: caseScopes(caller, facts!.subject) };
   }
@@ -66,6 +69,7 @@ export class CaseAccess {
       subject: facts ? { type: 'case-follow-ups', case: facts.subject } : null,
       subjectType: 'case',
       subjectId: caseId,
+      subjectOrganisationId: facts?.organisationId,
     });
     return { ...facts!, scopes: caseScopes(caller, facts!.subject) };
   }
@@ -99,7 +103,7 @@ export class CaseAccess {
     // One round trip: the case row with its mobilised agencies, consents and the agencies its
     // follow-ups name (a case read paid four before). FOR UPDATE locks the case row only, as before.
     const [row] = await manager.query(
-      `SELECT c.id, c.reference, c.student_id, c.school_id, c.coordinator_id, c.status, s.protected_identity,
+      `SELECT c.id, c.reference, c.student_id, c.school_id, sa.organisation_id, c.coordinator_id, c.status, s.protected_identity,
               ARRAY(SELECT m.agency_id FROM mobilisation m WHERE m.case_id = c.id AND m.status <> 'declined') AS mobilised,
               coalesce((SELECT json_agg(json_build_object(
                                 'agency_id', k.agency_id, 'scope', k.scope,
@@ -110,7 +114,8 @@ export class CaseAccess {
               -- A recorded follow-up names the kinds of agency needed for new interventions.
               ARRAY(SELECT DISTINCT a.id FROM case_follow_up f JOIN agency a ON a.type = ANY (f.new_interventions)
                      WHERE f.case_id = c.id AND f.recorded_at IS NOT NULL) AS follow_up_agencies
-         FROM support_case c JOIN student s ON s.id = c.student_id WHERE c.id = $1
+         FROM support_case c JOIN student s ON s.id = c.student_id JOIN agency sa ON sa.id = c.school_id
+        WHERE c.id = $1
        ${lock ? 'FOR UPDATE OF c' : ''}`,
       [caseId],
     );
@@ -128,6 +133,7 @@ export class CaseAccess {
       reference: row.reference,
       studentId: row.student_id,
       schoolId: row.school_id,
+      organisationId: row.organisation_id,
       coordinatorId: row.coordinator_id,
       status: row.status,
       protectedIdentity: row.protected_identity,
