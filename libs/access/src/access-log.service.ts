@@ -102,11 +102,11 @@ export class AccessLogService {
     const groups = entry.subjectOrganisationId
       ? new Map([[entry.subjectOrganisationId, subjectIds]])
       : await this.byResponsibleOrganisation(
-      manager,
-      entry.subjectType,
-      subjectIds,
-      entry.caller?.organisationId ?? null,
-    );
+          manager,
+          entry.subjectType,
+          subjectIds,
+          entry.caller?.organisationId ?? null,
+        );
     for (const [organisationId, ids] of groups) {
       await manager.query(
         `INSERT INTO access_log (user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome, request_id,
