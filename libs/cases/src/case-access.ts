@@ -23,6 +23,20 @@ export interface CaseFacts {
   scopes: Set<ConsentScope>;
 }
 
+/** What a check into a case asks: the action, the access-log name, and the transaction to run in. */
+export interface CaseCheck {
+  action: Action;
+  /** The action's name in the access log, e.g. `case.read`. */
+  log: string;
+  /** The transaction the check (and its row lock) belongs to; the data source's manager if absent. */
+  tx?: EntityManager;
+  /** Lock the case row (FOR UPDATE) for the rest of the transaction. */
+  lock?: boolean;
+}
+
+/** The coordination checks always write inside a transaction and lock the case by default. */
+export type CoordinationCheck = Omit<CaseCheck, 'action' | 'tx'> & { tx: EntityManager };
+
 /**
  * The one way into a case: loads its facts (mobilised agencies, consents) and asks the access
  * layer, which logs the check. Unknown cases and cases the caller may not see both answer 404.
@@ -34,19 +48,13 @@ export class CaseAccess {
     private readonly access: AccessService,
   ) {}
 
-  async require(
-    caller: Caller,
-    caseId: string,
-    action: Action,
-    logAction: string,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<CaseFacts> {
-    const facts = await this.load(manager, caseId, lock);
+  async require(caller: Caller, caseId: string, check: CaseCheck): Promise<CaseFacts> {
+    const manager = check.tx ?? this.dataSource.manager;
+    const facts = await this.load(manager, caseId, check.lock ?? false);
     await this.access.require({
       caller,
-      action,
-      logAction,
+      action: check.action,
+      logAction: check.log,
       subject: facts?.subject ?? null,
       subjectType: 'case',
       subjectId: caseId,
@@ -75,8 +83,14 @@ export class CaseAccess {
   }
 
   /** For what only the school's elevhälsa does (invitations, meetings, status, reviews, follow-ups). */
-  async requireCoordination(caller: Caller, caseId: string, logAction: string, manager: EntityManager, lock = true) {
-    const facts = await this.require(caller, caseId, 'write', logAction, manager, lock);
+  async requireCoordination(caller: Caller, caseId: string, check: CoordinationCheck) {
+    const logAction = check.log;
+    const facts = await this.require(caller, caseId, {
+      action: 'write',
+      log: logAction,
+      tx: check.tx,
+      lock: check.lock ?? true,
+    });
     if (!caller.roles.includes('elevhalsa') || caller.agencyId !== facts.schoolId) {
       await this.access.forbid(caller, logAction, 'case', caseId, 'Only the school’s elevhälsa coordinates the case.');
     }
@@ -84,8 +98,9 @@ export class CaseAccess {
   }
 
   /** Rule 3: the case's own coordinator edits the plan and the consents; another elevhälsa gets 403. */
-  async requireCoordinator(caller: Caller, caseId: string, logAction: string, manager: EntityManager) {
-    const facts = await this.requireCoordination(caller, caseId, logAction, manager);
+  async requireCoordinator(caller: Caller, caseId: string, check: CoordinationCheck) {
+    const logAction = check.log;
+    const facts = await this.requireCoordination(caller, caseId, check);
     if (caller.userId !== facts.coordinatorId) {
       await this.access.forbid(caller, logAction, 'case', caseId, 'Only the case’s coordinator does this.');
     }

@@ -188,14 +188,14 @@ export class CasesService {
   }
 
   async get(caller: Caller, id: string): Promise<CaseDto> {
-    const facts = await this.cases.require(caller, id, 'read', 'case.read');
+    const facts = await this.cases.require(caller, id, { action: 'read', log: 'case.read' });
     return this.load(this.dataSource.manager, facts);
   }
 
   async changeStatus(caller: Caller, id: string, dto: ChangeStatusDto): Promise<CaseDto> {
     const facts = await this.dataSource.transaction(async (manager) => {
       // The row lock makes the check and the move one step: two coordinators at once can't both move it.
-      const facts = await this.cases.requireCoordination(caller, id, 'case.status', manager);
+      const facts = await this.cases.requireCoordination(caller, id, { log: 'case.status', tx: manager });
       const allowed = TRANSITIONS[facts.status];
       if (!allowed.includes(dto.status)) {
         throw new ConflictError(
@@ -229,7 +229,12 @@ export class CasesService {
    */
   async handOver(caller: Caller, id: string, coordinatorId: string): Promise<CaseDto> {
     const facts = await this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.require(caller, id, 'write', 'case.coordinator', manager, true);
+      const facts = await this.cases.require(caller, id, {
+        action: 'write',
+        log: 'case.coordinator',
+        tx: manager,
+        lock: true,
+      });
       requireActive(facts);
       await this.requireCoordinatorCandidate(manager, coordinatorId, facts.schoolId);
       if (coordinatorId === facts.coordinatorId) throw new ConflictError('This user already coordinates the case.');
@@ -242,7 +247,7 @@ export class CasesService {
   }
 
   async timeline(caller: Caller, id: string, query: PageQuery): Promise<Page<TimelineEventDto>> {
-    const facts = await this.cases.require(caller, id, 'read', 'case.timeline');
+    const facts = await this.cases.require(caller, id, { action: 'read', log: 'case.timeline' });
     await this.cases.requireScope(caller, facts, 'case_summary', 'case.timeline');
     const cursor = decodeCursor(query.cursor, ['int']);
     const params: unknown[] = [id, query.limit + 1, ...(cursor ?? [])];
@@ -284,7 +289,7 @@ export class CasesService {
   }
 
   async leadTimes(caller: Caller, id: string): Promise<LeadTimesDto> {
-    const facts = await this.cases.require(caller, id, 'read', 'case.leadTimes');
+    const facts = await this.cases.require(caller, id, { action: 'read', log: 'case.leadTimes' });
     await this.cases.requireScope(caller, facts, 'case_summary', 'case.leadTimes');
     const [row] = await this.dataSource.query(`${LEAD_TIMES_SELECT} WHERE c.id = $1`, [id]);
     const day = (d: Date | null) => (d ? swedishDate(d) : null);

@@ -159,7 +159,7 @@ export class ConsentsService {
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<ConsentDto[]> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'consent.list');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'consent.list' });
     // An outside agency sees the consents that concern it; the school sees them all.
     const own = caller.agencyId !== facts.schoolId;
     const rows: ConsentRow[] = await this.dataSource.query(
@@ -182,7 +182,7 @@ export class ConsentsService {
     ];
     if (errors.length) throw new ValidationError(errors);
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordinator(caller, caseId, 'consent.give', manager);
+      const facts = await this.cases.requireCoordinator(caller, caseId, { log: 'consent.give', tx: manager });
       requireActive(facts);
       const { defaultValidityMonths, maxValidityMonths } = this.config.consent;
       const validUntil = dto.validUntil ?? addMonths(dto.givenAt, defaultValidityMonths);
@@ -240,7 +240,7 @@ export class ConsentsService {
   /** Withdrawal takes effect now, whatever the case's status: a guardian may always take consent back. */
   async withdraw(caller: Caller, caseId: string, consentId: string): Promise<ConsentDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.cases.requireCoordinator(caller, caseId, 'consent.withdraw', manager);
+      await this.cases.requireCoordinator(caller, caseId, { log: 'consent.withdraw', tx: manager });
       const [existing] = await manager.query(
         `SELECT withdrawn_at FROM consent WHERE id = $1 AND case_id = $2 FOR UPDATE`,
         [consentId, caseId],

@@ -68,14 +68,17 @@ export class CourseService {
   ) {}
 
   async list(caller: Caller, caseId: string): Promise<CourseDto[]> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'interventionCourse.list');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'interventionCourse.list' });
     await this.cases.requireScope(caller, facts, 'plan', 'interventionCourse.list');
     return this.load(this.repository.manager, caseId, facts.scopes.has('attendance'));
   }
 
   async start(caller: Caller, caseId: string, dto: StartCourseDto): Promise<CourseDto> {
     return this.repository.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'interventionCourse.start', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, {
+        log: 'interventionCourse.start',
+        tx: manager,
+      });
       requireActive(facts);
       const problems = startProblems(dto.startedOn, swedishDate());
       if (!(await this.repository.isUsable(manager, facts.schoolId, dto.interventionId))) {
@@ -106,7 +109,10 @@ export class CourseService {
   /** A course may be ended after the case has closed too (what happened is recorded). */
   async end(caller: Caller, caseId: string, courseId: string, dto: EndCourseDto): Promise<CourseDto> {
     return this.repository.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'interventionCourse.end', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, {
+        log: 'interventionCourse.end',
+        tx: manager,
+      });
       const course = await this.course(caller, manager, caseId, courseId, 'interventionCourse.end');
       if (course.ended_on) throw new ConflictError(`The course already ended on ${course.ended_on}.`);
       const problems = endProblems(dto.endedOn, course.started_on, swedishDate());
@@ -136,7 +142,7 @@ export class CourseService {
     if (!isFollowUpMonths(months))
       throw new ValidationError([{ field: 'months', code: 'not-a-choice', message: 'months must be 6 or 18' }]);
     return this.repository.transaction(async (manager) => {
-      await this.cases.requireCoordination(caller, caseId, 'interventionCourse.followUp', manager);
+      await this.cases.requireCoordination(caller, caseId, { log: 'interventionCourse.followUp', tx: manager });
       const course = await this.course(caller, manager, caseId, courseId, 'interventionCourse.followUp');
       if (!course.ended_on) throw new ConflictError('Follow-ups are recorded after the course has ended.');
       if (await this.repository.hasFollowUp(manager, courseId, months)) {

@@ -57,7 +57,7 @@ export class MappingService {
   ) {}
 
   async get(caller: Caller, caseId: string): Promise<MappingDto> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'mapping.read');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'mapping.read' });
     const readable = readableSections(facts.scopes);
     if (!readable.size) {
       await this.access.forbid(caller, 'mapping.read', 'case', caseId, 'The consent does not cover the mapping.');
@@ -90,7 +90,12 @@ export class MappingService {
     return this.dataSource.transaction(async (manager) => {
       // Seeing the case (mobilised, consent in force) is what lets an agency contribute; the
       // lock keeps a closing of the case from slipping in between.
-      const facts = await this.cases.require(caller, caseId, 'read', 'mapping.add', manager, true);
+      const facts = await this.cases.require(caller, caseId, {
+        action: 'read',
+        log: 'mapping.add',
+        tx: manager,
+        lock: true,
+      });
       requireActive(facts);
       const [{ id }] = await manager.query(
         `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text)
@@ -106,7 +111,12 @@ export class MappingService {
   async edit(caller: Caller, caseId: string, contributionId: string, dto: EditContributionDto) {
     const text = this.text(dto.text);
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.require(caller, caseId, 'read', 'mapping.edit', manager, true);
+      const facts = await this.cases.require(caller, caseId, {
+        action: 'read',
+        log: 'mapping.edit',
+        tx: manager,
+        lock: true,
+      });
       const [row] = await manager.query(
         `SELECT agency_id, section FROM mapping_contribution WHERE id = $1 AND case_id = $2 FOR UPDATE`,
         [contributionId, caseId],

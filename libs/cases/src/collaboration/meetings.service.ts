@@ -85,7 +85,7 @@ export class MeetingsService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'meeting.schedule', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, { log: 'meeting.schedule', tx: manager });
       requireActive(facts);
       if (startsAt.getTime() <= Date.now()) {
         throw new UnprocessableError('The meeting must be in the future.', {
@@ -138,7 +138,7 @@ export class MeetingsService {
 
   /** The case's meetings in time order; an outside agency needs consent covering `case_summary`. */
   async list(caller: Caller, caseId: string, query: MeetingListQuery): Promise<Page<MeetingDto>> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'meeting.list');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'meeting.list' });
     await this.cases.requireScope(caller, facts, 'case_summary', 'meeting.list');
     const params: unknown[] = [caseId];
     const where = ['cm.case_id = $1'];
@@ -170,7 +170,7 @@ export class MeetingsService {
       throw new ValidationError([{ field: 'minutes', code: 'one-of-required', message: 'give minutes or decisions' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'meeting.minutes', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, { log: 'meeting.minutes', tx: manager });
       const [meeting] = await manager.query(
         `SELECT id, starts_at <= now() AS begun FROM case_meeting WHERE id = $1 AND case_id = $2 FOR UPDATE`,
         [meetingId, caseId],

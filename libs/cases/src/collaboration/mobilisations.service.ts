@@ -136,7 +136,7 @@ export class MobilisationsService {
 
   async invite(caller: Caller, caseId: string, dto: InviteAgencyDto): Promise<MobilisationDto> {
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'mobilisation.invite', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, { log: 'mobilisation.invite', tx: manager });
       requireActive(facts);
       const today = swedishDate();
       const deadline = dto.deadline ?? addWorkingDays(today, RESPONSE_WORKING_DAYS);
@@ -196,7 +196,7 @@ export class MobilisationsService {
 
   /** The invitations of one case: the coordinator's overview; an outside agency needs `case_summary`. */
   async listForCase(caller: Caller, caseId: string): Promise<Page<MobilisationDto>> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'mobilisation.list');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'mobilisation.list' });
     const school = caller.agencyId === facts.schoolId;
     if (!school) await this.cases.requireScope(caller, facts, 'case_summary', 'mobilisation.list');
     const rows: MobilisationRow[] = await this.dataSource.query(

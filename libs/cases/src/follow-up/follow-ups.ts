@@ -173,7 +173,7 @@ export class FollowUpsService {
       throw new ValidationError([{ field: 'months', code: 'not-a-choice', message: 'months must be 6 or 18' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'followUp.record', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, { log: 'followUp.record', tx: manager });
       if (facts.status !== 'closed') {
         throw new ConflictError('Follow-ups are recorded after the case is closed.');
       }

@@ -87,7 +87,7 @@ export class PlanPrintService {
   ) {}
 
   async html(caller: Caller, caseId: string): Promise<string> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'plan.print');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'plan.print' });
     await this.cases.requireScope(caller, facts, 'plan', 'plan.print');
     const data = await this.load(caseId);
     if (!data) throw new NotFoundError('plan');

@@ -144,7 +144,7 @@ export class ReviewsService {
 
   async list(caller: Caller, caseId: string): Promise<ReviewDto[]> {
     // The plan and what follows from it: an outside agency needs consent scope `plan`, and `attendance` for figures.
-    const facts = await this.cases.require(caller, caseId, 'read', 'plan.review.list');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'plan.review.list' });
     await this.cases.requireScope(caller, facts, 'plan', 'plan.review.list');
     const figures = facts.scopes.has('attendance');
     const rows: ReviewRow[] = await this.dataSource.query(
@@ -168,7 +168,7 @@ export class ReviewsService {
     }
     const weeks = dto.periodWeeks ?? 4;
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordination(caller, caseId, 'plan.review', manager);
+      const facts = await this.cases.requireCoordination(caller, caseId, { log: 'plan.review', tx: manager });
       requireActive(facts);
       const started = await planStartedOn(manager, caseId);
       const problems = [];

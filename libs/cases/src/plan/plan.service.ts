@@ -67,7 +67,7 @@ export class PlanService {
   ) {}
 
   async get(caller: Caller, caseId: string): Promise<PlanDto> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'plan.read');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'plan.read' });
     await this.requirePlanScope(caller, facts, 'plan.read');
     const plan = await this.load(this.dataSource.manager, caseId);
     if (!plan) throw new NotFoundError('plan');
@@ -84,7 +84,7 @@ export class PlanService {
     this.checkInput(dto);
     return this.dataSource.transaction(async (manager) => {
       // Locks the case row: every change of the plan waits here for the one before it.
-      const facts = await this.cases.requireCoordinator(caller, caseId, 'plan.write', manager);
+      const facts = await this.cases.requireCoordinator(caller, caseId, { log: 'plan.write', tx: manager });
       requireActive(facts);
       const existing = await this.lockPlan(manager, caseId);
       let keepStatus = new Map<string, ActionStatus>();
@@ -152,7 +152,12 @@ export class PlanService {
     }
     return this.dataSource.transaction(async (manager) => {
       // Seeing the case is what lets an agency work on its actions; the lock orders changes.
-      const facts = await this.cases.require(caller, caseId, 'read', 'plan.action.update', manager, true);
+      const facts = await this.cases.require(caller, caseId, {
+        action: 'read',
+        log: 'plan.action.update',
+        tx: manager,
+        lock: true,
+      });
       const [action]: { id: string; agency_id: string; status: ActionStatus; version: number }[] = await manager.query(
         `SELECT pa.id, pa.agency_id, pa.status, pa.version FROM plan_action pa JOIN case_plan p ON p.id = pa.plan_id
           WHERE pa.id = $1 AND p.case_id = $2 AND pa.removed_at IS NULL`,
@@ -218,7 +223,7 @@ export class PlanService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const facts = await this.cases.requireCoordinator(caller, caseId, 'plan.agree', manager);
+      const facts = await this.cases.requireCoordinator(caller, caseId, { log: 'plan.agree', tx: manager });
       requireActive(facts);
       const plan = await this.lockPlan(manager, caseId);
       if (!plan) throw new NotFoundError('plan');
@@ -275,7 +280,7 @@ export class PlanService {
     caseId: string,
     query: { limit: number; cursor?: string },
   ): Promise<{ page: Page<PlanVersionSummaryDto>; current: number }> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'plan.versions');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'plan.versions' });
     await this.requirePlanScope(caller, facts, 'plan.versions');
     const [plan] = await this.dataSource.query(`SELECT id, version FROM case_plan WHERE case_id = $1`, [caseId]);
     if (!plan) throw new NotFoundError('plan');
@@ -290,7 +295,7 @@ export class PlanService {
   }
 
   async version(caller: Caller, caseId: string, n: number): Promise<PlanVersionDto> {
-    const facts = await this.cases.require(caller, caseId, 'read', 'plan.versions');
+    const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'plan.versions' });
     await this.requirePlanScope(caller, facts, 'plan.versions');
     const [row]: (VersionRow & { snapshot: PlanDto })[] = await this.dataSource.query(
       `${VERSION_SELECT.replace('SELECT', 'SELECT v.snapshot,')}
