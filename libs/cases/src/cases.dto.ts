@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CONSENT_SCOPES } from '@app/access';
-import { PageQuery } from '@app/http';
+import { PageQuery, PersonRefDto } from '@app/http';
 import type { CaseStatus } from './case-access';
 
 export const CASE_STATUSES: CaseStatus[] = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'];
@@ -81,11 +81,6 @@ export class CasePupilDto {
   @ApiProperty() lastName: string;
   @ApiProperty() className: string;
   @ApiProperty({ example: '20120315-****' }) personnummerMasked: string;
-}
-
-export class PersonRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
 }
 
 export class CaseSummaryDto {

@@ -6,3 +6,4 @@ export * from './embedded-postgres';
 export * from './job-schema';
 export * from './migrations';
 export * from './naming-strategy';
+export * from './sql';

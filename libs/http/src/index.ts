@@ -9,3 +9,4 @@ export * from './validation';
 export * from './api-errors.decorator';
 export * from './etag';
 export * from './html';
+export * from './refs.dto';

@@ -33,3 +33,25 @@ export function IsIsoInstant(validationOptions?: ValidationOptions): PropertyDec
     validationOptions,
   );
 }
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+export function isCalendarDate(value: unknown): boolean {
+  return typeof value === 'string' && CALENDAR_DATE.test(value) && isIsoInstant(value);
+}
+
+/** The one validator for date-only inputs: a malformed or impossible date is a 400 at the field. */
+export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isCalendarDate(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be ${validationOptions?.each ? 'dates' : 'a date'} YYYY-MM-DD`,
+      },
+    },
+    validationOptions,
+  );
+}

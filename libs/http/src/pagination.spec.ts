@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from './pagination';
-import { isIsoInstant } from './iso-instant';
+import { isCalendarDate, isIsoInstant } from './iso-instant';
 
 describe('decodeCursor', () => {
   const uuid = '4f0c1c9e-5d2a-4b8e-9c3f-0a1b2c3d4e5f';
@@ -45,4 +45,12 @@ describe('isIsoInstant', () => {
     '',
     5,
   ])('refuses %s', (value) => expect(isIsoInstant(value)).toBe(false));
+});
+
+describe('isCalendarDate', () => {
+  it.each(['2026-01-15', '2024-02-29', '0001-01-01'])('takes %s', (value) => expect(isCalendarDate(value)).toBe(true));
+  it.each(['2026-02-30', '2025-02-29', '2026-01-15T08:00', '2026-1-5', '15/01/2026', '', null, 20260115])(
+    'refuses %s',
+    (value) => expect(isCalendarDate(value)).toBe(false),
+  );
 });

@@ -28,6 +28,7 @@ const CONSTRAINT_CODES: Record<string, string> = {
   isUuid: 'invalid-id',
   matches: 'invalid-format',
   isIsoInstant: 'invalid-date',
+  isCalendarDate: 'invalid-date',
   isEmail: 'invalid-email',
   isUrl: 'invalid-url',
 };

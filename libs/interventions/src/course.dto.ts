@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
-import { PersonRefDto } from '@app/cases';
 import { InterventionRefDto } from './intervention.dto';
 import {
   Behaviour,
@@ -10,6 +9,7 @@ import {
   EndReason,
   RECORDABLE_DAYS_BEFORE_DUE,
 } from './intervention.rules';
+import { PersonRefDto } from '@app/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

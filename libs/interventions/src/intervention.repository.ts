@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { sqlRow } from '@app/database';
 import type { ProviderAgencyType } from './intervention.rules';
 
 /** A row of `intervention`. */
@@ -82,13 +83,14 @@ export class InterventionRepository {
   }
 
   async update(manager: EntityManager, id: string, userId: string, v: InterventionValues): Promise<InterventionRow> {
-    // TypeORM answers UPDATE … RETURNING as [rows, affected count].
-    const [[row]]: [InterventionRow[], number] = await manager.query(
+    const row = await sqlRow<InterventionRow>(
+      manager,
       `UPDATE intervention SET name = $2, description = $3, provider_agency_type = $4, evidence_based = $5,
               target_group = $6, active = $7, updated_by = $8, updated_at = now()
         WHERE id = $1 RETURNING *`,
       [id, v.name, v.description, v.providerAgencyType, v.evidenceBased, v.targetGroup, v.active, userId],
     );
-    return row;
+    // The caller found the row under lock first, so it is there.
+    return row!;
   }
 }

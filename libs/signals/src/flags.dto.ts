@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AbsenceFigures } from '@app/attendance';
-import { PageQuery } from '@app/http';
+import { PageQuery, PersonRefDto } from '@app/http';
 import { RuleHitDto } from './watchlist.dto';
 
 export const FLAG_STATUSES = ['new', 'accepted', 'dismissed'] as const;
@@ -35,11 +35,6 @@ export class FlagListQuery extends PageQuery {
   status?: FlagStatus;
 }
 
-export class UserRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-}
-
 export class FlagSnapshotDto {
   @ApiProperty({ format: 'date-time' }) takenAt: string;
   @ApiProperty({
@@ -67,7 +62,7 @@ export class AddFlagNoteDto {
 export class FlagNoteDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() text: string;
-  @ApiProperty({ type: UserRefDto }) createdBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) createdBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -98,9 +93,9 @@ export class FlagDto {
   @ApiProperty() text: string;
   @ApiProperty({ enum: FLAG_STATUSES }) status: FlagStatus;
   @ApiProperty({ type: FlagSnapshotDto }) snapshot: FlagSnapshotDto;
-  @ApiProperty({ type: UserRefDto }) createdBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) createdBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: UserRefDto, nullable: true }) triagedBy: UserRefDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) triagedBy: PersonRefDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) triagedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) dismissReason: string | null;
   @ApiProperty({ type: [FlagNoteDto], description: 'Later observations added to this flag, oldest first.' })

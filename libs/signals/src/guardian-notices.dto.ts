@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsIsoInstant, PageQuery } from '@app/http';
-import { UserRefDto } from './flags.dto';
+import { IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
 import { DATE } from './watchlist.dto';
 
 export const NOTICE_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'school_app'] as const;
@@ -52,14 +51,14 @@ export class GuardianNoticeDto {
   @ApiProperty({ format: 'date' }) date: string;
   @ApiProperty({ enum: NOTICE_METHODS }) method: string;
   @ApiProperty({ format: 'date-time' }) informedAt: string;
-  @ApiProperty({ type: UserRefDto, description: 'Who recorded (and informed).' }) recordedBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto, description: 'Who recorded (and informed).' }) recordedBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class NoticeInformedDto {
   @ApiProperty({ enum: NOTICE_METHODS }) method: string;
   @ApiProperty({ format: 'date-time' }) informedAt: string;
-  @ApiProperty({ type: UserRefDto }) recordedBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) recordedBy: PersonRefDto;
 }
 
 export class GuardianNoticeItemDto {

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { PageQuery } from '@app/http';
-import { UserRefDto } from './flags.dto';
+import { PageQuery, PersonRefDto } from '@app/http';
 import { DATE } from './watchlist.dto';
 
 export class CreateInvestigationDto {
@@ -38,7 +37,7 @@ export class InvestigationDto {
   @ApiProperty({ format: 'uuid' }) schoolId: string;
   @ApiProperty({ format: 'date' }) startedOn: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) huvudmanInformedOn: string | null;
-  @ApiProperty({ type: UserRefDto }) recordedBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) recordedBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -2041,7 +2041,7 @@ export interface components {
       interventionId: string | null;
       /** @description Oldest first. */
       progressNotes: components['schemas']['ProgressNoteDto'][];
-      responsible: components['schemas']['UserRefDto'] | null;
+      responsible: components['schemas']['PersonRefDto'] | null;
       /** Format: date */
       startDate: string | null;
       /** @enum {string} */
@@ -2140,7 +2140,7 @@ export interface components {
       /** @description The version of the plan they agreed to. */
       planVersion: number;
       /** @description Who recorded the agreement. */
-      recordedBy: components['schemas']['UserRefDto'];
+      recordedBy: components['schemas']['PersonRefDto'];
     };
     AgreementParticipantInputDto: {
       /**
@@ -2289,7 +2289,7 @@ export interface components {
       /** @description For which agency (signed). */
       agency: components['schemas']['AgencyRefDto'];
       /** @description Who wrote it (signed). */
-      author: components['schemas']['UserRefDto'];
+      author: components['schemas']['PersonRefDto'];
       /** Format: date-time */
       createdAt: string;
       /** @description Whether you may edit it: only its own agency, while the case is not closed. */
@@ -2835,7 +2835,7 @@ export interface components {
       className: string;
       /** Format: date-time */
       createdAt: string;
-      createdBy: components['schemas']['UserRefDto'];
+      createdBy: components['schemas']['PersonRefDto'];
       dismissReason: string | null;
       firstName: string;
       grade: number;
@@ -2856,12 +2856,12 @@ export interface components {
       text: string;
       /** Format: date-time */
       triagedAt: string | null;
-      triagedBy: components['schemas']['UserRefDto'] | null;
+      triagedBy: components['schemas']['PersonRefDto'] | null;
     };
     FlagNoteDto: {
       /** Format: date-time */
       createdAt: string;
-      createdBy: components['schemas']['UserRefDto'];
+      createdBy: components['schemas']['PersonRefDto'];
       /** Format: uuid */
       id: string;
       text: string;
@@ -3053,7 +3053,7 @@ export interface components {
       /** @enum {string} */
       method: 'phone' | 'sms' | 'email' | 'letter' | 'in_person' | 'school_app';
       /** @description Who recorded (and informed). */
-      recordedBy: components['schemas']['UserRefDto'];
+      recordedBy: components['schemas']['PersonRefDto'];
       /** Format: uuid */
       studentId: string;
     };
@@ -3212,7 +3212,7 @@ export interface components {
       huvudmanInformedOn: string | null;
       /** Format: uuid */
       id: string;
-      recordedBy: components['schemas']['UserRefDto'];
+      recordedBy: components['schemas']['PersonRefDto'];
       /** Format: uuid */
       schoolId: string;
       /** Format: date */
@@ -3349,7 +3349,7 @@ export interface components {
       caseId: string;
       /** Format: date-time */
       createdAt: string;
-      createdBy: components['schemas']['UserRefDto'];
+      createdBy: components['schemas']['PersonRefDto'];
       decisions: string | null;
       guardiansPresent: boolean;
       /** Format: uuid */
@@ -3422,13 +3422,13 @@ export interface components {
       id: string;
       /** Format: date-time */
       invitedAt: string;
-      invitedBy: components['schemas']['UserRefDto'];
+      invitedBy: components['schemas']['PersonRefDto'];
       message: string | null;
       /** @description Pending and past its deadline. */
       overdue: boolean;
       /** @description The pupil's name and class: only while the agency is mobilised and its consent in force covers `case_summary`. */
       pupil: components['schemas']['InboxPupilDto'] | null;
-      representative: components['schemas']['UserRefDto'] | null;
+      representative: components['schemas']['PersonRefDto'] | null;
       /** Format: date-time */
       respondedAt: string | null;
       school: components['schemas']['AgencyRefDto'];
@@ -3440,7 +3440,7 @@ export interface components {
       informedAt: string;
       /** @enum {string} */
       method: 'phone' | 'sms' | 'email' | 'letter' | 'in_person' | 'school_app';
-      recordedBy: components['schemas']['UserRefDto'];
+      recordedBy: components['schemas']['PersonRefDto'];
     };
     NotificationDto: {
       /** Format: uuid */
@@ -3771,7 +3771,7 @@ export interface components {
       reviewDates: string[];
       /** Format: date-time */
       updatedAt: string;
-      updatedBy: components['schemas']['UserRefDto'];
+      updatedBy: components['schemas']['PersonRefDto'];
       /** @description Grows with every change; the ETag is `"<version>"`. */
       version: number;
     };
@@ -3781,7 +3781,7 @@ export interface components {
       change: 'created' | 'replaced' | 'action.updated' | 'agreed';
       /** Format: date-time */
       changedAt: string;
-      changedBy: components['schemas']['UserRefDto'];
+      changedBy: components['schemas']['PersonRefDto'];
       /** @description The plan as it was in this version. */
       plan: components['schemas']['PlanDto'];
       version: number;
@@ -3792,7 +3792,7 @@ export interface components {
       change: 'created' | 'replaced' | 'action.updated' | 'agreed';
       /** Format: date-time */
       changedAt: string;
-      changedBy: components['schemas']['UserRefDto'];
+      changedBy: components['schemas']['PersonRefDto'];
       version: number;
     };
     ProblemDetails: {
@@ -3829,7 +3829,7 @@ export interface components {
       /** @description For which agency (signed). */
       agency: components['schemas']['AgencyRefDto'];
       /** @description Who wrote it (signed). */
-      author: components['schemas']['UserRefDto'];
+      author: components['schemas']['PersonRefDto'];
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
@@ -4516,11 +4516,6 @@ export interface components {
       roles: ('school_staff' | 'principal' | 'elevhalsa' | 'agency_worker' | 'admin' | 'auditor')[];
       username: string;
     };
-    UserRefDto: {
-      displayName: string;
-      /** Format: uuid */
-      id: string;
-    };
     WatchlistCaseDto: {
       /** Format: uuid */
       id: string;
@@ -4567,7 +4562,7 @@ export interface components {
       id: string;
       /** @description Not done or cancelled, and the due date has passed. */
       overdue: boolean;
-      responsible: components['schemas']['UserRefDto'] | null;
+      responsible: components['schemas']['PersonRefDto'] | null;
       /** Format: date */
       startDate: string | null;
       /** @enum {string} */

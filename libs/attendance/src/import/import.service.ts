@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import type { PoolClient } from 'pg';
+import { poolClientOf, releaseRunner } from '@app/database';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { swedishDate } from '@app/calendar';
@@ -137,7 +137,7 @@ export class AttendanceImportService {
       await runner.startTransaction();
       await runner.query(CREATE_STAGING);
       const pupils = await this.pupils(runner.manager, caller, options.format);
-      const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+      const client = poolClientOf(runner);
       const copy = new StagingCopy(client);
       try {
         await this.readRows(reader, options, caller.agencyId, pupils, copy, report, changes);
@@ -247,9 +247,7 @@ export class AttendanceImportService {
       throw error;
     } finally {
       // A connection that broke is destroyed, not handed back to the pool.
-      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> })
-        .releasePostgresConnection(connectionError)
-        .catch(() => undefined);
+      await releaseRunner(runner, connectionError);
     }
   }
 

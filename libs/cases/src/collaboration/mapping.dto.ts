@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { AgencyRefDto, UserRefDto } from './mobilisations.dto';
+import { PersonRefDto, AgencyRefDto } from '@app/http';
 
 /** PRODUCT.md's sections of the mapping (kartläggning), in the order they are shown. */
 export const MAPPING_SECTIONS = [
@@ -40,7 +40,7 @@ export class ContributionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: MAPPING_SECTIONS }) section: MappingSection;
   @ApiProperty() text: string;
-  @ApiProperty({ type: UserRefDto, description: 'Who wrote it (signed).' }) author: UserRefDto;
+  @ApiProperty({ type: PersonRefDto, description: 'Who wrote it (signed).' }) author: PersonRefDto;
   @ApiProperty({ type: AgencyRefDto, description: 'For which agency (signed).' }) agency: AgencyRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

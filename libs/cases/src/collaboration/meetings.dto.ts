@@ -13,8 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { PageQuery } from '@app/http';
-import { AgencyRefDto, UserRefDto } from './mobilisations.dto';
+import { AgencyRefDto, PageQuery, PersonRefDto } from '@app/http';
 
 /** An ISO 8601 date-time with an explicit offset: a meeting time must never depend on the server's zone. */
 const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -94,7 +93,7 @@ export class MeetingDto {
   @ApiProperty() guardiansPresent: boolean;
   @ApiProperty({ type: String, nullable: true }) minutes: string | null;
   @ApiProperty({ type: String, nullable: true }) decisions: string | null;
-  @ApiProperty({ type: UserRefDto }) createdBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) createdBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
-import { ApiProblems, Page, PageQuery, pageSchema } from '@app/http';
+import { AgencyRefDto, ApiProblems, Page, PageQuery, pageSchema } from '@app/http';
 import {
   AcceptMobilisationDto,
-  AgencyRefDto,
   DeclineMobilisationDto,
   InboxQuery,
   InviteAgencyDto,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@app/http';
+import { AgencyRefDto, PageQuery, PersonRefDto } from '@app/http';
 
 export const MOBILISATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type MobilisationStatus = (typeof MOBILISATION_STATUSES)[number];
@@ -53,17 +53,6 @@ export class InboxQuery extends PageQuery {
   status?: MobilisationFilter;
 }
 
-export class AgencyRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ['school', 'social_services', 'bup', 'habilitation', 'other'] }) type: string;
-}
-
-export class UserRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-}
-
 export class InboxPupilDto {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
@@ -82,8 +71,8 @@ export class MobilisationDto {
   @ApiProperty({ format: 'date' }) deadline: string;
   @ApiProperty({ type: String, nullable: true }) message: string | null;
   @ApiProperty({ format: 'date-time' }) invitedAt: string;
-  @ApiProperty({ type: UserRefDto }) invitedBy: UserRefDto;
-  @ApiProperty({ type: UserRefDto, nullable: true }) representative: UserRefDto | null;
+  @ApiProperty({ type: PersonRefDto }) invitedBy: PersonRefDto;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) representative: PersonRefDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) respondedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) declineReason: string | null;
   @ApiProperty({

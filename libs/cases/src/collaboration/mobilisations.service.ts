@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { addWorkingDays, isIsoDate, isWorkingDay, swedishDate } from '@app/calendar';
-import { ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
+import { AgencyRefDto, ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
 import { Notifier } from '@app/notifications';
 import { CaseAccess, requireActive } from '../case-access';
 import { recordEvent } from '../timeline';
 import { consentInForceSql, iso, isUniqueViolation } from './collaboration-sql';
 import {
   AcceptMobilisationDto,
-  AgencyRefDto,
   DeclineMobilisationDto,
   InboxQuery,
   InviteAgencyDto,

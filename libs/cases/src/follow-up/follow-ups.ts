@@ -23,9 +23,8 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { addDays, swedishDate } from '@app/calendar';
-import { ApiProblems, ConflictError, UnprocessableError, ValidationError, pageSchema } from '@app/http';
+import { ApiProblems, ConflictError, pageSchema, PersonRefDto, UnprocessableError, ValidationError } from '@app/http';
 import { CaseAccess } from '../case-access';
-import { PersonRefDto } from '../cases.dto';
 import { recordEvent } from '../timeline';
 import { attendancePercent, toNumber } from './attendance-percent';
 

@@ -12,9 +12,8 @@ import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLe
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { addDays, isIsoDate, swedishDate } from '@app/calendar';
-import { ApiProblems, UnprocessableError, ValidationError, pageSchema } from '@app/http';
+import { ApiProblems, pageSchema, PersonRefDto, UnprocessableError, ValidationError } from '@app/http';
 import { CaseAccess, requireActive } from '../case-access';
-import { PersonRefDto } from '../cases.dto';
 import { recordEvent } from '../timeline';
 import { attendancePercent, toNumber } from './attendance-percent';
 

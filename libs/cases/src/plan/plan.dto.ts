@@ -17,8 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoInstant, PageQuery } from '@app/http';
-import { AgencyRefDto, UserRefDto } from '../collaboration/mobilisations.dto';
+import { AgencyRefDto, IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -234,7 +233,7 @@ export class GoalDto {
 export class ProgressNoteDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() text: string;
-  @ApiProperty({ type: UserRefDto, description: 'Who wrote it (signed).' }) author: UserRefDto;
+  @ApiProperty({ type: PersonRefDto, description: 'Who wrote it (signed).' }) author: PersonRefDto;
   @ApiProperty({ type: AgencyRefDto, description: 'For which agency (signed).' }) agency: AgencyRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -243,7 +242,7 @@ export class ActionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() description: string;
   @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
-  @ApiProperty({ type: UserRefDto, nullable: true }) responsible: UserRefDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) responsible: PersonRefDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) startDate: string | null;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ enum: ACTION_STATUSES }) status: ActionStatus;
@@ -279,7 +278,7 @@ export class AgreementDto {
   name: string | null;
   @ApiProperty({ format: 'date-time' }) agreedAt: string;
   @ApiProperty({ description: 'The version of the plan they agreed to.' }) planVersion: number;
-  @ApiProperty({ type: UserRefDto, description: 'Who recorded the agreement.' }) recordedBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto, description: 'Who recorded the agreement.' }) recordedBy: PersonRefDto;
 }
 
 export class PlanDto {
@@ -306,14 +305,14 @@ export class PlanDto {
   @ApiProperty({ type: [AgreementDto], description: 'Who agreed, when, to which version.' })
   agreements: AgreementDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: UserRefDto }) updatedBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) updatedBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class PlanVersionSummaryDto {
   @ApiProperty() version: number;
   @ApiProperty({ enum: ['created', 'replaced', 'action.updated', 'agreed'] }) change: string;
-  @ApiProperty({ type: UserRefDto }) changedBy: UserRefDto;
+  @ApiProperty({ type: PersonRefDto }) changedBy: PersonRefDto;
   @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
   @ApiProperty({ format: 'date-time' }) changedAt: string;
 }
@@ -328,7 +327,7 @@ export class WorkListItemDto {
   @ApiProperty({ description: "The case's neutral reference (never the pupil's name)." }) caseReference: string;
   @ApiProperty() description: string;
   @ApiProperty({ type: AgencyRefDto }) agency: AgencyRefDto;
-  @ApiProperty({ type: UserRefDto, nullable: true }) responsible: UserRefDto | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) responsible: PersonRefDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) startDate: string | null;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ enum: ACTION_STATUSES }) status: ActionStatus;
