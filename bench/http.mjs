@@ -137,17 +137,41 @@ async function startHello() {
   return { child, port };
 }
 
-/** One load: a one-second warm-up (JIT, pools), then the measured run. */
-async function load({ url, method = 'GET', headers = {}, body, connections = CONNECTIONS }) {
+/** CPU time (user + system, ms) the processes have used so far; 0 for one that is gone or not ours. */
+function cpuMs(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) follow the command name in parentheses.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* not on Linux, or the process ended */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * One load: a one-second warm-up (JIT, pools), then the measured run. Besides req/s it measures
+ * the CPU the server process (`serverPids`) and its database backends (`dbPids`) spent per
+ * answered request: a figure a shared, noisy machine disturbs far less than req/s.
+ */
+async function load({ url, method = 'GET', headers = {}, body, connections = CONNECTIONS, serverPids = [], dbPids }) {
   const options = { url, method, headers, body, connections };
   await autocannon({ ...options, duration: 1 });
+  const backends = dbPids ? await dbPids() : [];
+  const cpuBefore = [cpuMs(serverPids), cpuMs(backends)];
   const result = await autocannon({ ...options, duration: DURATION });
+  const answered = Math.max(1, result.requests.total);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok: result['2xx'],
     non2xx: result.non2xx + result.errors + result.timeouts,
+    serverCpu: (cpuMs(serverPids) - cpuBefore[0]) / answered,
+    dbCpu: dbPids ? (cpuMs(backends) - cpuBefore[1]) / answered : null,
   };
 }
 
@@ -209,14 +233,18 @@ function printTable(title, rows, hello) {
   say('');
   say(title);
   say(
-    `${pad('route', 52)}${lpad('req/s', 9)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('non-2xx', 9)}${lpad('share', 8)}`,
+    `${pad('route', 52)}${lpad('req/s', 9)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('non-2xx', 9)}${lpad('share', 8)}` +
+      `${lpad('CPU ms/req', 12)}${lpad('DB ms/req', 11)}`,
   );
   for (const r of rows) {
     const share = hello ? `${((r.rps / hello.rps) * 100).toFixed(1)} %` : '';
+    const dbCpu = r.dbCpu === null || r.dbCpu === undefined ? '' : r.dbCpu.toFixed(3);
     say(
-      `${pad(r.name, 52)}${lpad(fmt(r.rps), 9)}${lpad(r.p50, 8)}${lpad(r.p99, 8)}${lpad(r.non2xx, 9)}${lpad(share, 8)}`,
+      `${pad(r.name, 52)}${lpad(fmt(r.rps), 9)}${lpad(r.p50, 8)}${lpad(r.p99, 8)}${lpad(r.non2xx, 9)}${lpad(share, 8)}` +
+        `${lpad(r.serverCpu.toFixed(3), 12)}${lpad(dbCpu, 11)}`,
     );
   }
+  say("  CPU ms/req: the server process's CPU time per answered request; DB ms/req: its database backends'.");
 }
 
 async function main() {
@@ -372,7 +400,19 @@ async function main() {
                 (await db.query('SELECT count(*) AS n FROM access_log WHERE action = $1', [route.logAction])).rows[0].n,
               )
             : 0;
-          const result = await load(route);
+          const result = await load({
+            ...route,
+            serverPids: [route.name === 'hello' ? hello.child.pid : api.child.pid],
+            dbPids:
+              route.name === 'hello'
+                ? undefined
+                : async () =>
+                    (
+                      await db.query(
+                        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+                      )
+                    ).rows.map((r) => r.pid),
+          });
           const row = { name: route.label + (route.connections ? '' : ''), ...result };
           if (route.logAction) {
             const after = Number(

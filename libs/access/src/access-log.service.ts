@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from './caller';
+import { GroupCommit } from './group-commit';
 
 export interface AccessLogEntry {
   /** The caller, when known (a failed login has none). */
@@ -82,6 +83,35 @@ function underCase(table: string, caseColumn = 'x.case_id'): string {
             JOIN agency a ON a.id = c.school_id WHERE x.id = ANY($1::uuid[])`;
 }
 
+/** One access_log row's values, in INSERT_COLUMNS' order. */
+type LogRow = [
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string,
+  string[],
+  'allowed' | 'denied',
+  string | null,
+  string | null,
+  string | null,
+];
+
+const INSERT_COLUMNS = `user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome, request_id,
+                        subject_organisation_id, detail`;
+const COLUMN_COUNT = 10;
+/** Far below PostgreSQL's 65 535 bind parameters per statement. */
+const MAX_ROWS_PER_INSERT = 1000;
+
+/** The rows as one multi-row INSERT (one round trip, and outside a transaction one commit). */
+async function insertRows(manager: EntityManager, rows: LogRow[]): Promise<void> {
+  if (!rows.length) return;
+  const values = rows.map(
+    (_, r) => `(${Array.from({ length: COLUMN_COUNT }, (_, c) => `$${r * COLUMN_COUNT + c + 1}`).join(', ')})`,
+  );
+  await manager.query(`INSERT INTO access_log (${INSERT_COLUMNS}) VALUES ${values.join(', ')}`, rows.flat());
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -95,7 +125,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class AccessLogService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly groupCommit: GroupCommit<LogRow>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.groupCommit = new GroupCommit((rows) => insertRows(this.dataSource.manager, rows), MAX_ROWS_PER_INSERT);
+  }
 
   async record(entry: AccessLogEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const subjectIds = entry.subjectIds ?? [];
@@ -107,25 +141,22 @@ export class AccessLogService {
           subjectIds,
           entry.caller?.organisationId ?? null,
         );
-    for (const [organisationId, ids] of groups) {
-      await manager.query(
-        `INSERT INTO access_log (user_id, agency_id, organisation_id, action, subject_type, subject_ids, outcome, request_id,
-                                 subject_organisation_id, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          entry.caller?.userId ?? null,
-          entry.caller?.agencyId ?? null,
-          entry.caller?.organisationId ?? null,
-          entry.action,
-          entry.subjectType,
-          ids,
-          entry.outcome,
-          entry.requestId ?? null,
-          organisationId,
-          entry.detail ? JSON.stringify(entry.detail) : null,
-        ],
-      );
-    }
+    const rows = [...groups].map(([organisationId, ids]): LogRow => [
+      entry.caller?.userId ?? null,
+      entry.caller?.agencyId ?? null,
+      entry.caller?.organisationId ?? null,
+      entry.action,
+      entry.subjectType,
+      ids,
+      entry.outcome,
+      entry.requestId ?? null,
+      organisationId,
+      entry.detail ? JSON.stringify(entry.detail) : null,
+    ]);
+    // In a transaction the rows commit or roll back with the change; outside one (reads,
+    // denials) they join the next group commit, and the caller waits for it.
+    if (manager.queryRunner) await insertRows(manager, rows);
+    else await this.groupCommit.add(rows);
   }
 
   /** The subject ids grouped by responsible organisation, in their order; at least one group. */
