@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Action, Caller, caseScopes, CaseSubjectFacts, ConsentFacts, ConsentScope } from '@app/access';
 import { ConflictError } from '@app/http';
+import { preparedRows } from '@app/database';
 
 export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
 
@@ -36,6 +37,27 @@ export interface CaseCheck {
 
 /** The coordination checks always write inside a transaction and lock the case by default. */
 export type CoordinationCheck = Omit<CaseCheck, 'action' | 'tx'> & { tx: EntityManager };
+
+/** The case-facts statement's row (see `load`). */
+interface CaseFactsRow {
+  id: string;
+  reference: string;
+  student_id: string;
+  school_id: string;
+  organisation_id: string;
+  coordinator_id: string;
+  status: CaseStatus;
+  protected_identity: boolean;
+  mobilised: string[];
+  consents: {
+    agency_id: string;
+    scope: string[];
+    given_at: string;
+    valid_until: string | null;
+    withdrawn_at: string | null;
+  }[];
+  follow_up_agencies: string[];
+}
 
 /**
  * The one way into a case: loads its facts (mobilised agencies, consents) and asks the access
@@ -117,7 +139,8 @@ export class CaseAccess {
   async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {
     // One round trip: the case row with its mobilised agencies, consents and the agencies its
     // follow-ups name (a case read paid four before). FOR UPDATE locks the case row only, as before.
-    const [row] = await manager.query(
+    const [row] = await preparedRows<CaseFactsRow>(
+      manager,
       `SELECT c.id, c.reference, c.student_id, c.school_id, sa.organisation_id, c.coordinator_id, c.status, s.protected_identity,
               ARRAY(SELECT m.agency_id FROM mobilisation m WHERE m.case_id = c.id AND m.status <> 'declined') AS mobilised,
               coalesce((SELECT json_agg(json_build_object(
@@ -136,13 +159,7 @@ export class CaseAccess {
     );
     if (!row) return null;
     const mobilised: string[] = row.mobilised;
-    const consents: {
-      agency_id: string;
-      scope: string[];
-      given_at: string;
-      valid_until: string | null;
-      withdrawn_at: string | null;
-    }[] = row.consents;
+    const consents = row.consents;
     return {
       id: row.id,
       reference: row.reference,

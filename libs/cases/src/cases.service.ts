@@ -1,3 +1,4 @@
+import { preparedRows } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -365,7 +366,7 @@ export class CasesService {
   }
 
   private async load(manager: EntityManager, facts: CaseFacts): Promise<CaseDto> {
-    const [row]: CaseRow[] = await manager.query(`${CASE_SELECT} ${CASE_FROM} WHERE c.id = $1`, [facts.id]);
+    const [row] = await preparedRows<CaseRow>(manager, `${CASE_SELECT} ${CASE_FROM} WHERE c.id = $1`, [facts.id]);
     return {
       ...toSummary(row, facts.scopes.has('case_summary')),
       flagId: row.flag_id,

@@ -1,3 +1,4 @@
+import { preparedRows } from '@app/database';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -167,7 +168,8 @@ export class AuthService {
    */
   async callerFor(payload: AccessTokenPayload): Promise<Caller | null> {
     if (payload.typ !== 'access' || !payload.sub || !payload.sid) return null;
-    const [row]: CallerRow[] = await this.dataSource.query(
+    const [row] = await preparedRows<CallerRow>(
+      this.dataSource.manager,
       `SELECT u.id, u.username, u.display_name, u.roles, a.id AS agency_id, a.type AS agency_type, a.name AS agency_name, a.organisation_id
          FROM app_user u JOIN agency a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.active
