@@ -1,7 +1,10 @@
 export * from './identity.module';
 export * from './passwords';
 export { SignInThrottle } from './auth/sign-in-throttle';
-export * from './organisation/organisation-terms';
+export * from './organisation/organisation.controller';
+export * from './organisation/organisation.dto';
+export * from './organisation/organisation.module';
+export * from './organisation/organisation-terms.service';
 export { MfaClock } from './mfa/mfa-clock';
 export { totpCode } from './mfa/totp.rules';
 export * from './agencies/agency.entity';

@@ -9,5 +9,6 @@ export * from './notifications.module';
 export * from './notifications.service';
 export * from './notifier';
 export * from './reminder-sweep';
+export * from './reminders.rules';
 export * from './mail-outbox.entity';
 export * from './notification.entity';

@@ -4,6 +4,7 @@ import { createTransport } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Clock, CLOCK } from './clock';
+import { ClaimedMail, MailOutboxRepository } from './mail-outbox.repository';
 
 /** How long a claimed row is ours: longer than any send can take (the transport's timeouts are far shorter). */
 export const MAIL_LEASE_SECONDS = 300;
@@ -13,19 +14,8 @@ const BATCH = 20;
 const MARK_ATTEMPTS = 4;
 /** nodemailer's codes for a 5xx to this message's recipient (RCPT) or content (DATA). */
 const PERMANENT_CODES = new Set(['EENVELOPE', 'EMESSAGE']);
-/** A setup code's mail holds the code: once handed over (or refused for good) the body is no longer kept. */
-const BLANK_SECRET = `body = CASE WHEN setup_code_id IS NULL THEN body ELSE '' END`;
 /** Back-off after the n-th failed attempt: 30 s, 1, 2, 4 … minutes, at most an hour; no limit on attempts. */
 export const backoffSeconds = (attempts: number) => Math.min(30 * 2 ** Math.max(attempts - 1, 0), 3600);
-
-interface ClaimedMail {
-  id: string;
-  recipient: string;
-  subject: string;
-  body: string;
-  message_id: string;
-  attempts: number;
-}
 
 export interface FlushResult {
   sent: number;
@@ -51,12 +41,15 @@ export interface FlushResult {
 export class MailWorker {
   private readonly logger = new Logger('Mail');
   private readonly transport: ReturnType<typeof createTransport> | null;
+  private readonly outbox: MailOutboxRepository;
 
+  // Takes the DataSource (not the repository) so that a test can start a second worker on the same database.
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
+    this.outbox = new MailOutboxRepository(dataSource);
     const url = config.mail.smtpUrl;
     this.transport = url
       ? createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
@@ -87,29 +80,13 @@ export class MailWorker {
 
   /** Rows a dead worker left `sending` after their lease: maybe delivered, so never resent. */
   private async giveUpOnAbandonedSends(now: Date): Promise<void> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'unconfirmed', last_error = 'worker stopped during send'
-        WHERE status = 'sending' AND next_attempt_at <= $1
-        RETURNING id, attempts`,
-      [now],
-    );
-    for (const row of rows as { id: string; attempts: number }[])
+    const rows = await this.outbox.abandonSends(now);
+    for (const row of rows)
       this.logger.warn(`mail ${row.id} attempt ${row.attempts} unconfirmed: its worker stopped during the send`);
   }
 
   private async claim(now: Date): Promise<ClaimedMail[]> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE mail_outbox o
-          SET status = 'claimed', attempts = attempts + 1, next_attempt_at = $1::timestamptz + make_interval(secs => $2)
-        WHERE o.id IN (SELECT id FROM mail_outbox
-                        WHERE status IN ('pending', 'claimed') AND next_attempt_at <= $1
-                        ORDER BY next_attempt_at
-                        LIMIT $3
-                          FOR UPDATE SKIP LOCKED)
-        RETURNING o.id, o.recipient, o.subject, o.body, o.message_id, o.attempts`,
-      [now, MAIL_LEASE_SECONDS, BATCH],
-    );
-    return rows as ClaimedMail[];
+    return this.outbox.claim(now, MAIL_LEASE_SECONDS, BATCH);
   }
 
   /** Sends one claimed row and records the outcome; `skipped` when the claim was lost to another worker. */
@@ -133,21 +110,12 @@ export class MailWorker {
 
   /** Commits that the row is being handed to the server; false when it is no longer this worker's claim. */
   protected async startSending(mail: ClaimedMail, now: Date): Promise<boolean> {
-    const [, count] = await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'sending', next_attempt_at = $3::timestamptz + make_interval(secs => $4)
-        WHERE id = $1 AND status = 'claimed' AND attempts = $2`,
-      [mail.id, mail.attempts, now, MAIL_LEASE_SECONDS],
-    );
-    return count === 1;
+    return this.outbox.startSending(mail, now, MAIL_LEASE_SECONDS);
   }
 
   /** After a successful send. If this never happens the row stays `sending` and ends `unconfirmed`. */
   protected async markSent(mail: ClaimedMail, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'sent', sent_at = $3, last_error = NULL, ${BLANK_SECRET}
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [mail.id, mail.attempts, now],
-    );
+    await this.outbox.markSent(mail, now);
   }
 
   /**
@@ -164,12 +132,12 @@ export class MailWorker {
     this.logger.warn(`mail ${mail.id} attempt ${mail.attempts} failed: ${reason}`);
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.dataSource.query(
-          `UPDATE mail_outbox SET status = $3, last_error = $4, next_attempt_at = $5::timestamptz + make_interval(secs => $6),
-                  body = CASE WHEN $3 = 'failed' AND setup_code_id IS NOT NULL THEN '' ELSE body END
-            WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-          [mail.id, mail.attempts, permanent ? 'failed' : 'pending', reason, now, backoffSeconds(mail.attempts)],
-        );
+        await this.outbox.markFailed(mail, {
+          status: permanent ? 'failed' : 'pending',
+          reason,
+          now,
+          backoffSeconds: backoffSeconds(mail.attempts),
+        });
         return;
       } catch (markError) {
         if (attempt >= MARK_ATTEMPTS) throw markError;

@@ -183,19 +183,3 @@ export const NOTIFICATION_EVENTS = {
 export type NotificationKind = keyof typeof NOTIFICATION_EVENTS;
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_EVENTS) as NotificationKind[];
-
-/**
- * Each rule as SQL over the subject `s` (case_id, agency_id, user_id, school_id). Only active
- * users; administrators and auditors never (they see no case content).
- */
-export const RECIPIENT_SQL: Record<RecipientRule, string> = {
-  agency: `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.agency_id AND u.active
-             AND u.roles && ARRAY['agency_worker', 'elevhalsa']::text[]`,
-  person: `SELECT u.id FROM app_user u, s WHERE u.id = s.user_id AND u.active`,
-  coordinator: `SELECT u.id FROM support_case c JOIN app_user u ON u.id = c.coordinator_id, s
-                 WHERE c.id = s.case_id AND u.active`,
-  'school-triage': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active
-                      AND u.roles && ARRAY['elevhalsa', 'principal']::text[]`,
-  'school-principal': `SELECT u.id FROM app_user u, s WHERE u.agency_id = s.school_id AND u.active
-                         AND 'principal' = ANY (u.roles)`,
-};

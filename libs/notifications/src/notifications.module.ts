@@ -4,6 +4,7 @@ import { JobQueue, JOBS_DATABASE_URL } from './job-queue';
 import { JobWorkers } from './job-workers';
 import { MailWorker } from './mail-worker';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { Notifier } from './notifier';
 import { ReminderSweep } from './reminder-sweep';
@@ -25,6 +26,7 @@ export class NotificationsModule {
         // One clock object per application, so a test can move one app's time without touching another's.
         { provide: CLOCK, useFactory: (): Clock => ({ now: () => systemClock.now() }) },
         JobQueue,
+        NotificationsRepository,
         Notifier,
         NotificationsService,
         ReminderSweep,

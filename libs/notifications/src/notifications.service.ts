@@ -1,27 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { decodeCursor, Page, PageQuery, toPage } from '@app/http';
 import { NotificationDto } from './notifications.dto';
-
-interface NotificationRow {
-  id: string;
-  kind: string;
-  title: string;
-  link: string;
-  case_id: string | null;
-  flag_id: string | null;
-  created_at: Date;
-  read_at: Date | null;
-  /** Sort key: 0 unread, 1 read. */
-  is_read: number;
-  /** created_at to the microsecond, for the cursor. */
-  created_key: string;
-}
-
-const COLUMNS = `id, kind, title, link, case_id, flag_id, created_at, read_at, (read_at IS NOT NULL)::int AS is_read,
-                 to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key`;
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
 
 const toDto = (r: NotificationRow): NotificationDto => ({
   id: r.id,
@@ -41,48 +22,25 @@ const toDto = (r: NotificationRow): NotificationDto => ({
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly access: AccessService,
   ) {}
 
   /** Unread first, then newest first. */
   async list(caller: Caller, query: PageQuery): Promise<Page<NotificationDto>> {
-    const params: unknown[] = [caller.userId];
-    let after = '';
     const cursor = decodeCursor(query.cursor, ['int', 'timestamp', 'uuid']);
-    if (cursor) {
-      params.push(...cursor);
-      after = `AND ((read_at IS NOT NULL)::int > $2::bigint
-                OR ((read_at IS NOT NULL)::int = $2::bigint AND (created_at, id) < ($3::timestamptz, $4::uuid)))`;
-    }
-    params.push(query.limit + 1);
-    const rows: NotificationRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notification
-        WHERE recipient_id = $1 ${after}
-        ORDER BY (read_at IS NOT NULL), created_at DESC, id DESC
-        LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.notifications.inbox(caller.userId, query.limit, cursor);
     return toPage(rows, query.limit, (r) => [r.is_read, r.created_key, r.id], toDto);
   }
 
   async unreadCount(caller: Caller): Promise<{ count: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM notification WHERE recipient_id = $1 AND read_at IS NULL`,
-      [caller.userId],
-    );
-    return { count: row.count };
+    return { count: await this.notifications.unreadCount(caller.userId) };
   }
 
   /** Idempotent: a second call keeps the first read time. */
   async markRead(caller: Caller, id: string): Promise<NotificationDto> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE notification SET read_at = coalesce(read_at, now())
-        WHERE id = $1 AND recipient_id = $2
-        RETURNING ${COLUMNS}`,
-      [id, caller.userId],
-    );
-    if (!rows.length) {
+    const row = await this.notifications.markRead(id, caller.userId);
+    if (!row) {
       // Someone else's, or none: the same 404, logged as a denial.
       await this.access.require({
         caller,
@@ -93,6 +51,6 @@ export class NotificationsService {
         subjectId: id,
       });
     }
-    return toDto(rows[0] as NotificationRow);
+    return toDto(row!);
   }
 }

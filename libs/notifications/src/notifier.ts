@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { consentInForceSql } from '@app/access';
 import { swedishDate } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobQueue } from './job-queue';
 import { MAIL_SUBJECT, mailBody, messageIdDomain, SETUP_CODE_MAIL_SUBJECT, setupCodeMailBody } from './mail-message';
-import {
-  NOTIFICATION_EVENTS,
-  NotificationEvent,
-  NotificationKind,
-  NotificationSubject,
-  RECIPIENT_SQL,
-} from './notification-events';
+import { NOTIFICATION_EVENTS, NotificationEvent, NotificationKind, NotificationSubject } from './notification-events';
+import { NotificationsRepository } from './notifications.repository';
 
 /**
  * Writes notifications, and their outgoing mail, with the manager of the caller's transaction:
@@ -28,6 +22,7 @@ export class Notifier {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsRepository,
   ) {
     this.body = mailBody(config.appBaseUrl);
     this.messageDomain = messageIdDomain(config.mail.from);
@@ -48,65 +43,31 @@ export class Notifier {
     now: Date = new Date(),
   ): Promise<number> {
     const event: NotificationEvent = NOTIFICATION_EVENTS[kind];
-    const [names] = await manager.query(
-      `SELECT (SELECT reference FROM support_case WHERE id = $1) AS reference,
-              (SELECT name FROM agency WHERE id = $2) AS agency_name`,
-      [subject.caseId ?? null, subject.agencyId ?? null],
-    );
+    const names = await this.notifications.subjectNames(manager, subject.caseId ?? null, subject.agencyId ?? null);
     const title = event.title({
       reference: names.reference ?? '',
       agencyName: names.agency_name ?? '',
       date: subject.date ?? '',
       months: subject.months ?? null,
     });
-    const mailOn = this.config.mail.smtpUrl !== null;
-    const rows: { mailed: boolean }[] = await manager.query(
-      `WITH s AS (SELECT $1::uuid AS case_id, $2::uuid AS agency_id, $3::uuid AS user_id, $4::uuid AS school_id,
-                         $5::uuid AS flag_id),
-            recipients AS (${event.recipients.map((rule) => RECIPIENT_SQL[rule]).join(' UNION ')}),
-            allowed AS (
-              SELECT r.id FROM recipients r JOIN app_user u ON u.id = r.id, s
-               WHERE s.case_id IS NULL OR $15
-                  OR EXISTS (SELECT 1 FROM support_case c WHERE c.id = s.case_id
-                               AND (c.school_id = u.agency_id
-                                    OR (c.status <> 'closed'
-                                        AND EXISTS (SELECT 1 FROM mobilisation m WHERE m.case_id = c.id
-                                                      AND m.agency_id = u.agency_id AND m.status <> 'declined')
-                                        AND ${consentInForceSql('c.id', 'u.agency_id', '$16', '$17::timestamptz')})))),
-            inserted AS (
-              INSERT INTO notification (recipient_id, kind, case_id, flag_id, title, link, dedupe_key)
-              SELECT r.id, $6, s.case_id, s.flag_id, $7, $8, $9
-                FROM allowed r, s
-               WHERE r.id IS DISTINCT FROM $10::uuid
-              ON CONFLICT (recipient_id, dedupe_key) DO NOTHING
-              RETURNING id, recipient_id),
-            mailed AS (
-              INSERT INTO mail_outbox (notification_id, recipient, subject, body, message_id)
-              SELECT i.id, coalesce(u.email, u.username), $11, $12, '<' || i.id || '@' || $13 || '>'
-                FROM inserted i JOIN app_user u ON u.id = i.recipient_id
-               WHERE $14
-              RETURNING notification_id)
-       SELECT EXISTS (SELECT 1 FROM mailed m WHERE m.notification_id = i.id) AS mailed FROM inserted i`,
-      [
-        subject.caseId ?? null,
-        subject.agencyId ?? null,
-        subject.userId ?? null,
-        subject.schoolId ?? null,
-        subject.flagId ?? null,
-        kind,
-        title,
-        event.link(subject),
-        `${kind}:${subject.key}`,
-        actorId,
-        MAIL_SUBJECT,
-        this.body,
-        this.messageDomain,
-        mailOn,
-        event.withoutConsent === true,
-        swedishDate(now),
-        now,
-      ],
-    );
+    const rows = await this.notifications.insertForRecipients(manager, {
+      recipients: event.recipients,
+      caseId: subject.caseId ?? null,
+      agencyId: subject.agencyId ?? null,
+      userId: subject.userId ?? null,
+      schoolId: subject.schoolId ?? null,
+      flagId: subject.flagId ?? null,
+      kind,
+      title,
+      link: event.link(subject),
+      dedupeKey: `${kind}:${subject.key}`,
+      actorId,
+      mail: { subject: MAIL_SUBJECT, body: this.body, messageDomain: this.messageDomain },
+      mailOn: this.config.mail.smtpUrl !== null,
+      withoutConsent: event.withoutConsent === true,
+      today: swedishDate(now),
+      now,
+    });
     // Wakes the mail worker when this transaction commits (and not if it rolls back).
     if (rows.some((r) => r.mailed) && !this.nudged.has(manager)) {
       this.nudged.add(manager);
@@ -128,20 +89,14 @@ export class Notifier {
     manager: EntityManager,
     setup: { setupCodeId: string; userId: string; code: string; expiresAt: string },
   ): Promise<void> {
-    const [user] = await manager.query(
-      `SELECT username, coalesce(email, username) AS address FROM app_user WHERE id = $1`,
-      [setup.userId],
-    );
-    await manager.query(
-      `INSERT INTO mail_outbox (setup_code_id, recipient, subject, body, message_id) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        setup.setupCodeId,
-        user.address,
-        SETUP_CODE_MAIL_SUBJECT,
-        setupCodeMailBody(this.config.appBaseUrl, user.username, setup.code, setup.expiresAt),
-        `<setup-${setup.setupCodeId}@${this.messageDomain}>`,
-      ],
-    );
+    const user = await this.notifications.mailRecipient(manager, setup.userId);
+    await this.notifications.queueSetupCodeMail(manager, {
+      setupCodeId: setup.setupCodeId,
+      recipient: user.address,
+      subject: SETUP_CODE_MAIL_SUBJECT,
+      body: setupCodeMailBody(this.config.appBaseUrl, user.username, setup.code, setup.expiresAt),
+      messageId: `<setup-${setup.setupCodeId}@${this.messageDomain}>`,
+    });
     if (!this.nudged.has(manager)) {
       this.nudged.add(manager);
       await this.jobs.sendWithin(manager, 'mail.flush');

@@ -3,7 +3,8 @@ import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Request } from 'express';
 import { Caller, CurrentCaller, Public, RequirePermission } from '@app/access';
 import { ApiProblems } from '@app/http';
-import { SetupCodes, SetupDto } from '../setup/setup-codes';
+import { SetupCodes } from '../setup/setup-codes.service';
+import { SetupDto } from '../setup/setup.dto';
 import { ApiSignInResponse, LoginDto, MeDto, RefreshDto, SignInResult, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { SignInThrottle } from './sign-in-throttle';

@@ -1,37 +1,26 @@
-import { preparedRows } from '@app/database';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AccessLogService, AgencyType, Caller, permissionsFor, Role } from '@app/access';
+import { EntityManager } from 'typeorm';
+import { AccessLogService, Caller, permissionsFor } from '@app/access';
 import { decoyHash, verifyPassword } from '../passwords';
 import { MfaService } from '../mfa/mfa.service';
+import { SignInUserRow, UsersRepository } from '../users/users.repository';
 import { SignInResult, TokenPairDto } from './auth.dto';
+import { afterFailedLogin, passwordUsable } from './auth.rules';
 import { AccessTokenPayload, sha256, Sessions } from './sessions';
+import { SessionsRepository } from './sessions.repository';
 
-export const MAX_FAILED_LOGINS = 5;
-const FIRST_LOCK_SECONDS = 60;
-const MAX_LOCK_SECONDS = 24 * 3600;
+export { MAX_FAILED_LOGINS } from './auth.rules';
 
 /** The same answer for an unknown user, a wrong password and a locked account. */
 const LOGIN_FAILED = 'Wrong username or password, or the account is temporarily locked after repeated failures.';
 
 export type { AccessTokenPayload } from './sessions';
 
-interface CallerRow {
-  id: string;
-  username: string;
-  display_name: string;
-  roles: Role[];
-  agency_id: string;
-  agency_type: AgencyType;
-  agency_name: string;
-  organisation_id: string;
-}
-
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly tokens: SessionsRepository,
     private readonly accessLog: AccessLogService,
     private readonly sessions: Sessions,
     private readonly secondFactor: MfaService,
@@ -39,26 +28,17 @@ export class AuthService {
 
   /** Checks the password, counts failures and locks the account for a growing period. */
   async login(username: string, password: string, requestId?: string): Promise<SignInResult> {
-    return this.dataSource
-      .transaction(async (manager) => {
-        const [user] = await manager.query(
-          `SELECT u.id, u.password_hash, u.active, u.failed_logins, u.lockouts, u.locked_until, a.id AS agency_id, a.organisation_id
-           FROM app_user u JOIN agency a ON a.id = u.agency_id
-          WHERE lower(u.username) = lower($1) FOR UPDATE OF u`,
-          [username],
-        );
+    return this.users
+      .transaction(async (tx) => {
+        const user = await this.users.signInUser(tx, username);
         // No password yet (a new user who has not used a setup code) cannot log in.
-        const usable =
-          user &&
-          user.active &&
-          user.password_hash !== null &&
-          !(user.locked_until && new Date(user.locked_until) > new Date());
+        const usable = passwordUsable(user, new Date());
         const ok = await verifyPassword(usable ? user.password_hash : await decoyHash(), password);
         const caller = user
           ? { userId: user.id, agencyId: user.agency_id, organisationId: user.organisation_id }
           : null;
         if (!usable || !ok) {
-          if (user && usable) await this.countFailure(manager, user);
+          if (user && usable) await this.countFailure(tx, user);
           await this.accessLog.record(
             {
               caller,
@@ -68,19 +48,17 @@ export class AuthService {
               outcome: 'denied',
               requestId,
             },
-            manager,
+            tx,
           );
           // The failure count must survive the refusal, so it is committed, not rolled back.
           return null;
         }
-        await manager.query(`UPDATE app_user SET failed_logins = 0, lockouts = 0, locked_until = NULL WHERE id = $1`, [
-          user.id,
-        ]);
+        await this.users.clearFailedLogins(tx, user.id);
         await this.accessLog.record(
           { caller, action: 'auth.login', subjectType: 'user', subjectIds: [user.id], outcome: 'allowed', requestId },
-          manager,
+          tx,
         );
-        return this.secondFactor.afterFirstFactor(manager, user.id, { method: 'password', providerChecked: false });
+        return this.secondFactor.afterFirstFactor(tx, user.id, { method: 'password', providerChecked: false });
       })
       .then((tokens) => {
         if (!tokens) throw new UnauthorizedException(LOGIN_FAILED);
@@ -88,18 +66,10 @@ export class AuthService {
       });
   }
 
-  private async countFailure(manager: EntityManager, user: { id: string; failed_logins: number; lockouts: number }) {
-    const failures = user.failed_logins + 1;
-    if (failures < MAX_FAILED_LOGINS) {
-      await manager.query(`UPDATE app_user SET failed_logins = $2 WHERE id = $1`, [user.id, failures]);
-      return;
-    }
-    // 1 minute, then 2, 4, 8 … up to a day: a growing period, reset by a successful login.
-    const seconds = Math.min(FIRST_LOCK_SECONDS * 2 ** user.lockouts, MAX_LOCK_SECONDS);
-    await manager.query(
-      `UPDATE app_user SET failed_logins = 0, lockouts = lockouts + 1, locked_until = now() + make_interval(secs => $2) WHERE id = $1`,
-      [user.id, seconds],
-    );
+  private async countFailure(tx: EntityManager, user: SignInUserRow) {
+    const failed = afterFailedLogin(user);
+    if ('count' in failed) await this.users.setFailedLogins(tx, user.id, failed.count);
+    else await this.users.lockOut(tx, user.id, failed.lockSeconds);
   }
 
   /**
@@ -107,20 +77,13 @@ export class AuthService {
    * whole family (that login, on every device that shares it) is revoked.
    */
   async refresh(refreshToken: string, requestId?: string): Promise<TokenPairDto> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const [token] = await manager.query(
-        `SELECT t.id, t.user_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, u.active, a.id AS agency_id, a.organisation_id
-           FROM refresh_token t JOIN app_user u ON u.id = t.user_id JOIN agency a ON a.id = u.agency_id
-          WHERE t.token_hash = $1 FOR UPDATE OF t`,
-        [sha256(refreshToken)],
-      );
+    const outcome = await this.tokens.transaction(async (tx) => {
+      const token = await this.tokens.presented(tx, sha256(refreshToken));
       if (!token) return null;
       const caller = { userId: token.user_id, agencyId: token.agency_id, organisationId: token.organisation_id };
       if (token.revoked_at) return null;
       if (token.used_at) {
-        await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [
-          token.family_id,
-        ]);
+        await this.tokens.revokeFamily(tx, token.family_id);
         await this.accessLog.record(
           {
             caller,
@@ -130,13 +93,13 @@ export class AuthService {
             outcome: 'denied',
             requestId,
           },
-          manager,
+          tx,
         );
         return null;
       }
       if (!token.active || new Date(token.expires_at) <= new Date()) return null;
-      await manager.query(`UPDATE refresh_token SET used_at = now() WHERE id = $1`, [token.id]);
-      return this.sessions.issue(manager, token.user_id, token.family_id);
+      await this.tokens.markUsed(tx, token.id);
+      return this.sessions.issue(tx, token.user_id, token.family_id);
     });
     if (!outcome) throw new UnauthorizedException('The refresh token is not valid.');
     return outcome;
@@ -144,10 +107,8 @@ export class AuthService {
 
   /** Ends the login the access token belongs to: its refresh tokens and the access token itself. */
   async logout(caller: Caller): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [
-        caller.sessionId,
-      ]);
+    await this.tokens.transaction(async (tx) => {
+      await this.tokens.revokeFamily(tx, caller.sessionId);
       await this.accessLog.record(
         {
           caller,
@@ -157,7 +118,7 @@ export class AuthService {
           outcome: 'allowed',
           requestId: caller.requestId,
         },
-        manager,
+        tx,
       );
     });
   }
@@ -168,14 +129,7 @@ export class AuthService {
    */
   async callerFor(payload: AccessTokenPayload): Promise<Caller | null> {
     if (payload.typ !== 'access' || !payload.sub || !payload.sid) return null;
-    const [row] = await preparedRows<CallerRow>(
-      this.dataSource.manager,
-      `SELECT u.id, u.username, u.display_name, u.roles, a.id AS agency_id, a.type AS agency_type, a.name AS agency_name, a.organisation_id
-         FROM app_user u JOIN agency a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.active
-          AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NULL)`,
-      [payload.sub, payload.sid],
-    );
+    const row = await this.users.callerOfSession(payload.sub, payload.sid);
     if (!row) return null;
     return {
       userId: row.id,

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { TokenPairDto } from './auth.dto';
+import { SessionsRepository } from './sessions.repository';
 
 /** The access token's claims: the user, the login (refresh-token family) and the type. */
 export interface AccessTokenPayload {
@@ -20,6 +21,7 @@ export class Sessions {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
+    private readonly tokens: SessionsRepository,
   ) {}
 
   /** Starts a new login (a new refresh-token family) for a user who has passed every factor. */
@@ -29,10 +31,12 @@ export class Sessions {
 
   async issue(manager: EntityManager, userId: string, familyId: string): Promise<TokenPairDto> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await manager.query(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [userId, familyId, sha256(refreshToken), this.config.jwt.refreshTtlSeconds],
-    );
+    await this.tokens.insert(manager, {
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      ttlSeconds: this.config.jwt.refreshTtlSeconds,
+    });
     const payload: AccessTokenPayload = { sub: userId, sid: familyId, typ: 'access' };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.jwt.accessTtlSeconds });
     return { accessToken, refreshToken, expiresIn: this.config.jwt.accessTtlSeconds };

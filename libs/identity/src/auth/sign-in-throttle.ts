@@ -1,11 +1,10 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ApiProblems, TooManyRequestsError } from '@app/http';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 
 const SIGN_IN_THROTTLE = 'identity:sign-in-throttle';
 export const SIGN_IN_WINDOW_SECONDS = 60;
@@ -63,7 +62,7 @@ export class SignInThrottleGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counters: SignInThrottleRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,20 +81,7 @@ export class SignInThrottleGuard implements CanActivate {
 
   /** Counts one attempt, atomically (an upsert), and reads the window before. */
   private async bump(bucket: string): Promise<SlidingCount> {
-    const [row]: { current: number; previous: number; elapsed: number }[] = await this.dataSource.query(
-      `WITH bumped AS (
-         INSERT INTO sign_in_throttle (bucket, window_start, attempts)
-         VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2::int) * $2::int), 1)
-         ON CONFLICT (bucket, window_start) DO UPDATE SET attempts = sign_in_throttle.attempts + 1
-         RETURNING attempts, window_start
-       )
-       SELECT b.attempts AS current,
-              coalesce((SELECT p.attempts FROM sign_in_throttle p
-                         WHERE p.bucket = $1 AND p.window_start = b.window_start - make_interval(secs => $2::int)), 0) AS previous,
-              extract(epoch FROM now() - b.window_start)::float8 AS elapsed
-         FROM bumped b`,
-      [bucket, SIGN_IN_WINDOW_SECONDS],
-    );
+    const row = await this.counters.bump(bucket, SIGN_IN_WINDOW_SECONDS);
     return { current: Number(row.current), previous: Number(row.previous), elapsed: Number(row.elapsed) };
   }
 
@@ -103,8 +89,6 @@ export class SignInThrottleGuard implements CanActivate {
   private async cleanUp(): Promise<void> {
     if (Date.now() - this.lastCleanup < SIGN_IN_WINDOW_SECONDS * 1000) return;
     this.lastCleanup = Date.now();
-    await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE window_start < now() - make_interval(secs => $1)`, [
-      2 * SIGN_IN_WINDOW_SECONDS,
-    ]);
+    await this.counters.removeOlderThan(2 * SIGN_IN_WINDOW_SECONDS);
   }
 }

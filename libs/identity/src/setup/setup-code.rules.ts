@@ -35,3 +35,17 @@ export function sameHash(a: string, b: string): boolean {
   const right = Buffer.from(b, 'hex');
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** Compared against when there is no open code, so that every failure does the same work. */
+const DECOY_HASH = hashSetupCode('no code has this value');
+
+/**
+ * The id of the open code whose hash is `given`, or null. Every candidate is compared (in
+ * constant time), and a decoy when there is none, so a failure takes as long as a success.
+ */
+export function matchingCode(open: readonly { id: string; code_hash: string }[], given: string): string | null {
+  let matched: string | null = null;
+  for (const candidate of open.length ? open : [{ id: '', code_hash: DECOY_HASH }])
+    if (sameHash(candidate.code_hash, given) && candidate.id) matched = candidate.id;
+  return matched;
+}

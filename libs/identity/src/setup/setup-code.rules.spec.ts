@@ -1,4 +1,4 @@
-import { hashSetupCode, newSetupCode, normaliseSetupCode, sameHash } from './setup-code';
+import { hashSetupCode, matchingCode, newSetupCode, normaliseSetupCode, sameHash } from './setup-code.rules';
 
 describe('setup codes', () => {
   it('are 20 base32 characters in four groups, and differ each time', () => {
@@ -20,5 +20,18 @@ describe('setup codes', () => {
     expect(sameHash(a, a)).toBe(true);
     expect(sameHash(a, hashSetupCode(newSetupCode()))).toBe(false);
     expect(sameHash(a, 'abcd')).toBe(false);
+  });
+
+  it('match the open code the user typed, and nothing when none is open or none fits', () => {
+    const code = newSetupCode();
+    const open = [
+      { id: 'older', code_hash: hashSetupCode(newSetupCode()) },
+      { id: 'this', code_hash: hashSetupCode(code) },
+    ];
+    expect(matchingCode(open, hashSetupCode(code.toLowerCase()))).toBe('this');
+    expect(matchingCode(open, hashSetupCode(newSetupCode()))).toBeNull();
+    expect(matchingCode([], hashSetupCode(code))).toBeNull();
+    // The decoy compared against when no code is open never matches, not even its own value.
+    expect(matchingCode([], hashSetupCode('no code has this value'))).toBeNull();
   });
 });

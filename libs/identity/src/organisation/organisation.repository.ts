@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TermDates } from '@app/calendar';
+import { sqlCount, sqlRow } from '@app/database';
+
+/** All SQL of `organisation`: its term dates. */
+@Injectable()
+export class OrganisationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** The first days of the organisation's terms, or null for no such organisation. */
+  async termDates(tx: EntityManager, organisationId: string): Promise<TermDates | null> {
+    const row = await sqlRow<{ autumn_start: string; spring_start: string }>(
+      tx,
+      `SELECT term_autumn_start AS autumn_start, term_spring_start AS spring_start FROM organisation WHERE id = $1`,
+      [organisationId],
+    );
+    return row && { autumnStart: row.autumn_start, springStart: row.spring_start };
+  }
+
+  async setTermDates(tx: EntityManager, organisationId: string, dates: TermDates): Promise<void> {
+    await sqlCount(tx, `UPDATE organisation SET term_autumn_start = $2, term_spring_start = $3 WHERE id = $1`, [
+      organisationId,
+      dates.autumnStart,
+      dates.springStart,
+    ]);
+  }
+}
