@@ -1,39 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { addDays, swedishDate } from '@app/calendar';
-import {
-  decodeCursor,
-  FieldError,
-  ForbiddenError,
-  NotFoundError,
-  Page,
-  toPage,
-  UnprocessableError,
-  ValidationError,
-} from '@app/http';
+import { decodeCursor, FieldError, NotFoundError, Page, toPage, UnprocessableError } from '@app/http';
 import { Notifier } from '@app/notifications';
 import { CaseAccess, CaseFacts, namesVisible, requireActive } from '../case-access';
 import { iso } from '../collaboration/collaboration-sql';
 import { recordEvent } from '../timeline';
-import { parseIfMatch, preconditionFailed, requireActionIfMatch, requireIfMatch } from './etag';
+import { parseIfMatch, preconditionFailed, requireIfMatch } from './etag';
+import { ActionStatus, AgreePlanDto, PlanDto, PlanVersionDto, PlanVersionSummaryDto, PutPlanDto } from './plan.dto';
+import { PlanLock, PlanRepository, VersionRow } from './plan.repository';
 import {
-  ActionStatus,
-  AgreePlanDto,
-  PatchActionDto,
-  PlanDto,
-  PlanVersionDto,
-  PlanVersionSummaryDto,
-  PutPlanDto,
-  WorkListItemDto,
-  WorkListQuery,
-} from './plan.dto';
-import { PlanLock, PlanRepository, VersionRow, WorkListRow } from './plan.repository';
-import {
-  actionPatchNote,
   caseAgencies,
   isAgreementInFuture,
-  isWorkListModeValid,
   mergeStaleActions,
   newlyAssigned,
   participantErrors,
