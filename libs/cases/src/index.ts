@@ -4,7 +4,7 @@ export * from './cases.module';
 export * from './timeline';
 export * from './cases.service';
 export * from './cases.dto';
-export { loadPlan } from './plan/plan.service';
+export { loadPlan } from './plan/plan.repository';
 export * from './follow-up/suppression.rules';
 export { PlanDto } from './plan/plan.dto';
 export * from './case-event.entity';

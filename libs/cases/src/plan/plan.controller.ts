@@ -27,6 +27,7 @@ import {
   WorkListItemDto,
   WorkListQuery,
 } from './plan.dto';
+import { PlanActionsService } from './plan-actions.service';
 import { PlanService } from './plan.service';
 
 const IF_MATCH = {
@@ -68,7 +69,10 @@ async function withActionEtag(res: Response, actionId: string, work: () => Promi
 @ApiTags('plan')
 @Controller('cases/:id/plan')
 export class PlanController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(
+    private readonly plans: PlanService,
+    private readonly actions: PlanActionsService,
+  ) {}
 
   @Get()
   @RequirePermission('case.read')
@@ -140,7 +144,7 @@ export class PlanController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PlanDto> {
-    return withActionEtag(res, actionId, () => this.plans.updateAction(caller, id, actionId, dto, ifMatch));
+    return withActionEtag(res, actionId, () => this.actions.updateAction(caller, id, actionId, dto, ifMatch));
   }
 
   @Post('agreements')
@@ -196,7 +200,7 @@ export class PlanController {
 @ApiTags('plan')
 @Controller('actions')
 export class ActionsController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(private readonly actions: PlanActionsService) {}
 
   @Get()
   @RequirePermission('actions.read')
@@ -209,6 +213,6 @@ export class ActionsController {
   @ApiOkResponse({ type: pageSchema(WorkListItemDto) })
   @ApiProblems(400)
   list(@CurrentCaller() caller: Caller, @Query() query: WorkListQuery): Promise<Page<WorkListItemDto>> {
-    return this.plans.workList(caller, query);
+    return this.actions.workList(caller, query);
   }
 }

@@ -17,14 +17,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AgencyRefDto, IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
+import { AgencyRefDto, IsCalendarDate, IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const AGREEMENT_PARTICIPANTS = ['pupil', 'guardian', 'agency'] as const;
 export type AgreementParticipant = (typeof AGREEMENT_PARTICIPANTS)[number];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Review dates keep their own pattern: an impossible one (2099-02-30) is a 422 from the plan's
+ * input rule (`planInputErrors`), as test/plan.e2e-spec.ts asserts, not the 400 of `@IsCalendarDate()`.
+ */
+const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /* ---------- input ---------- */
 
@@ -38,7 +42,7 @@ export class GoalTargetInputDto {
 
   @ApiPropertyOptional({ format: 'date', example: '2026-12-18', description: 'Reached by this day.' })
   @IsOptional()
-  @Matches(DATE, { message: 'byDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   byDate?: string;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'A target in words, when it is not an attendance share.' })
@@ -98,11 +102,11 @@ export class ActionInputDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate?: string;
 
   @ApiProperty({ format: 'date', description: 'Not before startDate.' })
-  @Matches(DATE, { message: 'dueDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   dueDate: string;
 
   @ApiProperty({ enum: ACTION_STATUSES })
@@ -150,7 +154,7 @@ export class PutPlanDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(DATE, { each: true, message: 'reviewDates must be dates YYYY-MM-DD' })
+  @Matches(REVIEW_DATE, { each: true, message: 'reviewDates must be dates YYYY-MM-DD' })
   reviewDates?: string[];
 }
 

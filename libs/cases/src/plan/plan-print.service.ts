@@ -1,12 +1,10 @@
-import { Controller, Get, Header, Injectable, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Caller, CurrentCaller, RequirePermission } from '@app/access';
+import { Injectable } from '@nestjs/common';
+import { Caller } from '@app/access';
 import { swedishDate } from '@app/calendar';
-import { ApiProblems, NotFoundError, escapeHtml } from '@app/http';
+import { NotFoundError, escapeHtml } from '@app/http';
 import { maskPersonnummer } from '@app/students';
 import { CaseAccess, namesVisible } from '../case-access';
+import { PlanData, PlanPrintRepository } from './plan-print.repository';
 
 const ACTION_STATUS_SV: Record<string, string> = {
   planned: 'Planerad',
@@ -36,43 +34,6 @@ const PRINT_CSS = `
   tr, li { page-break-inside: avoid; }
   @media screen { body { margin: 24px auto; } }`;
 
-interface PlanData {
-  plan: {
-    id: string;
-    version: number;
-    pupil_view: string | null;
-    guardian_view: string | null;
-    review_dates: string[];
-    updated_at: Date;
-  };
-  header: {
-    reference: string;
-    school_name: string;
-    first_name: string;
-    last_name: string;
-    class_name: string;
-    personnummer: string;
-    protected_identity: boolean;
-    coordinator_name: string;
-  };
-  guardians: { name: string }[];
-  goals: {
-    text: string;
-    target_attendance_percent: string | null;
-    target_date: string | null;
-    target_text: string | null;
-  }[];
-  actions: {
-    description: string;
-    agency_name: string;
-    responsible_name: string | null;
-    start_date: string | null;
-    due_date: string;
-    status: string;
-  }[];
-  agreements: { participant: string; agency_name: string | null; name: string; agreed_at: Date }[];
-}
-
 /**
  * The plan as a page the family can take home (Samordnad plan, in Swedish). What it shows
  * follows the caller's access: the pupil's name only with the case summary in view, the list of
@@ -82,14 +43,14 @@ interface PlanData {
 @Injectable()
 export class PlanPrintService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly prints: PlanPrintRepository,
     private readonly cases: CaseAccess,
   ) {}
 
   async html(caller: Caller, caseId: string): Promise<string> {
     const facts = await this.cases.require(caller, caseId, { action: 'read', log: 'plan.print' });
     await this.cases.requireScope(caller, facts, 'plan', 'plan.print');
-    const data = await this.load(caseId);
+    const data = await this.prints.load(this.prints.manager, caseId);
     if (!data) throw new NotFoundError('plan');
     const school = caller.agencyType === 'school' && caller.agencyId === facts.schoolId;
     const names = namesVisible(caller, facts);
@@ -98,48 +59,6 @@ export class PlanPrintService {
       guardiansVisible: school && !data.header.protected_identity,
       guardianNamesVisible: names.guardians,
     });
-  }
-
-  private async load(caseId: string): Promise<PlanData | null> {
-    const q = this.dataSource;
-    const [plan] = await q.query(
-      `SELECT id, version, pupil_view, guardian_view, array(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(review_dates) d ORDER BY d) AS review_dates,
-              updated_at
-         FROM case_plan WHERE case_id = $1`,
-      [caseId],
-    );
-    if (!plan) return null;
-    const [header] = await q.query(
-      `SELECT c.reference, a.name AS school_name, s.first_name, s.last_name, s.class_name, s.personnummer, s.protected_identity,
-              u.display_name AS coordinator_name
-         FROM support_case c JOIN agency a ON a.id = c.school_id JOIN student s ON s.id = c.student_id
-         JOIN app_user u ON u.id = c.coordinator_id
-        WHERE c.id = $1`,
-      [caseId],
-    );
-    const guardians = await q.query(
-      `SELECT g.name FROM guardian g JOIN support_case c ON c.student_id = g.student_id WHERE c.id = $1 ORDER BY g.created_at, g.id`,
-      [caseId],
-    );
-    const goals = await q.query(
-      `SELECT text, target_attendance_percent, to_char(target_date, 'YYYY-MM-DD') AS target_date, target_text
-         FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
-      [plan.id],
-    );
-    const actions = await q.query(
-      `SELECT x.description, a.name AS agency_name, u.display_name AS responsible_name,
-              to_char(x.start_date, 'YYYY-MM-DD') AS start_date, to_char(x.due_date, 'YYYY-MM-DD') AS due_date, x.status
-         FROM plan_action x JOIN agency a ON a.id = x.agency_id LEFT JOIN app_user u ON u.id = x.responsible_user_id
-        WHERE x.plan_id = $1 AND x.removed_at IS NULL ORDER BY x.position, x.id`,
-      [plan.id],
-    );
-    const agreements = await q.query(
-      `SELECT g.participant, a.name AS agency_name, g.name, g.agreed_at
-         FROM plan_agreement g LEFT JOIN agency a ON a.id = g.agency_id
-        WHERE g.plan_id = $1 ORDER BY g.agreed_at, g.id`,
-      [plan.id],
-    );
-    return { plan, header, guardians, goals, actions, agreements };
   }
 }
 
@@ -225,25 +144,4 @@ ${guardians}
 </body>
 </html>
 `;
-}
-
-@ApiTags('plan')
-@Controller('cases/:id')
-export class PlanPrintController {
-  constructor(private readonly print: PlanPrintService) {}
-
-  @Get('plan.html')
-  @RequirePermission('case.read')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/html')
-  @ApiOperation({
-    summary:
-      'The plan as a printable page in Swedish (Samordnad plan) for the family; outside agencies need consent scope plan',
-  })
-  @ApiOkResponse({ content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiProblems(400, 403, 404)
-  html(@CurrentCaller() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
-    return this.print.html(caller, id);
-  }
 }
