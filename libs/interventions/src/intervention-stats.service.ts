@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Caller } from '@app/access';
 import { swedishDate } from '@app/calendar';
-import { ORGANISATION, statisticsTerm, suppressSmallCells } from '@app/cases';
-import { ForbiddenError, NotFoundError } from '@app/http';
+import { ORGANISATION, statisticsSchool, statisticsTerm, suppressSmallCells } from '@app/cases';
+import { NotFoundError } from '@app/http';
 import { OrganisationTermsService } from '@app/identity';
 import {
   CountShareDto,
@@ -128,19 +128,13 @@ export class InterventionStatsService {
   }
 
   /**
-   * As the outcome statistics: admins choose a school of their organisation or none (all of it);
-   * principals and elevhälsa see their own school. Another organisation's school is 404, another
-   * school of the same organisation 403.
+   * Whose statistics, as the outcome statistics (`statisticsSchool`): another organisation's
+   * school is 404, another school of the same organisation 403.
    */
   private async resolveSchool(caller: Caller, schoolId: string | undefined): Promise<string | null> {
     if (schoolId && !(await this.repository.isSchoolOf(caller.organisationId, schoolId))) {
       throw new NotFoundError('school');
     }
-    if (caller.roles.includes('admin')) return schoolId ?? null;
-    const ownSchool = caller.agencyType === 'school' ? caller.agencyId : null;
-    if (!ownSchool || (schoolId && schoolId !== ownSchool)) {
-      throw new ForbiddenError('You see the statistics of your own school only.');
-    }
-    return ownSchool;
+    return statisticsSchool(caller, schoolId);
   }
 }

@@ -4,7 +4,7 @@ import { TERM_CODE } from '@app/calendar';
 import { TermDto } from '@app/identity';
 import { LEAD_TIME_MEASURES } from '../lead-times.sql';
 import { NEW_INTERVENTIONS } from './follow-ups.rules';
-import { CHOOSABLE_TERMS } from './statistics-term.rules';
+import { CHOOSABLE_TERMS } from './statistics.rules';
 
 export class OutcomeStatsQuery {
   @ApiPropertyOptional({

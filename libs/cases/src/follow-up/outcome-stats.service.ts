@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Caller } from '@app/access';
 import { swedishDate } from '@app/calendar';
-import { ForbiddenError, NotFoundError } from '@app/http';
+import { NotFoundError } from '@app/http';
 import { OrganisationTermsService } from '@app/identity';
 import { OutcomeStatsDto, OutcomeStatsQuery } from './outcome-stats.dto';
 import { OutcomeStatsRepository } from './outcome-stats.repository';
 import { outcomeFigures, outcomeTable } from './outcome-stats.rules';
-import { statisticsTerm } from './statistics-term.rules';
+import { statisticsSchool, statisticsTerm } from './statistics.rules';
 import { ORGANISATION, suppressSmallCells } from './suppression.rules';
 
 /**
@@ -55,19 +55,13 @@ export class OutcomeStatsService {
   }
 
   /**
-   * Whose statistics: admins choose a school of their own organisation or none (all of it);
-   * principals and elevhälsa see their own school. Another organisation's school does not exist
-   * for the caller (404); another school of the same organisation is not theirs to see (403).
+   * Whose statistics (`statisticsSchool`): another organisation's school does not exist for the
+   * caller (404); another school of the same organisation is not theirs to see (403).
    */
   private async resolveSchool(caller: Caller, schoolId: string | undefined): Promise<string | null> {
     if (schoolId && !(await this.repository.isSchoolOf(caller.organisationId, schoolId))) {
       throw new NotFoundError('school');
     }
-    if (caller.roles.includes('admin')) return schoolId ?? null;
-    const ownSchool = caller.agencyType === 'school' ? caller.agencyId : null;
-    if (!ownSchool || (schoolId && schoolId !== ownSchool)) {
-      throw new ForbiddenError('You see the statistics of your own school only.');
-    }
-    return ownSchool;
+    return statisticsSchool(caller, schoolId);
   }
 }

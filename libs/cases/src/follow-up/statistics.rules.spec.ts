@@ -1,6 +1,7 @@
+import type { Caller } from '@app/access';
 import { DEFAULT_TERM_DATES } from '@app/calendar';
-import { ValidationError } from '@app/http';
-import { CHOOSABLE_TERMS, statisticsTerm } from './statistics-term.rules';
+import { ForbiddenError, ValidationError } from '@app/http';
+import { CHOOSABLE_TERMS, statisticsSchool, statisticsTerm } from './statistics.rules';
 
 const unknownTerm = (run: () => unknown) => {
   try {
@@ -56,5 +57,29 @@ describe('statisticsTerm', () => {
     } catch (error) {
       expect((error as ValidationError).errors[0].message).toContain('2026HT');
     }
+  });
+});
+
+describe('statisticsSchool', () => {
+  type Who = Pick<Caller, 'roles' | 'agencyType' | 'agencyId'>;
+  const school: Who = { roles: ['principal'], agencyType: 'school', agencyId: 'school-a' };
+  const admin: Who = { roles: ['admin'], agencyType: 'school', agencyId: 'school-a' };
+
+  it('lets an admin choose any school of the organisation, or none (the whole organisation)', () => {
+    expect(statisticsSchool(admin, undefined)).toBeNull();
+    expect(statisticsSchool(admin, 'school-b')).toBe('school-b');
+  });
+
+  it('gives a school’s staff their own school, by default too', () => {
+    expect(statisticsSchool(school, undefined)).toBe('school-a');
+    expect(statisticsSchool(school, 'school-a')).toBe('school-a');
+    expect(statisticsSchool({ ...school, roles: ['elevhalsa'] }, undefined)).toBe('school-a');
+  });
+
+  it('refuses another school, and a caller of an agency that is not a school', () => {
+    expect(() => statisticsSchool(school, 'school-b')).toThrow(ForbiddenError);
+    expect(() =>
+      statisticsSchool({ roles: ['principal'], agencyType: 'social_services', agencyId: 'x' }, undefined),
+    ).toThrow(ForbiddenError);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * The term a statistics request is for, as pure logic shared by the outcome statistics and the
+ * What a statistics request is for, as pure logic shared by the outcome statistics and the
  * results per intervention (@app/interventions): the term asked for (default the current one,
- * Swedish time) and the terms offered to choose from.
+ * Swedish time), the terms offered to choose from, and whose figures the caller may see.
  */
+import { Caller } from '@app/access';
 import { addDays, TermBounds, termBounds, TermDates, termOf } from '@app/calendar';
-import { ValidationError } from '@app/http';
+import { ForbiddenError, ValidationError } from '@app/http';
 
 /** How many terms the chooser offers: the current one and those before it. */
 export const CHOOSABLE_TERMS = 4;
@@ -37,4 +38,22 @@ export function statisticsTerm(term: string | undefined, today: string, dates: T
   const terms = [current];
   while (terms.length < CHOOSABLE_TERMS) terms.push(termOf(addDays(terms[terms.length - 1].from, -1), dates));
   return { period, terms };
+}
+
+/**
+ * Whose statistics (null: the whole organisation). Admins choose a school of their own
+ * organisation or none; principals and elevhälsa see their own school, the default. Another
+ * school of the same organisation is not theirs to see (403). `schoolId`, when given, is already
+ * known to be a school of the caller's organisation (404 otherwise, a database check).
+ */
+export function statisticsSchool(
+  caller: Pick<Caller, 'roles' | 'agencyType' | 'agencyId'>,
+  schoolId: string | undefined,
+): string | null {
+  if (caller.roles.includes('admin')) return schoolId ?? null;
+  const ownSchool = caller.agencyType === 'school' ? caller.agencyId : null;
+  if (!ownSchool || (schoolId && schoolId !== ownSchool)) {
+    throw new ForbiddenError('You see the statistics of your own school only.');
+  }
+  return ownSchool;
 }
