@@ -17,7 +17,7 @@ import {
   SchoolLeadTimesDto,
   TimelineEventDto,
 } from './cases.dto';
-import { scheduleFollowUps } from './follow-up/follow-ups';
+import { scheduleFollowUps } from './follow-up/follow-ups.service';
 import { LEAD_TIMES_SELECT, leadTimeDaysSql, wholeDays } from './lead-times.sql';
 import { recordEvent } from './timeline';
 

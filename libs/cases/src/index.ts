@@ -6,6 +6,7 @@ export * from './cases.service';
 export * from './cases.dto';
 export { loadPlan } from './plan/plan.repository';
 export * from './follow-up/suppression.rules';
+export * from './follow-up/statistics.rules';
 export { PlanDto } from './plan/plan.dto';
 export * from './case-event.entity';
 export * from './collaboration/case-meeting.entity';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Caller } from '@app/access';
-import { addDays, swedishDate, TermBounds, termBounds, TermDates, termOf } from '@app/calendar';
-import { ORGANISATION, suppressSmallCells } from '@app/cases';
-import { ForbiddenError, NotFoundError, ValidationError } from '@app/http';
+import { swedishDate } from '@app/calendar';
+import { ORGANISATION, statisticsSchool, statisticsTerm, suppressSmallCells } from '@app/cases';
+import { NotFoundError } from '@app/http';
 import { OrganisationTermsService } from '@app/identity';
 import {
   CountShareDto,
@@ -13,11 +13,6 @@ import {
 import { InterventionStatsRepository } from './intervention-stats.repository';
 import { cell, interventionTable, REPORTED_END_REASONS } from './intervention-stats.rules';
 import { BEHAVIOURS, COURSE_FOLLOW_UP_MONTHS } from './intervention.rules';
-
-/** How many terms the chooser offers: the current one and those before it (as the outcome statistics). */
-const CHOOSABLE_TERMS = 4;
-/** Terms before this year are unknown (400). */
-const FIRST_YEAR = 2000;
 
 /**
  * Results per intervention (MST Sweden's figures) for an organisation or one of its schools and a
@@ -40,15 +35,8 @@ export class InterventionStatsService {
   ): Promise<InterventionStatsDto> {
     const dates = await this.organisationTerms.termDates(caller.organisationId);
     const today = swedishDate();
-    const current = termOf(today, dates);
-    const year = Number(query.term?.slice(0, 4));
-    const known = query.term === undefined || (year >= FIRST_YEAR && year <= Number(today.slice(0, 4)));
-    const period = query.term === undefined ? current : known ? termBounds(query.term, dates) : null;
-    if (!period || period.from > today) {
-      throw new ValidationError([
-        { field: 'term', code: 'unknown-term', message: `term must be a term that has begun, such as ${current.term}` },
-      ]);
-    }
+    // The term and the terms to choose from, as the outcome statistics (@app/cases).
+    const { period, terms } = statisticsTerm(query.term, today, dates);
     const schoolId = await this.resolveSchool(caller, query.schoolId);
     if (onlyIntervention && !(await this.repository.intervention(caller.organisationId, onlyIntervention))) {
       await this.access.logDenied(caller, 'stats.interventions', 'intervention', onlyIntervention);
@@ -120,7 +108,7 @@ export class InterventionStatsService {
       term: period.term,
       from: period.from,
       to: period.to,
-      terms: this.choosableTerms(current, dates),
+      terms,
       interventions: results,
       suppressed: suppression.of(unit).filter((name) => shownIds.has(name.split('.')[0])),
     };
@@ -139,26 +127,14 @@ export class InterventionStatsService {
     return { stats, result, unitName: await this.repository.unitName(caller.organisationId, stats.schoolId) };
   }
 
-  private choosableTerms(current: TermBounds, dates: TermDates): TermBounds[] {
-    const terms = [current];
-    while (terms.length < CHOOSABLE_TERMS) terms.push(termOf(addDays(terms[terms.length - 1].from, -1), dates));
-    return terms;
-  }
-
   /**
-   * As the outcome statistics: admins choose a school of their organisation or none (all of it);
-   * principals and elevhälsa see their own school. Another organisation's school is 404, another
-   * school of the same organisation 403.
+   * Whose statistics, as the outcome statistics (`statisticsSchool`): another organisation's
+   * school is 404, another school of the same organisation 403.
    */
   private async resolveSchool(caller: Caller, schoolId: string | undefined): Promise<string | null> {
     if (schoolId && !(await this.repository.isSchoolOf(caller.organisationId, schoolId))) {
       throw new NotFoundError('school');
     }
-    if (caller.roles.includes('admin')) return schoolId ?? null;
-    const ownSchool = caller.agencyType === 'school' ? caller.agencyId : null;
-    if (!ownSchool || (schoolId && schoolId !== ownSchool)) {
-      throw new ForbiddenError('You see the statistics of your own school only.');
-    }
-    return ownSchool;
+    return statisticsSchool(caller, schoolId);
   }
 }
