@@ -404,4 +404,42 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     expect(await outside.getByTestId('case-reference').count()).toBe(0);
     await outside.context().close();
   });
+  it("shows the server's refusal of a consent and of a meeting at the fields themselves, and saves nothing", async () => {
+    const caseId = demoId('case:78');
+    const count = async (table: string) =>
+      Number(
+        (await h.testApp.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).rows[0].n,
+      );
+    const consentsBefore = await count('consent');
+    const meetingsBefore = await count('case_meeting');
+    const page = await h.newPage(`/arenden/${caseId}?flik=samtycke`);
+    await logIn(page, 'elevhalsa@storsjo.demo');
+    await page.getByRole('heading', { name: 'Samtycken', exact: true }).waitFor();
+
+    // No agency and no name: the server names both fields, and each says so at itself.
+    const consent = page.getByRole('form', { name: 'Registrera samtycke' });
+    await consent.getByRole('button', { name: 'Registrera samtycke' }).click();
+    const name = consent.getByRole('textbox', { name: 'Namn på den som lämnar samtycket' });
+    await consent.locator('[aria-invalid="true"]').first().waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await consent.getByRole('combobox', { name: 'Myndighet' }).getAttribute('aria-invalid')).toBe('true');
+    // The message is linked to the field (aria-describedby) and is in Swedish, not the server's English.
+    const described = (await name.getAttribute('aria-describedby')) ?? '';
+    const message = await page
+      .locator(`[id="${described.split(' ').find((id) => id.endsWith('-error'))}"]`)
+      .textContent();
+    expect(message).toBeTruthy();
+    expect(message).not.toMatch(/givenByName|should not|must/);
+
+    // A meeting without a time: the time field says so.
+    await openTab(page, 'Möten', 'Samverkansmöten');
+    const meeting = page.getByRole('form', { name: 'Boka samverkansmöte' });
+    await meeting.getByRole('button', { name: 'Boka möte' }).click();
+    await meeting.locator('[aria-invalid="true"]').first().waitFor();
+    expect(await meeting.getByLabel('Datum och tid').getAttribute('aria-invalid')).toBe('true');
+
+    expect(await count('consent')).toBe(consentsBefore);
+    expect(await count('case_meeting')).toBe(meetingsBefore);
+    await page.context().close();
+  });
 });

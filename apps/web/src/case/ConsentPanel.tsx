@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api } from '../api';
 import { useQuery } from '@tanstack/react-query';
-import { client, data } from '../client';
-import { keyOf } from '../query';
+import { useState } from 'react';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, todayIso } from '../format';
+import { keyOf, useApiMutation } from '../query';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { AgencySelect } from '../triage/AgencySelect';
@@ -13,10 +13,10 @@ import { Loading, Saved } from '../triage/components';
 import { loaded, useCanCoordinate, useCase, usePartnerAgencies } from '../triage/hooks';
 import type { Consent } from '../triage/types';
 import type { PanelProps } from './CasePage';
-import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.consent;
-const SCOPES = Object.keys(texts.triage.scope);
+type Scope = Schemas['GiveConsentDto']['scope'][number];
+const SCOPES = Object.keys(texts.triage.scope) as Scope[];
 
 function consentState(c: Consent): { label: string; color: string } {
   if (c.withdrawnAt) return { label: t.withdrawn(formatDate(c.withdrawnAt)), color: 'red' };
@@ -36,21 +36,22 @@ export function ConsentPanel({ caseId }: PanelProps) {
   const found = useCase(caseId);
   const canCoordinate = useCanCoordinate();
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const active = found.data ? found.data.status !== 'closed' : false;
-
-  async function withdraw(consent: Consent) {
-    setError(null);
-    try {
-      await api.post(`/cases/${caseId}/consents/${consent.id}/withdraw`);
+  // A withdrawal changes what the agencies may read: the case, its consents and its timeline load anew.
+  const withdrawal = useApiMutation({
+    mutationFn: (consent: Consent) =>
+      data(
+        client.POST('/api/v1/cases/{id}/consents/{consentId}/withdraw', {
+          params: { path: { id: caseId, consentId: consent.id } },
+        }),
+      ),
+    invalidates: [`/api/v1/cases/${caseId}`],
+    onSuccess: (_, consent) => {
       setConfirming(null);
       setSaved(t.withdrawnDone(consent.agencyName));
-      consents.reload();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    },
+  });
 
   const items = consents.data?.items ?? [];
   return (
@@ -122,7 +123,15 @@ export function ConsentPanel({ caseId }: PanelProps) {
                           <Stack gap={4} role="group" aria-label={t.withdraw(c.agencyName)}>
                             <Text size="sm">{t.confirmWithdraw(c.agencyName)}</Text>
                             <Group gap="xs">
-                              <Button size="xs" color="red" onClick={() => void withdraw(c)}>
+                              <Button
+                                size="xs"
+                                color="red"
+                                loading={withdrawal.isPending}
+                                onClick={() => {
+                                  setSaved(null);
+                                  withdrawal.mutate(c);
+                                }}
+                              >
                                 {t.confirm}
                               </Button>
                               <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
@@ -140,18 +149,10 @@ export function ConsentPanel({ caseId }: PanelProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ProblemAlert error={error} />
+      <ProblemAlert error={withdrawal.error} />
       <Saved message={saved} />
       {canCoordinate && found.data && !active && <Text size="sm">{t.closed}</Text>}
-      {canCoordinate && active && (
-        <ConsentForm
-          caseId={caseId}
-          onSaved={(agency) => {
-            setSaved(t.saved(agency));
-            consents.reload();
-          }}
-        />
-      )}
+      {canCoordinate && active && <ConsentForm caseId={caseId} onSaved={(agency) => setSaved(t.saved(agency))} />}
     </Stack>
   );
 }
@@ -161,129 +162,123 @@ function ConsentForm({ caseId, onSaved }: { caseId: string; onSaved(agencyName: 
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [givenBy, setGivenBy] = useState<'guardian' | 'pupil'>('guardian');
   const [givenByName, setGivenByName, clearName] = useDraft(`consent-name-${caseId}`);
-  const [scope, setScope] = useState<string[]>(['case_summary']);
+  const [scope, setScope] = useState<Scope[]>(['case_summary']);
   const [givenAt, setGivenAt] = useState(todayIso());
   const [validUntil, setValidUntil] = useState('');
   const [documentReference, setDocumentReference, clearDocument] = useDraft(`consent-document-${caseId}`);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api.post<Consent>(`/cases/${caseId}/consents`, {
-        agencyId,
-        givenBy,
-        givenByName: givenByName.trim(),
-        scope,
-        givenAt,
-        ...(validUntil ? { validUntil } : {}),
-        ...(documentReference.trim() ? { documentReference: documentReference.trim() } : {}),
-      });
+  // A consent decides what the agencies may read: the case, its consents and its timeline load anew.
+  const give = useApiMutation({
+    mutationFn: (body: Schemas['GiveConsentDto']) =>
+      data(client.POST('/api/v1/cases/{id}/consents', { params: { path: { id: caseId } }, body })),
+    invalidates: [`/api/v1/cases/${caseId}`],
+    onSuccess: (saved) => {
       clearName();
       clearDocument();
       setAgencyId(null);
       setValidUntil('');
       setScope(['case_summary']);
       onSaved(saved.agencyName);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const errors = formErrors(give.error);
 
   return (
-    <Card
-      withBorder
-      component="form"
-      onSubmit={(e: FormEvent) => void submit(e)}
-      noValidate
-      aria-labelledby="consent-form"
-    >
+    <Card withBorder>
       <Stack gap="sm">
-        <Title order={3} size="h4" id="consent-form">
+        <Title order={3} size="h4">
           {t.form}
         </Title>
         <ProblemAlert error={partners.error} />
-        <AgencySelect
-          label={t.agency}
-          placeholder={t.agencyPlaceholder}
-          agencies={partners.data?.items ?? []}
-          loading={partners.loading}
-          value={agencyId}
-          onChange={setAgencyId}
-          error={fieldErrorProps(error, 'agencyId').error}
-        />
-        <Radio.Group
-          label={t.givenByLabel}
-          required
-          value={givenBy}
-          {...fieldErrorProps(error, 'givenBy')}
-          onChange={(value) => setGivenBy(value as 'guardian' | 'pupil')}
+        <ApiForm
+          label={t.form}
+          onSubmit={() =>
+            give.mutate({
+              // Not chosen: sent as null so the server names the field.
+              agencyId: agencyId as string,
+              givenBy,
+              givenByName: givenByName.trim(),
+              scope,
+              givenAt,
+              ...(validUntil ? { validUntil } : {}),
+              ...(documentReference.trim() ? { documentReference: documentReference.trim() } : {}),
+            })
+          }
+          pending={give.isPending}
+          error={give.error}
+          fields={['agencyId', 'givenBy', 'givenByName', 'scope', 'givenAt', 'validUntil', 'documentReference']}
+          submitLabel={t.submit}
         >
-          <Group mt={4}>
-            <Radio value="guardian" label={texts.triage.givenBy.guardian} />
-            <Radio value="pupil" label={texts.triage.givenBy.pupil} />
-          </Group>
-        </Radio.Group>
-        <TextInput
-          label={t.givenByName}
-          required
-          maxLength={200}
-          maw={420}
-          {...fieldErrorProps(error, 'givenByName')}
-          value={givenByName}
-          onChange={(e) => setGivenByName(e.currentTarget.value)}
-        />
-        <Checkbox.Group
-          label={t.scopeLabel}
-          required
-          value={scope}
-          onChange={setScope}
-          {...fieldErrorProps(error, 'scope')}
-        >
-          <Stack gap={6} mt={4}>
-            {SCOPES.map((s) => (
-              <Checkbox key={s} value={s} label={texts.triage.scope[s]} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <Group align="flex-start">
-          <TextInput
-            type="date"
-            label={t.givenAtLabel}
+          <AgencySelect
+            label={t.agency}
+            placeholder={t.agencyPlaceholder}
+            agencies={partners.data?.items ?? []}
+            loading={partners.loading}
+            value={agencyId}
+            onChange={setAgencyId}
+            error={errors.errorOf('agencyId')}
+          />
+          <Radio.Group
+            label={t.givenByLabel}
             required
-            max={todayIso()}
-            {...fieldErrorProps(error, 'givenAt')}
-            value={givenAt}
-            onChange={(e) => setGivenAt(e.currentTarget.value)}
-          />
+            value={givenBy}
+            error={errors.errorOf('givenBy')}
+            onChange={(value) => setGivenBy(value as 'guardian' | 'pupil')}
+          >
+            <Group mt={4}>
+              <Radio value="guardian" label={texts.triage.givenBy.guardian} />
+              <Radio value="pupil" label={texts.triage.givenBy.pupil} />
+            </Group>
+          </Radio.Group>
           <TextInput
-            type="date"
-            label={t.validUntilLabel}
-            min={givenAt}
-            {...fieldErrorProps(error, 'validUntil')}
-            value={validUntil}
-            onChange={(e) => setValidUntil(e.currentTarget.value)}
+            label={t.givenByName}
+            required
+            maxLength={200}
+            maw={420}
+            error={errors.errorOf('givenByName')}
+            value={givenByName}
+            onChange={(e) => setGivenByName(e.currentTarget.value)}
           />
-        </Group>
-        <TextInput
-          label={t.documentLabel}
-          maxLength={200}
-          maw={420}
-          {...fieldErrorProps(error, 'documentReference')}
-          value={documentReference}
-          onChange={(e) => setDocumentReference(e.currentTarget.value)}
-        />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t.submit}
-          </Button>
-        </Group>
-        <ProblemAlert error={error} />
+          <Checkbox.Group
+            label={t.scopeLabel}
+            required
+            value={scope}
+            onChange={(value) => setScope(value as Scope[])}
+            error={errors.errorOf('scope')}
+          >
+            <Stack gap={6} mt={4}>
+              {SCOPES.map((s) => (
+                <Checkbox key={s} value={s} label={texts.triage.scope[s]} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Group align="flex-start">
+            <TextInput
+              type="date"
+              label={t.givenAtLabel}
+              required
+              max={todayIso()}
+              error={errors.errorOf('givenAt')}
+              value={givenAt}
+              onChange={(e) => setGivenAt(e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t.validUntilLabel}
+              min={givenAt}
+              error={errors.errorOf('validUntil')}
+              value={validUntil}
+              onChange={(e) => setValidUntil(e.currentTarget.value)}
+            />
+          </Group>
+          <TextInput
+            label={t.documentLabel}
+            maxLength={200}
+            maw={420}
+            error={errors.errorOf('documentReference')}
+            value={documentReference}
+            onChange={(e) => setDocumentReference(e.currentTarget.value)}
+          />
+        </ApiForm>
       </Stack>
     </Card>
   );

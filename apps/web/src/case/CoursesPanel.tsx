@@ -1,16 +1,14 @@
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api } from '../api';
 import { useQuery } from '@tanstack/react-query';
-import { client, data } from '../client';
-import { keyOf } from '../query';
+import { useState } from 'react';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { formatDate } from '../format';
-import { todayIso } from '../format';
+import { formatDate, todayIso } from '../format';
+import { keyOf, useApiMutation } from '../query';
 import { texts } from '../texts';
-import { loaded, useCanCoordinate } from '../triage/hooks';
-import type { Schemas } from '../client';
 import { Loading } from '../triage/components';
+import { loaded, useCanCoordinate } from '../triage/hooks';
 import type { PanelProps } from './CasePage';
 
 const t = texts.interventions.courses;
@@ -18,6 +16,8 @@ const behaviourNames = texts.interventions.behaviours;
 const reasonNames = texts.interventions.endReasons;
 
 type Course = Schemas['CourseDto'];
+type Behaviour = Schemas['StartCourseDto']['referredBehaviours'][number];
+type EndReason = Schemas['EndCourseDto']['reason'];
 
 /** The pupil's courses of interventions (insatser); elevhälsa records new ones and their end. */
 export function CoursesPanel({ caseId }: PanelProps) {
@@ -61,7 +61,7 @@ export function CoursesPanel({ caseId }: PanelProps) {
                   <Table.Td>{c.referredBehaviours.map((b) => behaviourNames[b] ?? b).join(', ')}</Table.Td>
                   <Table.Td>
                     {c.endedOn ? t.ended(formatDate(c.endedOn), reasonNames[c.endReason!] ?? '') : t.running}
-                    {!c.endedOn && coordinator && <EndCourse caseId={caseId} course={c} onDone={courses.reload} />}
+                    {!c.endedOn && coordinator && <EndCourse caseId={caseId} course={c} />}
                   </Table.Td>
                   <Table.Td>
                     {c.followUps.map((f) => (
@@ -76,12 +76,12 @@ export function CoursesPanel({ caseId }: PanelProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {coordinator && <StartCourse caseId={caseId} onDone={courses.reload} />}
+      {coordinator && <StartCourse caseId={caseId} />}
     </Stack>
   );
 }
 
-function StartCourse({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function StartCourse({ caseId }: { caseId: string }) {
   const catalogue = loaded(
     useQuery({
       queryKey: keyOf('/api/v1/interventions', 'active'),
@@ -90,13 +90,23 @@ function StartCourse({ caseId, onDone }: { caseId: string; onDone: () => void })
   );
   const [interventionId, setInterventionId] = useState('');
   const [startedOn, setStartedOn] = useState(todayIso());
-  const [behaviours, setBehaviours] = useState<string[]>([]);
+  const [behaviours, setBehaviours] = useState<Behaviour[]>([]);
   const [problems, setProblems] = useState<{ intervention?: string; behaviours?: string }>({});
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  // The case's courses and its timeline load anew.
+  const start = useApiMutation({
+    mutationFn: (body: Schemas['StartCourseDto']) =>
+      data(client.POST('/api/v1/cases/{id}/interventions', { params: { path: { id: caseId } }, body })),
+    invalidates: [`/api/v1/cases/${caseId}`],
+    onSuccess: () => {
+      setSaved(true);
+      setInterventionId('');
+      setBehaviours([]);
+    },
+  });
+  const errors = formErrors(start.error);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSaved(false);
     const found = {
       intervention: interventionId ? undefined : t.interventionRequired,
@@ -104,74 +114,82 @@ function StartCourse({ caseId, onDone }: { caseId: string; onDone: () => void })
     };
     setProblems(found);
     if (found.intervention || found.behaviours) return;
-    setError(null);
-    try {
-      await api.post(`/cases/${caseId}/interventions`, { interventionId, startedOn, referredBehaviours: behaviours });
-      setSaved(true);
-      setInterventionId('');
-      setBehaviours([]);
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
+    start.mutate({ interventionId, startedOn, referredBehaviours: behaviours });
   };
 
   return (
-    <Stack component="form" gap="sm" maw={560} onSubmit={(e) => void submit(e)} aria-labelledby="start-course">
-      <Title order={3} size="h4" id="start-course">
+    <Stack gap="sm" maw={560}>
+      <Title order={3} size="h4">
         {t.start}
       </Title>
-      <ProblemAlert error={error ?? catalogue.error} />
+      <ProblemAlert error={catalogue.error} />
       {saved && (
         <Text role="status" fw={600}>
           {t.saved}
         </Text>
       )}
-      <NativeSelect
-        label={t.intervention}
-        withAsterisk
-        value={interventionId}
-        onChange={(e) => setInterventionId(e.currentTarget.value)}
-        error={problems.intervention}
-        aria-invalid={problems.intervention ? true : undefined}
-        data={[
-          { value: '', label: '–' },
-          ...(catalogue.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
-        ]}
-      />
-      <TextInput
-        type="date"
-        label={t.startedOn}
-        withAsterisk
-        value={startedOn}
-        max={todayIso()}
-        onChange={(e) => setStartedOn(e.currentTarget.value)}
-      />
-      <Checkbox.Group
-        label={t.behaviours}
-        withAsterisk
-        value={behaviours}
-        onChange={setBehaviours}
-        error={problems.behaviours}
+      <ApiForm
+        label={t.start}
+        onSubmit={submit}
+        pending={start.isPending}
+        error={start.error}
+        fields={['interventionId', 'startedOn', 'referredBehaviours']}
+        submitLabel={t.save}
       >
-        <Group gap="sm" mt={4}>
-          {Object.entries(behaviourNames).map(([value, label]) => (
-            <Checkbox key={value} value={value} label={label} />
-          ))}
-        </Group>
-      </Checkbox.Group>
-      <Group>
-        <Button type="submit">{t.save}</Button>
-      </Group>
+        <NativeSelect
+          label={t.intervention}
+          withAsterisk
+          value={interventionId}
+          onChange={(e) => setInterventionId(e.currentTarget.value)}
+          error={problems.intervention ?? errors.errorOf('interventionId')}
+          data={[
+            { value: '', label: '–' },
+            ...(catalogue.data?.items ?? []).map((i) => ({ value: i.id, label: i.name })),
+          ]}
+        />
+        <TextInput
+          type="date"
+          label={t.startedOn}
+          withAsterisk
+          value={startedOn}
+          max={todayIso()}
+          onChange={(e) => setStartedOn(e.currentTarget.value)}
+          error={errors.errorOf('startedOn')}
+        />
+        <Checkbox.Group
+          label={t.behaviours}
+          withAsterisk
+          value={behaviours}
+          onChange={(value) => setBehaviours(value as Behaviour[])}
+          error={problems.behaviours ?? errors.errorOf('referredBehaviours')}
+        >
+          <Group gap="sm" mt={4}>
+            {Object.entries(behaviourNames).map(([value, label]) => (
+              <Checkbox key={value} value={value} label={label} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      </ApiForm>
     </Stack>
   );
 }
 
-function EndCourse({ caseId, course, onDone }: { caseId: string; course: Course; onDone: () => void }) {
+function EndCourse({ caseId, course }: { caseId: string; course: Course }) {
   const [open, setOpen] = useState(false);
   const [endedOn, setEndedOn] = useState(todayIso());
-  const [reason, setReason] = useState('completed');
-  const [error, setError] = useState<unknown>(null);
+  const [reason, setReason] = useState<EndReason>('completed');
+  // The case's courses, its timeline and the results per intervention load anew.
+  const end = useApiMutation({
+    mutationFn: (body: Schemas['EndCourseDto']) =>
+      data(
+        client.POST('/api/v1/cases/{id}/interventions/{courseId}/end', {
+          params: { path: { id: caseId, courseId: course.id } },
+          body,
+        }),
+      ),
+    invalidates: [`/api/v1/cases/${caseId}`, '/api/v1/stats/interventions'],
+  });
+  const errors = formErrors(end.error);
   if (!open)
     return (
       <Button
@@ -184,45 +202,34 @@ function EndCourse({ caseId, course, onDone }: { caseId: string; course: Course;
         {t.end}
       </Button>
     );
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post(`/cases/${caseId}/interventions/${course.id}/end`, { endedOn, reason });
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
-    <Stack
-      component="form"
-      gap="xs"
-      mt="xs"
-      onSubmit={(e) => void submit(e)}
-      aria-label={t.endFor(course.intervention.name)}
-    >
-      <ProblemAlert error={error} />
-      <TextInput
-        type="date"
-        label={t.endedOn}
-        withAsterisk
-        value={endedOn}
-        min={course.startedOn}
-        max={todayIso()}
-        onChange={(e) => setEndedOn(e.currentTarget.value)}
-      />
-      <NativeSelect
-        label={t.reason}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        data={Object.entries(reasonNames).map(([value, label]) => ({ value, label }))}
-      />
-      <Group>
-        <Button type="submit" size="xs">
-          {t.saveEnd}
-        </Button>
-      </Group>
+    <Stack gap="xs" mt="xs">
+      <ApiForm
+        label={t.endFor(course.intervention.name)}
+        onSubmit={() => end.mutate({ endedOn, reason })}
+        pending={end.isPending}
+        error={end.error}
+        fields={['endedOn', 'reason']}
+        submitLabel={t.saveEnd}
+      >
+        <TextInput
+          type="date"
+          label={t.endedOn}
+          withAsterisk
+          value={endedOn}
+          min={course.startedOn}
+          max={todayIso()}
+          onChange={(e) => setEndedOn(e.currentTarget.value)}
+          error={errors.errorOf('endedOn')}
+        />
+        <NativeSelect
+          label={t.reason}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value as EndReason)}
+          data={Object.entries(reasonNames).map(([value, label]) => ({ value, label }))}
+          error={errors.errorOf('reason')}
+        />
+      </ApiForm>
     </Stack>
   );
 }

@@ -1,52 +1,46 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api, ApiError } from '../api';
+import { Alert, Button, Loader, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError } from '../api';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDateTime } from '../format';
-import { useQuery } from '@tanstack/react-query';
-import { client, data } from '../client';
-import { keyOf } from '../query';
-import type { Contribution, Mapping, MappingSection } from '../planning/types';
+import { keyOf, useApiMutation } from '../query';
 import { loaded, useCase } from '../triage/hooks';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import type { PanelProps } from './CasePage';
 
 const t = texts.planning.mapping;
+type Contribution = Schemas['ContributionDto'];
+type MappingSection = Contribution['section'];
 
 /** One contribution, signed; its own agency may edit it in place. */
-function ContributionView({
-  caseId,
-  contribution,
-  onSaved,
-}: {
-  caseId: string;
-  contribution: Contribution;
-  onSaved(): void;
-}) {
+function ContributionView({ caseId, contribution }: { caseId: string; contribution: Contribution }) {
   const [editing, setEditing] = useState(false);
   const [text, setText, clearText] = useDraft(`mapping-edit:${contribution.id}`, contribution.text);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    if (!text.trim()) {
-      setError(new ApiError({ status: 422, detail: t.blank }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.patch(`/cases/${caseId}/mapping/${contribution.id}`, { text: text.trim() });
+  const [blank, setBlank] = useState(false);
+  // The mapping and the case's timeline load anew.
+  const edit = useApiMutation({
+    mutationFn: (body: Schemas['EditContributionDto']) =>
+      data(
+        client.PATCH('/api/v1/cases/{id}/mapping/{contributionId}', {
+          params: { path: { id: caseId, contributionId: contribution.id } },
+          body,
+        }),
+      ),
+    invalidates: [`/api/v1/cases/${caseId}`],
+    onSuccess: () => {
       clearText();
       setEditing(false);
-      onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const errors = formErrors(edit.error);
+
+  function submit() {
+    setBlank(!text.trim());
+    if (text.trim()) edit.mutate({ text: text.trim() });
   }
 
   const signed = t.signed(
@@ -60,35 +54,37 @@ function ContributionView({
   return (
     <Paper withBorder p="sm" component="article" data-testid="mapping-contribution">
       {editing ? (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="xs">
-            <Textarea
-              label={t.editLabel}
-              autosize
-              minRows={3}
-              maxLength={10000}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-            />
-            <ProblemAlert error={error} />
-            <Group>
-              <Button type="submit" size="xs" loading={busy}>
-                {t.saveEdit}
-              </Button>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => {
-                  clearText();
-                  setEditing(false);
-                  setError(null);
-                }}
-              >
-                {texts.common.cancel}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ApiForm
+          onSubmit={submit}
+          pending={edit.isPending}
+          error={edit.error}
+          fields={['text']}
+          submitLabel={t.saveEdit}
+          extraActions={
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                clearText();
+                setEditing(false);
+                setBlank(false);
+                edit.reset();
+              }}
+            >
+              {texts.common.cancel}
+            </Button>
+          }
+        >
+          <Textarea
+            label={t.editLabel}
+            autosize
+            minRows={3}
+            maxLength={10000}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={blank ? t.blank : errors.errorOf('text')}
+          />
+        </ApiForm>
       ) : (
         <Text style={{ whiteSpace: 'pre-wrap' }}>{contribution.text}</Text>
       )}
@@ -116,61 +112,55 @@ function ContributionView({
 }
 
 /** The form under a section: a new contribution, kept as a draft until it is saved. */
-function AddContribution({ caseId, section, onSaved }: { caseId: string; section: MappingSection; onSaved(): void }) {
+function AddContribution({ caseId, section }: { caseId: string; section: MappingSection }) {
   const name = t.sections[section];
   const [text, setText, clearText] = useDraft(`mapping:${caseId}:${section}`);
-  const [error, setError] = useState<unknown>(null);
+  const [blank, setBlank] = useState(false);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setDone(false);
-    if (!text.trim()) {
-      setError(new ApiError({ status: 422, detail: t.blank }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.post(`/cases/${caseId}/mapping`, { section, text: text.trim() });
+  // The mapping and the case's timeline load anew.
+  const add = useApiMutation({
+    mutationFn: (body: Schemas['AddContributionDto']) =>
+      data(client.POST('/api/v1/cases/{id}/mapping', { params: { path: { id: caseId } }, body })),
+    invalidates: [`/api/v1/cases/${caseId}`],
+    onSuccess: () => {
       clearText();
       setDone(true);
-      onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const errors = formErrors(add.error);
+
+  function submit() {
+    setDone(false);
+    setBlank(!text.trim());
+    if (text.trim()) add.mutate({ section, text: text.trim() });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="xs">
-        <Textarea
-          label={t.addLabel(name)}
-          autosize
-          minRows={2}
-          maxLength={10000}
-          value={text}
-          onChange={(e) => {
-            setText(e.currentTarget.value);
-            setDone(false);
-          }}
-        />
-        <ProblemAlert error={error} />
-        {done && (
-          <Alert color="green" role="status">
-            {t.added}
-          </Alert>
-        )}
-        <div>
-          <Button type="submit" size="xs" loading={busy}>
-            {t.addButton(name)}
-          </Button>
-        </div>
-      </Stack>
-    </form>
+    <ApiForm
+      onSubmit={submit}
+      pending={add.isPending}
+      error={add.error}
+      fields={['text']}
+      submitLabel={t.addButton(name)}
+    >
+      <Textarea
+        label={t.addLabel(name)}
+        autosize
+        minRows={2}
+        maxLength={10000}
+        value={text}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          setDone(false);
+        }}
+        error={blank ? t.blank : errors.errorOf('text')}
+      />
+      {done && (
+        <Alert color="green" role="status">
+          {t.added}
+        </Alert>
+      )}
+    </ApiForm>
   );
 }
 
@@ -184,8 +174,7 @@ export function MappingPanel({ caseId }: PanelProps) {
   const mapping = loaded(
     useQuery({
       queryKey: keyOf(`/api/v1/cases/${caseId}/mapping`),
-      queryFn: async () =>
-        (await data(client.GET('/api/v1/cases/{id}/mapping', { params: { path: { id: caseId } } }))) as Mapping,
+      queryFn: () => data(client.GET('/api/v1/cases/{id}/mapping', { params: { path: { id: caseId } } })),
       enabled: !!caseInfo.data,
     }),
   );
@@ -218,17 +207,12 @@ export function MappingPanel({ caseId }: PanelProps) {
             )}
             {contributions.length ? (
               contributions.map((c) => (
-                <ContributionView
-                  key={`${c.id}-${c.updatedAt}`}
-                  caseId={caseId}
-                  contribution={c}
-                  onSaved={mapping.reload}
-                />
+                <ContributionView key={`${c.id}-${c.updatedAt}`} caseId={caseId} contribution={c} />
               ))
             ) : (
               <Text size="sm">{t.empty}</Text>
             )}
-            {mayWrite && <AddContribution caseId={caseId} section={section} onSaved={mapping.reload} />}
+            {mayWrite && <AddContribution caseId={caseId} section={section} />}
           </Stack>
         </section>
       ))}

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api } from '../api';
+import { Anchor, Badge, Card, Checkbox, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { client, data } from '../client';
-import { keyOf } from '../query';
+import { useState } from 'react';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { keyOf, useApiMutation } from '../query';
 import { formatDateTime, stockholmDateTime } from '../format';
 import { useDraft } from '../session';
 import { texts } from '../texts';
@@ -12,8 +12,6 @@ import { Fact, Facts, Loading, Saved } from '../triage/components';
 import { loaded, useCanCoordinate, useCase, useCaseMobilisations } from '../triage/hooks';
 import type { CaseDetail, Meeting } from '../triage/types';
 import type { PanelProps } from './CasePage';
-import type { AgencyRef } from '../api-types';
-import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.meetings;
 
@@ -47,29 +45,14 @@ export function MeetingsPanel({ caseId }: PanelProps) {
         <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {items.map((m) => (
             <li key={m.id}>
-              <MeetingCard
-                meeting={m}
-                canRecord={canCoordinate && active}
-                onSaved={() => {
-                  setSaved(t.minutesSaved);
-                  meetings.reload();
-                }}
-              />
+              <MeetingCard meeting={m} canRecord={canCoordinate && active} onSaved={() => setSaved(t.minutesSaved)} />
             </li>
           ))}
         </Stack>
       )}
       <Saved message={saved} />
       {canCoordinate && found.data && !active && <Text size="sm">{t.closed}</Text>}
-      {canCoordinate && active && found.data && (
-        <ScheduleForm
-          c={found.data}
-          onSaved={() => {
-            setSaved(t.saved);
-            meetings.reload();
-          }}
-        />
-      )}
+      {canCoordinate && active && found.data && <ScheduleForm c={found.data} onSaved={() => setSaved(t.saved)} />}
     </Stack>
   );
 }
@@ -129,58 +112,57 @@ function MinutesForm({ meeting, onSaved }: { meeting: Meeting; onSaved(): void }
     `meeting-decisions-${meeting.id}`,
     meeting.decisions ?? '',
   );
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.patch(`/cases/${meeting.caseId}/meetings/${meeting.id}`, { minutes, decisions });
+  // The case's meetings, its timeline and lead times load anew.
+  const record = useApiMutation({
+    mutationFn: (body: Schemas['RecordMinutesDto']) =>
+      data(
+        client.PATCH('/api/v1/cases/{id}/meetings/{meetingId}', {
+          params: { path: { id: meeting.caseId, meetingId: meeting.id } },
+          body,
+        }),
+      ),
+    invalidates: [`/api/v1/cases/${meeting.caseId}`],
+    onSuccess: () => {
       clearMinutes();
       clearDecisions();
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const errors = formErrors(record.error);
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="sm">
-        <Textarea
-          label={t.minutes}
-          autosize
-          minRows={3}
-          maxLength={10000}
-          value={minutes}
-          onChange={(e) => setMinutes(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t.decisions}
-          autosize
-          minRows={2}
-          maxLength={10000}
-          value={decisions}
-          onChange={(e) => setDecisions(e.currentTarget.value)}
-        />
-        <Group>
-          <Button type="submit" variant="light" loading={busy}>
-            {t.saveMinutes}
-          </Button>
-        </Group>
-        <ProblemAlert error={error} />
-      </Stack>
-    </form>
+    <ApiForm
+      onSubmit={() => record.mutate({ minutes, decisions })}
+      pending={record.isPending}
+      error={record.error}
+      fields={['minutes', 'decisions']}
+      submitLabel={t.saveMinutes}
+    >
+      <Textarea
+        label={t.minutes}
+        autosize
+        minRows={3}
+        maxLength={10000}
+        value={minutes}
+        onChange={(e) => setMinutes(e.currentTarget.value)}
+        error={errors.errorOf('minutes')}
+      />
+      <Textarea
+        label={t.decisions}
+        autosize
+        minRows={2}
+        maxLength={10000}
+        value={decisions}
+        onChange={(e) => setDecisions(e.currentTarget.value)}
+        error={errors.errorOf('decisions')}
+      />
+    </ApiForm>
   );
 }
 
 function ScheduleForm({ c, onSaved }: { c: CaseDetail; onSaved(): void }) {
   const mobilisations = useCaseMobilisations(c.id);
-  const school: AgencyRef = { id: c.schoolId, name: c.schoolName, type: 'school' };
+  const school: Schemas['AgencyRefDto'] = { id: c.schoolId, name: c.schoolName, type: 'school' };
   const candidates = [
     school,
     ...(mobilisations.data?.items ?? []).filter((m) => m.status !== 'declined').map((m) => m.agency),
@@ -191,111 +173,106 @@ function ScheduleForm({ c, onSaved }: { c: CaseDetail; onSaved(): void }) {
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [pupilPresent, setPupilPresent] = useState(true);
   const [guardiansPresent, setGuardiansPresent] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   // Everyone in the case takes part unless the coordinator says otherwise.
   const agencyIds = chosen ?? candidates.map((a) => a.id);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      // Swedish time whatever the browser's zone: the typed wall clock with Stockholm's offset.
-      await api.post(`/cases/${c.id}/meetings`, {
-        startsAt: stockholmDateTime(startsAt) ?? startsAt,
-        ...(place.trim() ? { place: place.trim() } : {}),
-        ...(videoLink.trim() ? { videoLink: videoLink.trim() } : {}),
-        agencyIds,
-        pupilPresent,
-        guardiansPresent,
-      });
+  // The case's meetings, its timeline and lead times load anew.
+  const schedule = useApiMutation({
+    mutationFn: (body: Schemas['ScheduleMeetingDto']) =>
+      data(client.POST('/api/v1/cases/{id}/meetings', { params: { path: { id: c.id } }, body })),
+    invalidates: [`/api/v1/cases/${c.id}`],
+    onSuccess: () => {
       clearPlace();
       clearVideoLink();
       setStartsAt('');
       setChosen(null);
       onSaved();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const errors = formErrors(schedule.error);
 
   return (
-    <Card
-      withBorder
-      component="form"
-      onSubmit={(e: FormEvent) => void submit(e)}
-      noValidate
-      aria-labelledby="meeting-form"
-    >
+    <Card withBorder>
       <Stack gap="sm">
-        <Title order={3} size="h4" id="meeting-form">
+        <Title order={3} size="h4">
           {t.form}
         </Title>
-        <TextInput
-          type="datetime-local"
-          label={t.startsAt}
-          description={t.startsAtHelp}
-          required
-          maw={280}
-          {...fieldErrorProps(error, 'startsAt')}
-          value={startsAt}
-          onChange={(e) => setStartsAt(e.currentTarget.value)}
-        />
-        <Text size="sm">{t.placeHelp}</Text>
-        <Group align="flex-start" grow maw={720}>
-          <TextInput
-            label={t.place}
-            maxLength={300}
-            {...fieldErrorProps(error, 'place')}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-          />
-          <TextInput
-            type="url"
-            label={t.videoLink}
-            description={t.videoLinkHelp}
-            maxLength={2000}
-            {...fieldErrorProps(error, 'videoLink')}
-            value={videoLink}
-            onChange={(e) => setVideoLink(e.currentTarget.value)}
-          />
-        </Group>
-        <ProblemAlert error={mobilisations.error} />
-        <Checkbox.Group
-          label={t.participantsLabel}
-          description={t.participantsHelp}
-          required
-          {...fieldErrorProps(error, 'agencyIds')}
-          value={agencyIds}
-          onChange={setChosen}
+        <ApiForm
+          label={t.form}
+          onSubmit={() =>
+            schedule.mutate({
+              // Swedish time whatever the browser's zone: the typed wall clock with Stockholm's offset.
+              startsAt: stockholmDateTime(startsAt) ?? startsAt,
+              ...(place.trim() ? { place: place.trim() } : {}),
+              ...(videoLink.trim() ? { videoLink: videoLink.trim() } : {}),
+              agencyIds,
+              pupilPresent,
+              guardiansPresent,
+            })
+          }
+          pending={schedule.isPending}
+          error={schedule.error}
+          fields={['startsAt', 'place', 'videoLink', 'agencyIds', 'pupilPresent', 'guardiansPresent']}
+          submitLabel={t.submit}
         >
-          <Stack gap={6} mt={4}>
-            {candidates.map((a) => (
-              <Checkbox key={a.id} value={a.id} label={a.name} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <Group>
-          <Checkbox
-            label={t.pupilPresent}
-            checked={pupilPresent}
-            onChange={(e) => setPupilPresent(e.currentTarget.checked)}
+          <TextInput
+            type="datetime-local"
+            label={t.startsAt}
+            description={t.startsAtHelp}
+            required
+            maw={280}
+            error={errors.errorOf('startsAt')}
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.currentTarget.value)}
           />
-          <Checkbox
-            label={t.guardiansPresent}
-            checked={guardiansPresent}
-            onChange={(e) => setGuardiansPresent(e.currentTarget.checked)}
-          />
-        </Group>
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t.submit}
-          </Button>
-        </Group>
-        <ProblemAlert error={error} />
+          <Text size="sm">{t.placeHelp}</Text>
+          <Group align="flex-start" grow maw={720}>
+            <TextInput
+              label={t.place}
+              maxLength={300}
+              error={errors.errorOf('place')}
+              value={place}
+              onChange={(e) => setPlace(e.currentTarget.value)}
+            />
+            <TextInput
+              type="url"
+              label={t.videoLink}
+              description={t.videoLinkHelp}
+              maxLength={2000}
+              error={errors.errorOf('videoLink')}
+              value={videoLink}
+              onChange={(e) => setVideoLink(e.currentTarget.value)}
+            />
+          </Group>
+          <ProblemAlert error={mobilisations.error} />
+          <Checkbox.Group
+            label={t.participantsLabel}
+            description={t.participantsHelp}
+            required
+            error={errors.errorOf('agencyIds')}
+            value={agencyIds}
+            onChange={setChosen}
+          >
+            <Stack gap={6} mt={4}>
+              {candidates.map((a) => (
+                <Checkbox key={a.id} value={a.id} label={a.name} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Group>
+            <Checkbox
+              label={t.pupilPresent}
+              checked={pupilPresent}
+              onChange={(e) => setPupilPresent(e.currentTarget.checked)}
+              error={errors.errorOf('pupilPresent')}
+            />
+            <Checkbox
+              label={t.guardiansPresent}
+              checked={guardiansPresent}
+              onChange={(e) => setGuardiansPresent(e.currentTarget.checked)}
+              error={errors.errorOf('guardiansPresent')}
+            />
+          </Group>
+        </ApiForm>
       </Stack>
     </Card>
   );

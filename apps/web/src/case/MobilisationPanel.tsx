@@ -1,16 +1,16 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api } from '../api';
+import { Badge, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, todayIso } from '../format';
+import { useApiMutation } from '../query';
 import { useDraft } from '../session';
 import { texts } from '../texts';
 import { AgencySelect } from '../triage/AgencySelect';
 import { Loading, Saved } from '../triage/components';
 import { useCanCoordinate, useCase, useCaseMobilisations, usePartnerAgencies } from '../triage/hooks';
 import type { PanelProps } from './CasePage';
-import type { Mobilisation } from '../api-types';
-import { fieldErrorProps } from '../problem-texts';
 
 const t = texts.triage.mobilisation;
 const STATUS_COLOURS: Record<string, string> = { pending: 'blue', accepted: 'teal', declined: 'gray' };
@@ -104,10 +104,7 @@ export function MobilisationPanel({ caseId }: PanelProps) {
         <InviteForm
           caseId={caseId}
           invited={new Set(items.filter((m) => m.status !== 'declined').map((m) => m.agency.id))}
-          onSaved={(agency) => {
-            setSaved(t.saved(agency));
-            list.reload();
-          }}
+          onSaved={(agency) => setSaved(t.saved(agency))}
         />
       )}
     </Stack>
@@ -127,48 +124,46 @@ function InviteForm({
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [message, setMessage, clearMessage] = useDraft(`invite-message-${caseId}`);
   const [deadline, setDeadline] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const open = (partners.data?.items ?? []).filter((a) => !invited.has(a.id));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post<Mobilisation>(`/cases/${caseId}/mobilisations`, {
-        agencyId,
-        ...(message.trim() ? { message: message.trim() } : {}),
-        ...(deadline ? { deadline } : {}),
-      });
+  // The case's invitations, its timeline and lead times, and the agencies' inboxes load anew.
+  const invite = useApiMutation({
+    mutationFn: (body: Schemas['InviteAgencyDto']) =>
+      data(client.POST('/api/v1/cases/{id}/mobilisations', { params: { path: { id: caseId } }, body })),
+    invalidates: [`/api/v1/cases/${caseId}`, '/api/v1/mobilisations'],
+    onSuccess: (created: Schemas['MobilisationDto']) => {
       clearMessage();
       setAgencyId(null);
       setDeadline('');
       onSaved(created.agency.name);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const errors = formErrors(invite.error);
 
   return (
-    <Card
-      withBorder
-      component="form"
-      onSubmit={(e: FormEvent) => void submit(e)}
-      noValidate
-      aria-labelledby="invite-form"
-    >
+    <Card withBorder>
       <Stack gap="sm">
-        <Title order={3} size="h4" id="invite-form">
+        <Title order={3} size="h4">
           {t.form}
         </Title>
         <ProblemAlert error={partners.error} />
         {partners.data && open.length === 0 ? (
           <Text size="sm">{t.noAgencies}</Text>
         ) : (
-          <>
+          <ApiForm
+            label={t.form}
+            onSubmit={() =>
+              invite.mutate({
+                // Not chosen: sent as null so the server names the field.
+                agencyId: agencyId as string,
+                ...(message.trim() ? { message: message.trim() } : {}),
+                ...(deadline ? { deadline } : {}),
+              })
+            }
+            pending={invite.isPending}
+            error={invite.error}
+            fields={['agencyId', 'message', 'deadline']}
+            submitLabel={t.submit}
+          >
             <AgencySelect
               label={t.agency}
               placeholder={t.agencyPlaceholder}
@@ -176,7 +171,7 @@ function InviteForm({
               loading={partners.loading}
               value={agencyId}
               onChange={setAgencyId}
-              error={fieldErrorProps(error, 'agencyId').error}
+              error={errors.errorOf('agencyId')}
             />
             <Textarea
               label={t.message}
@@ -185,7 +180,7 @@ function InviteForm({
               minRows={2}
               maxLength={2000}
               maw={620}
-              {...fieldErrorProps(error, 'message')}
+              error={errors.errorOf('message')}
               value={message}
               onChange={(e) => setMessage(e.currentTarget.value)}
             />
@@ -195,18 +190,12 @@ function InviteForm({
               description={t.deadlineHelp}
               min={todayIso()}
               maw={260}
-              {...fieldErrorProps(error, 'deadline')}
+              error={errors.errorOf('deadline')}
               value={deadline}
               onChange={(e) => setDeadline(e.currentTarget.value)}
             />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t.submit}
-              </Button>
-            </Group>
-          </>
+          </ApiForm>
         )}
-        <ProblemAlert error={error} />
       </Stack>
     </Card>
   );

@@ -1,7 +1,8 @@
 import { Anchor, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDateTime } from '../format';
 import { useDraft, useSession } from '../session';
@@ -9,11 +10,13 @@ import { texts } from '../texts';
 import { CaseStatusBadge, Fact, Facts, Loading, Saved } from '../triage/components';
 import { pupilName, useCanCoordinate, useCase } from '../triage/hooks';
 import type { CaseDetail } from '../triage/types';
+import { useApiMutation } from '../query';
 import type { PanelProps } from './CasePage';
-import type { CaseStatus } from '../api-types';
 
 const t = texts.triage.summary;
-const OUTCOMES = Object.keys(texts.triage.outcome);
+type CaseStatus = CaseDetail['status'];
+type Outcome = NonNullable<Schemas['ChangeStatusDto']['outcome']>;
+const OUTCOMES = Object.keys(texts.triage.outcome) as Outcome[];
 
 /** The case header: reference, the pupil as the API shows it, status and coordinator. */
 export function SummaryPanel({ caseId }: PanelProps) {
@@ -64,13 +67,7 @@ export function SummaryPanel({ caseId }: PanelProps) {
         </Stack>
       </Card>
       {canCoordinate && (
-        <StatusChange
-          c={c}
-          onChanged={(status) => {
-            setSaved(t.statusChanged(texts.triage.caseStatus[status]));
-            found.reload();
-          }}
-        />
+        <StatusChange c={c} onChanged={(status) => setSaved(t.statusChanged(texts.triage.caseStatus[status]))} />
       )}
       <Saved message={saved} />
     </Stack>
@@ -78,35 +75,28 @@ export function SummaryPanel({ caseId }: PanelProps) {
 }
 
 function StatusChange({ c, onChanged }: { c: CaseDetail; onChanged(status: CaseStatus): void }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<CaseStatus | null>(null);
   const [closing, setClosing] = useState(false);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [reason, setReason, clearReason] = useDraft(`case-close-${c.id}`);
   const moves = c.allowedTransitions.filter((s) => s !== 'closed');
   const canClose = c.allowedTransitions.includes('closed');
-
-  async function move(status: CaseStatus, body: Record<string, unknown> = {}) {
-    setBusy(status);
-    setError(null);
-    try {
-      await api.post(`/cases/${c.id}/status`, { status, ...body });
+  // The case, its timeline and lead times, and the lists of cases show the new status.
+  const move = useApiMutation({
+    mutationFn: (body: Schemas['ChangeStatusDto']) =>
+      data(client.POST('/api/v1/cases/{id}/status', { params: { path: { id: c.id } }, body })),
+    invalidates: ['/api/v1/cases'],
+    onSuccess: (_, { status }) => {
       if (status === 'closed') {
         clearReason();
         setClosing(false);
       }
       onChanged(status);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  function close(event: FormEvent) {
-    event.preventDefault();
-    void move('closed', { outcome, reason: reason.trim() });
-  }
+    },
+  });
+  const busy = move.isPending ? move.variables?.status : null;
+  // A refused closing is shown in its form, at the fields; a refused move under the buttons.
+  const closeError = move.variables?.status === 'closed' ? move.error : null;
+  const errors = formErrors(closeError);
 
   return (
     <Card withBorder component="section" aria-labelledby="status-heading">
@@ -119,7 +109,13 @@ function StatusChange({ c, onChanged }: { c: CaseDetail; onChanged(status: CaseS
         ) : (
           <Group>
             {moves.map((status) => (
-              <Button key={status} variant="light" onClick={() => void move(status)} loading={busy === status}>
+              <Button
+                key={status}
+                variant="light"
+                onClick={() => move.mutate({ status })}
+                loading={busy === status}
+                disabled={move.isPending && busy !== status}
+              >
                 {t.moveTo(texts.triage.caseStatus[status])}
               </Button>
             ))}
@@ -131,36 +127,45 @@ function StatusChange({ c, onChanged }: { c: CaseDetail; onChanged(status: CaseS
           </Group>
         )}
         {closing && (
-          <form onSubmit={close} noValidate>
-            <Stack gap="sm" maw={520}>
-              <Select
-                label={t.closeOutcome}
-                required
-                data={OUTCOMES.map((value) => ({ value, label: texts.triage.outcome[value] }))}
-                value={outcome}
-                onChange={setOutcome}
-              />
-              <Textarea
-                label={t.closeReasonLabel}
-                required
-                autosize
-                minRows={2}
-                maxLength={2000}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-              />
-              <Group>
-                <Button type="submit" color="red" loading={busy === 'closed'}>
-                  {t.confirmClose}
-                </Button>
-                <Button variant="default" onClick={() => setClosing(false)}>
-                  {texts.common.cancel}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <ApiForm
+            label={t.closeCase}
+            onSubmit={() =>
+              // Unanswered: sent as null so the server names the field.
+              move.mutate({ status: 'closed', outcome: outcome as Outcome, reason: reason.trim() })
+            }
+            pending={busy === 'closed'}
+            error={closeError}
+            fields={['outcome', 'reason']}
+            submitLabel={t.confirmClose}
+            extraActions={
+              <Button variant="default" onClick={() => setClosing(false)}>
+                {texts.common.cancel}
+              </Button>
+            }
+          >
+            <Select
+              label={t.closeOutcome}
+              required
+              maw={520}
+              data={OUTCOMES.map((value) => ({ value, label: texts.triage.outcome[value] }))}
+              value={outcome}
+              onChange={(value) => setOutcome(value as Outcome | null)}
+              error={errors.errorOf('outcome')}
+            />
+            <Textarea
+              label={t.closeReasonLabel}
+              required
+              autosize
+              minRows={2}
+              maxLength={2000}
+              maw={520}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors.errorOf('reason')}
+            />
+          </ApiForm>
         )}
-        <ProblemAlert error={error} />
+        {!closeError && <ProblemAlert error={move.error} />}
       </Stack>
     </Card>
   );

@@ -1,24 +1,32 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api';
+import { client, data } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDateTime } from '../format';
-import { useApi } from '../hooks';
+import { keyOf, useApiMutation } from '../query';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import { Fact, Facts, Loading } from '../triage/components';
 import { FlagSnapshot } from '../triage/FlagSnapshot';
-import { pupilName } from '../triage/hooks';
-import { snapshotOf, type CaseDetail, type Flag } from '../triage/types';
+import { loaded, pupilName } from '../triage/hooks';
+import { snapshotOf, type Flag } from '../triage/types';
 
 const t = texts.triage.flag;
 
 /** One flag: what the staff member saw, the absence at that moment, and its triage. */
 export function FlagPage() {
   const { id = '' } = useParams();
-  const flag = useApi<Flag>(`/flags/${id}`);
+  const flag = loaded(
+    useQuery({
+      queryKey: keyOf(`/api/v1/flags/${id}`),
+      queryFn: () => data(client.GET('/api/v1/flags/{id}', { params: { path: { id } } })),
+      enabled: !!id,
+    }),
+  );
   const title = flag.data ? t.titleFor(pupilName(flag.data)) : t.title;
 
   return (
@@ -27,12 +35,12 @@ export function FlagPage() {
         {t.back}
       </Anchor>
       {flag.loading && !flag.data ? <Loading /> : <ProblemAlert error={flag.error} />}
-      {flag.data && <FlagDetails flag={flag.data} onChanged={flag.reload} />}
+      {flag.data && <FlagDetails flag={flag.data} />}
     </Page>
   );
 }
 
-function FlagDetails({ flag, onChanged }: { flag: Flag; onChanged(): void }) {
+function FlagDetails({ flag }: { flag: Flag }) {
   return (
     <Stack gap="lg">
       <Card withBorder>
@@ -60,7 +68,7 @@ function FlagDetails({ flag, onChanged }: { flag: Flag; onChanged(): void }) {
       <Card withBorder>
         <FlagSnapshot snapshot={snapshotOf(flag)} />
       </Card>
-      {flag.status === 'new' ? <Triage flag={flag} onChanged={onChanged} /> : <Triaged flag={flag} />}
+      {flag.status === 'new' ? <Triage flag={flag} /> : <Triaged flag={flag} />}
     </Stack>
   );
 }
@@ -88,45 +96,27 @@ function Triaged({ flag }: { flag: Flag }) {
   );
 }
 
-function Triage({ flag, onChanged }: { flag: Flag; onChanged(): void }) {
+function Triage({ flag }: { flag: Flag }) {
   const { hasRole } = useSession();
   const navigate = useNavigate();
   const [reason, setReason, clearReason] = useDraft(`flag-dismiss-${flag.id}`);
-  const [busy, setBusy] = useState<'accept' | 'dismiss' | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [missingReason, setMissingReason] = useState(false);
   const canOpen = hasRole('elevhalsa');
-
-  async function accept() {
-    setBusy('accept');
-    setError(null);
-    try {
-      const opened = await api.post<CaseDetail>(`/flags/${flag.id}/accept`, {});
-      void navigate(`/arenden/${opened.id}`);
-    } catch (failure) {
-      setError(failure);
-      setBusy(null);
-    }
-  }
-
-  async function dismiss(event: FormEvent) {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissingReason(true);
-      return;
-    }
-    setBusy('dismiss');
-    setError(null);
-    try {
-      await api.post(`/flags/${flag.id}/dismiss`, { reason: reason.trim() });
-      clearReason();
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  }
+  // The flag, the lists of flags and cases, and the pupil's page show the opened case.
+  const accept = useApiMutation({
+    mutationFn: () => data(client.POST('/api/v1/flags/{id}/accept', { params: { path: { id: flag.id } }, body: {} })),
+    invalidates: ['/api/v1/flags', '/api/v1/cases', `/api/v1/students/${flag.studentId}`],
+    onSuccess: (opened) => void navigate(`/arenden/${opened.id}`),
+  });
+  // The flag (now closed), the lists of flags and the pupil's page load anew.
+  const dismiss = useApiMutation({
+    mutationFn: (body: { reason: string }) =>
+      data(client.POST('/api/v1/flags/{id}/dismiss', { params: { path: { id: flag.id } }, body })),
+    invalidates: ['/api/v1/flags', `/api/v1/students/${flag.studentId}`],
+    onSuccess: () => clearReason(),
+  });
+  const busy = accept.isPending || dismiss.isPending;
+  const errors = formErrors(dismiss.error);
 
   return (
     <Card withBorder component="section" aria-labelledby="triage-heading">
@@ -136,7 +126,7 @@ function Triage({ flag, onChanged }: { flag: Flag; onChanged(): void }) {
         </Title>
         {canOpen ? (
           <Group align="center">
-            <Button onClick={() => void accept()} loading={busy === 'accept'} disabled={busy !== null}>
+            <Button onClick={() => accept.mutate()} loading={accept.isPending} disabled={busy}>
               {t.accept}
             </Button>
             <Text size="sm">{t.acceptHelp}</Text>
@@ -144,33 +134,29 @@ function Triage({ flag, onChanged }: { flag: Flag; onChanged(): void }) {
         ) : (
           <Text size="sm">{t.principalAcceptNote}</Text>
         )}
-        <form onSubmit={(e) => void dismiss(e)} noValidate>
-          <Stack gap="sm">
-            <Textarea
-              label={t.dismissReason}
-              description={t.dismissHelp}
-              required
-              autosize
-              minRows={2}
-              maxLength={2000}
-              value={reason}
-              error={missingReason && !reason.trim() ? t.reasonRequired : undefined}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <Group>
-              <Button
-                type="submit"
-                variant="outline"
-                color="gray"
-                loading={busy === 'dismiss'}
-                disabled={busy !== null}
-              >
-                {t.dismiss}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-        <ProblemAlert error={error} />
+        <ProblemAlert error={accept.error} />
+        <ApiForm
+          onSubmit={() => {
+            setMissingReason(!reason.trim());
+            if (reason.trim()) dismiss.mutate({ reason: reason.trim() });
+          }}
+          pending={dismiss.isPending}
+          error={dismiss.error}
+          fields={['reason']}
+          submitLabel={t.dismiss}
+        >
+          <Textarea
+            label={t.dismissReason}
+            description={t.dismissHelp}
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={reason}
+            error={missingReason && !reason.trim() ? t.reasonRequired : errors.errorOf('reason')}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+        </ApiForm>
       </Stack>
     </Card>
   );

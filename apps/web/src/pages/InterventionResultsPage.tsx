@@ -1,42 +1,20 @@
 import { Badge, Button, Group, Loader, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
+import { client, data as dataOf, Schemas } from '../client';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatPercent } from '../format';
-import { useApi } from '../hooks';
+import { keyOf } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 
 const t = texts.interventions.results;
 const behaviourNames = texts.interventions.behaviours;
 
-interface CountShare {
-  count: number | null;
-  share: number | null;
-}
-interface Result {
-  intervention: { id: string; name: string; active: boolean };
-  coursesEnded: number | null;
-  endReasons: Record<string, CountShare>;
-  followUps: Record<string, { due: number | null; followedUp: CountShare; schoolOrWork20h: CountShare }>;
-  behaviours: Record<string, { atStart: CountShare; newIntervention: Record<string, CountShare> }>;
-  medianAttendanceBeforeStart: number | null;
-  medianAttendanceBeforeEnd: number | null;
-}
-interface Term {
-  term: string;
-  from: string;
-  to: string;
-}
-interface Results {
-  term: string;
-  from: string;
-  to: string;
-  terms: Term[];
-  interventions: Result[];
-  suppressed: string[];
-}
+type CountShare = Schemas['CountShareDto'];
+type Result = Schemas['InterventionResultDto'];
+type Term = Schemas['TermDto'];
 
 /** A figure, or "visas inte" where the API suppressed it. */
 function Figure({ value }: { value: string | null }) {
@@ -51,14 +29,19 @@ const share = (v: CountShare) => (v.share === null ? null : formatPercent(v.shar
 const percent = (v: number | null) => (v === null ? null : formatPercent(v, true));
 
 /** Opens the printable report (fetched with the session's token) in a new tab, or saves the CSV. */
-async function openReport(path: string, download?: string) {
-  const body = await api.get<string>(path, { text: true });
-  const blob = new Blob([body], { type: download ? 'text/csv;charset=utf-8' : 'text/html;charset=utf-8' });
+async function openReport(id: string, term: string, kind: 'html' | 'csv') {
+  const options = { params: { path: { id }, query: { term } }, parseAs: 'text' as const };
+  const body = await dataOf(
+    kind === 'csv'
+      ? client.GET('/api/v1/stats/interventions/{id}/report.csv', options)
+      : client.GET('/api/v1/stats/interventions/{id}/report.html', options),
+  );
+  const blob = new Blob([body], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'text/html;charset=utf-8' });
   const url = URL.createObjectURL(blob);
-  if (download) {
+  if (kind === 'csv') {
     const a = document.createElement('a');
     a.href = url;
-    a.download = download;
+    a.download = `resultat-${term}.csv`;
     a.click();
   } else {
     window.open(url, '_blank', 'noopener');
@@ -73,11 +56,13 @@ export function InterventionResultsPage() {
   const [terms, setTerms] = useState<Term[]>([]);
   const [error, setError] = useState<unknown>(null);
   const allowed = hasRole('principal', 'elevhalsa', 'admin');
-  const {
-    data,
-    error: loadError,
-    loading,
-  } = useApi<Results>(allowed ? `/stats/interventions${term ? `?term=${encodeURIComponent(term)}` : ''}` : null);
+  const results = useQuery({
+    queryKey: keyOf('/api/v1/stats/interventions', term),
+    queryFn: () => dataOf(client.GET('/api/v1/stats/interventions', { params: { query: term ? { term } : {} } })),
+    enabled: allowed,
+  });
+  const { data, error: loadError } = results;
+  const loading = allowed && results.isPending;
   if (data && terms.length === 0 && data.terms.length > 0) setTerms(data.terms);
   if (!allowed)
     return (
@@ -88,11 +73,7 @@ export function InterventionResultsPage() {
 
   const report = (r: Result, kind: 'html' | 'csv') => {
     setError(null);
-    const query = `?term=${encodeURIComponent(data!.term)}`;
-    openReport(
-      `/stats/interventions/${r.intervention.id}/report.${kind}${query}`,
-      kind === 'csv' ? `resultat-${data!.term}.csv` : undefined,
-    ).catch(setError);
+    openReport(r.intervention.id, data!.term, kind).catch(setError);
   };
 
   return (

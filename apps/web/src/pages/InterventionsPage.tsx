@@ -1,18 +1,7 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api, ApiError } from '../api';
+import { Badge, Button, Checkbox, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from '../api';
+import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
@@ -24,6 +13,7 @@ import { Loading } from '../triage/components';
 
 const t = texts.interventions.catalogue;
 const providers = texts.interventions.providers;
+type Provider = Schemas['CreateInterventionDto']['providerAgencyType'];
 
 export type Intervention = Schemas['InterventionDto'];
 
@@ -114,105 +104,108 @@ export function InterventionsPage() {
           <ShowMore list={list} justify="center" />
         </Stack>
       )}
-      {admin && <AddIntervention onAdded={list.reload} />}
+      {admin && <AddIntervention />}
     </Page>
   );
 }
 
-function AddIntervention({ onAdded }: { onAdded: () => void }) {
+function AddIntervention() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [provider, setProvider] = useState('social_services');
+  const [provider, setProvider] = useState<Provider>('social_services');
   const [targetGroup, setTargetGroup] = useState('');
   const [evidenceBased, setEvidenceBased] = useState(false);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [nameMissing, setNameMissing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    setError(null);
-    if (!name.trim()) {
-      setNameError(t.nameRequired);
-      return;
-    }
-    setNameError(null);
-    setBusy(true);
-    try {
-      await api.post('/interventions', {
-        name: name.trim(),
-        ...(description.trim() ? { description: description.trim() } : {}),
-        providerAgencyType: provider,
-        evidenceBased,
-        ...(targetGroup.trim() ? { targetGroup: targetGroup.trim() } : {}),
-        active: true,
-      });
-      setSaved(t.saved(name.trim()));
+  // Every view of the catalogue (this list, the choice of intervention in a case) loads anew.
+  const create = useApiMutation({
+    mutationFn: (body: Schemas['CreateInterventionDto']) => data(client.POST('/api/v1/interventions', { body })),
+    invalidates: ['/api/v1/interventions'],
+    onSuccess: (created) => {
+      setSaved(t.saved(created.name));
       setName('');
       setDescription('');
       setTargetGroup('');
       setEvidenceBased(false);
-      onAdded();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setNameError(t.exists);
-      else setError(e);
-    } finally {
-      setBusy(false);
+    },
+  });
+  // A name already in the catalogue is the name field's error.
+  const exists = create.error instanceof ApiError && create.error.status === 409;
+  const errors = formErrors(create.error);
+
+  const submit = () => {
+    setSaved(null);
+    setNameMissing(!name.trim());
+    if (!name.trim()) {
+      create.reset();
+      return;
     }
+    create.mutate({
+      name: name.trim(),
+      ...(description.trim() ? { description: description.trim() } : {}),
+      providerAgencyType: provider,
+      evidenceBased,
+      ...(targetGroup.trim() ? { targetGroup: targetGroup.trim() } : {}),
+      active: true,
+    });
   };
 
   return (
-    <Stack component="form" onSubmit={(e) => void submit(e)} gap="sm" maw={560} aria-labelledby="add-intervention">
-      <Title order={2} size="h3" id="add-intervention">
+    <Stack gap="sm" maw={560}>
+      <Title order={2} size="h3">
         {t.add}
       </Title>
-      <ProblemAlert error={error} />
       {saved && (
         <Text role="status" fw={600}>
           {saved}
         </Text>
       )}
-      <TextInput
-        label={t.name}
-        withAsterisk
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        error={nameError}
-        aria-invalid={nameError ? true : undefined}
-        maxLength={200}
-      />
-      <Textarea
-        label={t.description}
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        maxLength={4000}
-        autosize
-        minRows={2}
-      />
-      <NativeSelect
-        label={t.provider}
-        value={provider}
-        onChange={(e) => setProvider(e.currentTarget.value)}
-        data={Object.entries(providers).map(([value, label]) => ({ value, label }))}
-      />
-      <TextInput
-        label={t.targetGroup}
-        value={targetGroup}
-        onChange={(e) => setTargetGroup(e.currentTarget.value)}
-        maxLength={500}
-      />
-      <Checkbox
-        label={t.evidenceBased}
-        checked={evidenceBased}
-        onChange={(e) => setEvidenceBased(e.currentTarget.checked)}
-      />
-      <Group>
-        <Button type="submit" loading={busy}>
-          {t.save}
-        </Button>
-      </Group>
+      <ApiForm
+        label={t.add}
+        onSubmit={submit}
+        pending={create.isPending}
+        error={exists ? null : create.error}
+        fields={['name', 'description', 'providerAgencyType', 'targetGroup', 'evidenceBased']}
+        submitLabel={t.save}
+      >
+        <TextInput
+          label={t.name}
+          withAsterisk
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={nameMissing ? t.nameRequired : exists ? t.exists : errors.errorOf('name')}
+          maxLength={200}
+        />
+        <Textarea
+          label={t.description}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.errorOf('description')}
+          maxLength={4000}
+          autosize
+          minRows={2}
+        />
+        <NativeSelect
+          label={t.provider}
+          value={provider}
+          onChange={(e) => setProvider(e.currentTarget.value as Provider)}
+          error={errors.errorOf('providerAgencyType')}
+          data={Object.entries(providers).map(([value, label]) => ({ value, label }))}
+        />
+        <TextInput
+          label={t.targetGroup}
+          value={targetGroup}
+          onChange={(e) => setTargetGroup(e.currentTarget.value)}
+          error={errors.errorOf('targetGroup')}
+          maxLength={500}
+        />
+        <Checkbox
+          label={t.evidenceBased}
+          checked={evidenceBased}
+          onChange={(e) => setEvidenceBased(e.currentTarget.checked)}
+          error={errors.errorOf('evidenceBased')}
+        />
+      </ApiForm>
     </Stack>
   );
 }

@@ -1,29 +1,17 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NativeSelect, Table, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ShowMore } from '../components/ShowMore';
 import { formatDate } from '../format';
-import { client, data } from '../client';
-import { keyOf, usePages } from '../query';
+import { client, data, Schemas } from '../client';
+import { keyOf, useApiMutation, usePages } from '../query';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
-import type { Mobilisation } from '../api-types';
+
+type Mobilisation = Schemas['MobilisationDto'];
 
 const t = texts.agency.invitations;
 const FILTERS = ['all', 'pending', 'overdue', 'accepted', 'declined'] as const;
@@ -43,25 +31,14 @@ function AcceptDialog({
   // The API offers agency workers no list of colleagues, so the one known to be valid is the caller.
   const candidates = me ? [{ value: me.id, label: t.me(me.displayName) }] : [];
   const [representative, setRepresentative] = useState(me?.id ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await api.post<Mobilisation>(`/mobilisations/${invitation.id}/accept`, {
-          representativeUserId: representative,
-        }),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  // The case (its invitations, timeline, and what the agency may read) loads anew.
+  const answer = useApiMutation({
+    mutationFn: (body: Schemas['AcceptMobilisationDto']) =>
+      data(client.POST('/api/v1/mobilisations/{id}/accept', { params: { path: { id: invitation.id } }, body })),
+    invalidates: [`/api/v1/cases/${invitation.caseId}`],
+    onSuccess: onDone,
+  });
+  const errors = formErrors(answer.error);
 
   return (
     <Modal
@@ -70,27 +47,28 @@ function AcceptDialog({
       closeButtonProps={{ 'aria-label': texts.common.close }}
       title={t.acceptTitle(invitation.caseReference)}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <NativeSelect
-            label={t.representativeLabel}
-            description={t.representativeHelp}
-            required
-            value={representative}
-            onChange={(e) => setRepresentative(e.currentTarget.value)}
-            data={candidates}
-          />
-          <ProblemAlert error={error} />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t.confirmAccept}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {texts.common.cancel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ApiForm
+        onSubmit={() => answer.mutate({ representativeUserId: representative })}
+        pending={answer.isPending}
+        error={answer.error}
+        fields={['representativeUserId']}
+        submitLabel={t.confirmAccept}
+        extraActions={
+          <Button variant="default" onClick={onClose}>
+            {texts.common.cancel}
+          </Button>
+        }
+      >
+        <NativeSelect
+          label={t.representativeLabel}
+          description={t.representativeHelp}
+          required
+          value={representative}
+          onChange={(e) => setRepresentative(e.currentTarget.value)}
+          data={candidates}
+          error={errors.errorOf('representativeUserId')}
+        />
+      </ApiForm>
     </Modal>
   );
 }
@@ -105,30 +83,18 @@ function DeclineDialog({
   onClose(): void;
 }) {
   const [reason, setReason, clearReason] = useDraft(`decline:${invitation.id}`);
-  const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    setBusy(true);
-    try {
-      const answered = await api.post<Mobilisation>(`/mobilisations/${invitation.id}/decline`, {
-        reason: reason.trim(),
-      });
+  // The case (its invitations and timeline) loads anew.
+  const answer = useApiMutation({
+    mutationFn: (body: Schemas['DeclineMobilisationDto']) =>
+      data(client.POST('/api/v1/mobilisations/{id}/decline', { params: { path: { id: invitation.id } }, body })),
+    invalidates: [`/api/v1/cases/${invitation.caseId}`],
+    onSuccess: (answered) => {
       clearReason();
       onDone(answered);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const errors = formErrors(answer.error);
 
   return (
     <Modal
@@ -137,30 +103,33 @@ function DeclineDialog({
       closeButtonProps={{ 'aria-label': texts.common.close }}
       title={t.declineTitle(invitation.caseReference)}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Textarea
-            label={t.reasonLabel}
-            description={t.reasonHelp}
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            error={missing && !reason.trim() ? t.reasonRequired : undefined}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <ProblemAlert error={error} />
-          <Group>
-            <Button type="submit" color="red.9" loading={busy}>
-              {t.confirmDecline}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {texts.common.cancel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ApiForm
+        onSubmit={() => {
+          setMissing(!reason.trim());
+          if (reason.trim()) answer.mutate({ reason: reason.trim() });
+        }}
+        pending={answer.isPending}
+        error={answer.error}
+        fields={['reason']}
+        submitLabel={t.confirmDecline}
+        extraActions={
+          <Button variant="default" onClick={onClose}>
+            {texts.common.cancel}
+          </Button>
+        }
+      >
+        <Textarea
+          label={t.reasonLabel}
+          description={t.reasonHelp}
+          required
+          autosize
+          minRows={3}
+          maxLength={2000}
+          value={reason}
+          error={missing && !reason.trim() ? t.reasonRequired : errors.errorOf('reason')}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+      </ApiForm>
     </Modal>
   );
 }
@@ -179,6 +148,7 @@ export function InvitationsPage() {
   const [answering, setAnswering] = useState<{ invitation: Mobilisation; how: 'accept' | 'decline' } | null>(null);
   const [answered, setAnswered] = useState<string | null>(null);
 
+  // The answered invitation changes in place: it stays in sight under the chosen filter until the list is loaded anew.
   function done(result: Mobilisation) {
     setAnswering(null);
     setAnswered(result.status === 'accepted' ? t.accepted(result.caseReference) : t.declined(result.caseReference));

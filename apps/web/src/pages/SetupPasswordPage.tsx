@@ -1,8 +1,10 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { FormEvent, useEffect, useState } from 'react';
+import { Alert, Anchor, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../api';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { ApiError } from '../api';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
+import { useApiMutation } from '../query';
 import { texts } from '../texts';
 
 const t = texts.common.setup;
@@ -14,45 +16,42 @@ export function SetupPasswordPage() {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [mistake, setMistake] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
   useEffect(() => {
     document.title = `${t.title} – ${texts.common.appName}`;
   }, []);
+  const setup = useApiMutation({
+    mutationFn: (body: Schemas['SetupDto']) => data(client.POST('/api/v1/auth/setup', { body })),
+  });
+  const errors = formErrors(setup.error);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setMistake(password.length < MIN_LENGTH ? t.tooShort : password !== repeat ? t.mismatch : null);
-    if (password.length < MIN_LENGTH || password !== repeat) return;
-    setBusy(true);
-    try {
-      await api.post('/auth/setup', { username: username.trim(), code: code.trim(), newPassword: password });
-      setDone(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
+  function submit() {
+    const found = password.length < MIN_LENGTH ? t.tooShort : password !== repeat ? t.mismatch : null;
+    setMistake(found);
+    if (found) {
+      setup.reset();
+      return;
     }
+    setup.mutate({ username: username.trim(), code: code.trim(), newPassword: password });
   }
 
-  const message =
-    error instanceof ApiError && error.status === 401
+  // A wrong username or code, or too many tries: said in words of their own, never which of the two was wrong.
+  const refusal =
+    setup.error instanceof ApiError && setup.error.status === 401
       ? t.failed
-      : error instanceof ApiError && error.status === 429
+      : setup.error instanceof ApiError && setup.error.status === 429
         ? t.tooMany
-        : mistake;
+        : null;
+  const message = refusal ?? mistake;
 
   return (
     <Center mih="100vh" p="md" component="main" id="main">
-      <Paper withBorder shadow="sm" p="xl" w={420} component="form" onSubmit={submit} noValidate>
+      <Paper withBorder shadow="sm" p="xl" w={420}>
         <Stack>
           <Title order={1} size="h2">
             {t.title}
           </Title>
-          {done ? (
+          {setup.isSuccess ? (
             <>
               <Alert color="green" role="status">
                 {t.done}
@@ -64,50 +63,57 @@ export function SetupPasswordPage() {
           ) : (
             <>
               <Text>{t.intro}</Text>
-              <TextInput
-                label={t.username}
-                name="username"
-                autoComplete="username"
-                required
-                value={username}
-                onChange={(e) => setUsername(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t.code}
-                name="code"
-                autoComplete="one-time-code"
-                required
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t.newPassword}
-                name="new-password"
-                autoComplete="new-password"
-                required
-                visibilityToggleButtonProps={{ 'aria-label': texts.common.login.showPassword }}
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label={t.repeatPassword}
-                name="repeat-password"
-                autoComplete="new-password"
-                required
-                visibilityToggleButtonProps={{ 'aria-label': texts.common.login.showPassword }}
-                value={repeat}
-                onChange={(e) => setRepeat(e.currentTarget.value)}
-              />
-              {message ? (
-                <Alert color="red" role="alert">
-                  {message}
-                </Alert>
-              ) : (
-                <ProblemAlert error={error} />
-              )}
-              <Button type="submit" loading={busy}>
-                {t.submit}
-              </Button>
+              <ApiForm
+                label={t.title}
+                onSubmit={submit}
+                pending={setup.isPending}
+                error={refusal ? null : setup.error}
+                fields={['username', 'code', 'newPassword']}
+                submitLabel={t.submit}
+              >
+                <TextInput
+                  label={t.username}
+                  name="username"
+                  autoComplete="username"
+                  required
+                  value={username}
+                  onChange={(e) => setUsername(e.currentTarget.value)}
+                  error={errors.errorOf('username')}
+                />
+                <TextInput
+                  label={t.code}
+                  name="code"
+                  autoComplete="one-time-code"
+                  required
+                  value={code}
+                  onChange={(e) => setCode(e.currentTarget.value)}
+                  error={errors.errorOf('code')}
+                />
+                <PasswordInput
+                  label={t.newPassword}
+                  name="new-password"
+                  autoComplete="new-password"
+                  required
+                  visibilityToggleButtonProps={{ 'aria-label': texts.common.login.showPassword }}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={errors.errorOf('newPassword')}
+                />
+                <PasswordInput
+                  label={t.repeatPassword}
+                  name="repeat-password"
+                  autoComplete="new-password"
+                  required
+                  visibilityToggleButtonProps={{ 'aria-label': texts.common.login.showPassword }}
+                  value={repeat}
+                  onChange={(e) => setRepeat(e.currentTarget.value)}
+                />
+                {message && (
+                  <Alert color="red" role="alert">
+                    {message}
+                  </Alert>
+                )}
+              </ApiForm>
             </>
           )}
         </Stack>

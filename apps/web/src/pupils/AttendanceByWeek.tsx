@@ -1,11 +1,12 @@
 import { Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { client, data as dataOf } from '../client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatNumber, formatPercent, formatWeek } from '../format';
-import { useApi } from '../hooks';
+import { keyOf } from '../query';
 import { texts } from '../texts';
 import { CHART_COLOURS, ChartFigure } from './ChartFigure';
-import type { AbsenceFigures } from '../api-types';
 
 const t = texts.pupils.absence;
 
@@ -27,8 +28,11 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 /** The pupil's absence over the API's default period (12 weeks): key figures, a bar chart per ISO week, and the table. */
 export function AttendanceByWeek({ studentId }: { studentId: string }) {
-  const { data, error, loading } = useApi<AbsenceFigures>(`/students/${studentId}/absence`);
-  if (loading && !data) return <Loader aria-label={texts.common.loading} />;
+  const { data, error, isPending } = useQuery({
+    queryKey: keyOf(`/api/v1/students/${studentId}/absence`),
+    queryFn: () => dataOf(client.GET('/api/v1/students/{id}/absence', { params: { path: { id: studentId } } })),
+  });
+  if (isPending && !error) return <Loader aria-label={texts.common.loading} />;
   if (error) return <ProblemAlert error={error} />;
   if (!data) return null;
   const from = formatDate(data.from);
