@@ -1,20 +1,17 @@
-/* SQL pieces and helpers the mobilisation, meeting and mapping services share. */
+/*
+ * Left only for libs/cases/src/plan/plan.service.ts, which another change is rewriting: the
+ * collaboration services no longer use it. Delete this file once plan.service.ts takes
+ * `consentInForceSql` from @app/access (scope as its fifth argument, after `'now()'`) and maps
+ * its timestamps itself.
+ */
 
 import { consentInForceSql as consentSql } from '@app/access';
 
-/**
- * True while a consent of `agency` for the case in `caseColumn` is in force and covers `scope`
- * (as `consentInForce` in the access policy says). `today` is the parameter holding the Swedish date.
- */
+/** @deprecated Use `consentInForceSql(caseColumn, agency, today, 'now()', scope)` from @app/access. */
 export function consentInForceSql(caseColumn: string, agency: string, today: string, scope?: string): string {
   return consentSql(caseColumn, agency, today, 'now()', scope);
 }
 
-/** PostgreSQL's unique violation, raised by the driver (TypeORM wraps it). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return (e?.driverError?.code ?? e?.code) === '23505';
-}
-
+/** @deprecated Map timestamps where the row is read (`Date#toISOString()`). */
 export const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
