@@ -116,7 +116,7 @@ export class CaseAccess {
 
   async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {
     // One round trip: the case row with its mobilised agencies, consents and the agencies its
-    // follow-ups name. FOR UPDATE locks the case row only.
+    // follow-ups name. With `lock`, only the case row is locked.
     const row = await this.repository.findFacts(manager, caseId, lock);
     if (!row) return null;
     return {
