@@ -4,24 +4,9 @@ import { AccessService, Caller } from '@app/access';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '@app/http';
 import { CaseAccess, CaseFacts, requireActive } from '../case-access';
 import { CasesRepository } from '../cases.repository';
-import {
-  AddContributionDto,
-  ContributionDto,
-  EditContributionDto,
-  MAPPING_SECTIONS,
-  MappingDto,
-  MappingSection,
-} from './mapping.dto';
+import { AddContributionDto, ContributionDto, EditContributionDto, MAPPING_SECTIONS, MappingDto } from './mapping.dto';
+import { readableSections } from './mapping.rules';
 import { ContributionRow, MappingRepository } from './mapping.repository';
-
-/**
- * The sections the caller may read: all of them for the school; for an outside agency, consent
- * scope `mapping` opens the mapping and the `health` section also needs `health_notes`.
- */
-export function readableSections(scopes: CaseFacts['scopes']): Set<MappingSection> {
-  if (!scopes.has('mapping')) return new Set();
-  return new Set(MAPPING_SECTIONS.filter((s) => s !== 'health' || scopes.has('health_notes')));
-}
 
 /**
  * The mapping (kartläggning): each agency writes its own contributions, signed with author and

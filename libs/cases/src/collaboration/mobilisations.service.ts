@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { addWorkingDays, isIsoDate, isWorkingDay, swedishDate } from '@app/calendar';
+import { swedishDate } from '@app/calendar';
 import { AgencyRefDto, ConflictError, decodeCursor, Page, PageQuery, toPage, UnprocessableError } from '@app/http';
 import { Notifier } from '@app/notifications';
 import { CaseAccess, requireActive } from '../case-access';
@@ -13,10 +13,8 @@ import {
   InviteAgencyDto,
   MobilisationDto,
 } from './mobilisations.dto';
+import { invitationDeadline, isValidDeadline } from './mobilisation.rules';
 import { MobilisationRow, MobilisationsRepository, PupilNames } from './mobilisations.repository';
-
-/** The default time an agency has to answer an invitation. */
-export const RESPONSE_WORKING_DAYS = 5;
 
 const toDto = (r: MobilisationRow): MobilisationDto => ({
   id: r.id,
@@ -76,8 +74,8 @@ export class MobilisationsService {
       const facts = await this.cases.requireCoordination(caller, caseId, { log: 'mobilisation.invite', tx: manager });
       requireActive(facts);
       const today = swedishDate();
-      const deadline = dto.deadline ?? addWorkingDays(today, RESPONSE_WORKING_DAYS);
-      if (!isIsoDate(deadline) || deadline <= today || !isWorkingDay(deadline)) {
+      const deadline = invitationDeadline(dto.deadline, today);
+      if (!isValidDeadline(deadline, today)) {
         throw new UnprocessableError('The deadline must be a working day after today.', {
           errors: [
             {
