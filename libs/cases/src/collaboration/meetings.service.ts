@@ -14,6 +14,7 @@ import { CaseAccess, requireActive } from '../case-access';
 import { CasesRepository } from '../cases.repository';
 import { MeetingDto, MeetingListQuery, RecordMinutesDto, ScheduleMeetingDto } from './meetings.dto';
 import { MeetingRow, MeetingsRepository } from './meetings.repository';
+import { blankToNull, meetingPlaceProblems, participantProblems } from './meetings.rules';
 
 const toDto = (r: MeetingRow): MeetingDto => ({
   id: r.id,
@@ -31,8 +32,6 @@ const toDto = (r: MeetingRow): MeetingDto => ({
   updatedAt: r.updated_at.toISOString(),
 });
 
-const blankToNull = (text: string | undefined) => (text === undefined ? undefined : text.trim() || null);
-
 /** The joint meeting (samverkansmöte) of the school, the mobilised agencies, the pupil and guardians. */
 @Injectable()
 export class MeetingsService {
@@ -46,12 +45,8 @@ export class MeetingsService {
   async schedule(caller: Caller, caseId: string, dto: ScheduleMeetingDto): Promise<MeetingDto> {
     const place = blankToNull(dto.place) ?? null;
     const videoLink = dto.videoLink ?? null;
-    if (!place && !videoLink) {
-      throw new ValidationError([
-        { field: 'place', code: 'one-of-required', message: 'give a place or a videoLink' },
-        { field: 'videoLink', code: 'one-of-required', message: 'give a place or a videoLink' },
-      ]);
-    }
+    const placeProblems = meetingPlaceProblems(place, videoLink);
+    if (placeProblems.length) throw new ValidationError(placeProblems);
     const startsAt = new Date(dto.startsAt);
     if (Number.isNaN(startsAt.getTime())) {
       throw new ValidationError([
@@ -67,14 +62,7 @@ export class MeetingsService {
         });
       }
       const allowed = new Set(await this.repository.participantAgencyIds(manager, caseId, facts.schoolId));
-      const errors = dto.agencyIds
-        .map((agencyId, i) => ({ agencyId, field: `agencyIds.${i}` }))
-        .filter(({ agencyId }) => !allowed.has(agencyId.toLowerCase()))
-        .map(({ field }) => ({
-          field,
-          code: 'not-in-case',
-          message: "not the pupil's school or an agency mobilised into the case",
-        }));
+      const errors = participantProblems(dto.agencyIds, allowed);
       if (errors.length) {
         throw new UnprocessableError('Participants must be the school or agencies mobilised into the case.', {
           errors,
