@@ -129,9 +129,11 @@ function outsideAgencyIn(caller: Caller, kase: CaseSubjectFacts, now: Date): boo
 }
 
 /**
- * The SQL form of `consentInForce`: a consent of the agency in `agency` for the case in
- * `caseColumn`, in force on the Swedish date `today` at the moment `now` (SQL expressions or
- * parameters), optionally covering the scope in `scope`.
+ * The SQL form of `consentInForce`, and the only one: every query that asks whether a consent is
+ * in force (the case scope below, the case list, invitations, plans, notifications) builds it
+ * here. True when a consent of the agency in `agency` for the case in `caseColumn` is in force on
+ * the Swedish date `today` at the moment `now` (SQL expressions or parameters), optionally
+ * covering the scope in `scope` (an SQL expression such as `'case_summary'`).
  */
 export function consentInForceSql(
   caseColumn: string,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService, Action, Caller, caseScopes, CaseSubjectFacts, ConsentFacts, ConsentScope } from '@app/access';
 import { ConflictError } from '@app/http';
-import { preparedRows } from '@app/database';
+import { CasesRepository } from './cases.repository';
 
 export type CaseStatus = 'open' | 'mapping' | 'plan_active' | 'follow_up' | 'closed';
 
@@ -38,27 +37,6 @@ export interface CaseCheck {
 /** The coordination checks always write inside a transaction and lock the case by default. */
 export type CoordinationCheck = Omit<CaseCheck, 'action' | 'tx'> & { tx: EntityManager };
 
-/** The case-facts statement's row (see `load`). */
-interface CaseFactsRow {
-  id: string;
-  reference: string;
-  student_id: string;
-  school_id: string;
-  organisation_id: string;
-  coordinator_id: string;
-  status: CaseStatus;
-  protected_identity: boolean;
-  mobilised: string[];
-  consents: {
-    agency_id: string;
-    scope: string[];
-    given_at: string;
-    valid_until: string | null;
-    withdrawn_at: string | null;
-  }[];
-  follow_up_agencies: string[];
-}
-
 /**
  * The one way into a case: loads its facts (mobilised agencies, consents) and asks the access
  * layer, which logs the check. Unknown cases and cases the caller may not see both answer 404.
@@ -66,12 +44,12 @@ interface CaseFactsRow {
 @Injectable()
 export class CaseAccess {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CasesRepository,
     private readonly access: AccessService,
   ) {}
 
   async require(caller: Caller, caseId: string, check: CaseCheck): Promise<CaseFacts> {
-    const manager = check.tx ?? this.dataSource.manager;
+    const manager = check.tx ?? this.repository.manager;
     const facts = await this.load(manager, caseId, check.lock ?? false);
     await this.access.require({
       caller,
@@ -91,7 +69,7 @@ export class CaseAccess {
    * agencies only where a recorded follow-up names them (and their consent is in force).
    */
   async requireFollowUps(caller: Caller, caseId: string, logAction: string): Promise<CaseFacts> {
-    const facts = await this.load(this.dataSource.manager, caseId);
+    const facts = await this.load(this.repository.manager, caseId);
     await this.access.require({
       caller,
       action: 'read',
@@ -138,28 +116,9 @@ export class CaseAccess {
 
   async load(manager: EntityManager, caseId: string, lock = false): Promise<Omit<CaseFacts, 'scopes'> | null> {
     // One round trip: the case row with its mobilised agencies, consents and the agencies its
-    // follow-ups name (a case read paid four before). FOR UPDATE locks the case row only, as before.
-    const [row] = await preparedRows<CaseFactsRow>(
-      manager,
-      `SELECT c.id, c.reference, c.student_id, c.school_id, sa.organisation_id, c.coordinator_id, c.status, s.protected_identity,
-              ARRAY(SELECT m.agency_id FROM mobilisation m WHERE m.case_id = c.id AND m.status <> 'declined') AS mobilised,
-              coalesce((SELECT json_agg(json_build_object(
-                                'agency_id', k.agency_id, 'scope', k.scope,
-                                'given_at', to_char(k.given_at, 'YYYY-MM-DD'),
-                                'valid_until', to_char(k.valid_until, 'YYYY-MM-DD'),
-                                'withdrawn_at', k.withdrawn_at))
-                          FROM consent k WHERE k.case_id = c.id), '[]') AS consents,
-              -- A recorded follow-up names the kinds of agency needed for new interventions.
-              ARRAY(SELECT DISTINCT a.id FROM case_follow_up f JOIN agency a ON a.type = ANY (f.new_interventions)
-                     WHERE f.case_id = c.id AND f.recorded_at IS NOT NULL) AS follow_up_agencies
-         FROM support_case c JOIN student s ON s.id = c.student_id JOIN agency sa ON sa.id = c.school_id
-        WHERE c.id = $1
-       ${lock ? 'FOR UPDATE OF c' : ''}`,
-      [caseId],
-    );
+    // follow-ups name. With `lock`, only the case row is locked.
+    const row = await this.repository.findFacts(manager, caseId, lock);
     if (!row) return null;
-    const mobilised: string[] = row.mobilised;
-    const consents = row.consents;
     return {
       id: row.id,
       reference: row.reference,
@@ -174,8 +133,8 @@ export class CaseAccess {
         schoolId: row.school_id,
         closed: row.status === 'closed',
         followUpAgencyIds: row.follow_up_agencies,
-        mobilisedAgencyIds: mobilised,
-        consents: consents.map((c): ConsentFacts => ({
+        mobilisedAgencyIds: row.mobilised,
+        consents: row.consents.map((c): ConsentFacts => ({
           agencyId: c.agency_id,
           scope: c.scope,
           givenAt: c.given_at,

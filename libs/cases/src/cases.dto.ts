@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { CONSENT_SCOPES } from '@app/access';
-import { PageQuery, PersonRefDto } from '@app/http';
+import { IsCalendarDate, PageQuery, PersonRefDto } from '@app/http';
 import type { CaseStatus } from './case-access';
 
 export const CASE_STATUSES: CaseStatus[] = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'];
 export const CASE_OUTCOMES = ['attendance_recovered', 'partly_recovered', 'not_recovered', 'moved', 'other'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class OpenCaseDto {
   @ApiProperty({ format: 'uuid' })
@@ -66,12 +65,12 @@ export class HandOverDto {
 export class LeadTimeQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Cases opened from this day. Default: a year before `to`.' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Cases opened up to this day. Default: today.' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }
 

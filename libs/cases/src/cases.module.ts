@@ -4,7 +4,9 @@ import { CaseAccessModule } from './case-access.module';
 import { CaseCollaborationModule } from './collaboration/collaboration.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
-import { ConsentsController, ConsentsService } from './consents';
+import { ConsentsController } from './consents.controller';
+import { ConsentsRepository } from './consents.repository';
+import { ConsentsService } from './consents.service';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { PlanModule } from './plan/plan.module';
 
@@ -12,7 +14,7 @@ import { PlanModule } from './plan/plan.module';
 @Module({
   imports: [StudentsModule, CaseAccessModule, CaseCollaborationModule, PlanModule, FollowUpModule],
   controllers: [CasesController, ConsentsController],
-  providers: [CasesService, ConsentsService],
+  providers: [CasesService, ConsentsService, ConsentsRepository],
   exports: [CaseAccessModule, CasesService],
 })
 export class CasesModule {}

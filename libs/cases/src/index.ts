@@ -3,6 +3,7 @@ export * from './case-access.module';
 export * from './cases.module';
 export * from './timeline';
 export * from './cases.service';
+export * from './cases.rules';
 export * from './cases.dto';
 export { loadPlan } from './plan/plan.repository';
 export * from './follow-up/suppression.rules';

@@ -1,48 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '@app/http';
 import { CaseAccess, CaseFacts, requireActive } from '../case-access';
-import { recordEvent } from '../timeline';
-import { iso } from './collaboration-sql';
-import {
-  AddContributionDto,
-  ContributionDto,
-  EditContributionDto,
-  MAPPING_SECTIONS,
-  MappingDto,
-  MappingSection,
-} from './mapping.dto';
-
-interface ContributionRow {
-  id: string;
-  section: MappingSection;
-  text: string;
-  author_id: string;
-  author_name: string;
-  agency_id: string;
-  agency_name: string;
-  agency_type: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const SELECT = `
-  SELECT mc.id, mc.section, mc.text, mc.author_id, u.display_name AS author_name,
-         mc.agency_id, a.name AS agency_name, a.type AS agency_type, mc.created_at, mc.updated_at
-    FROM mapping_contribution mc
-    JOIN app_user u ON u.id = mc.author_id
-    JOIN agency a ON a.id = mc.agency_id`;
-
-/**
- * The sections the caller may read: all of them for the school; for an outside agency, consent
- * scope `mapping` opens the mapping and the `health` section also needs `health_notes`.
- */
-export function readableSections(scopes: CaseFacts['scopes']): Set<MappingSection> {
-  if (!scopes.has('mapping')) return new Set();
-  return new Set(MAPPING_SECTIONS.filter((s) => s !== 'health' || scopes.has('health_notes')));
-}
+import { CasesRepository } from '../cases.repository';
+import { AddContributionDto, ContributionDto, EditContributionDto, MAPPING_SECTIONS, MappingDto } from './mapping.dto';
+import { readableSections } from './mapping.rules';
+import { ContributionRow, MappingRepository } from './mapping.repository';
 
 /**
  * The mapping (kartläggning): each agency writes its own contributions, signed with author and
@@ -51,7 +15,8 @@ export function readableSections(scopes: CaseFacts['scopes']): Set<MappingSectio
 @Injectable()
 export class MappingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MappingRepository,
+    private readonly caseRepository: CasesRepository,
     private readonly cases: CaseAccess,
     private readonly access: AccessService,
   ) {}
@@ -63,11 +28,7 @@ export class MappingService {
       await this.access.forbid(caller, 'mapping.read', 'case', caseId, 'The consent does not cover the mapping.');
     }
     // An agency always sees its own words, even in a section its consent does not open.
-    const rows: ContributionRow[] = await this.dataSource.query(
-      `${SELECT} WHERE mc.case_id = $1 AND (mc.section = ANY ($2::text[]) OR mc.agency_id = $3)
-        ORDER BY mc.created_at, mc.id`,
-      [caseId, [...readable], caller.agencyId],
-    );
+    const rows = await this.repository.listForCase(this.repository.manager, caseId, [...readable], caller.agencyId);
     const contributions = rows.map((r) => this.toDto(caller, facts, r));
     await this.access.logList(
       caller,
@@ -87,7 +48,7 @@ export class MappingService {
 
   async add(caller: Caller, caseId: string, dto: AddContributionDto): Promise<ContributionDto> {
     const text = this.text(dto.text);
-    return this.dataSource.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       // Seeing the case (mobilised, consent in force) is what lets an agency contribute; the
       // lock keeps a closing of the case from slipping in between.
       const facts = await this.cases.require(caller, caseId, {
@@ -97,12 +58,17 @@ export class MappingService {
         lock: true,
       });
       requireActive(facts);
-      const [{ id }] = await manager.query(
-        `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [caseId, dto.section, caller.agencyId, caller.userId, text],
-      );
-      await recordEvent(manager, caseId, caller, 'mapping.added', { contributionId: id, section: dto.section });
+      const id = await this.repository.insert(manager, {
+        caseId,
+        section: dto.section,
+        agencyId: caller.agencyId,
+        authorId: caller.userId,
+        text,
+      });
+      await this.caseRepository.recordEvent(manager, caseId, caller, 'mapping.added', {
+        contributionId: id,
+        section: dto.section,
+      });
       await this.access.logChange(caller, 'mapping.add', 'mapping_contribution', [id], manager);
       return this.load(manager, caller, facts, id);
     });
@@ -110,17 +76,14 @@ export class MappingService {
 
   async edit(caller: Caller, caseId: string, contributionId: string, dto: EditContributionDto) {
     const text = this.text(dto.text);
-    return this.dataSource.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       const facts = await this.cases.require(caller, caseId, {
         action: 'read',
         log: 'mapping.edit',
         tx: manager,
         lock: true,
       });
-      const [row] = await manager.query(
-        `SELECT agency_id, section FROM mapping_contribution WHERE id = $1 AND case_id = $2 FOR UPDATE`,
-        [contributionId, caseId],
-      );
+      const row = await this.repository.findForEdit(manager, caseId, contributionId);
       const own = row?.agency_id === caller.agencyId;
       if (!own) {
         await this.access.logDenied(caller, 'mapping.edit', 'mapping_contribution', contributionId);
@@ -131,11 +94,11 @@ export class MappingService {
         throw new NotFoundError('contribution');
       }
       requireActive(facts);
-      await manager.query(`UPDATE mapping_contribution SET text = $2, updated_at = now() WHERE id = $1`, [
+      await this.repository.setText(manager, contributionId, text);
+      await this.caseRepository.recordEvent(manager, caseId, caller, 'mapping.edited', {
         contributionId,
-        text,
-      ]);
-      await recordEvent(manager, caseId, caller, 'mapping.edited', { contributionId, section: row.section });
+        section: row!.section,
+      });
       await this.access.logChange(caller, 'mapping.edit', 'mapping_contribution', [contributionId], manager);
       return this.load(manager, caller, facts, contributionId);
     });
@@ -158,14 +121,13 @@ export class MappingService {
       text: r.text,
       author: { id: r.author_id, displayName: r.author_name },
       agency: { id: r.agency_id, name: r.agency_name, type: r.agency_type },
-      createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
       editable: r.agency_id === caller.agencyId && facts.status !== 'closed' && caller.permissions.has('mapping.write'),
     };
   }
 
   private async load(manager: EntityManager, caller: Caller, facts: CaseFacts, id: string): Promise<ContributionDto> {
-    const [row]: ContributionRow[] = await manager.query(`${SELECT} WHERE mc.id = $1`, [id]);
-    return this.toDto(caller, facts, row);
+    return this.toDto(caller, facts, (await this.repository.find(manager, id))!);
   }
 }

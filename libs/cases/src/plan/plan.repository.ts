@@ -1,12 +1,12 @@
+import { consentInForceSql } from '@app/access';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SqlCondition } from '@app/access';
 import { sqlRow, sqlRows } from '@app/database';
-import { consentInForceSql, iso } from '../collaboration/collaboration-sql';
 import { actionEtagOf } from './etag';
 import type { ActionDto, ActionStatus, AgreementDto, AgreementParticipant, GoalDto, PlanDto } from './plan.dto';
-import { PlanChange, versionSnapshot } from './plan.rules';
+import { iso, PlanChange, versionSnapshot } from './plan.rules';
 
 /** The plan row of a case, as locked (or read) before a change. */
 export interface PlanLock {
@@ -536,7 +536,7 @@ export class PlanRepository {
     params.push(...scope.params);
     if (f.consentOf !== null) {
       params.push(f.consentOf);
-      where.push(consentInForceSql('c.id', `$${params.length}`, '$1', `'plan'`));
+      where.push(consentInForceSql('c.id', `$${params.length}`, '$1', 'now()', `'plan'`));
     }
     if (f.status) {
       params.push(f.status);

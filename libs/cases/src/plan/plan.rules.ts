@@ -281,3 +281,7 @@ export function withNames(plan: PlanDto, names: { pupil: boolean; guardians: boo
     }),
   };
 }
+
+/** A timestamp as the API answers it (ISO 8601, UTC), null kept. */
+export const iso = (value: Date | string | null): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();

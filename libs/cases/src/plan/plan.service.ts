@@ -4,7 +4,6 @@ import { AccessService, Caller } from '@app/access';
 import { decodeCursor, FieldError, NotFoundError, Page, toPage, UnprocessableError } from '@app/http';
 import { Notifier } from '@app/notifications';
 import { CaseAccess, CaseFacts, namesVisible, requireActive } from '../case-access';
-import { iso } from '../collaboration/collaboration-sql';
 import { recordEvent } from '../timeline';
 import { parseIfMatch, preconditionFailed, requireIfMatch } from './etag';
 import { ActionStatus, AgreePlanDto, PlanDto, PlanVersionDto, PlanVersionSummaryDto, PutPlanDto } from './plan.dto';
@@ -12,6 +11,7 @@ import { PlanLock, PlanRepository, VersionRow } from './plan.repository';
 import {
   caseAgencies,
   isAgreementInFuture,
+  iso,
   mergeStaleActions,
   newlyAssigned,
   participantErrors,

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, sqlRows } from '@app/database';
+import type { MappingSection } from './mapping.dto';
+
+export interface ContributionRow {
+  id: string;
+  section: MappingSection;
+  text: string;
+  author_id: string;
+  author_name: string;
+  agency_id: string;
+  agency_name: string;
+  agency_type: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NewContribution {
+  caseId: string;
+  section: MappingSection;
+  agencyId: string;
+  authorId: string;
+  text: string;
+}
+
+const SELECT = `
+  SELECT mc.id, mc.section, mc.text, mc.author_id, u.display_name AS author_name,
+         mc.agency_id, a.name AS agency_name, a.type AS agency_type, mc.created_at, mc.updated_at
+    FROM mapping_contribution mc
+    JOIN app_user u ON u.id = mc.author_id
+    JOIN agency a ON a.id = mc.agency_id`;
+
+/** All SQL of the mapping (kartläggning): the agencies' contributions to a case. */
+@Injectable()
+export class MappingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** The case's contributions in `sections`, and all of `agencyId`'s own, in the order written. */
+  async listForCase(
+    db: EntityManager,
+    caseId: string,
+    sections: MappingSection[],
+    agencyId: string,
+  ): Promise<ContributionRow[]> {
+    return sqlRows<ContributionRow>(
+      db,
+      `${SELECT} WHERE mc.case_id = $1 AND (mc.section = ANY ($2::text[]) OR mc.agency_id = $3)
+        ORDER BY mc.created_at, mc.id`,
+      [caseId, sections, agencyId],
+    );
+  }
+
+  async insert(tx: EntityManager, c: NewContribution): Promise<string> {
+    const row = await sqlRow<{ id: string }>(
+      tx,
+      `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [c.caseId, c.section, c.agencyId, c.authorId, c.text],
+    );
+    return row!.id;
+  }
+
+  /** Who wrote the contribution and where, row locked; null when the case has no such contribution. */
+  async findForEdit(
+    tx: EntityManager,
+    caseId: string,
+    contributionId: string,
+  ): Promise<{ agency_id: string; section: MappingSection } | null> {
+    return sqlRow(tx, `SELECT agency_id, section FROM mapping_contribution WHERE id = $1 AND case_id = $2 FOR UPDATE`, [
+      contributionId,
+      caseId,
+    ]);
+  }
+
+  async setText(tx: EntityManager, contributionId: string, text: string): Promise<void> {
+    await sqlCount(tx, `UPDATE mapping_contribution SET text = $2, updated_at = now() WHERE id = $1`, [
+      contributionId,
+      text,
+    ]);
+  }
+
+  async find(db: EntityManager, id: string): Promise<ContributionRow | null> {
+    return sqlRow<ContributionRow>(db, `${SELECT} WHERE mc.id = $1`, [id]);
+  }
+}
