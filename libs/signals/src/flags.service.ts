@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
-import { absenceFigures } from '@app/attendance';
+import { pupilAbsenceFigures } from '@app/attendance';
 import { addDays, swedishDate } from '@app/calendar';
 import { CaseDto, CasesService } from '@app/cases';
 import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';
@@ -78,7 +78,7 @@ export class FlagsService {
       const rules = await this.rules.rulesFor(pupil.organisationId, manager);
       const snapshot: FlagSnapshotDto = {
         takenAt: now.toISOString(),
-        figures: await absenceFigures(manager, `SELECT $1::uuid AS id`, [studentId], addDays(today, -27), today),
+        figures: await pupilAbsenceFigures(manager, studentId, addDays(today, -27), today),
         rulesHit: await this.watchlist.currentRuleHits(manager, studentId, rules, today),
       };
       const id = await this.repository.insert(manager, {
