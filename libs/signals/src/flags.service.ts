@@ -16,7 +16,6 @@ import {
   FlagListQuery,
   FlagNoteDto,
   FlagSnapshotDto,
-  FlagStatus,
 } from './flags.dto';
 import { FlagNoteRow, FlagRow, FlagsRepository } from './flags.repository';
 import { WatchlistService } from './watchlist.service';
