@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
-import { isIsoDate, swedishDate } from '@app/calendar';
 import {
   ConflictError,
   decodeCursor,
@@ -19,10 +18,8 @@ import {
   GuardianNoticeQuery,
 } from './guardian-notices.dto';
 import { GuardianNoticesRepository } from './guardian-notices.repository';
+import { noticeProblems } from './guardian-notices.rules';
 import { referenceDay } from './watchlist.service';
-
-/** Clocks differ a little: an informedAt up to this far ahead of the server's clock is still "now". */
-const CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Same-day notice to guardians of invalid absence (skollagen 7 kap. 17 §). No contact details here. */
 @Injectable()
@@ -78,21 +75,7 @@ export class GuardianNoticesService {
 
   async create(caller: Caller, studentId: string, dto: CreateGuardianNoticeDto): Promise<GuardianNoticeDto> {
     const informedAt = new Date(dto.informedAt);
-    const errors = [];
-    if (!isIsoDate(dto.date)) errors.push({ field: 'date', code: 'invalid-date', message: 'date must be a real date' });
-    else if (dto.date > swedishDate())
-      errors.push({ field: 'date', code: 'in-future', message: 'date must not be in the future' });
-    if (Number.isNaN(informedAt.getTime())) {
-      errors.push({ field: 'informedAt', code: 'invalid-date', message: 'informedAt must be a date-time' });
-    } else if (informedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      errors.push({ field: 'informedAt', code: 'in-future', message: 'informedAt must not be in the future' });
-    } else if (isIsoDate(dto.date) && swedishDate(informedAt) < dto.date) {
-      errors.push({
-        field: 'informedAt',
-        code: 'before-start',
-        message: 'informedAt must not be before the day of the absence',
-      });
-    }
+    const errors = noticeProblems(dto.date, informedAt, new Date());
     if (errors.length) throw new ValidationError(errors);
     return this.repository.transaction(async (manager) => {
       await this.students.requireStudent(caller, studentId, 'guardianNotice.create', 'write', manager);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
-import { addDays, isIsoDate, swedishDate } from '@app/calendar';
-import { encodeCursor, FieldError, NotFoundError, Page, ValidationError } from '@app/http';
+import { addDays, swedishDate } from '@app/calendar';
+import { encodeCursor, NotFoundError, Page, ValidationError } from '@app/http';
 import { maskPersonnummer, StudentsService } from '@app/students';
 import { percentOf } from './rule-evaluation';
 import {
@@ -13,6 +13,7 @@ import {
   UpdateInvestigationDto,
 } from './investigations.dto';
 import { InvestigationRow, InvestigationsRepository } from './investigations.repository';
+import { dateProblems } from './investigations.rules';
 import { decodeOffset, referenceDay } from './watchlist.service';
 
 /**
@@ -36,36 +37,6 @@ const toInvestigation = (r: InvestigationRow): InvestigationDto => ({
   recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
   createdAt: r.created_at.toISOString(),
 });
-
-function dateProblems(startedOn: string, informedOn: string | undefined, today: string): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!isIsoDate(startedOn))
-    errors.push({ field: 'startedOn', code: 'invalid-date', message: 'startedOn must be a real date' });
-  else if (startedOn > today)
-    errors.push({ field: 'startedOn', code: 'in-future', message: 'startedOn must not be in the future' });
-  if (informedOn !== undefined) {
-    if (!isIsoDate(informedOn)) {
-      errors.push({
-        field: 'huvudmanInformedOn',
-        code: 'invalid-date',
-        message: 'huvudmanInformedOn must be a real date',
-      });
-    } else if (informedOn > today) {
-      errors.push({
-        field: 'huvudmanInformedOn',
-        code: 'in-future',
-        message: 'huvudmanInformedOn must not be in the future',
-      });
-    } else if (isIsoDate(startedOn) && informedOn < startedOn) {
-      errors.push({
-        field: 'huvudmanInformedOn',
-        code: 'before-start',
-        message: 'huvudmanInformedOn must not be before startedOn',
-      });
-    }
-  }
-  return errors;
-}
 
 /** Frånvaroutredning (skollagen 7 kap. 19 a §): recorded by the principal. */
 @Injectable()
