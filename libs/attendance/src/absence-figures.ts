@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EntityManager } from 'typeorm';
+import { AttendanceRepository, classPupils, onePupil, PupilSet } from './attendance.repository';
 
 export class AbsenceTotals {
   @ApiProperty() offeredMinutes: number;
@@ -41,36 +42,46 @@ export function totals(offered: number, valid: number, invalid: number): Absence
  * Absence of a set of pupils between two dates (inclusive), in total and per ISO week, summed
  * in SQL from the per-day aggregate. `studentsSql` selects the pupils' ids (column `id`).
  */
-export async function absenceFigures(
+export function absenceFigures(
   manager: EntityManager,
   studentsSql: string,
   params: unknown[],
   from: string,
   to: string,
 ): Promise<AbsenceFigures> {
-  const n = params.length;
-  const weeks: { week: string; week_start: string; offered: number; valid: number; invalid: number }[] =
-    await manager.query(
-      `SELECT to_char(d.day, 'IYYY-"W"IW') AS week,
-              to_char(date_trunc('week', d.day), 'YYYY-MM-DD') AS week_start,
-              sum(d.offered_minutes)::int AS offered,
-              sum(d.valid_absence_minutes)::int AS valid,
-              sum(d.invalid_absence_minutes)::int AS invalid
-         FROM attendance_day d
-        WHERE d.student_id IN (${studentsSql}) AND d.day BETWEEN $${n + 1} AND $${n + 2}
-        GROUP BY 1, 2
-        ORDER BY 2`,
-      [...params, from, to],
-    );
-  const [{ pupils }]: { pupils: number }[] = await manager.query(
-    `SELECT count(*)::int AS pupils FROM (${studentsSql}) s`,
-    params,
-  );
+  return figuresOf(manager, { sql: studentsSql, params }, from, to);
+}
+
+/** One pupil's absence between two dates (inclusive). */
+export function pupilAbsenceFigures(
+  manager: EntityManager,
+  studentId: string,
+  from: string,
+  to: string,
+): Promise<AbsenceFigures> {
+  return figuresOf(manager, onePupil(studentId), from, to);
+}
+
+/** A class's absence between two dates (inclusive): its pupils' minutes summed. */
+export function classAbsenceFigures(
+  manager: EntityManager,
+  schoolId: string,
+  className: string,
+  from: string,
+  to: string,
+): Promise<AbsenceFigures> {
+  return figuresOf(manager, classPupils(schoolId, className), from, to);
+}
+
+async function figuresOf(manager: EntityManager, pupils: PupilSet, from: string, to: string): Promise<AbsenceFigures> {
+  const repository = AttendanceRepository.of(manager);
+  const weeks = await repository.absenceWeeks(manager, pupils, from, to);
+  const count = await repository.pupilCount(manager, pupils);
   const sum = (key: 'offered' | 'valid' | 'invalid') => weeks.reduce((acc, w) => acc + w[key], 0);
   return {
     from,
     to,
-    pupils,
+    pupils: count,
     ...totals(sum('offered'), sum('valid'), sum('invalid')),
     weeks: weeks.map((w) => ({
       week: w.week,

@@ -1,30 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@app/http';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidationArguments } from 'class-validator';
+import { IsCalendarDate, PageQuery } from '@app/http';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The message of a date-only input, as the services' own check answered before `@IsCalendarDate()`
+ * (which answers both with code `invalid-date`): an impossible day (2026-02-30) "must be a real date".
+ */
+const realDate = {
+  message: ({ property, value }: ValidationArguments): string =>
+    /^\d{4}-\d{2}-\d{2}$/.test(String(value))
+      ? `${property} must be a real date`
+      : `${property} must be a date YYYY-MM-DD`,
+};
 
 export class DateRangeQuery {
   @ApiPropertyOptional({ format: 'date', description: 'First day (inclusive). Default: 12 weeks before `to`.' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Last day (inclusive). Default: today.' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   to?: string;
 }
 
 export class LessonListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   from?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   to?: string;
 }
 

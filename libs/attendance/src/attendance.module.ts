@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StudentsModule } from '@app/students';
 import { AttendanceController } from './attendance.controller';
+import { AttendanceRepository } from './attendance.repository';
 import { AttendanceService } from './attendance.service';
 import { AttendanceImportModule } from './import/import.module';
 
@@ -8,7 +9,7 @@ import { AttendanceImportModule } from './import/import.module';
 @Module({
   imports: [StudentsModule, AttendanceImportModule],
   controllers: [AttendanceController],
-  providers: [AttendanceService],
+  providers: [AttendanceService, AttendanceRepository],
   exports: [AttendanceService],
 })
 export class AttendanceModule {}

@@ -1,36 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { decodeCursor, Page, toPage, ValidationError } from '@app/http';
 import { StudentsService } from '@app/students';
-import { absenceFigures, AbsenceFigures } from './absence-figures';
-import { refreshAttendanceDays } from './attendance-days';
+import { AbsenceFigures, classAbsenceFigures, pupilAbsenceFigures } from './absence-figures';
+import { AttendanceRepository, LessonRow } from './attendance.repository';
 import { DateRangeQuery, LessonDto, LessonListQuery, RecordLessonDto } from './attendance.dto';
 import { lessonProblems } from './lesson-rules';
 import { addDays, daysBetween, isIsoDate, swedishDate } from '@app/calendar';
 
 const MAX_RANGE_DAYS = 400;
-
-interface LessonRow {
-  student_id: string;
-  lesson_date: string;
-  start_time: string;
-  offered_minutes: number;
-  attended_minutes: number;
-  valid_absence_minutes: number;
-  invalid_absence_minutes: number;
-  reason: string | null;
-  reported: boolean;
-  source: string;
-  external_id: string | null;
-  updated_at: Date;
-}
-
-const LESSON_SELECT = `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
-                              offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes,
-                              reason, reported, source, external_id, updated_at
-                         FROM attendance_lesson`;
 
 const toLesson = (r: LessonRow): LessonDto => ({
   studentId: r.student_id,
@@ -72,7 +50,7 @@ export function dateRange(query: { from?: string; to?: string }, now = new Date(
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AttendanceRepository,
     private readonly students: StudentsService,
     private readonly access: AccessService,
   ) {}
@@ -105,37 +83,20 @@ export class AttendanceService {
           : field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
       throw new ValidationError(problems.map((p) => ({ field: camel(p.field), code: p.code, message: p.reason })));
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       await this.students.requireStudent(caller, studentId, 'attendance.write', 'write', manager);
-      const [row]: LessonRow[] = await manager.query(
-        `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
-                                        valid_absence_minutes, invalid_absence_minutes, reason, source, external_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'manual', $9)
-         ON CONFLICT (student_id, lesson_date, start_time) DO UPDATE
-            SET offered_minutes = excluded.offered_minutes, attended_minutes = excluded.attended_minutes,
-                valid_absence_minutes = excluded.valid_absence_minutes,
-                invalid_absence_minutes = excluded.invalid_absence_minutes, reason = excluded.reason,
-                source = excluded.source, external_id = coalesce(excluded.external_id, attendance_lesson.external_id),
-                reported = true, updated_at = now()
-         RETURNING student_id, to_char(lesson_date, 'YYYY-MM-DD') AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
-                   offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, reported,
-                   source, external_id, updated_at`,
-        [
-          studentId,
-          dto.date,
-          dto.startTime,
-          dto.offeredMinutes,
-          attended,
-          dto.validAbsenceMinutes,
-          dto.invalidAbsenceMinutes,
-          dto.reason?.trim() || null,
-          dto.externalId ?? null,
-        ],
-      );
-      await refreshAttendanceDays(manager, `SELECT $1::uuid AS student_id, $2::date AS lesson_date`, [
+      const row = await this.repository.saveManualLesson(manager, {
         studentId,
-        dto.date,
-      ]);
+        date: dto.date,
+        startTime: dto.startTime,
+        offeredMinutes: dto.offeredMinutes,
+        attendedMinutes: attended,
+        validAbsenceMinutes: dto.validAbsenceMinutes,
+        invalidAbsenceMinutes: dto.invalidAbsenceMinutes,
+        reason: dto.reason?.trim() || null,
+        externalId: dto.externalId ?? null,
+      });
+      await this.repository.refreshDay(manager, studentId, dto.date);
       return toLesson(row);
     });
   }
@@ -144,20 +105,14 @@ export class AttendanceService {
     await this.students.requireStudent(caller, studentId, 'attendance.read');
     const { from, to } = dateRange(query);
     const cursor = decodeCursor(query.cursor, ['date', 'time']);
-    const rows: LessonRow[] = await this.dataSource.query(
-      `${LESSON_SELECT}
-        WHERE student_id = $1 AND lesson_date BETWEEN $2 AND $3
-          ${cursor ? `AND (lesson_date, start_time) < ($5::date, $6::time)` : ''}
-        ORDER BY lesson_date DESC, start_time DESC LIMIT $4`,
-      [studentId, from, to, query.limit + 1, ...(cursor ?? [])],
-    );
+    const rows = await this.repository.lessons(studentId, from, to, query.limit + 1, cursor);
     return toPage(rows, query.limit, (r) => [r.lesson_date, r.start_time], toLesson);
   }
 
   async studentAbsence(caller: Caller, studentId: string, query: DateRangeQuery): Promise<AbsenceFigures> {
     await this.students.requireStudent(caller, studentId, 'absence.read');
     const { from, to } = dateRange(query);
-    return absenceFigures(this.dataSource.manager, `SELECT $1::uuid AS id`, [studentId], from, to);
+    return pupilAbsenceFigures(this.repository.manager, studentId, from, to);
   }
 
   async classAbsence(
@@ -171,12 +126,6 @@ export class AttendanceService {
       id: `${schoolId}/${className}`,
     });
     const { from, to } = dateRange(query);
-    return absenceFigures(
-      this.dataSource.manager,
-      `SELECT id FROM student WHERE school_id = $1 AND class_name = $2`,
-      [schoolId, className],
-      from,
-      to,
-    );
+    return classAbsenceFigures(this.repository.manager, schoolId, className, from, to);
   }
 }

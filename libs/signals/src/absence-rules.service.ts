@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService, Caller } from '@app/access';
 import { NotFoundError, ValidationError } from '@app/http';
 import { AbsenceRuleDto, UpdateAbsenceRuleDto } from './absence-rules.dto';
+import { AbsenceRulesRepository } from './absence-rules.repository';
 import {
   effectiveRules,
   EffectiveRule,
@@ -30,16 +30,13 @@ const toDto = (rule: EffectiveRule): AbsenceRuleDto => ({
 @Injectable()
 export class AbsenceRulesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AbsenceRulesRepository,
     private readonly access: AccessService,
   ) {}
 
   /** The rules in force for an organisation. */
-  async rulesFor(organisationId: string, manager: EntityManager = this.dataSource.manager): Promise<RuleSet> {
-    const rows: { kind: string; enabled: boolean; params: Record<string, unknown>; updated_at: Date }[] =
-      await manager.query(`SELECT kind, enabled, params, updated_at FROM absence_rule WHERE organisation_id = $1`, [
-        organisationId,
-      ]);
+  async rulesFor(organisationId: string, manager: EntityManager = this.repository.manager): Promise<RuleSet> {
+    const rows = await this.repository.overrides(manager, organisationId);
     return effectiveRules(
       rows.map((r): RuleOverride => ({
         kind: r.kind,
@@ -59,15 +56,14 @@ export class AbsenceRulesService {
     if (!isRuleKind(kind)) throw new NotFoundError('absence rule');
     const { params, errors } = validateRuleParams(kind, dto.params ?? {});
     if (errors.length) throw new ValidationError(errors);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO absence_rule (organisation_id, kind, enabled, params, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, now())
-         ON CONFLICT (organisation_id, kind) DO UPDATE
-            SET enabled = excluded.enabled, params = excluded.params, updated_by = excluded.updated_by,
-                updated_at = excluded.updated_at`,
-        [caller.organisationId, kind, dto.enabled, JSON.stringify(params), caller.userId],
-      );
+    return this.repository.transaction(async (manager) => {
+      await this.repository.save(manager, {
+        organisationId: caller.organisationId,
+        kind,
+        enabled: dto.enabled,
+        params,
+        updatedBy: caller.userId,
+      });
       await this.access.logChange(
         caller,
         'absenceRule.update',

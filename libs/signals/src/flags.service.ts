@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
-import { absenceFigures } from '@app/attendance';
+import { pupilAbsenceFigures } from '@app/attendance';
 import { addDays, swedishDate } from '@app/calendar';
 import { CaseDto, CasesService } from '@app/cases';
 import { ConflictError, decodeCursor, NotFoundError, Page, toPage, ValidationError } from '@app/http';
@@ -17,56 +16,16 @@ import {
   FlagListQuery,
   FlagNoteDto,
   FlagSnapshotDto,
-  FlagStatus,
 } from './flags.dto';
-import { currentRuleHits } from './watchlist.service';
+import { FlagNoteRow, FlagRow, FlagsRepository } from './flags.repository';
+import { WatchlistService } from './watchlist.service';
 
 /** Who triages a school's flags: its elevhälsa and principal. */
 export const TRIAGE_ROLES: Role[] = ['principal', 'elevhalsa'];
 /** Who reads a flag and adds to it: every staff role of the school (they see its pupils). */
 const FLAG_READER_ROLES: Role[] = ['school_staff', ...TRIAGE_ROLES];
 
-interface FlagRow {
-  id: string;
-  student_id: string;
-  school_id: string;
-  first_name: string;
-  last_name: string;
-  class_name: string;
-  grade: number;
-  personnummer: string;
-  text: string;
-  status: FlagStatus;
-  snapshot: FlagSnapshotDto;
-  created_by: string;
-  created_by_name: string;
-  created_at: Date;
-  created_key: string;
-  triaged_by: string | null;
-  triaged_by_name: string | null;
-  triaged_at: Date | null;
-  dismiss_reason: string | null;
-}
-
-const FLAG_SELECT = `
-  SELECT f.id, f.student_id, f.school_id, s.first_name, s.last_name, s.class_name, s.grade, s.personnummer,
-         f.text, f.status, f.snapshot, f.created_by, cu.display_name AS created_by_name, f.created_at,
-         to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key,
-         f.triaged_by, tu.display_name AS triaged_by_name, f.triaged_at, f.dismiss_reason
-    FROM absence_flag f
-    JOIN student s ON s.id = f.student_id
-    JOIN app_user cu ON cu.id = f.created_by
-    LEFT JOIN app_user tu ON tu.id = f.triaged_by`;
-
-interface NoteRow {
-  id: string;
-  text: string;
-  created_by: string;
-  created_by_name: string;
-  created_at: Date;
-}
-
-const toNote = (r: NoteRow): FlagNoteDto => ({
+const toNote = (r: FlagNoteRow): FlagNoteDto => ({
   id: r.id,
   text: r.text,
   createdBy: { id: r.created_by, displayName: r.created_by_name },
@@ -97,7 +56,8 @@ const toFlag = (r: FlagRow, notes: FlagNoteDto[] = []): FlagDto => ({
 @Injectable()
 export class FlagsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: FlagsRepository,
+    private readonly watchlist: WatchlistService,
     private readonly access: AccessService,
     private readonly students: StudentsService,
     private readonly rules: AbsenceRulesService,
@@ -109,7 +69,7 @@ export class FlagsService {
   async create(caller: Caller, studentId: string, dto: CreateFlagDto): Promise<FlagDto> {
     const text = dto.text.trim();
     if (!text) throw new ValidationError([{ field: 'text', code: 'blank', message: 'text must not be blank' }]);
-    return this.dataSource.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       const pupil = await this.students.requireStudent(caller, studentId, 'flag.create', 'write', manager);
       await this.refuseSecondWorry(manager, studentId);
       const now = this.clock.now();
@@ -117,14 +77,16 @@ export class FlagsService {
       const rules = await this.rules.rulesFor(pupil.organisationId, manager);
       const snapshot: FlagSnapshotDto = {
         takenAt: now.toISOString(),
-        figures: await absenceFigures(manager, `SELECT $1::uuid AS id`, [studentId], addDays(today, -27), today),
-        rulesHit: await currentRuleHits(manager, studentId, rules, today),
+        figures: await pupilAbsenceFigures(manager, studentId, addDays(today, -27), today),
+        rulesHit: await this.watchlist.currentRuleHits(manager, studentId, rules, today),
       };
-      const [{ id }] = await manager.query(
-        `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [studentId, pupil.schoolId, caller.userId, text, JSON.stringify(snapshot)],
-      );
+      const id = await this.repository.insert(manager, {
+        studentId,
+        schoolId: pupil.schoolId,
+        createdBy: caller.userId,
+        text,
+        snapshot,
+      });
       await this.access.logChange(caller, 'flag.create', 'flag', [id], manager);
       return this.load(manager, id);
     });
@@ -137,17 +99,8 @@ export class FlagsService {
    * same pupil at once make one flag, not two.
    */
   private async refuseSecondWorry(manager: EntityManager, studentId: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM student WHERE id = $1 FOR NO KEY UPDATE`, [studentId]);
-    const [existing]: { type: 'flag' | 'case'; id: string; reference: string | null; created_at: Date }[] =
-      await manager.query(
-        `SELECT 'flag' AS type, id, NULL AS reference, created_at FROM absence_flag
-          WHERE student_id = $1 AND status = 'new'
-         UNION ALL
-         SELECT 'case', id, reference, opened_at FROM support_case WHERE student_id = $1 AND status <> 'closed'
-         ORDER BY type DESC, created_at
-         LIMIT 1`,
-        [studentId],
-      );
+    await this.repository.lockPupil(manager, studentId);
+    const existing = await this.repository.existingWorry(manager, studentId);
     if (!existing) return;
     const worry: ExistingWorryDto = {
       type: existing.type,
@@ -170,19 +123,15 @@ export class FlagsService {
   async addNote(caller: Caller, id: string, text: string): Promise<FlagDto> {
     const note = text.trim();
     if (!note) throw new ValidationError([{ field: 'text', code: 'blank', message: 'text must not be blank' }]);
-    return this.dataSource.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       await this.requireFlag(caller, manager, id, 'flag.note', 'write', FLAG_READER_ROLES);
-      const [flag] = await manager.query(`SELECT status FROM absence_flag WHERE id = $1 FOR UPDATE`, [id]);
-      if (flag.status !== 'new') {
-        throw new ConflictError(`The flag has already been triaged (${flag.status}).`, {
-          currentStatus: flag.status,
+      const status = await this.repository.lockStatus(manager, id);
+      if (status !== 'new') {
+        throw new ConflictError(`The flag has already been triaged (${status}).`, {
+          currentStatus: status,
         });
       }
-      await manager.query(`INSERT INTO absence_flag_note (flag_id, text, created_by) VALUES ($1, $2, $3)`, [
-        id,
-        note,
-        caller.userId,
-      ]);
+      await this.repository.addNote(manager, id, note, caller.userId);
       await this.access.logChange(caller, 'flag.note', 'flag', [id], manager);
       return this.load(manager, id);
     });
@@ -190,25 +139,12 @@ export class FlagsService {
 
   /** The caller's school's flags, newest first. */
   async list(caller: Caller, query: FlagListQuery): Promise<Page<FlagDto>> {
-    const scope = this.access.scope(caller, 'student', 'f.school_id', 1);
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    if (query.status) {
-      params.push(query.status);
-      where.push(`f.status = $${params.length}`);
-    }
-    const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-    if (cursor) {
-      params.push(...cursor);
-      where.push(
-        `(f.created_at, f.id) < ($${params.length - 1}::timestamp AT TIME ZONE 'UTC', $${params.length}::uuid)`,
-      );
-    }
-    params.push(query.limit + 1);
-    const rows: FlagRow[] = await this.dataSource.query(
-      `${FLAG_SELECT} WHERE ${where.join(' AND ')} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.repository.list({
+      scope: this.access.scope(caller, 'student', 'f.school_id', 1),
+      status: query.status,
+      before: decodeCursor(query.cursor, ['timestamp', 'uuid']),
+      limit: query.limit + 1,
+    });
     const page = toPage(rows, query.limit, (r) => [r.created_key, r.id], toFlag);
     await this.access.logList(
       caller,
@@ -220,8 +156,8 @@ export class FlagsService {
   }
 
   async get(caller: Caller, id: string): Promise<FlagDto> {
-    await this.requireFlag(caller, this.dataSource.manager, id, 'flag.read', 'read', FLAG_READER_ROLES);
-    return this.load(this.dataSource.manager, id);
+    await this.requireFlag(caller, this.repository.manager, id, 'flag.read', 'read', FLAG_READER_ROLES);
+    return this.load(this.repository.manager, id);
   }
 
   dismiss(caller: Caller, id: string, dto: DismissFlagDto): Promise<FlagDto> {
@@ -235,19 +171,19 @@ export class FlagsService {
    * (a pupil who already has an open case gets a 409 and the flag stays new).
    */
   async accept(caller: Caller, id: string, coordinatorId?: string): Promise<CaseDto> {
-    const caseId = await this.dataSource.transaction(async (manager) => {
+    const caseId = await this.repository.transaction(async (manager) => {
       const flag = await this.triageIn(manager, caller, id, 'accepted', null);
-      const [row] = await manager.query(`SELECT student_id, created_at FROM absence_flag WHERE id = $1`, [id]);
-      return this.cases.openInTransaction(caller, manager, row.student_id, coordinatorId ?? null, {
+      const origin = (await this.repository.origin(manager, id))!;
+      return this.cases.openInTransaction(caller, manager, origin.student_id, coordinatorId ?? null, {
         id: flag.id,
-        createdAt: row.created_at,
+        createdAt: origin.created_at,
       });
     });
     return this.cases.get(caller, caseId);
   }
 
   private triage(caller: Caller, id: string, status: 'accepted' | 'dismissed', reason: string | null) {
-    return this.dataSource.transaction((manager) => this.triageIn(manager, caller, id, status, reason));
+    return this.repository.transaction((manager) => this.triageIn(manager, caller, id, status, reason));
   }
 
   private async triageIn(
@@ -260,19 +196,10 @@ export class FlagsService {
     {
       await this.requireFlag(caller, manager, id, status === 'accepted' ? 'flag.accept' : 'flag.dismiss', 'write');
       // Only a new flag can be triaged; of two concurrent triages exactly one updates the row.
-      const [updated] = await manager.query(
-        // (Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].)
-        `WITH triaged AS (
-           UPDATE absence_flag SET status = $2, triaged_by = $3, triaged_at = now(), dismiss_reason = $4
-            WHERE id = $1 AND status = 'new' RETURNING id
-         )
-         SELECT id FROM triaged`,
-        [id, status, caller.userId, reason],
-      );
-      if (!updated) {
-        const [current] = await manager.query(`SELECT status FROM absence_flag WHERE id = $1`, [id]);
-        throw new ConflictError(`The flag has already been triaged (${current?.status}).`, {
-          currentStatus: current?.status,
+      if (!(await this.repository.triage(manager, id, status, caller.userId, reason))) {
+        const current = (await this.repository.status(manager, id)) ?? undefined;
+        throw new ConflictError(`The flag has already been triaged (${current}).`, {
+          currentStatus: current,
         });
       }
       await this.access.logChange(
@@ -302,12 +229,12 @@ export class FlagsService {
     action: 'read' | 'write',
     roles: Role[] = TRIAGE_ROLES,
   ): Promise<void> {
-    const [row] = await manager.query(`SELECT school_id FROM absence_flag WHERE id = $1`, [id]);
+    const schoolId = await this.repository.schoolOf(manager, id);
     await this.access.require({
       caller,
       action,
       logAction,
-      subject: row ? { type: 'school-record', schoolId: row.school_id, roles } : null,
+      subject: schoolId ? { type: 'school-record', schoolId, roles } : null,
       subjectType: 'flag',
       subjectId: id,
       manager,
@@ -315,14 +242,9 @@ export class FlagsService {
   }
 
   private async load(manager: EntityManager, id: string): Promise<FlagDto> {
-    const [row]: FlagRow[] = await manager.query(`${FLAG_SELECT} WHERE f.id = $1`, [id]);
+    const row = await this.repository.find(manager, id);
     if (!row) throw new NotFoundError('flag');
-    const notes: NoteRow[] = await manager.query(
-      `SELECT n.id, n.text, n.created_by, u.display_name AS created_by_name, n.created_at
-         FROM absence_flag_note n JOIN app_user u ON u.id = n.created_by
-        WHERE n.flag_id = $1 ORDER BY n.created_at, n.id`,
-      [id],
-    );
+    const notes = await this.repository.notes(manager, id);
     return toFlag(row, notes.map(toNote));
   }
 }

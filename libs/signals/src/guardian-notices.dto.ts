@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
-import { DATE } from './watchlist.dto';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
+import { realDate } from './watchlist.dto';
 
 export const NOTICE_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'school_app'] as const;
 
 export class GuardianNoticeQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'The school day. Default: today in Sweden.' })
   @IsOptional()
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   date?: string;
 
   @ApiPropertyOptional({
@@ -29,7 +29,7 @@ export class GuardianNoticeQuery extends PageQuery {
 
 export class CreateGuardianNoticeDto {
   @ApiProperty({ format: 'date', description: 'The day of the invalid absence.' })
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   date: string;
 
   @ApiProperty({ enum: NOTICE_METHODS, description: 'How the guardians were told.' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { PageQuery, PersonRefDto } from '@app/http';
-import { DATE } from './watchlist.dto';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDate, PageQuery, PersonRefDto } from '@app/http';
+import { realDate } from './watchlist.dto';
 
 export class CreateInvestigationDto {
   @ApiProperty({
@@ -9,7 +9,7 @@ export class CreateInvestigationDto {
     example: '2026-11-16',
     description: 'The day the investigation started; not in the future.',
   })
-  @Matches(DATE, { message: 'startedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   startedOn: string;
 
   @ApiPropertyOptional({
@@ -18,7 +18,7 @@ export class CreateInvestigationDto {
       'The day the huvudman was informed: not before startedOn, not in the future. May be set later (PATCH).',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'huvudmanInformedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   huvudmanInformedOn?: string;
 }
 
@@ -27,7 +27,7 @@ export class UpdateInvestigationDto {
     format: 'date',
     description: 'The day the huvudman was informed: not before startedOn, not in the future.',
   })
-  @Matches(DATE, { message: 'huvudmanInformedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   huvudmanInformedOn: string;
 }
 
@@ -50,7 +50,7 @@ export class InvestigationListDto {
 export class OverviewQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date', description: 'Reference day. Default: today in Sweden.' })
   @IsOptional()
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   date?: string;
 }
 

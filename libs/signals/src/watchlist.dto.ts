@@ -1,9 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { PageQuery } from '@app/http';
+import { IsIn, IsOptional, ValidationArguments } from 'class-validator';
+import { IsCalendarDate, PageQuery } from '@app/http';
 import { RULE_KINDS } from './rule-evaluation';
 
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The message of a date-only input, as the services' own check answered before `@IsCalendarDate()`
+ * (which answers both with code `invalid-date`): an impossible day (2026-02-30) "must be a real date".
+ */
+export const realDate = {
+  message: ({ property, value }: ValidationArguments): string =>
+    /^\d{4}-\d{2}-\d{2}$/.test(String(value))
+      ? `${property} must be a real date`
+      : `${property} must be a date YYYY-MM-DD`,
+};
 
 export class RuleHitDto {
   @ApiProperty({ enum: RULE_KINDS }) rule: string;
@@ -25,7 +34,7 @@ export class WatchlistQuery extends PageQuery {
     description: 'Reference day (inclusive end of every window). Default: today in Sweden.',
   })
   @IsOptional()
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   date?: string;
 
   @ApiPropertyOptional({

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AccessService, Caller, Role } from '@app/access';
 import {
   ConflictError,
@@ -13,6 +12,7 @@ import {
 } from '@app/http';
 import { maskPersonnummer, parsePersonnummer } from './personnummer';
 import { CreateStudentDto, GuardianDto, StudentDto, StudentListQuery, StudentSummaryDto } from './student.dto';
+import { StudentRepository, StudentRow } from './student.repository';
 
 /** What the access layer and other modules need to know about a pupil. */
 export interface StudentFacts {
@@ -21,27 +21,6 @@ export interface StudentFacts {
   organisationId: string;
   protectedIdentity: boolean;
 }
-
-interface StudentRow {
-  id: string;
-  organisation_id: string;
-  school_id: string;
-  school_name: string;
-  personnummer: string | null;
-  first_name: string;
-  last_name: string;
-  grade: number;
-  class_name: string;
-  external_id: string | null;
-  protected_identity: boolean;
-  created_at: Date;
-  version: number;
-}
-
-const STUDENT_SELECT = `SELECT s.id, s.organisation_id, s.school_id, a.name AS school_name, s.personnummer, s.first_name,
-                               s.last_name, s.grade, s.class_name, s.external_id, s.protected_identity, s.created_at,
-                               s.version
-                          FROM student s JOIN agency a ON a.id = s.school_id`;
 
 /** Under protected identity, only these roles of the pupil's own school see guardians' contact details. */
 const PROTECTED_CONTACT_ROLES: Role[] = ['elevhalsa', 'principal'];
@@ -72,18 +51,14 @@ export function canonicalPersonnummer(input: string, field = 'personnummer'): st
 @Injectable()
 export class StudentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly repository: StudentRepository,
   ) {}
 
   async create(caller: Caller, dto: CreateStudentDto): Promise<StudentDto> {
     const personnummer = canonicalPersonnummer(dto.personnummer);
-    return this.dataSource.transaction(async (manager) => {
-      const [school] = await manager.query(
-        `SELECT id FROM agency WHERE id = $1 AND type = 'school' AND organisation_id = $2`,
-        [dto.schoolId, caller.organisationId],
-      );
-      if (!school) {
+    return this.repository.transaction(async (manager) => {
+      if (!(await this.repository.schoolInOrganisation(manager, dto.schoolId, caller.organisationId))) {
         throw new UnprocessableError('The school does not exist in your organisation.', {
           errors: [{ field: 'schoolId', code: 'unknown', message: 'unknown school' }],
         });
@@ -98,10 +73,11 @@ export class StudentsService {
         subjectId: dto.schoolId,
         manager,
       });
-      const [taken] = await manager.query(
-        `SELECT id, personnummer = $2 AS same_number FROM student
-          WHERE organisation_id = $1 AND (personnummer = $2 OR external_id = $3)`,
-        [caller.organisationId, personnummer, dto.externalId ?? null],
+      const taken = await this.repository.identityTaken(
+        manager,
+        caller.organisationId,
+        personnummer,
+        dto.externalId ?? null,
       );
       if (taken) {
         // The number stays unique, but trying it is an attempt on that pupil: logged as a denied
@@ -112,51 +88,40 @@ export class StudentsService {
           errors: [{ field, code: 'already-exists', message: 'already registered' }],
         });
       }
-      const [{ id }] = await manager.query(
-        `INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name,
-                              external_id, protected_identity)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          caller.organisationId,
-          dto.schoolId,
+      const id = await this.repository.insert(
+        manager,
+        {
+          organisationId: caller.organisationId,
+          schoolId: dto.schoolId,
           personnummer,
-          dto.firstName.trim(),
-          dto.lastName.trim(),
-          dto.grade,
-          dto.className.trim(),
-          dto.externalId?.trim() ?? null,
-          dto.protectedIdentity ?? false,
-        ],
+          firstName: dto.firstName.trim(),
+          lastName: dto.lastName.trim(),
+          grade: dto.grade,
+          className: dto.className.trim(),
+          externalId: dto.externalId?.trim() ?? null,
+          protectedIdentity: dto.protectedIdentity ?? false,
+        },
+        dto.guardians.map((g) => ({
+          name: g.name.trim(),
+          relation: g.relation.trim(),
+          phone: g.phone?.trim() ?? null,
+          email: g.email?.trim() ?? null,
+        })),
       );
-      for (const g of dto.guardians) {
-        await manager.query(
-          `INSERT INTO guardian (student_id, name, relation, phone, email) VALUES ($1, $2, $3, $4, $5)`,
-          [id, g.name.trim(), g.relation.trim(), g.phone?.trim() ?? null, g.email?.trim() ?? null],
-        );
-      }
       await this.access.logChange(caller, 'student.create', 'student', [id], manager);
       return this.loadFor(caller, manager, id);
     });
   }
 
   async list(caller: Caller, query: StudentListQuery): Promise<Page<StudentSummaryDto>> {
-    const scope = this.access.scope(caller, 'student', 's.school_id', 1);
-    const params: unknown[] = [...scope.params];
-    const where = [scope.sql];
-    const add = (sql: (n: number) => string, ...values: unknown[]) => {
-      where.push(sql(params.length + 1));
-      params.push(...values);
-    };
-    if (query.schoolId) add((n) => `s.school_id = $${n}`, query.schoolId);
-    if (query.className) add((n) => `s.class_name = $${n}`, query.className);
-    if (query.grade !== undefined) add((n) => `s.grade = $${n}`, query.grade);
-    const cursor = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
-    if (cursor) add((n) => `(s.last_name, s.first_name, s.id) > ($${n}, $${n + 1}, $${n + 2})`, ...cursor);
-    params.push(query.limit + 1);
-    const rows: StudentRow[] = await this.dataSource.query(
-      `${STUDENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.last_name, s.first_name, s.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.repository.list({
+      scope: this.access.scope(caller, 'student', 's.school_id', 1),
+      schoolId: query.schoolId,
+      className: query.className,
+      grade: query.grade,
+      after: decodeCursor(query.cursor, ['text', 'text', 'uuid']),
+      limit: query.limit + 1,
+    });
     const page = toPage(rows, query.limit, (r) => [r.last_name, r.first_name, r.id], toSummary);
     await this.access.logList(
       caller,
@@ -169,16 +134,13 @@ export class StudentsService {
 
   async get(caller: Caller, id: string): Promise<StudentDto> {
     await this.requireStudent(caller, id, 'student.read');
-    return this.loadFor(caller, this.dataSource.manager, id);
+    return this.loadFor(caller, this.repository.manager, id);
   }
 
   /** Finds a pupil by number without putting the number in a URL. Unknown and not-yours read alike. */
   async lookup(caller: Caller, input: string): Promise<StudentDto> {
     const personnummer = canonicalPersonnummer(input);
-    const [row] = await this.dataSource.query(
-      `SELECT id, school_id FROM student WHERE organisation_id = $1 AND personnummer = $2`,
-      [caller.organisationId, personnummer],
-    );
+    const row = await this.repository.byPersonnummer(caller.organisationId, personnummer);
     await this.access.require({
       caller,
       action: 'read',
@@ -187,7 +149,7 @@ export class StudentsService {
       subjectType: 'student',
       subjectId: row?.id ?? 'lookup',
     });
-    return this.loadFor(caller, this.dataSource.manager, row.id);
+    return this.loadFor(caller, this.repository.manager, row!.id);
   }
 
   /**
@@ -199,12 +161,9 @@ export class StudentsService {
     id: string,
     logAction: string,
     action: 'read' | 'write' = 'read',
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.repository.manager,
   ): Promise<StudentFacts> {
-    const [row] = await manager.query(
-      `SELECT id, school_id, organisation_id, protected_identity FROM student WHERE id = $1`,
-      [id],
-    );
+    const row = await this.repository.facts(manager, id);
     await this.access.require({
       caller,
       action,
@@ -215,22 +174,18 @@ export class StudentsService {
       manager,
     });
     return {
-      id: row.id,
-      schoolId: row.school_id,
-      organisationId: row.organisation_id,
-      protectedIdentity: row.protected_identity,
+      id: row!.id,
+      schoolId: row!.school_id,
+      organisationId: row!.organisation_id,
+      protectedIdentity: row!.protected_identity,
     };
   }
 
   /** The pupil as the caller may see it (contact details hidden under protected identity). */
   async loadFor(caller: Caller, manager: EntityManager, id: string): Promise<StudentDto> {
-    const [row]: StudentRow[] = await manager.query(`${STUDENT_SELECT} WHERE s.id = $1`, [id]);
+    const row = await this.repository.find(manager, id);
     if (!row) throw new NotFoundError('student');
-    const guardians: { id: string; name: string; relation: string; phone: string | null; email: string | null }[] =
-      await manager.query(
-        `SELECT id, name, relation, phone, email FROM guardian WHERE student_id = $1 ORDER BY created_at, id`,
-        [id],
-      );
+    const guardians = await this.repository.contacts(manager, id);
     const hideContact =
       row.protected_identity &&
       !(caller.agencyId === row.school_id && caller.roles.some((r) => PROTECTED_CONTACT_ROLES.includes(r)));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { sqlRow, sqlRows } from '@app/database';
 import type { CalendarEventTimes, StudentExceptionTimes } from './ss12000.rules';
 import { STAGING_TABLE, TOUCHED_TABLE } from './staging';
 
@@ -39,7 +40,8 @@ export class Ss12000LessonsRepository {
    */
   async eventsByIds(schoolId: string, ids: string[]): Promise<Map<string, CalendarEventTimes>> {
     if (!ids.length) return new Map();
-    const rows: EventRow[] = await this.dataSource.query(
+    const rows = await sqlRows<EventRow>(
+      this.dataSource.manager,
       `SELECT id, to_char(lesson_date, 'YYYY-MM-DD') AS date, to_char(start_time, 'HH24:MI:SS') AS start_time,
               offered_minutes, cancelled, student_exceptions
          FROM ss12000_calendar_event
@@ -66,14 +68,15 @@ export class Ss12000LessonsRepository {
    * belongs to. Asked before `saveEvents` stores this import's events.
    */
   async anyKnown(manager: EntityManager, schoolId: string, removedEvents: string[]): Promise<boolean> {
-    const [row] = (await manager.query(
+    const row = await sqlRow<{ known: boolean }>(
+      manager,
       `SELECT EXISTS (SELECT 1 FROM ss12000_calendar_event e
                        WHERE e.school_id = $1
                          AND (e.id IN (SELECT DISTINCT calendar_event_id FROM ${STAGING_TABLE}) OR e.id = ANY($2::text[])))
               AS known`,
       [schoolId, removedEvents],
-    )) as { known: boolean }[];
-    return row.known;
+    );
+    return row!.known;
   }
 
   /** Stores the events of a page; an event that did not change is not written. */
@@ -87,7 +90,8 @@ export class Ss12000LessonsRepository {
         cancelled: e.cancelled,
         exceptions: e.exceptions,
       }));
-      await manager.query(
+      await sqlRows(
+        manager,
         `INSERT INTO ss12000_calendar_event AS e (school_id, id, lesson_date, start_time, offered_minutes, cancelled,
                                                  student_exceptions)
          SELECT $1, r.id, r.date::date, r.start_time::time, r.offered, r.cancelled, r.exceptions
@@ -108,7 +112,8 @@ export class Ss12000LessonsRepository {
   /** Removes the lessons of cancelled events and of pupils who no longer take part, and their identity. */
   async removeLessons(manager: EntityManager, schoolId: string, removals: LessonRemoval[]): Promise<void> {
     for (let i = 0; i < removals.length; i += BATCH) {
-      await manager.query(
+      await sqlRows(
+        manager,
         `WITH r AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS r(event text, student uuid)),
               identity AS (
                 DELETE FROM ss12000_lesson l USING r, student s
@@ -130,7 +135,8 @@ export class Ss12000LessonsRepository {
    * row goes (the new one is written with the rest), so the lesson is never counted twice.
    */
   async vacateMovedLessons(manager: EntityManager, schoolId: string): Promise<void> {
-    await manager.query(
+    await sqlRows(
+      manager,
       `WITH moved AS (
          SELECT DISTINCT l.student_id, l.lesson_date, l.start_time
            FROM ss12000_lesson l
@@ -154,14 +160,16 @@ export class Ss12000LessonsRepository {
   async saveIdentities(manager: EntityManager, schoolId: string, skipLines?: string, slotsHeld = true): Promise<void> {
     const kept = skipLines ? `AND NOT EXISTS (SELECT 1 FROM ${skipLines} d WHERE d.line = s.line)` : '';
     if (slotsHeld)
-      await manager.query(
+      await sqlRows(
+        manager,
         `DELETE FROM ss12000_lesson l
         USING ${STAGING_TABLE} s, student p
         WHERE l.student_id = s.student_id AND l.lesson_date = s.lesson_date AND l.start_time = s.start_time
           AND l.calendar_event_id <> s.calendar_event_id AND p.id = l.student_id AND p.school_id = $1 ${kept}`,
         [schoolId],
       );
-    await manager.query(
+    await sqlRows(
+      manager,
       `INSERT INTO ss12000_lesson AS l (student_id, calendar_event_id, lesson_date, start_time, attendance_id)
        SELECT DISTINCT ON (s.student_id, s.calendar_event_id)
               s.student_id, s.calendar_event_id, s.lesson_date, s.start_time, s.external_id

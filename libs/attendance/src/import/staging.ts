@@ -26,6 +26,9 @@ export const CREATE_STAGING = `
 /** (student_id, lesson_date) of every day whose lessons changed: the days to refresh. */
 export const TOUCHED_TABLE = 'attendance_import_touched';
 
+/** Staged rows that repeat an earlier row's lesson (line, first line): skipped when the mode allows. */
+export const DUPLICATE_TABLE = 'attendance_import_duplicate';
+
 /** COPY text format: backslash, tab, newline and carriage return are escaped; null is \N. */
 export function copyText(value: string | null): string {
   if (value === null) return '\\N';
