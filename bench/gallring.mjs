@@ -5,7 +5,7 @@
 // retention functions: whole months detached and dropped, then batched deletes. Prints the time
 // and the longest the lesson table's ACCESS EXCLUSIVE lock was held (sampled every 20 ms from
 // pg_locks on a second connection), and the longest single call (one transaction).
-// Default: 2 000 pupils × 180 days × 6 lessons ≈ 2.2 M rows; --large: 9 260 pupils ≈ 10 M rows.
+// Default: 2 000 bench pupils (and the demo's) × ~215 weekdays × 6 lessons ≈ 3 M rows; --large: 9 260 pupils ≈ 12 M rows.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { benchDatabase, createPupils, fmt, root, say, SCHOOL_PUPILS, sizes } from './data.mjs';
