@@ -10,13 +10,15 @@
 // --large: 2 000 pupils at the measured school + 7 260 elsewhere × 180 days × 6 ≈ 10 M rows.
 // DATABASE_URL selects a server (a database `narvaro_bench` is created there and dropped after);
 // without it an embedded PostgreSQL runs in .data/bench-postgres (wiped first).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
+  BENCH_JWT_SECRET,
+  benchDatabase,
   createPupils,
   dist,
   fmt,
@@ -34,9 +36,7 @@ import {
 } from './data.mjs';
 
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres } = require(dist('libs/database/src'));
 const { DEMO_PASSWORD } = require(dist('libs/demo/src'));
-const pg = require('pg');
 const { from: copyFrom, to: copyTo } = require('pg-copy-streams');
 
 const LARGE = process.argv.includes('--large');
@@ -78,7 +78,7 @@ async function startServer(url, port) {
       DATABASE_URL: url,
       PORT: String(port),
       DEMO_SEED: 'false',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      JWT_SECRET: BENCH_JWT_SECRET,
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -94,35 +94,11 @@ async function main() {
   mkdirSync(work, { recursive: true });
 
   // 1. A database: the given server, or a fresh embedded one.
-  let adminUrl = process.env.DATABASE_URL;
-  let embedded = null;
-  if (!adminUrl) {
-    const dataDir = join(root, '.data', 'bench-postgres');
-    rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres({ port: 54349, dataDir, onLog: () => undefined });
-    // The superuser: the benchmark creates its own database (as one role, migrating and running).
-    adminUrl = embedded.adminUrl;
-  }
-  const dbUrl = new URL(adminUrl);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS narvaro_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE narvaro_bench');
-  dbUrl.pathname = '/narvaro_bench';
-  const url = dbUrl.toString();
-  const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      LOG_LEVEL: 'silent',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-    },
-    encoding: 'utf8',
+  const { url, db, close } = await benchDatabase({
+    name: 'narvaro_bench',
+    port: 54349,
+    dataDir: join(root, '.data', 'bench-postgres'),
   });
-  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
 
   // 2. Pupils: 2 000 at Storsjöskolan (the measured school), the rest at Parkskolan.
   const population = await createPupils(db, SCHOOL_PUPILS, OTHER_PUPILS);
@@ -255,11 +231,8 @@ async function main() {
 
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
-  await db.end();
-  await admin.query('DROP DATABASE IF EXISTS narvaro_bench WITH (FORCE)');
-  await admin.end();
+  await close();
   keepAlive.destroy();
-  if (embedded) await embedded.stop();
   rmSync(work, { recursive: true, force: true });
 }
 

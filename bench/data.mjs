@@ -1,6 +1,8 @@
-// The benchmarks' shared data generator: pupils and a term of lesson attendance as CSV files,
-// imported through the real HTTP import path. Used by bench/attendance.mjs and bench/http.mjs.
-import { createReadStream, createWriteStream } from 'node:fs';
+// The benchmarks' shared set-up: a fresh migrated database (benchDatabase), pupils, and a term of
+// lesson attendance as CSV files imported through the real HTTP import path. Used by
+// bench/attendance.mjs, bench/ss12000.mjs, bench/gallring.mjs and bench/http.mjs.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +18,53 @@ export const SCHOOL_PUPILS = 2000;
 export const LESSONS = ['08:10', '09:10', '10:15', '12:30', '13:30', '14:30'];
 /** Sizes: default ≈ 1.1 M lesson rows; large ≈ 10 M (7 260 more pupils at another school, a full year). */
 export const sizes = (large) => ({ otherPupils: large ? 7260 : 0, schoolDays: large ? 180 : 90 });
+
+/** The signing secret the benchmarks' API processes and migrations share. */
+export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret';
+
+/**
+ * A fresh database for one benchmark, migrated and seeded with the demo data, as one role
+ * (migrating and running). DATABASE_URL selects a server (database `name` is created there and
+ * dropped by `close()`); without it an embedded PostgreSQL runs in `dataDir` (wiped first) on
+ * `port`. Returns `url` (for the API's DATABASE_URL), `db` (a connected pg client on it) and
+ * `close()`, which ends `db`, drops the database and stops the embedded server.
+ */
+export async function benchDatabase({ name, port, dataDir }) {
+  const pg = require('pg');
+  const { startEmbeddedPostgres } = require(dist('libs/database/src'));
+  let adminUrl = process.env.DATABASE_URL;
+  let embedded = null;
+  if (!adminUrl) {
+    rmSync(dataDir, { recursive: true, force: true });
+    embedded = await startEmbeddedPostgres({ port, dataDir, onLog: () => undefined });
+    // The superuser: the benchmark creates its own database.
+    adminUrl = embedded.adminUrl;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${name}`;
+  const url = dbUrl.toString();
+  const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET: BENCH_JWT_SECRET },
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  return {
+    url,
+    db,
+    async close() {
+      await db.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      await embedded?.stop();
+    },
+  };
+}
 
 export const say = (line) => process.stdout.write(`${line}\n`);
 export const fmt = (n) => Math.round(n).toLocaleString('en-US');

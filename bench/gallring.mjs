@@ -5,49 +5,23 @@
 // retention functions: whole months detached and dropped, then batched deletes. Prints the time
 // and the longest the lesson table's ACCESS EXCLUSIVE lock was held (sampled every 20 ms from
 // pg_locks on a second connection), and the longest single call (one transaction).
-// Default: 2 000 pupils × 180 days × 6 lessons ≈ 2.2 M rows; --large: 9 260 pupils ≈ 10 M rows.
-import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+// Default: 2 000 bench pupils (and the demo's) × ~215 weekdays × 6 lessons ≈ 3 M rows; --large: 9 260 pupils ≈ 12 M rows.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createPupils, dist, fmt, root, say, SCHOOL_PUPILS, sizes } from './data.mjs';
+import { benchDatabase, createPupils, fmt, root, say, SCHOOL_PUPILS, sizes } from './data.mjs';
 
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres } = require(dist('libs/database/src'));
 const pg = require('pg');
 
 const LARGE = process.argv.includes('--large');
 const { otherPupils: OTHER_PUPILS } = sizes(LARGE);
 
 async function main() {
-  let adminUrl = process.env.DATABASE_URL;
-  let embedded = null;
-  if (!adminUrl) {
-    const dataDir = join(root, '.data', 'bench-gallring-postgres');
-    rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres({ port: 54351, dataDir, onLog: () => undefined });
-    adminUrl = embedded.adminUrl;
-  }
-  const dbUrl = new URL(adminUrl);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS narvaro_bench_gallring WITH (FORCE)');
-  await admin.query('CREATE DATABASE narvaro_bench_gallring');
-  dbUrl.pathname = '/narvaro_bench_gallring';
-  const url = dbUrl.toString();
-  const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      LOG_LEVEL: 'silent',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-    },
-    encoding: 'utf8',
+  const { url, db, close } = await benchDatabase({
+    name: 'narvaro_bench_gallring',
+    port: 54351,
+    dataDir: join(root, '.data', 'bench-gallring-postgres'),
   });
-  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
   await createPupils(db, SCHOOL_PUPILS, OTHER_PUPILS);
 
   // A school year of lessons three school years back, every weekday, six lessons a day.
@@ -129,10 +103,7 @@ async function main() {
   if (left !== 0) throw new Error(`${left} due lessons left`);
 
   await monitor.end();
-  await db.end();
-  await admin.query('DROP DATABASE IF EXISTS narvaro_bench_gallring WITH (FORCE)');
-  await admin.end();
-  await embedded?.stop();
+  await close();
 }
 
 main().catch((error) => {

@@ -10,17 +10,28 @@
 //
 // DATABASE_URL selects a server (a database `narvaro_bench_ss12000` is created there and dropped
 // after); without it an embedded PostgreSQL runs in .data/bench-ss12000/postgres (wiped first).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createPupils, dist, fmt, keepAlive, prng, request, root, say, schoolDays, waitReady } from './data.mjs';
+import {
+  BENCH_JWT_SECRET,
+  benchDatabase,
+  createPupils,
+  dist,
+  fmt,
+  keepAlive,
+  prng,
+  request,
+  root,
+  say,
+  schoolDays,
+  waitReady,
+} from './data.mjs';
 
 const require = createRequire(import.meta.url);
-const { startEmbeddedPostgres } = require(dist('libs/database/src'));
 const { DEMO_PASSWORD, demoId } = require(dist('libs/demo/src'));
-const pg = require('pg');
 
 const PUPILS = 2000;
 const CLASS_SIZE = 25;
@@ -139,27 +150,12 @@ const children = [];
 async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  let adminUrl = process.env.DATABASE_URL;
-  let embedded = null;
-  if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({ port: 54359, dataDir: join(work, 'postgres'), onLog: () => undefined });
-    adminUrl = embedded.adminUrl;
-  }
-  const dbUrl = new URL(adminUrl);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS narvaro_bench_ss12000 WITH (FORCE)');
-  await admin.query('CREATE DATABASE narvaro_bench_ss12000');
-  dbUrl.pathname = '/narvaro_bench_ss12000';
-  const url = dbUrl.toString();
-  const env = { NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret' };
-  const migrate = spawnSync(process.execPath, [dist('apps/api/src/migrate.js'), '--seed'], {
-    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
+  const { url, db, close } = await benchDatabase({
+    name: 'narvaro_bench_ss12000',
+    port: 54359,
+    dataDir: join(work, 'postgres'),
   });
-  if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
+  const env = { NODE_ENV: 'test', DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET };
 
   // 2 000 pupils at each school: Storsjöskolan's are synced, Parkskolan's get the same records by file.
   const { pupils, school, other } = await createPupils(db, PUPILS, PUPILS);
@@ -285,11 +281,8 @@ async function main() {
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
   ss12000.close();
-  await db.end();
-  await admin.query('DROP DATABASE IF EXISTS narvaro_bench_ss12000 WITH (FORCE)');
-  await admin.end();
+  await close();
   keepAlive.destroy();
-  if (embedded) await embedded.stop();
   rmSync(work, { recursive: true, force: true });
 }
 

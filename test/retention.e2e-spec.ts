@@ -48,7 +48,9 @@ describe('retention (gallring)', () => {
       expect(Object.keys(byClass)).toEqual([
         'attendance_lesson',
         'attendance_day',
+        'guardian_notice',
         'dismissed_flag',
+        'absence_investigation',
         'closed_case',
         'notification',
         'attendance_import',

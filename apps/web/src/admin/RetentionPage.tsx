@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client, data, Schemas } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { QueryState } from '../components/QueryState';
+import { PagedTable } from '../components/PagedTable';
 import { formatDate, formatDateTime, formatNumber } from '../format';
 import { keyOf, useApiMutation, usePages } from '../query';
 import { useSession } from '../session';
@@ -17,8 +17,8 @@ type Run = Schemas['RetentionRunDto'];
 
 const className = (dataClass: string) => t.classes[dataClass] ?? dataClass;
 
-/** One rule's period, editable within its bounds. */
-function RuleRow({ rule }: { rule: Rule }) {
+/** One rule's period, editable within its bounds (the rule's row keeps its state). */
+function RulePeriod({ rule }: { rule: Rule }) {
   const [period, setPeriod] = useState<number | string>(rule.period);
   const [saved, setSaved] = useState(false);
   const save = useApiMutation({
@@ -33,41 +33,37 @@ function RuleRow({ rule }: { rule: Rule }) {
   const name = className(rule.dataClass);
   const unit = t.unitWords[rule.unit] ?? rule.unit;
   return (
-    <Table.Tr>
-      <Table.Th scope="row">{name}</Table.Th>
-      <Table.Td>{rule.legalBasis}</Table.Td>
-      <Table.Td>
-        <ApiForm
-          onSubmit={() => {
-            setSaved(false);
-            save.mutate({ period: Number(period) });
-          }}
-          pending={save.isPending}
-          error={save.error}
-          fields={['period']}
-          submitLabel={t.rules.save}
-          label={t.rules.saveLabel(name)}
-        >
-          <NumberInput
-            label={t.rules.periodLabel(name)}
-            description={t.rules.bounds(rule.minPeriod, rule.maxPeriod, unit)}
-            value={period}
-            onChange={setPeriod}
-            min={rule.minPeriod}
-            max={rule.maxPeriod}
-            clampBehavior="none"
-            allowDecimal={false}
-            error={errors.errorOf('period')}
-            w={220}
-          />
-        </ApiForm>
-        {saved && (
-          <Text size="sm" role="status" mt={4}>
-            {t.rules.saved(name)}
-          </Text>
-        )}
-      </Table.Td>
-    </Table.Tr>
+    <>
+      <ApiForm
+        onSubmit={() => {
+          setSaved(false);
+          save.mutate({ period: Number(period) });
+        }}
+        pending={save.isPending}
+        error={save.error}
+        fields={['period']}
+        submitLabel={t.rules.save}
+        label={t.rules.saveLabel(name)}
+      >
+        <NumberInput
+          label={t.rules.periodLabel(name)}
+          description={t.rules.bounds(rule.minPeriod, rule.maxPeriod, unit)}
+          value={period}
+          onChange={setPeriod}
+          min={rule.minPeriod}
+          max={rule.maxPeriod}
+          clampBehavior="none"
+          allowDecimal={false}
+          error={errors.errorOf('period')}
+          w={220}
+        />
+      </ApiForm>
+      {saved && (
+        <Text size="sm" role="status" mt={4}>
+          {t.rules.saved(name)}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -82,23 +78,18 @@ function Rules() {
       <Title order={2} size="h3" id="retention-rules">
         {t.rules.title}
       </Title>
-      <QueryState query={rules} empty={t.rules.empty} isEmpty={items.length === 0}>
-        <Table withTableBorder>
-          <Table.Caption>{t.rules.caption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t.rules.columns.dataClass}</Table.Th>
-              <Table.Th scope="col">{t.rules.columns.legalBasis}</Table.Th>
-              <Table.Th scope="col">{t.rules.columns.period}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((rule) => (
-              <RuleRow key={rule.dataClass} rule={rule} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </QueryState>
+      <PagedTable
+        bordered
+        list={{ items, isPending: rules.isPending, error: rules.error }}
+        empty={t.rules.empty}
+        caption={t.rules.caption}
+        rowKey={(rule) => rule.dataClass}
+        columns={[
+          { header: t.rules.columns.dataClass, cell: (rule) => className(rule.dataClass) },
+          { header: t.rules.columns.legalBasis, cell: (rule) => rule.legalBasis },
+          { header: t.rules.columns.period, cell: (rule) => <RulePeriod rule={rule} /> },
+        ]}
+      />
     </Stack>
   );
 }
@@ -132,53 +123,39 @@ function Preview() {
           {t.preview.started}
         </Alert>
       )}
-      <QueryState query={preview} empty="" isEmpty={false}>
-        <Table withTableBorder>
-          <Table.Caption>{t.preview.caption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t.preview.columns.dataClass}</Table.Th>
-              <Table.Th scope="col">{t.preview.columns.due}</Table.Th>
-              <Table.Th scope="col">{t.preview.columns.cutoff}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {classes.map((c) => (
-              <Table.Tr key={c.dataClass}>
-                <Table.Th scope="row">{className(c.dataClass)}</Table.Th>
-                <Table.Td>{formatNumber(c.due)}</Table.Td>
-                <Table.Td>{formatDate(c.cutoff)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Title order={3} size="h4">
-          {t.preview.holdsTitle}
-        </Title>
-        {holds.length === 0 ? (
-          <Text>{t.preview.noHolds}</Text>
-        ) : (
-          <Table withTableBorder>
-            <Table.Caption>{t.preview.holdsCaption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t.preview.holdColumns.reference}</Table.Th>
-                <Table.Th scope="col">{t.preview.holdColumns.closedAt}</Table.Th>
-                <Table.Th scope="col">{t.preview.holdColumns.reason}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {holds.map((h) => (
-                <Table.Tr key={h.caseId}>
-                  <Table.Th scope="row">{h.reference}</Table.Th>
-                  <Table.Td>{formatDate(h.closedAt)}</Table.Td>
-                  <Table.Td>{t.preview.reasons[h.reason] ?? h.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </QueryState>
+      <PagedTable
+        bordered
+        list={{ items: classes, isPending: preview.isPending, error: preview.error }}
+        caption={t.preview.caption}
+        rowKey={(c) => c.dataClass}
+        columns={[
+          { header: t.preview.columns.dataClass, cell: (c) => className(c.dataClass) },
+          { header: t.preview.columns.due, cell: (c) => formatNumber(c.due) },
+          { header: t.preview.columns.cutoff, cell: (c) => formatDate(c.cutoff) },
+        ]}
+      />
+      {preview.data && (
+        <>
+          <Title order={3} size="h4">
+            {t.preview.holdsTitle}
+          </Title>
+          {holds.length === 0 ? (
+            <Text>{t.preview.noHolds}</Text>
+          ) : (
+            <PagedTable
+              bordered
+              list={{ items: holds, isPending: false, error: null }}
+              caption={t.preview.holdsCaption}
+              rowKey={(h) => h.caseId}
+              columns={[
+                { header: t.preview.holdColumns.reference, cell: (h) => h.reference },
+                { header: t.preview.holdColumns.closedAt, cell: (h) => formatDate(h.closedAt) },
+                { header: t.preview.holdColumns.reason, cell: (h) => t.preview.reasons[h.reason] ?? h.reason },
+              ]}
+            />
+          )}
+        </>
+      )}
     </Stack>
   );
 }
@@ -199,41 +176,30 @@ function Runs() {
       <Title order={2} size="h3" id="retention-runs">
         {t.runs.title}
       </Title>
-      <QueryState query={runs} empty={t.runs.empty} isEmpty={runs.items.length === 0}>
-        <Table withTableBorder>
-          <Table.Caption>{t.runs.caption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t.runs.columns.startedAt}</Table.Th>
-              <Table.Th scope="col">{t.runs.columns.trigger}</Table.Th>
-              <Table.Th scope="col">{t.runs.columns.status}</Table.Th>
-              <Table.Th scope="col">{t.runs.columns.erased}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {runs.items.map((run) => (
-              <Table.Tr key={run.id}>
-                <Table.Th scope="row">{formatDateTime(run.startedAt)}</Table.Th>
-                <Table.Td>{t.runs.triggers[run.trigger] ?? run.trigger}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={run.status === 'failed' ? 'red' : run.status === 'running' ? 'blue' : 'green'}
-                  >
-                    {t.runs.statuses[run.status] ?? run.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{erased(run)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {runs.hasMore && (
-          <Button variant="default" onClick={runs.loadMore} loading={runs.loadingMore}>
-            {t.runs.more}
-          </Button>
-        )}
-      </QueryState>
+      <PagedTable
+        bordered
+        list={runs}
+        empty={t.runs.empty}
+        caption={t.runs.caption}
+        moreLabel={t.runs.more}
+        rowKey={(run) => run.id}
+        columns={[
+          { header: t.runs.columns.startedAt, cell: (run) => formatDateTime(run.startedAt) },
+          { header: t.runs.columns.trigger, cell: (run) => t.runs.triggers[run.trigger] ?? run.trigger },
+          {
+            header: t.runs.columns.status,
+            cell: (run) => (
+              <Badge
+                variant="light"
+                color={run.status === 'failed' ? 'red' : run.status === 'running' ? 'blue' : 'green'}
+              >
+                {t.runs.statuses[run.status] ?? run.status}
+              </Badge>
+            ),
+          },
+          { header: t.runs.columns.erased, cell: (run) => erased(run) },
+        ]}
+      />
     </Stack>
   );
 }

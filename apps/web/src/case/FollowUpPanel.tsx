@@ -1,7 +1,8 @@
-import { Badge, Button, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { client, data, Schemas } from '../client';
+import { PagedTable } from '../components/PagedTable';
 import { QueryState } from '../components/QueryState';
 import { FollowUpForm, ReviewForm } from '../followup/forms';
 import { formatDate, formatDateTime, formatPercent, todayIso } from '../format';
@@ -39,41 +40,22 @@ function Reviews({ caseId, canRecord, closed }: { caseId: string; canRecord: boo
       <Text size="sm" mb="sm">
         {t.reviews.sectionIntro}
       </Text>
-      <QueryState query={reviews} empty={t.reviews.empty} isEmpty={items.length === 0}>
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="reviews-table">
-            <Table.Caption>{t.reviews.tableCaption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{c.date}</Table.Th>
-                <Table.Th scope="col">{c.before}</Table.Th>
-                <Table.Th scope="col">{c.after}</Table.Th>
-                <Table.Th scope="col">{c.goal}</Table.Th>
-                <Table.Th scope="col">{c.decisions}</Table.Th>
-                <Table.Th scope="col">{c.by}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {formatDate(r.reviewedOn)}
-                  </Table.Th>
-                  <Table.Td>
-                    <Period period={r.before} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Period period={r.after} />
-                  </Table.Td>
-                  <Table.Td>{r.goalReached ? t.yes : t.no}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{r.decisions ?? ''}</Table.Td>
-                  <Table.Td>{r.recordedBy.displayName}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
+      <PagedTable
+        list={{ items, isPending: reviews.isPending, error: reviews.error }}
+        empty={t.reviews.empty}
+        caption={t.reviews.tableCaption}
+        testId="reviews-table"
+        minWidth={800}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: c.date, cell: (r) => formatDate(r.reviewedOn) },
+          { header: c.before, cell: (r) => <Period period={r.before} /> },
+          { header: c.after, cell: (r) => <Period period={r.after} /> },
+          { header: c.goal, cell: (r) => (r.goalReached ? t.yes : t.no) },
+          { header: c.decisions, cell: (r) => r.decisions ?? '', style: { whiteSpace: 'pre-wrap' } },
+          { header: c.by, cell: (r) => r.recordedBy.displayName },
+        ]}
+      />
       {canRecord &&
         (closed ? (
           <Text mt="sm">{t.reviews.closed}</Text>
@@ -106,70 +88,57 @@ function FollowUps({ caseId, canRecord, pupil }: { caseId: string; canRecord: bo
       <Text size="sm" mb="sm">
         {t.followUps.sectionIntro}
       </Text>
-      <QueryState query={followUps} empty={t.followUps.empty} isEmpty={items.length === 0}>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="follow-ups-table">
-            <Table.Caption>{t.followUps.tableCaption}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{c.which}</Table.Th>
-                <Table.Th scope="col">{c.due}</Table.Th>
-                <Table.Th scope="col">{c.recorded}</Table.Th>
-                <Table.Th scope="col">{c.attendance}</Table.Th>
-                <Table.Th scope="col">{c.work}</Table.Th>
-                <Table.Th scope="col">{c.interventions}</Table.Th>
-                <Table.Th scope="col">{c.note}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((f) => {
-                const recordable = canRecord && !f.recordedAt && f.recordableFrom <= today;
-                return (
-                  <Table.Tr key={f.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {t.followUps.months(f.months)}
-                    </Table.Th>
-                    <Table.Td>{formatDate(f.dueOn)}</Table.Td>
-                    <Table.Td>
-                      {f.recordedAt ? (
-                        t.followUps.recordedBy(formatDateTime(f.recordedAt), f.recordedBy?.displayName ?? '')
-                      ) : recordable ? (
-                        <Button
-                          size="xs"
-                          aria-label={t.followUps.recordLabel(f.months, pupil)}
-                          onClick={() => setRecording(f.months)}
-                        >
-                          {t.followUps.record}
-                        </Button>
-                      ) : (
-                        <Text size="sm">
-                          {t.followUps.notRecorded} · {t.followUps.notYet(formatDate(f.recordableFrom))}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {f.recordedAt
-                        ? f.attendancePercent === null
-                          ? t.reviews.noFigure
-                          : formatPercent(f.attendancePercent, true)
-                        : ''}
-                    </Table.Td>
-                    <Table.Td>{f.schoolOrWork20h === null ? '' : f.schoolOrWork20h ? t.yes : t.no}</Table.Td>
-                    <Table.Td>
-                      {f.newInterventions === null
-                        ? ''
-                        : f.newInterventions.length
-                          ? f.newInterventions.map((k) => t.followUps.newInterventions[k] ?? k).join(', ')
-                          : t.followUps.noInterventions}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{f.note ?? ''}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </QueryState>
+      <PagedTable
+        list={{ items, isPending: followUps.isPending, error: followUps.error }}
+        empty={t.followUps.empty}
+        caption={t.followUps.tableCaption}
+        testId="follow-ups-table"
+        minWidth={900}
+        rowKey={(f) => f.id}
+        columns={[
+          { header: c.which, cell: (f) => t.followUps.months(f.months) },
+          { header: c.due, cell: (f) => formatDate(f.dueOn) },
+          {
+            header: c.recorded,
+            cell: (f) =>
+              f.recordedAt ? (
+                t.followUps.recordedBy(formatDateTime(f.recordedAt), f.recordedBy?.displayName ?? '')
+              ) : canRecord && f.recordableFrom <= today ? (
+                <Button
+                  size="xs"
+                  aria-label={t.followUps.recordLabel(f.months, pupil)}
+                  onClick={() => setRecording(f.months)}
+                >
+                  {t.followUps.record}
+                </Button>
+              ) : (
+                <Text size="sm">
+                  {t.followUps.notRecorded} · {t.followUps.notYet(formatDate(f.recordableFrom))}
+                </Text>
+              ),
+          },
+          {
+            header: c.attendance,
+            cell: (f) =>
+              f.recordedAt
+                ? f.attendancePercent === null
+                  ? t.reviews.noFigure
+                  : formatPercent(f.attendancePercent, true)
+                : '',
+          },
+          { header: c.work, cell: (f) => (f.schoolOrWork20h === null ? '' : f.schoolOrWork20h ? t.yes : t.no) },
+          {
+            header: c.interventions,
+            cell: (f) =>
+              f.newInterventions === null
+                ? ''
+                : f.newInterventions.length
+                  ? f.newInterventions.map((k) => t.followUps.newInterventions[k] ?? k).join(', ')
+                  : t.followUps.noInterventions,
+          },
+          { header: c.note, cell: (f) => f.note ?? '', style: { whiteSpace: 'pre-wrap' } },
+        ]}
+      />
       {recording !== null && (
         <Modal
           opened

@@ -1,6 +1,13 @@
 import { Button, Group } from '@mantine/core';
-import type { Paged } from '../query';
 import { texts } from '../texts';
+
+/** A list that may have more pages (a `Paged` list of `usePages`). */
+export interface MorePages {
+  hasMore: boolean;
+  loading?: boolean;
+  loadingMore: boolean;
+  loadMore(): void;
+}
 
 /** "Visa fler" under a paged list, while it has more pages. */
 export function ShowMore({
@@ -8,7 +15,7 @@ export function ShowMore({
   label = texts.common.showMore,
   justify,
 }: {
-  list: Paged<unknown>;
+  list: MorePages;
   label?: string;
   justify?: 'center';
 }) {

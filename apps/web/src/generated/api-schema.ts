@@ -1256,12 +1256,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The gallring log: past runs, newest first, with what they erased of your organisation (counts only) */
+    /** The gallring log: the runs that covered your organisation (every nightly run, your admins' manual runs), newest first, with what they erased of your organisation (counts only) */
     get: operations['RetentionController_runs'];
     put?: never;
     /**
      * Start a gallring run now
-     * @description Answers at once with the run (`running`); it erases, for every organisation, what its rules make due, as the nightly run does. 409 while another run is going on. Logged.
+     * @description Answers at once with the run (`running`); it erases what your organisation's rules make due in your organisation's data only (other organisations' data waits for the nightly run, as does the access log, which is shared and dropped by whole months). 409 while another run is going on. Logged.
      */
     post: operations['RetentionController_start'];
     delete?: never;
@@ -3950,7 +3950,9 @@ export interface components {
       dataClass:
         | 'attendance_lesson'
         | 'attendance_day'
+        | 'guardian_notice'
         | 'dismissed_flag'
+        | 'absence_investigation'
         | 'closed_case'
         | 'notification'
         | 'attendance_import'
@@ -3990,7 +3992,9 @@ export interface components {
       dataClass:
         | 'attendance_lesson'
         | 'attendance_day'
+        | 'guardian_notice'
         | 'dismissed_flag'
+        | 'absence_investigation'
         | 'closed_case'
         | 'notification'
         | 'attendance_import'
@@ -4030,7 +4034,9 @@ export interface components {
       dataClass:
         | 'attendance_lesson'
         | 'attendance_day'
+        | 'guardian_notice'
         | 'dismissed_flag'
+        | 'absence_investigation'
         | 'closed_case'
         | 'notification'
         | 'attendance_import'

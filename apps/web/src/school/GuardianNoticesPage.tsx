@@ -1,9 +1,9 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { client, data, Schemas } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
+import { PagedTable } from '../components/PagedTable';
 import { formatDateTime, todayIso } from '../format';
 import { keyOf, useApiMutation, usePages } from '../query';
 import { useSession } from '../session';
@@ -101,60 +101,41 @@ export function GuardianNoticesPage() {
           onChange={(e) => setOnlyUninformed(e.currentTarget.checked)}
         />
       </Group>
-      <QueryState query={list} empty={t.empty} isEmpty={list.items.length === 0}>
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped data-testid="notices-table">
-            <Table.Caption>{t.caption(list.items.length, list.hasMore)}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t.columns.pupil}</Table.Th>
-                <Table.Th scope="col">{t.columns.className}</Table.Th>
-                <Table.Th scope="col">{t.columns.minutes}</Table.Th>
-                <Table.Th scope="col">{t.columns.informed}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((item) => (
-                <Table.Tr key={item.studentId}>
-                  <Table.Th scope="row" fw={500}>
-                    {item.firstName} {item.lastName}
-                  </Table.Th>
-                  <Table.Td>{item.className}</Table.Td>
-                  <Table.Td>{t.minutes(item.invalidAbsenceMinutes)}</Table.Td>
-                  <Table.Td>
-                    {item.informed ? (
-                      t.informed(
-                        t.methods[item.informed.method] ?? item.informed.method,
-                        formatDateTime(item.informed.informedAt),
-                        item.informed.recordedBy.displayName,
-                      )
-                    ) : (
-                      <Group gap="xs">
-                        <Text size="sm">{t.notInformed}</Text>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t.recordFor(`${item.firstName} ${item.lastName}`)}
-                          onClick={() => setRecording(item)}
-                        >
-                          {t.record}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {list.hasMore && (
-          <Group justify="center">
-            <Button variant="default" loading={list.loadingMore} onClick={list.loadMore}>
-              {texts.common.showMore}
-            </Button>
-          </Group>
-        )}
-      </QueryState>
+      <PagedTable
+        list={list}
+        empty={t.empty}
+        caption={t.caption(list.items.length, list.hasMore)}
+        testId="notices-table"
+        rowKey={(item) => item.studentId}
+        columns={[
+          { header: t.columns.pupil, cell: (item) => `${item.firstName} ${item.lastName}` },
+          { header: t.columns.className, cell: (item) => item.className },
+          { header: t.columns.minutes, cell: (item) => t.minutes(item.invalidAbsenceMinutes) },
+          {
+            header: t.columns.informed,
+            cell: (item) =>
+              item.informed ? (
+                t.informed(
+                  t.methods[item.informed.method] ?? item.informed.method,
+                  formatDateTime(item.informed.informedAt),
+                  item.informed.recordedBy.displayName,
+                )
+              ) : (
+                <Group gap="xs">
+                  <Text size="sm">{t.notInformed}</Text>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t.recordFor(`${item.firstName} ${item.lastName}`)}
+                    onClick={() => setRecording(item)}
+                  >
+                    {t.record}
+                  </Button>
+                </Group>
+              ),
+          },
+        ]}
+      />
       {recording && <RecordNotice item={recording} date={date} onClose={() => setRecording(null)} />}
     </Page>
   );

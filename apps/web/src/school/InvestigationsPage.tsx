@@ -1,9 +1,9 @@
-import { Badge, Button, Group, List, Modal, Paper, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, List, Modal, Paper, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { client, data, Schemas } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
-import { QueryState } from '../components/QueryState';
+import { PagedTable } from '../components/PagedTable';
 import { formatDate, formatPercent, todayIso } from '../format';
 import { keyOf, useApiMutation, usePages } from '../query';
 import { useSession } from '../session';
@@ -156,57 +156,36 @@ export function InvestigationsPage() {
           </List>
         </Paper>
       )}
-      <QueryState query={list} empty={t.empty} isEmpty={list.items.length === 0}>
-        <Table.ScrollContainer minWidth={700}>
-          <Table striped data-testid="overview-table">
-            <Table.Caption>{t.caption(list.items.length, list.hasMore)}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t.columns.pupil}</Table.Th>
-                <Table.Th scope="col">{t.columns.className}</Table.Th>
-                <Table.Th scope="col">{t.columns.absence}</Table.Th>
-                <Table.Th scope="col">{t.columns.invalid}</Table.Th>
-                <Table.Th scope="col">{t.columns.flag}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t.start}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((item) => (
-                <Table.Tr key={item.studentId}>
-                  <Table.Th scope="row" fw={500}>
-                    {item.firstName} {item.lastName}
-                  </Table.Th>
-                  <Table.Td>{item.className}</Table.Td>
-                  <Table.Td>{formatPercent(item.absencePercent, true)}</Table.Td>
-                  <Table.Td>{formatPercent(item.invalidAbsencePercent, true)}</Table.Td>
-                  <Table.Td>
-                    {item.openFlag ? <Badge variant="light">{texts.common.yes}</Badge> : texts.common.no}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={t.startFor(`${item.firstName} ${item.lastName}`)}
-                      onClick={() => setStarting(item)}
-                    >
-                      {t.start}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        {list.hasMore && (
-          <Group justify="center">
-            <Button variant="default" loading={list.loadingMore} onClick={list.loadMore}>
-              {texts.common.showMore}
-            </Button>
-          </Group>
-        )}
-      </QueryState>
+      <PagedTable
+        list={list}
+        empty={t.empty}
+        caption={t.caption(list.items.length, list.hasMore)}
+        testId="overview-table"
+        rowKey={(item) => item.studentId}
+        columns={[
+          { header: t.columns.pupil, cell: (item) => `${item.firstName} ${item.lastName}` },
+          { header: t.columns.className, cell: (item) => item.className },
+          { header: t.columns.absence, cell: (item) => formatPercent(item.absencePercent, true) },
+          { header: t.columns.invalid, cell: (item) => formatPercent(item.invalidAbsencePercent, true) },
+          {
+            header: t.columns.flag,
+            cell: (item) => (item.openFlag ? <Badge variant="light">{texts.common.yes}</Badge> : texts.common.no),
+          },
+          {
+            header: <VisuallyHidden>{t.start}</VisuallyHidden>,
+            cell: (item) => (
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={t.startFor(`${item.firstName} ${item.lastName}`)}
+                onClick={() => setStarting(item)}
+              >
+                {t.start}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {starting && (
         <StartInvestigation
           item={starting}

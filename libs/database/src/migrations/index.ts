@@ -26,6 +26,7 @@ import { InterventionCourses1795003510000 } from './1795003510000-intervention-c
 import { Retention1795004000000 } from './1795004000000-retention';
 import { StudentErasure1795004100000 } from './1795004100000-student-erasure';
 import { RetentionRunCountKey1795004500000 } from './1795004500000-retention-run-count-key';
+import { RetentionSignals1795004600000 } from './1795004600000-retention-signals';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   Retention1795004000000,
   StudentErasure1795004100000,
   RetentionRunCountKey1795004500000,
+  RetentionSignals1795004600000,
 ];

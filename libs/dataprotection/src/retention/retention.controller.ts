@@ -60,7 +60,9 @@ export class RetentionController {
   @Get('runs')
   @RequirePermission('retentionRun.read')
   @ApiOperation({
-    summary: 'The gallring log: past runs, newest first, with what they erased of your organisation (counts only)',
+    summary:
+      "The gallring log: the runs that covered your organisation (every nightly run, your admins' manual runs), " +
+      'newest first, with what they erased of your organisation (counts only)',
   })
   @ApiOkResponse({ type: pageSchema(RetentionRunDto) })
   @ApiProblems(400)
@@ -74,8 +76,9 @@ export class RetentionController {
   @ApiOperation({
     summary: 'Start a gallring run now',
     description:
-      'Answers at once with the run (`running`); it erases, for every organisation, what its rules make due, as the ' +
-      'nightly run does. 409 while another run is going on. Logged.',
+      "Answers at once with the run (`running`); it erases what your organisation's rules make due in your " +
+      "organisation's data only (other organisations' data waits for the nightly run, as does the access log, " +
+      'which is shared and dropped by whole months). 409 while another run is going on. Logged.',
   })
   @ApiAcceptedResponse({ type: RetentionRunDto })
   @ApiProblems(409)

@@ -92,7 +92,9 @@ export class RetentionRepository {
       `SELECT
          (SELECT count(*) FROM retention_due_lessons($1, $2)) AS attendance_lesson,
          (SELECT count(*) FROM retention_due_days($1, $2)) AS attendance_day,
+         (SELECT count(*) FROM retention_due_guardian_notices($1, $2)) AS guardian_notice,
          (SELECT count(*) FROM retention_due_flags($1, $2)) AS dismissed_flag,
+         (SELECT count(*) FROM retention_due_investigations($1, $2)) AS absence_investigation,
          (SELECT count(*) FROM retention_due_cases($1, $2) WHERE hold IS NULL) AS closed_case,
          (SELECT count(*) FROM retention_due_notifications($1, $2)) AS notification,
          (SELECT count(*) FROM retention_due_imports($1, $2)) AS attendance_import,
@@ -174,12 +176,14 @@ export class RetentionRepository {
     );
   }
 
-  async runs(limit: number, cursor: [string, string] | null): Promise<RunRow[]> {
+  /** The runs that covered an organisation: every nightly run, and its own admins' manual runs. */
+  async runs(organisationId: string, limit: number, cursor: [string, string] | null): Promise<RunRow[]> {
     return this.dataSource.query(
       `SELECT id, trigger, status, started_at, finished_at, clock_at, failure FROM retention_run
-        WHERE $2::timestamptz IS NULL OR (started_at, id) < ($2::timestamptz, $3::uuid)
+        WHERE (organisation_id IS NULL OR organisation_id = $4)
+          AND ($2::timestamptz IS NULL OR (started_at, id) < ($2::timestamptz, $3::uuid))
         ORDER BY started_at DESC, id DESC LIMIT $1`,
-      [limit, cursor?.[0] ?? null, cursor?.[1] ?? null],
+      [limit, cursor?.[0] ?? null, cursor?.[1] ?? null, organisationId],
     );
   }
 

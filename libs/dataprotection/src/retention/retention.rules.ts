@@ -1,12 +1,14 @@
 /**
  * The data classes of the retention rules (gallringsregler), in the order the rules are shown.
  * Their defaults, bounds and legal bases are data (`retention_class`, migration
- * Retention1795004000000; docs/DATA-PROTECTION.md); this list names them for the API.
+ * Retention1795004000000, RetentionSignals1795004600000; docs/DATA-PROTECTION.md); this list names them for the API.
  */
 export const DATA_CLASSES = [
   'attendance_lesson',
   'attendance_day',
+  'guardian_notice',
   'dismissed_flag',
+  'absence_investigation',
   'closed_case',
   'notification',
   'attendance_import',
@@ -31,7 +33,9 @@ export type HoldReason = (typeof HOLD_REASONS)[number];
 export const ERASE_FUNCTIONS: Record<Exclude<DataClass, 'access_log'>, string> = {
   attendance_lesson: 'retention_erase_lessons',
   attendance_day: 'retention_erase_days',
+  guardian_notice: 'retention_erase_guardian_notices',
   dismissed_flag: 'retention_erase_flags',
+  absence_investigation: 'retention_erase_investigations',
   closed_case: 'retention_erase_cases',
   notification: 'retention_erase_notifications',
   attendance_import: 'retention_erase_imports',

@@ -95,7 +95,7 @@ export class RetentionService {
 
   async runs(caller: Caller, query: PageQuery): Promise<Page<RetentionRunDto>> {
     const cursor = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
-    const rows = await this.repository.runs(query.limit + 1, cursor);
+    const rows = await this.repository.runs(caller.organisationId, query.limit + 1, cursor);
     const counts = await this.repository.counts(
       caller.organisationId,
       rows.map((r) => r.id),
@@ -108,7 +108,10 @@ export class RetentionService {
     );
   }
 
-  /** An admin starts a run now: answered at once (status `running`); the run goes on in the background. */
+  /**
+   * An admin starts a run now: answered at once (status `running`); the run goes on in the
+   * background and erases only the admin's own organisation's data (see `execute`).
+   */
   async start(caller: Caller): Promise<RetentionRunDto> {
     const at = this.clock.now();
     const runId = await this.repository.startRun('manual', caller.userId, caller.organisationId, at);
@@ -123,7 +126,7 @@ export class RetentionService {
         runId,
       },
     );
-    const work = this.execute(runId, at)
+    const work = this.execute(runId, at, caller.organisationId)
       .catch(() => undefined)
       .finally(() => this.running.delete(work));
     this.running.add(work);
@@ -148,8 +151,12 @@ export class RetentionService {
    * The gallring itself: months ahead are prepared, whole months of lessons dropped, then per
    * organisation and class one batch after another until nothing is due, then the access log by
    * month. Every call is its own transaction, so no lock is held longer than one batch.
+   *
+   * A run for one organisation (an admin's "run now") erases only that organisation's data: it
+   * skips what is shared by every organisation, the whole lesson months (their rows of this
+   * organisation go by batches instead) and the access log's months, which the nightly run erases.
    */
-  private async execute(runId: string, at: Date): Promise<void> {
+  private async execute(runId: string, at: Date, only: string | null = null): Promise<void> {
     const counts: Counts = new Map();
     const add = (organisationId: string | null, dataClass: DataClass, rows: number, held = 0) => {
       const key = `${organisationId}|${dataClass}`;
@@ -160,10 +167,10 @@ export class RetentionService {
     };
     try {
       await this.repository.prepareMonths(at);
-      const organisations = await this.repository.organisations();
+      const organisations = only ? [only] : await this.repository.organisations();
       for (const organisationId of organisations)
         for (const dataClass of DATA_CLASSES) add(organisationId, dataClass, 0);
-      for (let month = await this.repository.dropLessonMonth(at); month.length;) {
+      for (let month = only ? [] : await this.repository.dropLessonMonth(at); month.length;) {
         this.addAll(month, 'attendance_lesson', add);
         month = await this.repository.dropLessonMonth(at);
       }
@@ -176,7 +183,7 @@ export class RetentionService {
         }
         add(organisationId, 'closed_case', 0, await this.repository.heldCases(organisationId, at));
       }
-      for (let erased = await this.repository.eraseAccessLog(at); erased.length;) {
+      for (let erased = only ? [] : await this.repository.eraseAccessLog(at); erased.length;) {
         this.addAll(erased, 'access_log', add);
         erased = await this.repository.eraseAccessLog(at);
       }

@@ -9,7 +9,9 @@ export const retention = {
   classes: {
     attendance_lesson: 'Närvaro per lektion',
     attendance_day: 'Närvaro per dag',
+    guardian_notice: 'Underrättelser till vårdnadshavare',
     dismissed_flag: 'Avskrivna anmälningar',
+    absence_investigation: 'Frånvaroutredningar',
     closed_case: 'Avslutade ärenden',
     notification: 'Notiser och e-post',
     attendance_import: 'Importrapporter',
