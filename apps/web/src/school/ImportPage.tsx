@@ -12,11 +12,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { client, data, Schemas } from '../client';
-import { formErrors } from '../components/Form';
+import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
-import { ProblemAlert } from '../components/ProblemAlert';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../format';
 import { ApiError, toApiError } from '../problem';
@@ -140,10 +139,8 @@ export function ImportPage() {
   const report = sending.data ?? null;
   const error = sending.error;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!file) return setMissing(true);
-    if (sending.isPending) return;
     setProgress(0);
     sending.mutate({ file, partial });
   }
@@ -153,32 +150,24 @@ export function ImportPage() {
     <Page title={t.title}>
       <Text>{t.intro}</Text>
       <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <FileInput
-              label={t.file}
-              accept=".csv,.json,text/csv,application/json"
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                setMissing(false);
-                setProgress(null);
-              }}
-              error={fieldError}
-              required
-            />
-            <Checkbox label={t.partial} checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
-            {progress !== null && (
-              <Progress value={progress} aria-label={t.progress} size="lg" data-testid="upload-progress" />
-            )}
-            <Group>
-              <Button type="submit" loading={sending.isPending}>
-                {t.submit}
-              </Button>
-            </Group>
-            <ProblemAlert error={error} />
-          </Stack>
-        </form>
+        <ApiForm onSubmit={submit} pending={sending.isPending} error={error} fields={['file']} submitLabel={t.submit}>
+          <FileInput
+            label={t.file}
+            accept=".csv,.json,text/csv,application/json"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setMissing(false);
+              setProgress(null);
+            }}
+            error={fieldError}
+            required
+          />
+          <Checkbox label={t.partial} checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
+          {progress !== null && (
+            <Progress value={progress} aria-label={t.progress} size="lg" data-testid="upload-progress" />
+          )}
+        </ApiForm>
       </Paper>
       {report && <ReportView report={report} />}
       <Title order={2} size="h3">
