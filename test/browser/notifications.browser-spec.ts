@@ -62,6 +62,13 @@ describe('web app: my notifications (browser)', () => {
     await first.getByRole('button', { name: `Markera som läst: Ny inbjudan till ärende ${kase.reference}` }).click();
     await first.getByText('Läst', { exact: true }).waitFor();
     expect(await unreadInDb()).toBe(unread - 1);
+    // The menu's badge follows at once, on the same page: marking read invalidates the cached count.
+    if (unread > 1)
+      await page
+        .getByTestId('unread-count')
+        .filter({ hasText: String(unread - 1) })
+        .waitFor({ timeout: 5000 });
+    else await page.getByTestId('unread-count').waitFor({ state: 'detached', timeout: 5000 });
     const {
       rows: [read],
     } = await h.testApp.db.query(

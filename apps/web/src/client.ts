@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
-import { ApiError, sessionFetch, toApiError } from './api';
+import { ApiError, toApiError } from './problem';
+import { sessionFetch } from './session-fetch';
 import type { components, paths } from './generated/api-schema';
 
 // The API client generated from the server's OpenAPI document (generated/api-schema.ts, written by
@@ -22,4 +23,18 @@ export async function data<T>(call: Promise<{ data?: T; error?: unknown; respons
   }
   if (!result.response.ok) throw toApiError(result.response.status, result.error);
   return result.data as T;
+}
+
+/** The data of a successful answer with its ETag (optimistic locking: sent back as If-Match), or ApiError. */
+export async function dataWithEtag<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; etag: string | null }> {
+  let etag: string | null = null;
+  const body = await data(
+    call.then((result) => {
+      etag = result.response.headers.get('ETag');
+      return result;
+    }),
+  );
+  return { data: body, etag };
 }

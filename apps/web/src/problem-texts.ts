@@ -2,7 +2,7 @@
 // report row's `code`, and a problem's own `code` (409 `flag-exists`) or type (`/problems/<code>`).
 // The server's English `message`/`reason`/`detail` never reaches the screen: a code without a
 // text here shows the caller's Swedish fallback.
-import { ApiError } from './api';
+import { ApiError } from './problem';
 
 export const PROBLEM_TEXTS: Record<string, string> = {
   // From the validators (class-validator constraints, libs/http/src/validation.ts).

@@ -7,7 +7,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { ApiError } from './api';
+import { ApiError } from './problem';
 
 /**
  * The one cache of server data. A query's key starts with the API path it reads (without its

@@ -1,14 +1,10 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { queryClient } from './query';
-import { api, ApiError, hasStoredSession, onSessionExpired, refreshSession, setTokens, TokenPair } from './api';
+import { client, data, Schemas } from './client';
+import { ApiError } from './problem';
+import { hasStoredSession, onSessionExpired, refreshSession, setTokens } from './session-fetch';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  agency: { id: string; type: string; name: string; organisationId: string };
-}
+export type Me = Schemas['MeDto'];
 
 interface Session {
   status: 'loading' | 'anonymous' | 'signed-in';
@@ -24,10 +20,7 @@ interface Session {
 }
 
 /** What POST /auth/login and POST /auth/oidc/exchange answer. */
-export type SignInResult =
-  | TokenPair
-  | { mfaRequired: true; mfaToken: string; expiresIn: number }
-  | { mfaEnrolmentRequired: true; enrolmentToken: string; expiresIn: number };
+export type SignInResult = Schemas['TokenPairDto'] | Schemas['MfaRequiredDto'] | Schemas['MfaEnrolmentRequiredDto'];
 
 /** The step between the first factor and the session. */
 export type SignInStep = { kind: 'code'; mfaToken: string } | { kind: 'enrol'; enrolmentToken: string };
@@ -62,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   async function loadMe(): Promise<Me | null> {
     try {
-      const signedIn = await api.get<Me>('/auth/me');
+      const signedIn = await data(client.GET('/api/v1/auth/me'));
       setMe(signedIn);
       setStatus('signed-in');
       return signedIn;
@@ -87,13 +80,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) =>
-      completeSignIn(await api.post<SignInResult>('/auth/login', { username, password })),
+      completeSignIn(await data(client.POST('/api/v1/auth/login', { body: { username, password } }))),
     [completeSignIn],
   );
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await data(client.POST('/api/v1/auth/logout'));
     } catch {
       // Already logged out on the server: nothing more to end.
     }

@@ -11,16 +11,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { API_BASE, sessionFetch, toApiError } from '../api';
+import { useState } from 'react';
 import { client, data, Schemas } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../format';
-import { keyOf } from '../query';
+import { keyOf, useApiMutation, usePages } from '../query';
 import { texts } from '../texts';
 
 const t = texts.screens.accessLog;
@@ -49,9 +47,6 @@ export function AccessLogPage() {
   const [user, setUser] = useState<Picked | null>(null);
   const [agency, setAgency] = useState<Picked | null>(null);
   const [search, setSearch] = useState<Search>({ limit: 50 });
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
-  const [exported, setExported] = useState(false);
 
   const filter = (over: { user?: Picked | null; agency?: Picked | null } = {}): Search => {
     const u = over.user !== undefined ? over.user : user;
@@ -68,16 +63,10 @@ export function AccessLogPage() {
     };
   };
 
-  const log = useInfiniteQuery({
-    queryKey: keyOf('/api/v1/access-log/search', search),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      data(
-        client.POST('/api/v1/access-log/search', { body: { ...search, ...(pageParam ? { cursor: pageParam } : {}) } }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = useMemo(() => log.data?.pages.flatMap((p) => p.items) ?? [], [log.data]);
+  const log = usePages<Item>(keyOf('/api/v1/access-log/search', search), (cursor) =>
+    data(client.POST('/api/v1/access-log/search', { body: { ...search, ...(cursor ? { cursor } : {}) } })),
+  );
+  const items = log.items;
   const errors = formErrors(log.error);
 
   const pick = (next: { user?: Picked | null; agency?: Picked | null }) => {
@@ -86,21 +75,14 @@ export function AccessLogPage() {
     setSearch(filter(next));
   };
 
-  async function exportCsv() {
-    setExporting(true);
-    setExportError(null);
-    setExported(false);
-    try {
-      const { limit: _limit, ...body } = search;
-      const response = await sessionFetch(
-        new Request(`${window.location.origin}${API_BASE}/access-log/search`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'text/csv' },
-          body: JSON.stringify(body),
-        }),
+  // The filtered selection as CSV (the same search, every page), saved as a file.
+  const exporting = useApiMutation({
+    // The CSV is the whole selection (at most 10 000 entries): the page size does not apply to it.
+    mutationFn: async (body: Search) => {
+      const csv = await data(
+        client.POST('/api/v1/access-log/search', { body, headers: { Accept: 'text/csv' }, parseAs: 'blob' }),
       );
-      if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
-      const url = URL.createObjectURL(await response.blob());
+      const url = URL.createObjectURL(csv);
       const link = document.createElement('a');
       link.href = url;
       link.download = 'atkomstlogg.csv';
@@ -108,13 +90,8 @@ export function AccessLogPage() {
       link.click();
       link.remove();
       URL.revokeObjectURL(url);
-      setExported(true);
-    } catch (error) {
-      setExportError(error);
-    } finally {
-      setExporting(false);
-    }
-  }
+    },
+  });
 
   return (
     <Page title={t.title}>
@@ -125,12 +102,12 @@ export function AccessLogPage() {
         </Title>
         <ApiForm
           onSubmit={() => setSearch(filter())}
-          pending={log.isFetching && !log.isFetchingNextPage}
+          pending={log.isPending}
           error={null}
           fields={[]}
           submitLabel={t.search}
           extraActions={
-            <Button variant="default" loading={exporting} onClick={() => void exportCsv()}>
+            <Button variant="default" loading={exporting.isPending} onClick={() => exporting.mutate(search)}>
               {t.exportCsv}
             </Button>
           }
@@ -211,17 +188,17 @@ export function AccessLogPage() {
             </Group>
           )}
         </ApiForm>
-        {exported && (
+        {exporting.isSuccess && (
           <Text role="status" mt="xs">
             {t.exported}
           </Text>
         )}
-        <ProblemAlert error={exportError} />
+        <ProblemAlert error={exporting.error} />
       </Paper>
       <QueryState query={log} empty={t.empty} isEmpty={items.length === 0}>
         <Table.ScrollContainer minWidth={900}>
           <Table striped data-testid="access-log-table">
-            <Table.Caption>{t.caption(items.length, !!log.hasNextPage)}</Table.Caption>
+            <Table.Caption>{t.caption(items.length, log.hasMore)}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t.columns.at}</Table.Th>
@@ -280,9 +257,9 @@ export function AccessLogPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {log.hasNextPage && (
+        {log.hasMore && (
           <Group justify="center">
-            <Button variant="default" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+            <Button variant="default" loading={log.loadingMore} onClick={log.loadMore}>
               {texts.common.showMore}
             </Button>
           </Group>

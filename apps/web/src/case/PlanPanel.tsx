@@ -1,21 +1,24 @@
 import { Alert, Button, Code, Group, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState } from 'react';
-import { api, ApiError, Page as ApiPage } from '../api';
+import { client, data, dataWithEtag } from '../client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate, formatDateTime, formatPercent } from '../format';
-import { useApi } from '../hooks';
 import { AgreeForm } from '../planning/AgreeForm';
 import { ActionUpdateForm } from '../planning/ActionUpdateForm';
 import { ConflictAlert } from '../planning/ConflictAlert';
 import { PlanEditor } from '../planning/PlanEditor';
 import { bodyOf, formOf, missingFields, parseDraft, PlanDraft, PlanForm, textsOf } from '../planning/planForm';
 import { ProgressNotes } from '../planning/ProgressNotes';
-import type { CaseInfo, Goal, Plan } from '../planning/types';
+import type { Goal } from '../planning/types';
+import { useCase } from '../triage/hooks';
 import { isConflict, usePlan } from '../planning/usePlan';
+import { ApiError } from '../problem';
+import { keyOf, useApiMutation } from '../query';
 import { useDraft, useSession } from '../session';
 import { texts } from '../texts';
 import type { PanelProps } from './CasePage';
-import type { AgencyRef, Mobilisation, PersonRef } from '../api-types';
+import type { AgencyRef, PersonRef } from '../api-types';
 
 const t = texts.planning.plan;
 
@@ -39,22 +42,44 @@ function goalTarget(goal: Goal): string | null {
  */
 export function PlanPanel({ caseId }: PanelProps) {
   const { me, hasRole } = useSession();
-  const caseInfo = useApi<CaseInfo>(`/cases/${caseId}`);
+  const caseInfo = useCase(caseId);
   const info = caseInfo.data;
   const loaded = usePlan(info ? caseId : null);
   const coordinator = !!info && !!me && hasRole('elevhalsa') && me.agency.id === info.schoolId;
   const canEdit = coordinator && info?.status !== 'closed';
-  const mobilisations = useApi<ApiPage<Mobilisation>>(canEdit ? `/cases/${caseId}/mobilisations` : null);
+  const mobilisations = useQuery({
+    queryKey: keyOf(`/api/v1/cases/${caseId}/mobilisations`),
+    queryFn: () => data(client.GET('/api/v1/cases/{id}/mobilisations', { params: { path: { id: caseId } } })),
+    enabled: canEdit,
+  });
 
   const [draftText, setDraftText, clearDraft] = useDraft(`plan:${caseId}`);
   const draft = parseDraft(draftText);
   // What the user typed when a save met a newer version: shown until dismissed, kept in the session too.
   const [unsavedText, setUnsavedText, clearUnsaved] = useDraft(`plan:${caseId}:unsaved`);
-  const [saveError, setSaveError] = useState<unknown>(null);
   // The required fields left empty, shown at each field as the API's errors would be.
   const [incomplete, setIncomplete] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  // The whole plan, always from the version the edit started from: a plan changed since answers 412.
+  const saving = useApiMutation({
+    mutationFn: ({ form, etag }: PlanDraft) =>
+      dataWithEtag(
+        client.PUT('/api/v1/cases/{id}/plan', {
+          params: { path: { id: caseId }, header: etag ? { 'If-Match': etag } : undefined },
+          body: bodyOf(form),
+        }),
+      ),
+    // The case (its status, timeline, the plan's versions) and the work lists show the change.
+    invalidates: [`/api/v1/cases/${caseId}`, '/api/v1/actions'],
+    onSuccess: (answer) => {
+      loaded.replace(answer.data, answer.etag);
+      clearDraft();
+      clearUnsaved();
+      setSaved(true);
+    },
+  });
+  const saveError = saving.error;
+  const resetSave = saving.reset;
   const [openAction, setOpenAction] = useState<string | null>(null);
   const [agreeing, setAgreeing] = useState(false);
 
@@ -102,7 +127,7 @@ export function PlanPanel({ caseId }: PanelProps) {
 
   function startEditing() {
     setSaved(false);
-    setSaveError(null);
+    resetSave();
     setDraftText(JSON.stringify({ etag: loaded.etag, form: formOf(plan) } satisfies PlanDraft));
   }
 
@@ -110,37 +135,23 @@ export function PlanPanel({ caseId }: PanelProps) {
     setDraftText(JSON.stringify({ etag: draft?.etag ?? null, form } satisfies PlanDraft));
   }
 
-  async function save() {
-    if (!draft) return;
-    setSaveError(null);
+  function save() {
+    if (!draft || saving.isPending) return;
+    resetSave();
     setIncomplete(null);
     const missing = missingFields(draft.form);
     if (missing.length) {
       setIncomplete(new ApiError({ status: 400, errors: missing }));
       return;
     }
-    setBusy(true);
-    try {
-      const response = await api.send<Plan>('PUT', `/cases/${caseId}/plan`, bodyOf(draft.form), {
-        // Always the version the edit started from: a plan changed since then answers 412.
-        headers: draft.etag ? { 'If-Match': draft.etag } : {},
-      });
-      loaded.replace(response.data, response.etag);
-      clearDraft();
-      clearUnsaved();
-      setSaved(true);
-    } catch (failure) {
-      setSaveError(failure);
-    } finally {
-      setBusy(false);
-    }
+    saving.mutate(draft);
   }
 
   /** After a conflict: load the current version and start over from it, keeping the typed text visible. */
   async function reloadAfterConflict() {
     if (draft) setUnsavedText(textsOf(draft.form).join('\n\n'));
     const current = await loaded.reload();
-    setSaveError(null);
+    resetSave();
     if (current) setDraftText(JSON.stringify({ etag: current.etag, form: formOf(current.plan) } satisfies PlanDraft));
     else clearDraft();
   }
@@ -170,12 +181,12 @@ export function PlanPanel({ caseId }: PanelProps) {
           onChange={changeForm}
           agencies={agencies}
           people={people}
-          busy={busy}
+          busy={saving.isPending}
           error={incomplete ?? saveError}
-          onSave={() => void save()}
+          onSave={save}
           onCancel={() => {
             clearDraft();
-            setSaveError(null);
+            resetSave();
           }}
           feedback={
             <>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Stack } from '@mantine/core';
 import { FormEvent, ReactNode } from 'react';
-import { ApiError, FieldProblem } from '../api';
+import { ApiError, FieldProblem } from '../problem';
 import { texts } from '../texts';
 import { problemText as textOfCode } from '../problem-texts';
 import { problemText } from './ProblemAlert';

@@ -1,5 +1,5 @@
 import { Alert, List } from '@mantine/core';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { problemCode, problemText as textOfCode } from '../problem-texts';
 import { texts } from '../texts';
 

@@ -1,8 +1,10 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { api } from '../api';
+import { client, data } from '../client';
+import { keyOf } from '../query';
 import { useSession } from '../session';
 import { texts } from '../texts';
 
@@ -39,24 +41,26 @@ export const NAV: NavItem[] = [
   { to: '/gallring', label: texts.retention.nav, roles: ['admin', 'auditor'] },
 ];
 
+/**
+ * The menu's count of unread notifications: from the query cache (marking one read invalidates
+ * it), asked again every minute and on each change of page.
+ */
 function useUnreadCount(): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  const location = useLocation();
+  const { pathname } = useLocation();
+  const query = useQuery({
+    queryKey: keyOf('/api/v1/notifications/unread-count'),
+    queryFn: () => data(client.GET('/api/v1/notifications/unread-count')),
+    refetchInterval: 60_000,
+  });
+  const { refetch } = query;
+  const shownAt = useRef(pathname);
   useEffect(() => {
-    let current = true;
-    const load = () =>
-      api.get<{ count: number }>('/notifications/unread-count').then(
-        (body) => current && setCount(body.count),
-        () => undefined,
-      );
-    void load();
-    const timer = setInterval(() => void load(), 60_000);
-    return () => {
-      current = false;
-      clearInterval(timer);
-    };
-  }, [location.pathname]);
-  return count;
+    // The first page's count is being fetched already: only a later page asks again.
+    if (shownAt.current === pathname) return;
+    shownAt.current = pathname;
+    void refetch();
+  }, [pathname, refetch]);
+  return query.data?.count ?? null;
 }
 
 export function Shell() {

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Center, Divider, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SignInStep, useSession } from '../session';
 import { signInApi, SSO_LOGIN_URL } from '../signin/signInApi';

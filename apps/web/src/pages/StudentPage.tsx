@@ -2,7 +2,7 @@ import { Alert, Anchor, Divider, Loader, SimpleGrid, Stack, Text } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { AttendanceByWeek } from '../pupils/AttendanceByWeek';

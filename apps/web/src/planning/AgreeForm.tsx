@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
-import { FormEvent, useState } from 'react';
-import { api, ApiError } from '../api';
-import { ProblemAlert } from '../components/ProblemAlert';
-import { fieldErrorProps } from '../problem-texts';
+import { Alert, Checkbox, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { client, data, Schemas } from '../client';
+import { ApiForm, formErrors } from '../components/Form';
+import { ApiError } from '../problem';
+import { useApiMutation } from '../query';
 import { todayIso } from '../format';
 import { useDraft } from '../session';
 import { texts } from '../texts';
@@ -35,20 +36,36 @@ export function AgreeForm({ caseId, etag, version, agencies, onSaved, onReload }
   const [guardianName, setGuardianName] = useDraft(`agree:${caseId}:guardian`);
   const [chosen, setChosen] = useState<string[]>([]);
   const [date, setDate] = useState(todayIso());
-  const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const agree = useApiMutation({
+    mutationFn: (body: Schemas['AgreePlanDto']) =>
+      data(
+        client.POST('/api/v1/cases/{id}/plan/agreements', {
+          // The version shown: a plan changed since answers 412.
+          params: { path: { id: caseId }, header: { 'If-Match': etag } },
+          body,
+        }),
+      ),
+    invalidates: [`/api/v1/cases/${caseId}`],
+    onSuccess: (plan) => {
+      onSaved(plan, `"${plan.version}"`);
+      setMessage(t.saved);
+    },
+  });
+  const error = agree.error;
+  const errors = formErrors(error);
+  const pupilNameField = 'participants.0.name';
+  const guardianNameField = `participants.${pupil ? 1 : 0}.name`;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  function submit() {
+    agree.reset();
     setMessage(null);
-    const participants = [
-      ...(pupil ? [{ participant: 'pupil', name: pupilName.trim() }] : []),
-      ...(guardian ? [{ participant: 'guardian', name: guardianName.trim() }] : []),
+    const participants: Schemas['AgreementParticipantInputDto'][] = [
+      ...(pupil ? [{ participant: 'pupil' as const, name: pupilName.trim() }] : []),
+      ...(guardian ? [{ participant: 'guardian' as const, name: guardianName.trim() }] : []),
       ...agencies
         .filter((a) => chosen.includes(a.id))
-        .map((a) => ({ participant: 'agency', agencyId: a.id, name: a.name })),
+        .map((a) => ({ participant: 'agency' as const, agencyId: a.id, name: a.name })),
     ];
     if (!participants.length || participants.some((p) => !p.name) || !date) {
       setMessage(t.none);
@@ -56,88 +73,70 @@ export function AgreeForm({ caseId, etag, version, agencies, onSaved, onReload }
     }
     // Today means now; an earlier day means midday of it (never a time in the future).
     const agreedAt = date === todayIso() ? new Date().toISOString() : new Date(`${date}T12:00:00`).toISOString();
-    setBusy(true);
-    try {
-      const response = await api.send<Plan>(
-        'POST',
-        `/cases/${caseId}/plan/agreements`,
-        { participants, agreedAt },
-        { headers: { 'If-Match': etag } },
-      );
-      onSaved(response.data, `"${response.data.version}"`);
-      setMessage(t.saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    agree.mutate({ participants, agreedAt });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Fieldset legend={t.title(version)}>
-          <Stack gap="xs">
-            <Text size="sm">{t.versionNote(version)}</Text>
-            <Checkbox label={t.pupil} checked={pupil} onChange={(e) => setPupil(e.currentTarget.checked)} />
-            {pupil && (
-              <TextInput
-                label={t.pupilName}
-                required
-                {...fieldErrorProps(error, 'participants.0.name')}
-                value={pupilName}
-                onChange={(e) => setPupilName(e.currentTarget.value)}
-              />
-            )}
-            <Checkbox label={t.guardian} checked={guardian} onChange={(e) => setGuardian(e.currentTarget.checked)} />
-            {guardian && (
-              <TextInput
-                label={t.guardianName}
-                required
-                {...fieldErrorProps(error, `participants.${pupil ? 1 : 0}.name`)}
-                value={guardianName}
-                onChange={(e) => setGuardianName(e.currentTarget.value)}
-              />
-            )}
-            <Checkbox.Group
-              label={t.agencies}
-              description={agencies.length ? undefined : t.noAgencies}
-              value={chosen}
-              onChange={setChosen}
-            >
-              <Group mt="xs">
-                {agencies.map((a) => (
-                  <Checkbox key={a.id} value={a.id} label={a.name} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+    <ApiForm
+      onSubmit={submit}
+      pending={agree.isPending}
+      // A stale version is said by the conflict alert, with both versions and the way to the current one.
+      error={isConflict(error) ? null : error}
+      fields={[pupilNameField, guardianNameField, 'agreedAt']}
+      submitLabel={t.save}
+    >
+      <Fieldset legend={t.title(version)}>
+        <Stack gap="xs">
+          <Text size="sm">{t.versionNote(version)}</Text>
+          <Checkbox label={t.pupil} checked={pupil} onChange={(e) => setPupil(e.currentTarget.checked)} />
+          {pupil && (
             <TextInput
-              label={t.date}
-              type="date"
-              max={todayIso()}
-              {...fieldErrorProps(error, 'agreedAt')}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              label={t.pupilName}
+              required
+              error={errors.errorOf(pupilNameField)}
+              value={pupilName}
+              onChange={(e) => setPupilName(e.currentTarget.value)}
             />
-          </Stack>
-        </Fieldset>
-        {isConflict(error) ? (
-          <ConflictAlert onReload={onReload} detail={t.stale(version, currentVersion(error))} />
-        ) : (
-          <ProblemAlert error={error} />
-        )}
-        {message && (
-          <Alert color={message === t.saved ? 'green' : 'yellow'} role="status">
-            {message}
-          </Alert>
-        )}
-        <div>
-          <Button type="submit" loading={busy}>
-            {t.save}
-          </Button>
-        </div>
-      </Stack>
-    </form>
+          )}
+          <Checkbox label={t.guardian} checked={guardian} onChange={(e) => setGuardian(e.currentTarget.checked)} />
+          {guardian && (
+            <TextInput
+              label={t.guardianName}
+              required
+              error={errors.errorOf(guardianNameField)}
+              value={guardianName}
+              onChange={(e) => setGuardianName(e.currentTarget.value)}
+            />
+          )}
+          <Checkbox.Group
+            label={t.agencies}
+            description={agencies.length ? undefined : t.noAgencies}
+            value={chosen}
+            onChange={setChosen}
+          >
+            <Group mt="xs">
+              {agencies.map((a) => (
+                <Checkbox key={a.id} value={a.id} label={a.name} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <TextInput
+            label={t.date}
+            type="date"
+            max={todayIso()}
+            error={errors.errorOf('agreedAt')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+        </Stack>
+      </Fieldset>
+      {isConflict(error) && <ConflictAlert onReload={onReload} detail={t.stale(version, currentVersion(error))} />}
+      {message && (
+        <Alert color={message === t.saved ? 'green' : 'yellow'} role="status">
+          {message}
+        </Alert>
+      )}
+    </ApiForm>
   );
 }
 

@@ -1,6 +1,6 @@
 // The plan editor's form: what the coordinator types, kept as one draft (JSON in sessionStorage)
 // together with the ETag of the version it started from.
-import type { FieldProblem } from '../api';
+import type { FieldProblem } from '../problem';
 import type { ActionStatus, Plan } from './types';
 
 export interface GoalForm {

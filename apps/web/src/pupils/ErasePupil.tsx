@@ -1,6 +1,6 @@
 import { Alert, Button, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { client, data } from '../client';
 import { ApiForm } from '../components/Form';
 import { problemText } from '../problem-texts';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { client, data } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';

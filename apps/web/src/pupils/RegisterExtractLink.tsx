@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
-import { API_BASE, sessionFetch } from '../api';
+import { client, data } from '../client';
+import { useApiMutation } from '../query';
 import { texts } from '../texts';
 
 const t = texts.pupils.student;
@@ -10,36 +10,40 @@ const t = texts.pupils.student;
  * (the API wants the access token, which a plain link cannot send) and opens it in a new tab.
  */
 export function RegisterExtractLink({ studentId }: { studentId: string }) {
-  const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle');
+  const opening = useApiMutation({
+    mutationFn: async (tab: Window | null) => {
+      try {
+        const html = await data(
+          client.GET('/api/v1/students/{id}/register-extract.html', {
+            params: { path: { id: studentId } },
+            headers: { Accept: 'text/html' },
+            parseAs: 'text',
+          }),
+        );
+        const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+        if (tab) tab.location.href = url;
+        else window.location.href = url;
+      } catch (error) {
+        tab?.close();
+        throw error;
+      }
+    },
+  });
 
-  async function open() {
-    // Opened at once, inside the click, so that no pop-up blocker stops it.
-    const tab = window.open('', '_blank');
-    setState('loading');
-    try {
-      const response = await sessionFetch(new Request(`${API_BASE}/students/${studentId}/register-extract.html`));
-      if (!response.ok) throw new Error(String(response.status));
-      const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' }));
-      if (tab) tab.location.href = url;
-      else window.location.href = url;
-      setState('idle');
-    } catch {
-      tab?.close();
-      setState('error');
-    }
-  }
+  // The tab is opened at once, inside the click, so that no pop-up blocker stops it.
+  const open = () => opening.mutate(window.open('', '_blank'));
 
   return (
     <div>
       <Group gap="sm">
-        <Button variant="default" onClick={open} loading={state === 'loading'} aria-describedby="register-extract-hint">
+        <Button variant="default" onClick={open} loading={opening.isPending} aria-describedby="register-extract-hint">
           {t.registerExtract}
         </Button>
         <Text size="sm" c="dimmed" id="register-extract-hint">
-          {state === 'loading' ? t.registerExtractOpening : t.registerExtractHint}
+          {opening.isPending ? t.registerExtractOpening : t.registerExtractHint}
         </Text>
       </Group>
-      {state === 'error' && (
+      {opening.isError && (
         <Alert color="red" mt="sm" role="alert">
           {t.registerExtractFailed}
         </Alert>

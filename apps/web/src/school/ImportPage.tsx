@@ -12,16 +12,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
-import { API_BASE, ApiError, authorizationHeader, refreshSession, toApiError } from '../api';
+import { useState } from 'react';
 import { client, data, Schemas } from '../client';
-import { formErrors } from '../components/Form';
+import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
-import { ProblemAlert } from '../components/ProblemAlert';
 import { QueryState } from '../components/QueryState';
 import { formatDateTime } from '../format';
-import { keyOf, usePages } from '../query';
+import { ApiError, toApiError } from '../problem';
+import { keyOf, useApiMutation, usePages } from '../query';
+import { API_BASE, withSession } from '../session-fetch';
 import { texts } from '../texts';
 import { importFieldText, importReasonText } from './importReasons';
 
@@ -35,15 +34,20 @@ interface Report {
   errors: { line: number; field: string; code?: string; reason: string }[];
 }
 
-/** Sends the file with XMLHttpRequest (fetch cannot report upload progress); one refresh on 401. */
-function upload(file: File, partial: boolean, onProgress: (percent: number) => void, retried = false): Promise<Report> {
+/** One XMLHttpRequest (fetch cannot report upload progress): its status and its body, read as JSON when it is. */
+function sendFile(
+  file: File,
+  partial: boolean,
+  headers: Record<string, string>,
+  onProgress: (percent: number) => void,
+): Promise<{ status: number; body: unknown }> {
   const type = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'application/json' : 'text/csv';
-  return new Promise<Report>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}/attendance/imports${partial ? '?mode=partial' : ''}`);
     xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('Accept', 'application/json');
-    for (const [name, value] of Object.entries(authorizationHeader())) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) =>
       event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
     xhr.onerror = () => reject(new ApiError({ status: 0, title: 'network' }));
@@ -54,30 +58,29 @@ function upload(file: File, partial: boolean, onProgress: (percent: number) => v
       } catch {
         // Not JSON: the status says enough.
       }
-      if (xhr.status === 401 && !retried) {
-        void refreshSession().then((ok) =>
-          ok ? upload(file, partial, onProgress, true).then(resolve, reject) : reject(toApiError(401, body)),
-        );
-        return;
-      }
-      onProgress(100);
-      // An all-or-nothing import that was refused is a report too (422 with the rejected rows).
-      if (xhr.status === 422 && body && typeof body === 'object' && 'errors' in body && 'rowsTotal' in body) {
-        const problem = body as { rowsTotal: number; rowsRejected: number; errors: Report['errors'] };
-        resolve({
-          status: 'rejected',
-          rowsTotal: problem.rowsTotal,
-          rowsRejected: problem.rowsRejected,
-          rowsImported: 0,
-          errors: problem.errors,
-        });
-        return;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as Report);
-      else reject(toApiError(xhr.status, body));
+      resolve({ status: xhr.status, body });
     };
     xhr.send(file);
   });
+}
+
+/** Sends the file with the session (one refresh on 401, as every other call) and reads its report. */
+async function upload(file: File, partial: boolean, onProgress: (percent: number) => void): Promise<Report> {
+  const { status, body } = await withSession((headers) => sendFile(file, partial, headers, onProgress));
+  onProgress(100);
+  // An all-or-nothing import that was refused is a report too (422 with the rejected rows).
+  if (status === 422 && body && typeof body === 'object' && 'errors' in body && 'rowsTotal' in body) {
+    const problem = body as { rowsTotal: number; rowsRejected: number; errors: Report['errors'] };
+    return {
+      status: 'rejected',
+      rowsTotal: problem.rowsTotal,
+      rowsRejected: problem.rowsRejected,
+      rowsImported: 0,
+      errors: problem.errors,
+    };
+  }
+  if (status >= 200 && status < 300) return body as Report;
+  throw toApiError(status, body);
 }
 
 function ReportView({ report }: { report: Report }) {
@@ -121,30 +124,25 @@ function ReportView({ report }: { report: Report }) {
 
 /** Attendance import: a file with an upload progress bar, its report in Swedish, and the school's earlier imports. */
 export function ImportPage() {
-  const cache = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [partial, setPartial] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const earlier = usePages(keyOf('/api/v1/attendance/imports'), (cursor) =>
     data(client.GET('/api/v1/attendance/imports', { params: { query: { limit: 20, cursor } } })),
   );
-  const sending = progress !== null && report === null && !error;
+  // The report of this upload; the list of earlier imports loads anew after it.
+  const sending = useApiMutation({
+    mutationFn: (chosen: { file: File; partial: boolean }) => upload(chosen.file, chosen.partial, setProgress),
+    invalidates: ['/api/v1/attendance/imports'],
+  });
+  const report = sending.data ?? null;
+  const error = sending.error;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!file) return setMissing(true);
-    setReport(null);
-    setError(null);
     setProgress(0);
-    try {
-      setReport(await upload(file, partial, setProgress));
-      await cache.invalidateQueries({ queryKey: [keyOf('/api/v1/attendance/imports')[0]] });
-    } catch (e) {
-      setError(e);
-    }
+    sending.mutate({ file, partial });
   }
   const fieldError = missing ? t.noFile : formErrors(error).errorOf('file');
 
@@ -152,32 +150,24 @@ export function ImportPage() {
     <Page title={t.title}>
       <Text>{t.intro}</Text>
       <Paper withBorder p="md">
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack gap="sm">
-            <FileInput
-              label={t.file}
-              accept=".csv,.json,text/csv,application/json"
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                setMissing(false);
-                setProgress(null);
-              }}
-              error={fieldError}
-              required
-            />
-            <Checkbox label={t.partial} checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
-            {progress !== null && (
-              <Progress value={progress} aria-label={t.progress} size="lg" data-testid="upload-progress" />
-            )}
-            <Group>
-              <Button type="submit" loading={sending}>
-                {t.submit}
-              </Button>
-            </Group>
-            <ProblemAlert error={error} />
-          </Stack>
-        </form>
+        <ApiForm onSubmit={submit} pending={sending.isPending} error={error} fields={['file']} submitLabel={t.submit}>
+          <FileInput
+            label={t.file}
+            accept=".csv,.json,text/csv,application/json"
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setMissing(false);
+              setProgress(null);
+            }}
+            error={fieldError}
+            required
+          />
+          <Checkbox label={t.partial} checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} />
+          {progress !== null && (
+            <Progress value={progress} aria-label={t.progress} size="lg" data-testid="upload-progress" />
+          )}
+        </ApiForm>
       </Paper>
       {report && <ReportView report={report} />}
       <Title order={2} size="h3">

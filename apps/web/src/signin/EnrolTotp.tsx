@@ -1,6 +1,7 @@
 import { Alert, Button, Code, List, Stack, Text, TextInput } from '@mantine/core';
 import { FormEvent, useEffect, useState } from 'react';
-import { ApiError, TokenPair } from '../api';
+import { ApiError } from '../problem';
+import type { TokenPair } from '../session-fetch';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { texts } from '../texts';
 import { QrCode } from './QrCode';

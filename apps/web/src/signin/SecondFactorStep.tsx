@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { useSession } from '../session';
 import { texts } from '../texts';
 import { signInApi } from './signInApi';

@@ -1,5 +1,5 @@
 import { Stack, Title } from '@mantine/core';
-import type { TokenPair } from '../api';
+import type { TokenPair } from '../session-fetch';
 import { SignInStep, useSession } from '../session';
 import { texts } from '../texts';
 import { EnrolTotp } from './EnrolTotp';
