@@ -1,7 +1,7 @@
 import { Alert, Button, Loader, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { client, data, Schemas } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { ProblemAlert } from '../components/ProblemAlert';

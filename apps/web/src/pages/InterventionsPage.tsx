@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { ApiForm, formErrors } from '../components/Form';
 import { Page } from '../components/Page';
 import { ProblemAlert } from '../components/ProblemAlert';

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../api';
+import { ApiError } from '../problem';
 import { client, data, Schemas } from '../client';
 import { ApiForm, formErrors } from '../components/Form';
 import { useApiMutation } from '../query';
