@@ -369,8 +369,8 @@ async function main() {
           },
           {
             name: 'actions',
-            label: 'GET /actions (work list) as social services',
-            url: `${base}/actions`,
+            label: 'GET /actions?agency=true (work list), soc.',
+            url: `${base}/actions?agency=true`,
             headers: auth(tokens.soc),
           },
           ...(LARGE

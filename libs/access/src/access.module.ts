@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessLogController } from './access-log.controller';
+import { AccessLogRepository } from './access-log.repository';
 import { AccessLogService } from './access-log.service';
 import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
@@ -9,7 +10,7 @@ import { AccessService } from './access.service';
 @Global()
 @Module({
   controllers: [AccessLogController],
-  providers: [AccessLogService, AccessService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AccessLogRepository, AccessLogService, AccessService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AccessLogService, AccessService],
 })
 export class AccessModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '@app/http';
+import { AccessLogRepository } from './access-log.repository';
 import { AccessLogService } from './access-log.service';
 import { Action, decide, scopeCondition, SqlCondition, SubjectFacts } from './access-policy';
 import type { Caller } from './caller';
@@ -33,7 +33,7 @@ export interface AccessCheck {
 export class AccessService {
   constructor(
     private readonly accessLog: AccessLogService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AccessLogRepository,
   ) {}
 
   async require(check: AccessCheck): Promise<void> {
@@ -65,7 +65,7 @@ export class AccessService {
     logAction: string,
     subject: { type: string; id: string } = { type: 'school', id: schoolId },
   ): Promise<void> {
-    const [school] = await this.dataSource.query(`SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [schoolId]);
+    const school = await this.repository.isSchool(schoolId);
     await this.require({
       caller,
       action: 'read',

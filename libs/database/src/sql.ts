@@ -79,3 +79,12 @@ export async function preparedRows<T>(db: EntityManager, text: string, params: r
   const pool = (db.dataSource.driver as unknown as { master: Pool }).master;
   return (await pool.query(query)).rows as T[];
 }
+
+/** The first row of a hot read run as a named prepared statement (see preparedRows), or null. */
+export async function preparedRow<T>(
+  db: EntityManager,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<T | null> {
+  return (await preparedRows<T>(db, text, params))[0] ?? null;
+}

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SqlCondition } from '@app/access';
-import { sqlRow, sqlRows } from '@app/database';
+import { sqlRow, sqlRows, preparedRow, preparedRows } from '@app/database';
 import { actionEtagOf } from './etag';
 import type { ActionDto, ActionStatus, AgreementDto, AgreementParticipant, GoalDto, PlanDto } from './plan.dto';
 import { iso, PlanChange, versionSnapshot } from './plan.rules';
@@ -582,7 +582,7 @@ async function agreementState(
   tx: EntityManager,
   planId: string,
 ): Promise<{ agreedVersion: number | null; changedSinceAgreement: boolean }> {
-  const row = (await sqlRow<{ agreed: number | null; changed: boolean }>(
+  const row = (await preparedRow<{ agreed: number | null; changed: boolean }>(
     tx,
     `SELECT a.agreed, EXISTS (SELECT 1 FROM plan_version v
                                WHERE v.plan_id = $1 AND v.version > a.agreed AND v.change = 'replaced') AS changed
@@ -597,7 +597,7 @@ async function agreementState(
  * function too, for the demo seed and the register extract, which read it in their own transaction.
  */
 export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanDto | null> {
-  const p = await sqlRow<PlanRow>(
+  const p = await preparedRow<PlanRow>(
     tx,
     `SELECT p.id, p.case_id, p.version, p.pupil_view, p.guardian_view, p.created_at, p.updated_at,
           p.updated_by, u.display_name AS updated_by_name,
@@ -607,14 +607,14 @@ export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanD
     [caseId],
   );
   if (!p) return null;
-  const goals = await sqlRows<GoalRow>(
+  const goals = await preparedRows<GoalRow>(
     tx,
     `SELECT id, text, target_attendance_percent::float8 AS percent, to_char(target_date, 'YYYY-MM-DD') AS by_date,
           target_text
      FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
     [p.id],
   );
-  const actions = await sqlRows<ActionRow>(
+  const actions = await preparedRows<ActionRow>(
     tx,
     `SELECT pa.id, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
           pa.responsible_user_id, u.display_name AS responsible_name,
@@ -627,7 +627,7 @@ export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanD
     ORDER BY pa.position, pa.id`,
     [p.id],
   );
-  const notes = await sqlRows<NoteRow>(
+  const notes = await preparedRows<NoteRow>(
     tx,
     `SELECT n.id, n.action_id, n.text, n.author_id, u.display_name AS author_name,
           n.agency_id, a.name AS agency_name, a.type AS agency_type, n.created_at
@@ -639,7 +639,7 @@ export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanD
     ORDER BY n.created_at, n.id`,
     [p.id],
   );
-  const agreements = await sqlRows<AgreementRow>(
+  const agreements = await preparedRows<AgreementRow>(
     tx,
     `SELECT g.id, g.participant, g.agency_id, a.name AS agency_name, a.type AS agency_type, g.name, g.agreed_at,
           g.plan_version, g.recorded_by, u.display_name AS recorded_by_name
