@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 /** A lesson as the API shows it (date and time as text). */
 export interface LessonRow {
@@ -64,20 +63,10 @@ const LESSON_SELECT = `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS 
  * refreshes, and of the absence figures summed from it (set-based, raw).
  */
 @Injectable()
-export class AttendanceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class AttendanceRepository extends SqlRepository {
   /** For the writers of lessons in other libraries, which pass their own transaction's manager. */
   static of(manager: EntityManager): AttendanceRepository {
     return new AttendanceRepository(manager.dataSource);
-  }
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
   }
 
   /** Records a lesson entered by hand, or corrects it (its date and start time are its key). */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { consentInForceSql } from '@app/access';
 import type { Caller, SqlCondition } from '@app/access';
 import { swedishDaySql } from '@app/calendar';
-import { sqlCount, sqlRow, sqlRows, preparedRows } from '@app/database';
+import { sqlCount, sqlRow, sqlRows, preparedRows, SqlRepository } from '@app/database';
 import type { CaseStatus } from './case-access';
 import { LEAD_TIMES_SELECT, leadTimeDaysSql } from './lead-times.sql';
 
@@ -135,17 +134,7 @@ export async function insertCaseEvent(
 
 /** All SQL of the case aggregate: the case row, its access facts, its timeline and lead times. */
 @Injectable()
-export class CasesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class CasesRepository extends SqlRepository {
   /**
    * The case with its mobilised agencies, consents and the agencies its follow-ups name, in one
    * round trip; `lock` takes the case row (only) FOR UPDATE.

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlCount, sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 /** A consent with its agency's name. */
 export interface ConsentRow {
@@ -36,17 +35,7 @@ const CONSENT_SELECT = `SELECT k.id, k.agency_id, a.name AS agency_name, k.given
 
 /** All SQL of consents (samtycken). Whether one is in force is `consentInForce` / `consentInForceSql` in @app/access. */
 @Injectable()
-export class ConsentsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class ConsentsRepository extends SqlRepository {
   /** The case's consents in the order recorded; with `agencyId`, only that agency's. */
   async listForCase(db: EntityManager, caseId: string, agencyId: string | null): Promise<ConsentRow[]> {
     return sqlRows<ConsentRow>(

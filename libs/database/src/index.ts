@@ -7,3 +7,4 @@ export * from './job-schema';
 export * from './migrations';
 export * from './naming-strategy';
 export * from './sql';
+export * from './sql-repository';

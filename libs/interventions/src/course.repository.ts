@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ATTENDANCE_SCHOOL_WEEKS, Behaviour, EndReason } from './intervention.rules';
 import type { ProviderAgencyType } from './intervention.rules';
+import { SqlRepository } from '@app/database';
 
 /** A course with its intervention and who started and ended it. */
 export interface CourseRow {
@@ -47,17 +47,7 @@ const COURSE_SELECT = `
 
 /** All SQL of pupils' courses of interventions and their follow-ups. */
 @Injectable()
-export class CourseRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class CourseRepository extends SqlRepository {
   async listForCase(manager: EntityManager, caseId: string): Promise<CourseRow[]> {
     return manager.query(`${COURSE_SELECT} WHERE c.case_id = $1 ORDER BY c.started_on, c.created_at, c.id`, [caseId]);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlRow } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlRow, SqlRepository } from '@app/database';
 import type { ProviderAgencyType } from './intervention.rules';
 
 /** A row of `intervention`. */
@@ -29,13 +28,7 @@ export interface InterventionValues {
 
 /** All SQL of the intervention catalogue. Every read is scoped to one organisation. */
 @Injectable()
-export class InterventionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class InterventionRepository extends SqlRepository {
   /** A page of the organisation's catalogue by name, after the cursor `[name, id]`. */
   async page(
     organisationId: string,

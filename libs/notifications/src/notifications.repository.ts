@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { consentInForceSql } from '@app/access';
-import { sqlRow, sqlRows } from '@app/database';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 import { RecipientRule } from './notification-events';
 import { ReminderDay, ReminderKind, REMINDERS } from './reminders.rules';
 
@@ -127,13 +126,7 @@ const REMINDER_SQL: Record<ReminderKind, string> = {
 
 /** All SQL of `notification` and of the mail the Notifier queues in `mail_outbox`, and the reminders' subjects. */
 @Injectable()
-export class NotificationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class NotificationsRepository extends SqlRepository {
   // --- The recipient's inbox ---
 
   /** A page of the recipient's notifications, unread first, then newest first; one more than `limit`. */

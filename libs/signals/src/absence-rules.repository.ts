@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlRows, SqlRepository } from '@app/database';
 
 /** An organisation's override of one rule's defaults. */
 export interface AbsenceRuleRow {
@@ -21,17 +20,7 @@ export interface RuleOverrideWrite {
 
 /** The SQL of organisations' absence rule overrides (`absence_rule`). */
 @Injectable()
-export class AbsenceRulesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class AbsenceRulesRepository extends SqlRepository {
   overrides(tx: EntityManager, organisationId: string): Promise<AbsenceRuleRow[]> {
     return sqlRows(tx, `SELECT kind, enabled, params, updated_at FROM absence_rule WHERE organisation_id = $1`, [
       organisationId,

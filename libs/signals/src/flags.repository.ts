@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { SqlCondition } from '@app/access';
-import { sqlRow, sqlRows } from '@app/database';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 import type { FlagSnapshotDto, FlagStatus } from './flags.dto';
 
 /** A flag with its pupil and who made and triaged it. */
@@ -72,17 +71,7 @@ const FLAG_SELECT = `
 
 /** The SQL of flags to elevhälsa and their notes. */
 @Injectable()
-export class FlagsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class FlagsRepository extends SqlRepository {
   /** Locks the pupil's row (NO KEY UPDATE: attendance writers still reference it) until the transaction ends. */
   async lockPupil(tx: EntityManager, studentId: string): Promise<void> {
     await sqlRows(tx, `SELECT 1 FROM student WHERE id = $1 FOR NO KEY UPDATE`, [studentId]);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 export interface NoticeRow {
   id: string;
@@ -50,13 +49,7 @@ export interface NewNotice {
 
 /** The SQL of same-day notices to guardians of invalid absence. */
 @Injectable()
-export class GuardianNoticesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class GuardianNoticesRepository extends SqlRepository {
   /** A page of the day's list (one more row than `limit`: the page helper tells whether more follow). */
   list(filter: NoticeListFilter): Promise<NoticeItemRow[]> {
     const params: unknown[] = [filter.schoolId, filter.day];

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 export interface InvestigationRow {
   id: string;
@@ -56,13 +55,7 @@ const INVESTIGATION_SELECT = `
 
 /** The SQL of absence investigations (frånvaroutredningar) and the overview of pupils who need one. */
 @Injectable()
-export class InvestigationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class InvestigationsRepository extends SqlRepository {
   async insert(tx: EntityManager, investigation: NewInvestigation): Promise<string> {
     const row = await sqlRow<{ id: string }>(
       tx,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { SqlCondition } from '@app/access';
-import { sqlRow, sqlRows } from '@app/database';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 import type { FieldChange, GuardianValue, StoredGuardian } from './student-update.rules';
 
 /** A pupil's changeable state, as a change reads it (row locked). */
@@ -111,17 +110,7 @@ export const STUDENT_COLUMNS: Record<string, string> = {
  * pupil and its history (`student_change`), shared by PATCH /students/:id and the SS 12000 sync.
  */
 @Injectable()
-export class StudentRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class StudentRepository extends SqlRepository {
   /** Whether the school exists in the organisation. */
   async schoolInOrganisation(tx: EntityManager, schoolId: string, organisationId: string): Promise<boolean> {
     const school = await sqlRow(

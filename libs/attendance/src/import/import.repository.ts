@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { sqlRow, sqlRows } from '@app/database';
+import { EntityManager, QueryRunner } from 'typeorm';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 import { AttendanceRepository } from '../attendance.repository';
 import type { ImportFormat, ImportMode, ImportStatus } from './import.dto';
 import type { ImportError } from './import-rows';
@@ -68,16 +67,10 @@ const sqlState = (error: unknown) => (error as { code?: string }).code;
  * lessons, inside the import's transaction on its own connection. Bulk, set-based SQL.
  */
 @Injectable()
-export class AttendanceImportsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
+export class AttendanceImportsRepository extends SqlRepository {
   /** A dedicated connection for one import (COPY needs its pg client); connect it before use. */
   createRunner(): QueryRunner {
     return this.dataSource.createQueryRunner();
-  }
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
   }
 
   /** The session of the runner's connection. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlCount, sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, sqlRows, SqlRepository } from '@app/database';
 import type { MappingSection } from './mapping.dto';
 
 export interface ContributionRow {
@@ -34,17 +33,7 @@ const SELECT = `
 
 /** All SQL of the mapping (kartläggning): the agencies' contributions to a case. */
 @Injectable()
-export class MappingRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class MappingRepository extends SqlRepository {
   /** The case's contributions in `sections`, and all of `agencyId`'s own, in the order written. */
   async listForCase(
     db: EntityManager,

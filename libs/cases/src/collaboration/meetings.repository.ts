@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlCount, sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 export interface MeetingRow {
   id: string;
@@ -48,17 +47,7 @@ const SELECT = `
 
 /** All SQL of the joint meetings (samverkansmöten) of a case. */
 @Injectable()
-export class MeetingsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class MeetingsRepository extends SqlRepository {
   /** Who may take part: the school and the agencies whose invitation to the case is not declined. */
   async participantAgencyIds(db: EntityManager, caseId: string, schoolId: string): Promise<string[]> {
     const rows = await sqlRows<{ agency_id: string }>(

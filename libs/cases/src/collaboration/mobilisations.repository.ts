@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { consentInForceSql } from '@app/access';
-import { classifyDatabaseError, sqlRow, sqlRows } from '@app/database';
+import { classifyDatabaseError, sqlRow, sqlRows, SqlRepository } from '@app/database';
 import type { CaseStatus } from '../case-access';
 import type { MobilisationStatus } from './mobilisations.dto';
 
@@ -104,17 +103,7 @@ const select = (pupil: PupilNames) => `
 
 /** All SQL of mobilisation: invitations of agencies into cases and their answers. */
 @Injectable()
-export class MobilisationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class MobilisationsRepository extends SqlRepository {
   /** Agencies outside schools by name, after (name, id), one more than the page. */
   async partnerAgencies(db: EntityManager, limit: number, cursor: unknown[] | null): Promise<AgencyRow[]> {
     return sqlRows<AgencyRow>(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlCount, sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, sqlRows, SqlRepository } from '@app/database';
 import { FOLLOW_UP_MONTHS } from './follow-ups.rules';
 
 export interface FollowUpRow {
@@ -60,13 +59,7 @@ export function insertFollowUpSchedule(
 
 /** All SQL of the follow-ups after closure (case_follow_up). */
 @Injectable()
-export class FollowUpsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class FollowUpsRepository extends SqlRepository {
   /**
    * The case's follow-ups by months. For an outside agency (`outsideAgencyType` set) only the
    * recorded ones that name its kind of agency for a new intervention.

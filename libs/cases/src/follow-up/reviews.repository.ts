@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 import type { Period } from './reviews.rules';
 
 export interface ReviewRow {
@@ -41,13 +40,7 @@ const REVIEW_SELECT = `SELECT r.id, r.case_id, to_char(r.reviewed_on, 'YYYY-MM-D
 
 /** All SQL of the plan's reviews (plan_review). */
 @Injectable()
-export class ReviewsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ReviewsRepository extends SqlRepository {
   /** The case's reviews, oldest first. */
   listForCase(caseId: string): Promise<ReviewRow[]> {
     return sqlRows<ReviewRow>(

@@ -1,9 +1,8 @@
 import { consentInForceSql } from '@app/access';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { SqlCondition } from '@app/access';
-import { sqlRow, sqlRows, preparedRow, preparedRows } from '@app/database';
+import { sqlRow, sqlRows, preparedRow, preparedRows, SqlRepository } from '@app/database';
 import { actionEtagOf } from './etag';
 import type { ActionDto, ActionStatus, AgreementDto, AgreementParticipant, GoalDto, PlanDto } from './plan.dto';
 import { iso, PlanChange, versionSnapshot } from './plan.rules';
@@ -179,17 +178,7 @@ const VERSION_SELECT = `
  * it (`tx`) first.
  */
 @Injectable()
-export class PlanRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class PlanRepository extends SqlRepository {
   /** The plan as GET returns it (and as each version's snapshot keeps it), or null if none. */
   load(tx: EntityManager, caseId: string): Promise<PlanDto | null> {
     return loadPlan(tx, caseId);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AgencyType } from '@app/access';
-import { sqlRow, sqlRows } from '@app/database';
+import { sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 export interface AgencyRow {
   id: string;
@@ -15,13 +14,7 @@ export interface AgencyRow {
 
 /** All SQL of `agency`, always within one organisation. */
 @Injectable()
-export class AgenciesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class AgenciesRepository extends SqlRepository {
   /** A page of the organisation's agencies by name (one more than `limit`), after the (name, id) cursor. */
   page(organisationId: string, limit: number, cursor: unknown[] | null): Promise<AgencyRow[]> {
     return sqlRows<AgencyRow>(

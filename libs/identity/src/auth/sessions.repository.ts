@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlCount, sqlRow } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, SqlRepository } from '@app/database';
 
 /** A refresh token presented for rotation, with what the rotation needs of its user. */
 export interface PresentedTokenRow {
@@ -18,13 +17,7 @@ export interface PresentedTokenRow {
 
 /** All SQL of `refresh_token`: a login is a family of refresh tokens, each used once. */
 @Injectable()
-export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SessionsRepository extends SqlRepository {
   /** Stores a new refresh token's hash in the family, valid `ttlSeconds` from now. */
   async insert(
     tx: EntityManager,

@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TermDates } from '@app/calendar';
-import { sqlCount, sqlRow } from '@app/database';
+import { sqlCount, sqlRow, SqlRepository } from '@app/database';
 
 /** All SQL of `organisation`: its term dates. */
 @Injectable()
-export class OrganisationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class OrganisationRepository extends SqlRepository {
   /** The first days of the organisation's terms, or null for no such organisation. */
   async termDates(tx: EntityManager, organisationId: string): Promise<TermDates | null> {
     const row = await sqlRow<{ autumn_start: string; spring_start: string }>(

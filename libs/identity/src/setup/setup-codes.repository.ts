@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { sqlCount, sqlRow, sqlRows } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { sqlCount, sqlRow, sqlRows, SqlRepository } from '@app/database';
 
 /** A code that still works: not used, not voided, not expired. */
 export interface OpenSetupCodeRow {
@@ -11,13 +10,7 @@ export interface OpenSetupCodeRow {
 
 /** All SQL of `user_setup_code`. */
 @Injectable()
-export class SetupCodesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SetupCodesRepository extends SqlRepository {
   /** Voids the user's codes that are neither used nor voided. */
   async voidOpen(tx: EntityManager, userId: string): Promise<void> {
     await sqlCount(

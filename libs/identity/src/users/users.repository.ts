@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AgencyType, Role, SqlCondition } from '@app/access';
-import { sqlCount, sqlRow, sqlRows, preparedRows } from '@app/database';
+import { sqlCount, sqlRow, sqlRows, preparedRows, SqlRepository } from '@app/database';
 
 /** A user as the administration reads it, with its agency. */
 export interface UserRow {
@@ -77,17 +76,7 @@ const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.roles, u.active,
 
 /** All SQL of `app_user`: administration, the school's list of accounts, sign-in and password setup. */
 @Injectable()
-export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
+export class UsersRepository extends SqlRepository {
   /** A page of the users within `scope` (on the agency's organisation), by username; one more than `limit`. */
   page(scope: UserScope, limit: number, cursor: UsernameCursor): Promise<UserRow[]> {
     const condition = scope('a.organisation_id', 1);
