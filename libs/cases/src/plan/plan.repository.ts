@@ -536,7 +536,9 @@ export class PlanRepository extends SqlRepository {
       where.push(`(pa.due_date, pa.id) > ($${params.length - 1}::date, $${params.length}::uuid)`);
     }
     params.push(f.limit);
-    return sqlRows(
+    // Prepared: its few shapes (mine or agency's, a status, a cursor, the caller's scope) each get
+    // one name, and the work list is read by every agency on every visit.
+    return preparedRows(
       tx,
       `SELECT pa.id, pa.case_id, c.reference, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
               pa.responsible_user_id, u.display_name AS responsible_name,
