@@ -6,6 +6,7 @@ import { SourcesRepository } from './sources.repository';
 import { SourcesService } from './sources.service';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { SyncWritesRepository } from './sync-writes.repository';
+import { SyncPersonsService } from './sync-persons.service';
 import { SyncService } from './sync.service';
 import { SyncScheduler } from './sync-scheduler';
 
@@ -13,7 +14,15 @@ import { SyncScheduler } from './sync-scheduler';
 @Module({
   imports: [StudentsModule, AttendanceImportModule],
   controllers: [SourcesController],
-  providers: [SourcesService, SourcesRepository, SyncRunsRepository, SyncWritesRepository, SyncService, SyncScheduler],
+  providers: [
+    SourcesService,
+    SourcesRepository,
+    SyncRunsRepository,
+    SyncWritesRepository,
+    SyncPersonsService,
+    SyncService,
+    SyncScheduler,
+  ],
   exports: [SourcesService],
 })
 export class Ss12000Module {}

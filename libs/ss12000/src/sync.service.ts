@@ -6,36 +6,18 @@ import { AccessService } from '@app/access';
 import { AttendanceImportService } from '@app/attendance';
 import { swedishDate, termOf } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { diffFields, guardianValues, mergeGuardians, StudentRepository } from '@app/students';
+import { diffFields, StudentRepository } from '@app/students';
 import { decryptSecret } from './secrets';
 import { SourceRow, SourceSchoolRow, SourcesRepository } from './sources.repository';
 import { SourceAuth, Ss12000Client, Ss12000Page, Ss12000RequestError } from './ss12000-client';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { SyncWritesRepository } from './sync-writes.repository';
-import {
-  emptyCounts,
-  GuardianContactRead,
-  MAX_RUN_ERRORS,
-  PupilRead,
-  readAbsence,
-  readClassGroup,
-  readGuardianContact,
-  readPupil,
-  SyncCounts,
-  SyncError,
-} from './sync.rules';
+import { Run, RunReport } from './sync-run';
+import { SyncPersonsService } from './sync-persons.service';
+import { readAbsence, readClassGroup } from './sync.rules';
 
 /** Items per page asked of the server. */
 export const PAGE_LIMIT = 500;
-
-/** A run's report while it runs. */
-class RunReport {
-  counts: SyncCounts = emptyCounts();
-  errors: SyncError[] = [];
-  add(errors: SyncError[]): void {
-    for (const e of errors) if (this.errors.length < MAX_RUN_ERRORS) this.errors.push(e);
-  }
-}
 
 /**
  * One SS 12000 sync run: for every mapped school unit, the pupils (`/persons` with their
@@ -62,6 +44,7 @@ export class SyncService {
     private readonly students: StudentRepository,
     private readonly imports: AttendanceImportService,
     private readonly access: AccessService,
+    private readonly persons: SyncPersonsService,
   ) {}
 
   /** Runs a queued run to its end (succeeded or failed). Never throws. */
@@ -183,7 +166,7 @@ export class SyncService {
         'relationship.entity.type': 'enrolment',
         'relationship.organisation': org,
       },
-      (page, tx) => this.persons(run, school, page, tx),
+      (page, tx) => this.persons.persons(run, school, page, tx),
     );
     // The guardians' own Person records carry their contact details (the pupil's `responsibles` only name them).
     await this.listing(
@@ -194,7 +177,7 @@ export class SyncService {
         'relationship.entity.type': 'responsibleFor.enrolment',
         'relationship.organisation': org,
       },
-      (page, tx) => this.guardianContacts(run, school, page, tx),
+      (page, tx) => this.persons.guardianContacts(run, school, page, tx),
     );
     await this.listing(run, `groups:${org}`, '/groups', { groupType: 'Klass', organisation: org }, (page, tx) =>
       this.groups(run, school, page, tx),
@@ -258,197 +241,6 @@ export class SyncService {
       });
       if (!page.pageToken) return startedAt;
       token = page.pageToken;
-    }
-  }
-
-  /** A page of pupils: created, linked (by personnummer) or changed, each change in the pupil's history. */
-  private async persons(run: Run, school: SourceSchoolRow, page: Ss12000Page, tx: EntityManager): Promise<void> {
-    const data = Array.isArray(page.body.data) ? page.body.data : [];
-    const today = swedishDate();
-    const pupils: PupilRead[] = [];
-    for (const value of data) {
-      run.report.counts.persons++;
-      const { pupil, errors } = readPupil(value, school.organisation_ref, today);
-      run.report.add(errors);
-      if (pupil) pupils.push(pupil);
-    }
-    if (!pupils.length) return;
-    const matches = await this.writes.matchPupils(
-      tx,
-      school.organisation_id,
-      pupils.map((p) => p.externalId),
-      pupils.map((p) => p.personnummer).filter((n): n is string => n !== null),
-    );
-    const mappedSchools = new Set(run.schools.map((s) => s.agency_id));
-    const written: string[] = [];
-    for (const pupil of pupils) {
-      const match =
-        matches.find((m) => m.external_id === pupil.externalId) ??
-        matches.find((m) => pupil.personnummer !== null && m.personnummer === pupil.personnummer);
-      if (!match) {
-        const id = await this.writes.insertPupil(tx, {
-          organisationId: school.organisation_id,
-          schoolId: school.agency_id,
-          externalId: pupil.externalId,
-          personnummer: pupil.personnummer,
-          temporaryNumber: pupil.temporaryNumber,
-          firstName: pupil.firstName,
-          lastName: pupil.lastName,
-          grade: pupil.grade ?? 0,
-          protectedIdentity: pupil.protectedIdentity,
-          enrolled: pupil.enrolled,
-        });
-        await this.writes.insertGuardians(tx, id, pupil.guardians);
-        written.push(id);
-        continue;
-      }
-      // A pupil at a school this source does not map is another organiser's: left alone.
-      if (match.school_id !== school.agency_id && !mappedSchools.has(match.school_id)) {
-        run.report.add([
-          {
-            entity: 'person',
-            id: pupil.externalId,
-            field: 'enrolments',
-            reason: 'the pupil is registered at a school this source does not map',
-          },
-        ]);
-        continue;
-      }
-      // A pupil who left this unit but is enrolled at another mapped one is that unit's to describe.
-      if (match.school_id !== school.agency_id && !pupil.enrolled) continue;
-      if (match.external_id && match.external_id !== pupil.externalId) {
-        run.report.add([
-          {
-            entity: 'person',
-            id: pupil.externalId,
-            field: 'civicNo.value',
-            reason: 'the register has this number under another SS 12000 id',
-          },
-        ]);
-        continue;
-      }
-      if (await this.updatePupil(run, tx, match.id, school, pupil)) written.push(match.id);
-    }
-    if (written.length) {
-      await this.access.logChange(
-        { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
-        'student.sync',
-        'student',
-        written,
-        tx,
-        { syncSourceId: run.source.id, syncRunId: run.runId },
-      );
-    }
-  }
-
-  private async updatePupil(
-    run: Run,
-    tx: EntityManager,
-    id: string,
-    school: SourceSchoolRow,
-    pupil: PupilRead,
-  ): Promise<boolean> {
-    const current = (await this.students.lockState(tx, id))!;
-    const stored = await this.students.guardians(tx, id);
-    // SS 12000 names guardians without contact details: those stored are kept (mergeGuardians).
-    const byExternal = new Map(stored.filter((g) => g.external_id).map((g) => [g.external_id!, g.id]));
-    const byName = new Map(stored.filter((g) => !g.external_id).map((g) => [g.name, g.id]));
-    const merged = mergeGuardians(
-      stored,
-      pupil.guardians.map((g) => ({
-        id: byExternal.get(g.externalId) ?? byName.get(g.name),
-        name: g.name,
-        relation: g.relation,
-      })),
-      true,
-    );
-    const nextGuardians = merged.guardians.map((g, i) => ({ ...g, externalId: pupil.guardians[i].externalId }));
-    const changes = diffFields(
-      {
-        firstName: current.first_name,
-        lastName: current.last_name,
-        grade: current.grade,
-        schoolId: current.school_id,
-        externalId: current.external_id,
-        personnummer: current.personnummer,
-        temporaryNumber: current.temporary_number,
-        protectedIdentity: current.protected_identity,
-        enrolled: current.enrolled,
-        guardians: guardianValues(stored),
-      },
-      {
-        firstName: pupil.firstName,
-        lastName: pupil.lastName,
-        grade: pupil.grade ?? undefined,
-        schoolId: school.agency_id,
-        externalId: pupil.externalId,
-        // A hand-registered personnummer is never replaced by a temporary number.
-        personnummer: pupil.personnummer ?? undefined,
-        temporaryNumber: pupil.personnummer ? undefined : pupil.temporaryNumber,
-        protectedIdentity: pupil.protectedIdentity,
-        enrolled: pupil.enrolled,
-        guardians: guardianValues(nextGuardians),
-      },
-    );
-    await this.students.applyChanges(
-      tx,
-      current,
-      changes,
-      { source: 'sync', syncSourceId: run.source.id },
-      nextGuardians,
-    );
-    if (!changes.some((c) => c.field === 'guardians')) {
-      await this.writes.linkGuardians(
-        tx,
-        nextGuardians.flatMap((g) =>
-          g.id && !byExternal.has(g.externalId) ? [{ id: g.id, externalId: g.externalId }] : [],
-        ),
-      );
-    }
-    return changes.length > 0;
-  }
-
-  /**
-   * A page of responsibles: their phone and e-mail go to the guardians with that SS 12000 id of
-   * the unit's pupils, as a change of the pupil's guardians (history, access log). A detail the
-   * source does not have keeps what is stored (a hand-entered phone is never wiped).
-   */
-  private async guardianContacts(
-    run: Run,
-    school: SourceSchoolRow,
-    page: Ss12000Page,
-    tx: EntityManager,
-  ): Promise<void> {
-    const contacts = new Map<string, GuardianContactRead>();
-    for (const value of Array.isArray(page.body.data) ? page.body.data : []) {
-      const read = readGuardianContact(value);
-      run.report.add(read.errors);
-      if (read.contact && (read.contact.phone || read.contact.email))
-        contacts.set(read.contact.externalId, read.contact);
-    }
-    if (!contacts.size) return;
-    const pupils = await this.writes.pupilsWithGuardians(tx, school.agency_id, [...contacts.keys()]);
-    const written: string[] = [];
-    for (const id of pupils) {
-      const current = (await this.students.lockState(tx, id))!;
-      const stored = await this.students.guardians(tx, id);
-      const next = stored.map((g) => {
-        const c = g.external_id ? contacts.get(g.external_id) : undefined;
-        return { id: g.id, name: g.name, relation: g.relation, phone: c?.phone ?? g.phone, email: c?.email ?? g.email };
-      });
-      const changes = diffFields({ guardians: guardianValues(stored) }, { guardians: guardianValues(next) });
-      await this.students.applyChanges(tx, current, changes, { source: 'sync', syncSourceId: run.source.id }, next);
-      if (changes.length) written.push(id);
-    }
-    if (written.length) {
-      await this.access.logChange(
-        { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
-        'student.sync',
-        'student',
-        written,
-        tx,
-        { syncSourceId: run.source.id, syncRunId: run.runId },
-      );
     }
   }
 
@@ -604,12 +396,4 @@ export class SyncService {
     }
     await this.runs.setWatermark(run.source.id, entity, startedAt);
   }
-}
-
-interface Run {
-  runId: string;
-  source: SourceRow;
-  schools: SourceSchoolRow[];
-  client: Ss12000Client;
-  report: RunReport;
 }
