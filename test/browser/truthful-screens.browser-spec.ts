@@ -223,7 +223,11 @@ describe('screens that tell the truth (browser)', () => {
     expect(text).toMatch(/Öppet|Kartläggning|Plan gäller|Uppföljning|Avslutat/);
     await expect(page.title()).resolves.toBe(`Handlingsplan · ${rows[0].reference} – Närvaroteam`);
     await page.getByRole('tab', { name: 'Möten' }).click();
-    await page.waitForFunction(`document.title.startsWith('Möten · ')`);
+    // Polled through page.title() (the protocol), not waitForFunction: the app's CSP forbids the
+    // eval a string predicate needs whenever the title is not there at the first look.
+    const deadline = Date.now() + 10_000;
+    while (!(await page.title()).startsWith('Möten · ') && Date.now() < deadline) await page.waitForTimeout(50);
+    await expect(page.title()).resolves.toMatch(/^Möten · /);
   });
 
   it('a second tab opened from the first keeps the session in both, and a used refresh token is still refused', async () => {
