@@ -1,11 +1,10 @@
-import { Anchor, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Select, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
-import { ProblemAlert } from '../components/ProblemAlert';
-import { ShowMore } from '../components/ShowMore';
+import { PagedTable } from '../components/PagedTable';
 import { formatDate } from '../format';
 import { texts } from '../texts';
-import { CaseStatusBadge, Loading } from '../triage/components';
+import { CaseStatusBadge } from '../triage/components';
 import { pupilName } from '../triage/hooks';
 import { CASE_STATUSES } from '../api-types';
 import { client, data } from '../client';
@@ -36,57 +35,39 @@ export function CasesPage() {
         allowDeselect={false}
         w={220}
       />
-      <ProblemAlert error={cases.error} />
-      {cases.loading ? (
-        <Loading />
-      ) : cases.items.length === 0 && !cases.error ? (
-        <Text>{t.cases.empty}</Text>
-      ) : (
-        <Stack gap="sm">
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover data-testid="cases-table">
-              <Table.Caption>{t.cases.caption(cases.items.length, cases.hasMore)}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.cases.columns.reference}</Table.Th>
-                  <Table.Th scope="col">{t.cases.columns.pupil}</Table.Th>
-                  <Table.Th scope="col">{t.cases.columns.status}</Table.Th>
-                  <Table.Th scope="col">{t.cases.columns.school}</Table.Th>
-                  <Table.Th scope="col">{t.cases.columns.coordinator}</Table.Th>
-                  <Table.Th scope="col">{t.cases.columns.openedAt}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {cases.items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor component={Link} to={`/arenden/${c.id}`}>
-                        {c.reference}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td>
-                      {c.pupil ? (
-                        `${pupilName(c.pupil)}, ${c.pupil.className}`
-                      ) : (
-                        <Text span c="dimmed" size="sm">
-                          {t.cases.pupilHidden}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <CaseStatusBadge status={c.status} />
-                    </Table.Td>
-                    <Table.Td>{c.schoolName}</Table.Td>
-                    <Table.Td>{c.coordinator.displayName}</Table.Td>
-                    <Table.Td>{formatDate(c.openedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ShowMore list={cases} justify="center" />
-        </Stack>
-      )}
+      <PagedTable
+        list={cases}
+        empty={t.cases.empty}
+        caption={t.cases.caption(cases.items.length, cases.hasMore)}
+        testId="cases-table"
+        minWidth={720}
+        rowKey={(c) => c.id}
+        columns={[
+          {
+            header: t.cases.columns.reference,
+            cell: (c) => (
+              <Anchor component={Link} to={`/arenden/${c.id}`}>
+                {c.reference}
+              </Anchor>
+            ),
+          },
+          {
+            header: t.cases.columns.pupil,
+            cell: (c) =>
+              c.pupil ? (
+                `${pupilName(c.pupil)}, ${c.pupil.className}`
+              ) : (
+                <Text span c="dimmed" size="sm">
+                  {t.cases.pupilHidden}
+                </Text>
+              ),
+          },
+          { header: t.cases.columns.status, cell: (c) => <CaseStatusBadge status={c.status} /> },
+          { header: t.cases.columns.school, cell: (c) => c.schoolName },
+          { header: t.cases.columns.coordinator, cell: (c) => c.coordinator.displayName },
+          { header: t.cases.columns.openedAt, cell: (c) => formatDate(c.openedAt) },
+        ]}
+      />
     </Page>
   );
 }

@@ -1,11 +1,9 @@
-import { Anchor, Badge, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Select, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../components/Page';
-import { ProblemAlert } from '../components/ProblemAlert';
-import { ShowMore } from '../components/ShowMore';
+import { PagedTable } from '../components/PagedTable';
 import { formatDate, formatPercent } from '../format';
 import { texts } from '../texts';
-import { Loading } from '../triage/components';
 import { pupilName } from '../triage/hooks';
 import { snapshotOf } from '../triage/types';
 import { client, data } from '../client';
@@ -33,57 +31,40 @@ export function FlagsPage() {
         allowDeselect={false}
         w={260}
       />
-      <ProblemAlert error={flags.error} />
-      {flags.loading ? (
-        <Loading />
-      ) : flags.items.length === 0 && !flags.error ? (
-        <Text>{filter === 'new' ? t.flags.emptyNew : t.flags.empty}</Text>
-      ) : (
-        <Stack gap="sm">
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover data-testid="flags-table">
-              <Table.Caption>{t.flags.caption(flags.items.length, flags.hasMore)}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.flags.columns.pupil}</Table.Th>
-                  <Table.Th scope="col">{t.flags.columns.className}</Table.Th>
-                  <Table.Th scope="col">{t.flags.columns.createdAt}</Table.Th>
-                  <Table.Th scope="col">{t.flags.columns.createdBy}</Table.Th>
-                  <Table.Th scope="col">{t.flags.columns.absence}</Table.Th>
-                  <Table.Th scope="col">{t.flags.columns.rules}</Table.Th>
-                  <Table.Th scope="col">{t.flags.columns.status}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {flags.items.map((flag) => (
-                  <Table.Tr key={flag.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor
-                        component={Link}
-                        to={`/anmalningar/${flag.id}`}
-                        aria-label={t.flags.open(pupilName(flag))}
-                      >
-                        {pupilName(flag)}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td>{flag.className}</Table.Td>
-                    <Table.Td>{formatDate(flag.createdAt)}</Table.Td>
-                    <Table.Td>{flag.createdBy.displayName}</Table.Td>
-                    <Table.Td>{formatPercent(snapshotOf(flag).figures.absencePercent, true)}</Table.Td>
-                    <Table.Td>{snapshotOf(flag).rulesHit.length}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={flag.status === 'new' ? 'blue' : 'gray'}>
-                        {t.flagStatus[flag.status]}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ShowMore list={flags} justify="center" />
-        </Stack>
-      )}
+      <PagedTable
+        list={flags}
+        empty={filter === 'new' ? t.flags.emptyNew : t.flags.empty}
+        caption={t.flags.caption(flags.items.length, flags.hasMore)}
+        testId="flags-table"
+        minWidth={720}
+        rowKey={(flag) => flag.id}
+        columns={[
+          {
+            header: t.flags.columns.pupil,
+            cell: (flag) => (
+              <Anchor component={Link} to={`/anmalningar/${flag.id}`} aria-label={t.flags.open(pupilName(flag))}>
+                {pupilName(flag)}
+              </Anchor>
+            ),
+          },
+          { header: t.flags.columns.className, cell: (flag) => flag.className },
+          { header: t.flags.columns.createdAt, cell: (flag) => formatDate(flag.createdAt) },
+          { header: t.flags.columns.createdBy, cell: (flag) => flag.createdBy.displayName },
+          {
+            header: t.flags.columns.absence,
+            cell: (flag) => formatPercent(snapshotOf(flag).figures.absencePercent, true),
+          },
+          { header: t.flags.columns.rules, cell: (flag) => snapshotOf(flag).rulesHit.length },
+          {
+            header: t.flags.columns.status,
+            cell: (flag) => (
+              <Badge variant="light" color={flag.status === 'new' ? 'blue' : 'gray'}>
+                {t.flagStatus[flag.status]}
+              </Badge>
+            ),
+          },
+        ]}
+      />
     </Page>
   );
 }
