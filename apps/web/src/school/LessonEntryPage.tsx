@@ -33,6 +33,8 @@ interface Fields {
   reason: string;
 }
 
+type MinuteField = Exclude<keyof Fields, 'startTime' | 'reason'>;
+
 const EMPTY: Fields = {
   startTime: '08:00',
   offeredMinutes: '60',
@@ -68,6 +70,24 @@ function LessonForm({
     setSaved(null);
     setFields({ ...fields, [name]: e.currentTarget.value });
   };
+  // The four minute fields: a number between min and one school day's 600 minutes.
+  const minutesInput = (
+    name: MinuteField,
+    label: string,
+    { min = 0, required = false, description }: { min?: number; required?: boolean; description?: string },
+  ) => (
+    <TextInput
+      label={label}
+      description={description}
+      type="number"
+      min={min}
+      max={600}
+      value={fields[name]}
+      onChange={set(name)}
+      error={errors.errorOf(name)}
+      required={required}
+    />
+  );
   const submit = () =>
     record.mutate({
       date,
@@ -108,48 +128,12 @@ function LessonForm({
             error={errors.errorOf('startTime') ?? errors.errorOf('date')}
             required
           />
-          <TextInput
-            label={t.form.offered}
-            type="number"
-            min={1}
-            max={600}
-            value={fields.offeredMinutes}
-            onChange={set('offeredMinutes')}
-            error={errors.errorOf('offeredMinutes')}
-            required
-          />
-          <TextInput
-            label={t.form.attended}
-            description={t.form.attendedHint}
-            type="number"
-            min={0}
-            max={600}
-            value={fields.attendanceMinutes}
-            onChange={set('attendanceMinutes')}
-            error={errors.errorOf('attendanceMinutes')}
-          />
+          {minutesInput('offeredMinutes', t.form.offered, { min: 1, required: true })}
+          {minutesInput('attendanceMinutes', t.form.attended, { description: t.form.attendedHint })}
         </Group>
         <Group align="start" grow>
-          <TextInput
-            label={t.form.valid}
-            type="number"
-            min={0}
-            max={600}
-            value={fields.validAbsenceMinutes}
-            onChange={set('validAbsenceMinutes')}
-            error={errors.errorOf('validAbsenceMinutes')}
-            required
-          />
-          <TextInput
-            label={t.form.invalid}
-            type="number"
-            min={0}
-            max={600}
-            value={fields.invalidAbsenceMinutes}
-            onChange={set('invalidAbsenceMinutes')}
-            error={errors.errorOf('invalidAbsenceMinutes')}
-            required
-          />
+          {minutesInput('validAbsenceMinutes', t.form.valid, { required: true })}
+          {minutesInput('invalidAbsenceMinutes', t.form.invalid, { required: true })}
         </Group>
         <TextInput
           label={t.form.reason}
