@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/config';
+import { JobQueueRepository } from '@app/notifications';
 
 /**
  * Operators' metrics in Prometheus text format (GET /metrics, outside /api/v1). Labels are route
@@ -54,6 +55,7 @@ interface PgPool {
   waitingCount: number;
 }
 let dataSource: DataSource | null = null;
+let jobs: JobQueueRepository | null = null;
 const pool = () => (dataSource?.driver as unknown as { master?: PgPool } | undefined)?.master;
 
 new Gauge({
@@ -80,15 +82,7 @@ new Gauge({
   registers: [metricsRegistry],
   async collect() {
     this.reset();
-    if (!dataSource?.isInitialized) return;
-    // pgboss may not exist (a database migrated without the job schema): then there is nothing to count.
-    const rows: { name: string; state: string; n: number }[] = await dataSource
-      .query(
-        `SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job
-          WHERE state IN ('created', 'retry', 'active', 'failed') GROUP BY name, state`,
-      )
-      .catch(() => []);
-    for (const r of rows) this.set({ queue: r.name, state: r.state }, r.n);
+    for (const r of (await jobs?.jobCounts()) ?? []) this.set({ queue: r.queue, state: r.state }, r.n);
   },
 });
 
@@ -118,6 +112,7 @@ export function mountMetrics(app: NestExpressApplication, config: AppConfig): vo
   app.use('/metrics', (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path !== '/') return next();
     dataSource ??= app.get<DataSource>(getDataSourceToken());
+    jobs ??= app.get(JobQueueRepository);
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     if (!sameToken(given, token)) {
       res

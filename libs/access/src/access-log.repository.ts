@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { sqlRow, sqlRows } from '@app/database';
+import { sqlRows } from '@app/database';
 
 /**
  * How to find the organisation responsible for a subject (PRODUCT.md: the pupil's school's
@@ -154,13 +154,6 @@ export class AccessLogRepository {
       `SELECT id::text, at, user_id, agency_id, action, subject_type, subject_ids, outcome, request_id, detail
          FROM access_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.length}`,
       params,
-    );
-  }
-
-  /** Whether the id is a school (for `/schools/:id/...` routes). */
-  async isSchool(id: string): Promise<boolean> {
-    return (
-      (await sqlRow(this.dataSource.manager, `SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [id])) !== null
     );
   }
 }

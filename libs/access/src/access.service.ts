@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '@app/http';
-import { AccessLogRepository } from './access-log.repository';
 import { AccessLogService } from './access-log.service';
 import { Action, decide, scopeCondition, SqlCondition, SubjectFacts } from './access-policy';
 import type { Caller } from './caller';
+import { SchoolDirectory } from './school-directory';
 
 /** Who made a change: a caller, or an SS 12000 sync acting for a school (no user). */
 export type ChangeAuthor = Pick<Caller, 'agencyId' | 'organisationId' | 'requestId'> & { userId: string | null };
@@ -33,7 +33,7 @@ export interface AccessCheck {
 export class AccessService {
   constructor(
     private readonly accessLog: AccessLogService,
-    private readonly repository: AccessLogRepository,
+    private readonly schools: SchoolDirectory,
   ) {}
 
   async require(check: AccessCheck): Promise<void> {
@@ -65,7 +65,7 @@ export class AccessService {
     logAction: string,
     subject: { type: string; id: string } = { type: 'school', id: schoolId },
   ): Promise<void> {
-    const school = await this.repository.isSchool(schoolId);
+    const school = await this.schools.isSchool(schoolId);
     await this.require({
       caller,
       action: 'read',

@@ -5,4 +5,5 @@ export * from './access.service';
 export * from './caller';
 export * from './decorators';
 export * from './permissions';
+export * from './school-directory';
 export * from './access-log.entity';

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidationArguments } from 'class-validator';
-import { IsCalendarDate, PageQuery } from '@app/http';
-
-/**
- * The message of a date-only input, as the services' own check answered before `@IsCalendarDate()`
- * (which answers both with code `invalid-date`): an impossible day (2026-02-30) "must be a real date".
- */
-const realDate = {
-  message: ({ property, value }: ValidationArguments): string =>
-    /^\d{4}-\d{2}-\d{2}$/.test(String(value))
-      ? `${property} must be a real date`
-      : `${property} must be a date YYYY-MM-DD`,
-};
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, PageQuery, realDate } from '@app/http';
 
 export class DateRangeQuery {
   @ApiPropertyOptional({ format: 'date', description: 'First day (inclusive). Default: 12 weeks before `to`.' })

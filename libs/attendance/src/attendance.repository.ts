@@ -53,7 +53,7 @@ export const classPupils = (schoolId: string, className: string): PupilSet => ({
   params: [schoolId, className],
 });
 
-const LESSON_SELECT = `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
+const LESSON_SELECT = `SELECT student_id, lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
                               offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes,
                               reason, reported, source, external_id, updated_at
                          FROM attendance_lesson`;
@@ -82,7 +82,7 @@ export class AttendanceRepository extends SqlRepository {
               invalid_absence_minutes = excluded.invalid_absence_minutes, reason = excluded.reason,
               source = excluded.source, external_id = coalesce(excluded.external_id, attendance_lesson.external_id),
               reported = true, updated_at = now()
-       RETURNING student_id, to_char(lesson_date, 'YYYY-MM-DD') AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
+       RETURNING student_id, lesson_date, to_char(start_time, 'HH24:MI') AS start_time,
                  offered_minutes, attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, reported,
                  source, external_id, updated_at`,
       [

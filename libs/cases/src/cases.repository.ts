@@ -147,8 +147,8 @@ export class CasesRepository extends SqlRepository {
               ARRAY(SELECT m.agency_id FROM mobilisation m WHERE m.case_id = c.id AND m.status <> 'declined') AS mobilised,
               coalesce((SELECT json_agg(json_build_object(
                                 'agency_id', k.agency_id, 'scope', k.scope,
-                                'given_at', to_char(k.given_at, 'YYYY-MM-DD'),
-                                'valid_until', to_char(k.valid_until, 'YYYY-MM-DD'),
+                                'given_at', k.given_at,
+                                'valid_until', k.valid_until,
                                 'withdrawn_at', k.withdrawn_at))
                           FROM consent k WHERE k.case_id = c.id), '[]') AS consents,
               -- A recorded follow-up names the kinds of agency needed for new interventions.
@@ -217,7 +217,7 @@ export class CasesRepository extends SqlRepository {
   async firstSignalOn(tx: EntityManager, studentId: string, today: string, percent: number): Promise<string | null> {
     const row = await sqlRow<{ first_signal_on: string | null }>(
       tx,
-      `SELECT to_char(min(day), 'YYYY-MM-DD') AS first_signal_on FROM (
+      `SELECT min(day) AS first_signal_on FROM (
          SELECT day, sum(valid_absence_minutes + invalid_absence_minutes) OVER w AS absent, sum(offered_minutes) OVER w AS offered
            FROM attendance_day WHERE student_id = $1 AND day BETWEEN $2::date - 111 AND $2::date
          WINDOW w AS (ORDER BY day RANGE BETWEEN interval '27 days' PRECEDING AND CURRENT ROW)) x

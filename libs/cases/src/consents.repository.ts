@@ -29,7 +29,7 @@ export interface NewConsent {
 }
 
 const CONSENT_SELECT = `SELECT k.id, k.agency_id, a.name AS agency_name, k.given_by, k.given_by_name, k.scope,
-                               to_char(k.given_at, 'YYYY-MM-DD') AS given_at, to_char(k.valid_until, 'YYYY-MM-DD') AS valid_until,
+                               k.given_at, k.valid_until,
                                k.document_reference, k.withdrawn_at
                           FROM consent k JOIN agency a ON a.id = k.agency_id`;
 

@@ -3,7 +3,7 @@ import { swedishDaySql } from '@app/calendar';
 /** Each case's steps in time; the plan sets plan_agreed_at (its first agreement). */
 export const LEAD_TIMES_SELECT = `
   SELECT c.id, c.school_id, c.student_id,
-         to_char(c.first_signal_on, 'YYYY-MM-DD') AS first_signal_on, c.first_signal_on AS first_signal_date,
+         c.first_signal_on,
          c.flagged_at, c.opened_at, c.plan_agreed_at,
          (SELECT min(m.responded_at) FROM mobilisation m WHERE m.case_id = c.id AND m.status = 'accepted') AS first_accepted_at,
          (SELECT min(t.starts_at) FROM case_meeting t WHERE t.case_id = c.id) AS first_meeting_at
@@ -27,13 +27,13 @@ export const LEAD_TIME_MEASURES = [
 export function leadTimeDaysSql(lt: string): string {
   const day = swedishDaySql;
   const steps: Record<(typeof LEAD_TIME_MEASURES)[number], string> = {
-    signalToFlag: `${day('flagged_at')} - first_signal_date`,
-    signalToCaseOpened: `${day('opened_at')} - first_signal_date`,
+    signalToFlag: `${day('flagged_at')} - first_signal_on`,
+    signalToCaseOpened: `${day('opened_at')} - first_signal_on`,
     flagToCaseOpened: `${day('opened_at')} - ${day('flagged_at')}`,
     openedToFirstAgencyAccepted: `${day('first_accepted_at')} - ${day('opened_at')}`,
     openedToFirstMeeting: `${day('first_meeting_at')} - ${day('opened_at')}`,
     openedToPlanAgreed: `${day('plan_agreed_at')} - ${day('opened_at')}`,
-    signalToPlanAgreed: `${day('plan_agreed_at')} - first_signal_date`,
+    signalToPlanAgreed: `${day('plan_agreed_at')} - first_signal_on`,
   };
   return LEAD_TIME_MEASURES.map(
     (measure, i) =>

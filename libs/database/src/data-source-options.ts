@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
+import './date-columns';
 import { roleOf, RUNTIME_ROLE_SETTING } from './database-roles';
 import { migrations } from './migrations';
 import { SchemaNamingStrategy } from './naming-strategy';

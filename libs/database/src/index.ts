@@ -1,3 +1,5 @@
+// First: the DATE type parser is registered before anything connects.
+export * from './date-columns';
 export * from './data-source-options';
 export * from './database-errors';
 export * from './database-roles';

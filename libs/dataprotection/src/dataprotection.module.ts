@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StudentsModule } from '@app/students';
 import { ErasureController } from './erasure.controller';
+import { ErasureRepository } from './erasure.repository';
 import { ErasureService } from './erasure.service';
 import { RegisterExtractController } from './register-extract.controller';
 import { RegisterExtractRepository } from './register-extract.repository';
@@ -11,6 +12,6 @@ import { RetentionModule } from './retention/retention.module';
 @Module({
   imports: [StudentsModule, RetentionModule],
   controllers: [RegisterExtractController, ErasureController],
-  providers: [RegisterExtractService, RegisterExtractRepository, ErasureService],
+  providers: [RegisterExtractService, RegisterExtractRepository, ErasureService, ErasureRepository],
 })
 export class DataProtectionModule {}

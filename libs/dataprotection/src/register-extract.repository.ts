@@ -226,8 +226,6 @@ export interface ExtractSubjectIds {
   ids: string[];
 }
 
-const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
-
 @Injectable()
 export class RegisterExtractRepository {
   async student(manager: EntityManager, id: string): Promise<ExtractStudentRow | null> {
@@ -262,7 +260,7 @@ export class RegisterExtractRepository {
   /** The first and last day with attendance, or null when there is none. */
   async attendanceSpan(manager: EntityManager, studentId: string): Promise<{ from: string; to: string } | null> {
     const [row]: { from: string | null; to: string | null }[] = await manager.query(
-      `SELECT ${day('min(day)')} AS from, ${day('max(day)')} AS to FROM attendance_day WHERE student_id = $1`,
+      `SELECT min(day) AS from, max(day) AS to FROM attendance_day WHERE student_id = $1`,
       [studentId],
     );
     return row?.from && row.to ? { from: row.from, to: row.to } : null;
@@ -286,7 +284,7 @@ export class RegisterExtractRepository {
     )) as { total: number }[];
     const rows: ExtractLessonRow[] = await manager.query(
       `SELECT * FROM (
-         SELECT ${day('lesson_date')} AS lesson_date, to_char(start_time, 'HH24:MI') AS start_time, offered_minutes,
+         SELECT lesson_date, to_char(start_time, 'HH24:MI') AS start_time, offered_minutes,
                 attended_minutes, valid_absence_minutes, invalid_absence_minutes, reason, source
            FROM attendance_lesson WHERE ${where} ORDER BY lesson_date DESC, start_time DESC LIMIT $4) newest
         ORDER BY lesson_date, start_time`,
@@ -311,7 +309,7 @@ export class RegisterExtractRepository {
 
   investigations(manager: EntityManager, studentId: string): Promise<ExtractInvestigationRow[]> {
     return manager.query(
-      `SELECT i.id, ${day('i.started_on')} AS started_on, ${day('i.huvudman_informed_on')} AS huvudman_informed_on,
+      `SELECT i.id, i.started_on, i.huvudman_informed_on,
               u.display_name AS recorded_by_name, i.created_at
          FROM absence_investigation i JOIN app_user u ON u.id = i.recorded_by
         WHERE i.student_id = $1 ORDER BY i.started_on, i.id`,
@@ -321,7 +319,7 @@ export class RegisterExtractRepository {
 
   guardianNotices(manager: EntityManager, studentId: string): Promise<ExtractNoticeRow[]> {
     return manager.query(
-      `SELECT ${day('g.absence_date')} AS absence_date, g.method, g.informed_at, u.display_name AS recorded_by_name
+      `SELECT g.absence_date, g.method, g.informed_at, u.display_name AS recorded_by_name
          FROM guardian_notice g JOIN app_user u ON u.id = g.recorded_by
         WHERE g.student_id = $1 ORDER BY g.absence_date`,
       [studentId],
@@ -330,7 +328,7 @@ export class RegisterExtractRepository {
 
   cases(manager: EntityManager, studentId: string): Promise<ExtractCaseRow[]> {
     return manager.query(
-      `SELECT c.id, c.reference, c.status, u.display_name AS coordinator_name, ${day('c.first_signal_on')} AS first_signal_on,
+      `SELECT c.id, c.reference, c.status, u.display_name AS coordinator_name, c.first_signal_on,
               c.opened_at, c.plan_agreed_at, c.closed_at, c.outcome, c.close_reason
          FROM support_case c JOIN app_user u ON u.id = c.coordinator_id
         WHERE c.student_id = $1 ORDER BY c.opened_at, c.id`,
@@ -349,8 +347,8 @@ export class RegisterExtractRepository {
 
   consents(manager: EntityManager, caseIds: string[]): Promise<ExtractConsentRow[]> {
     return manager.query(
-      `SELECT c.id, c.case_id, a.name AS agency_name, c.given_by, c.given_by_name, c.scope, ${day('c.given_at')} AS given_at,
-              ${day('c.valid_until')} AS valid_until, c.withdrawn_at, u.display_name AS recorded_by_name
+      `SELECT c.id, c.case_id, a.name AS agency_name, c.given_by, c.given_by_name, c.scope, c.given_at,
+              c.valid_until, c.withdrawn_at, u.display_name AS recorded_by_name
          FROM consent c JOIN agency a ON a.id = c.agency_id JOIN app_user u ON u.id = c.recorded_by
         WHERE c.case_id = ANY($1::uuid[]) ORDER BY c.created_at, c.id`,
       [caseIds],
@@ -360,7 +358,7 @@ export class RegisterExtractRepository {
   mobilisations(manager: EntityManager, caseIds: string[]): Promise<ExtractMobilisationRow[]> {
     return manager.query(
       `SELECT m.id, m.case_id, a.name AS agency_name, m.message, iu.display_name AS invited_by_name, m.invited_at,
-              ${day('m.deadline')} AS deadline, m.status, ru.display_name AS representative_name, m.responded_at,
+              m.deadline, m.status, ru.display_name AS representative_name, m.responded_at,
               m.decline_reason
          FROM mobilisation m JOIN agency a ON a.id = m.agency_id JOIN app_user iu ON iu.id = m.invited_by
          LEFT JOIN app_user ru ON ru.id = m.representative_id
@@ -403,7 +401,7 @@ export class RegisterExtractRepository {
 
   reviews(manager: EntityManager, caseIds: string[]): Promise<ExtractReviewRow[]> {
     return manager.query(
-      `SELECT r.id, r.case_id, ${day('r.reviewed_on')} AS reviewed_on,
+      `SELECT r.id, r.case_id, r.reviewed_on,
               r.attendance_before_percent::float8 AS attendance_before_percent,
               r.attendance_after_percent::float8 AS attendance_after_percent, r.goal_reached, r.decisions,
               u.display_name AS recorded_by_name
@@ -415,7 +413,7 @@ export class RegisterExtractRepository {
 
   followUps(manager: EntityManager, caseIds: string[]): Promise<ExtractFollowUpRow[]> {
     return manager.query(
-      `SELECT f.id, f.case_id, f.months, ${day('f.due_on')} AS due_on, f.recorded_at,
+      `SELECT f.id, f.case_id, f.months, f.due_on, f.recorded_at,
               f.attendance_percent::float8 AS attendance_percent, f.school_or_work_20h, f.new_interventions, f.note
          FROM case_follow_up f WHERE f.case_id = ANY($1::uuid[]) ORDER BY f.case_id, f.months`,
       [caseIds],
@@ -424,9 +422,9 @@ export class RegisterExtractRepository {
 
   courses(manager: EntityManager, caseIds: string[]): Promise<ExtractCourseRow[]> {
     return manager.query(
-      `SELECT c.id, c.case_id, i.name AS intervention_name, ${day('c.started_on')} AS started_on,
+      `SELECT c.id, c.case_id, i.name AS intervention_name, c.started_on,
               c.referred_behaviours, c.attendance_before_start::float8 AS attendance_before_start,
-              su.display_name AS started_by_name, ${day('c.ended_on')} AS ended_on, c.end_reason,
+              su.display_name AS started_by_name, c.ended_on, c.end_reason,
               c.attendance_before_end::float8 AS attendance_before_end,
               COALESCE((SELECT json_agg(json_build_object('months', f.months,
                                                           'new_intervention_for', f.new_intervention_for,

@@ -1,4 +1,4 @@
-import { ValidationOptions, ValidateBy } from 'class-validator';
+import { ValidationArguments, ValidationOptions, ValidateBy } from 'class-validator';
 
 /**
  * An ISO 8601 date or date-time as PostgreSQL reads it without surprises: a four-digit year
@@ -55,3 +55,13 @@ export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyD
     validationOptions,
   );
 }
+
+/**
+ * `@IsCalendarDate(realDate)`: the message of a date-only input as the services' own check answered
+ * before `@IsCalendarDate()` (both with code `invalid-date`): an impossible day (2026-02-30) "must be
+ * a real date", anything else "must be a date YYYY-MM-DD".
+ */
+export const realDate: ValidationOptions = {
+  message: ({ property, value }: ValidationArguments): string =>
+    CALENDAR_DATE.test(String(value)) ? `${property} must be a real date` : `${property} must be a date YYYY-MM-DD`,
+};

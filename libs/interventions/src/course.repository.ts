@@ -37,8 +37,8 @@ export interface CourseFollowUpRow {
 
 const COURSE_SELECT = `
   SELECT c.id, c.case_id, c.intervention_id, i.name AS intervention_name, i.provider_agency_type, i.evidence_based,
-         i.active AS intervention_active, to_char(c.started_on, 'YYYY-MM-DD') AS started_on, c.referred_behaviours,
-         c.attendance_before_start, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on, c.end_reason, c.attendance_before_end,
+         i.active AS intervention_active, c.started_on, c.referred_behaviours,
+         c.attendance_before_start, c.ended_on, c.end_reason, c.attendance_before_end,
          c.started_by, su.display_name AS started_by_name, c.ended_by, eu.display_name AS ended_by_name
     FROM intervention_course c
     JOIN intervention i ON i.id = c.intervention_id

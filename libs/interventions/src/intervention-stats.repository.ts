@@ -58,7 +58,7 @@ export class InterventionStatsRepository {
   /** Courses of the organisation's schools' cases that ended in the period, with their recorded follow-ups. */
   async endedCourses(organisationId: string, from: string, to: string): Promise<EndedCourse[]> {
     const rows: EndedCourseRow[] = await this.dataSource.query(
-      `SELECT c.intervention_id, sc.school_id, sc.student_id, to_char(c.ended_on, 'YYYY-MM-DD') AS ended_on, c.end_reason,
+      `SELECT c.intervention_id, sc.school_id, sc.student_id, c.ended_on, c.end_reason,
               c.referred_behaviours, c.attendance_before_start, c.attendance_before_end,
               coalesce((SELECT json_agg(json_build_object('months', f.months, 'new_intervention_for', f.new_intervention_for,
                                                           'school_or_work_20h', f.school_or_work_20h))

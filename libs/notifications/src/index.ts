@@ -1,5 +1,6 @@
 export * from './clock';
 export * from './job-queue';
+export * from './job-queue.repository';
 export * from './job-workers';
 export * from './mail-message';
 export * from './mail-worker';

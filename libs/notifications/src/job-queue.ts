@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
+import { JobQueueRepository } from './job-queue.repository';
 
 /** The URL of the application's database, for pg-boss's own pool. */
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
@@ -38,7 +39,10 @@ export class JobQueue {
   private boss: PgBoss | null = null;
   private readonly startHooks: ((boss: PgBoss) => Promise<void>)[] = [];
 
-  constructor(@Inject(JOBS_DATABASE_URL) private readonly url: string) {}
+  constructor(
+    @Inject(JOBS_DATABASE_URL) private readonly url: string,
+    private readonly repository: JobQueueRepository,
+  ) {}
 
   get started(): boolean {
     return this.boss !== null;
@@ -70,10 +74,7 @@ export class JobQueue {
   /** Sends a job as part of the caller's transaction: it exists only if that transaction commits. */
   async sendWithin(manager: EntityManager, name: QueueName): Promise<void> {
     if (!this.boss) return;
-    const db = {
-      executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as [] }),
-    };
-    await this.boss.send(name, {}, { db });
+    await this.boss.send(name, {}, { db: this.repository.within(manager) });
   }
 }
 

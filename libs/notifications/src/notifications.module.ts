@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, CLOCK, systemClock } from './clock';
 import { JobQueue, JOBS_DATABASE_URL } from './job-queue';
+import { JobQueueRepository } from './job-queue.repository';
 import { JobWorkers } from './job-workers';
 import { MailWorker } from './mail-worker';
 import { NotificationsController } from './notifications.controller';
@@ -26,6 +27,7 @@ export class NotificationsModule {
         // One clock object per application, so a test can move one app's time without touching another's.
         { provide: CLOCK, useFactory: (): Clock => ({ now: () => systemClock.now() }) },
         JobQueue,
+        JobQueueRepository,
         NotificationsRepository,
         Notifier,
         NotificationsService,
@@ -33,7 +35,7 @@ export class NotificationsModule {
         MailWorker,
         JobWorkers,
       ],
-      exports: [Notifier, CLOCK, JobQueue],
+      exports: [Notifier, CLOCK, JobQueue, JobQueueRepository],
     };
   }
 }

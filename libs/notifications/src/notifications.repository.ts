@@ -93,7 +93,7 @@ const PENDING = `FROM mobilisation m JOIN support_case c ON c.id = m.case_id, p
 const OPEN_ACTIONS = `FROM plan_action pa JOIN support_case c ON c.id = pa.case_id, p
                       WHERE pa.removed_at IS NULL AND pa.status IN ('planned', 'in_progress') AND c.status <> 'closed'`;
 const ACTION_COLUMNS = `pa.id || ':' || pa.due_date AS key, pa.case_id, pa.agency_id, pa.responsible_user_id AS user_id,
-                        to_char(pa.due_date, 'YYYY-MM-DD') AS date`;
+                        pa.due_date AS date`;
 
 /** The day's dates, computed in TypeScript (Swedish working days) and joined as `p` into every reminder's SQL. */
 const DAY = `WITH p AS (SELECT $1::date AS today, $2::date AS deadline_soon_until, $3::date AS escalate_before,
@@ -101,21 +101,21 @@ const DAY = `WITH p AS (SELECT $1::date AS today, $2::date AS deadline_soon_unti
 
 /** Each reminder: the SQL that finds its subjects on a day, given the day's cut-off dates. */
 const REMINDER_SQL: Record<ReminderKind, string> = {
-  'mobilisation.deadline-soon': `SELECT m.id AS key, m.case_id, m.agency_id, to_char(m.deadline, 'YYYY-MM-DD') AS date
+  'mobilisation.deadline-soon': `SELECT m.id AS key, m.case_id, m.agency_id, m.deadline AS date
           ${PENDING} AND m.deadline > p.today AND m.deadline <= p.deadline_soon_until`,
-  'mobilisation.overdue': `SELECT m.id AS key, m.case_id, m.agency_id, to_char(m.deadline, 'YYYY-MM-DD') AS date
+  'mobilisation.overdue': `SELECT m.id AS key, m.case_id, m.agency_id, m.deadline AS date
           ${PENDING} AND m.deadline < p.today`,
-  'mobilisation.escalated': `SELECT m.id AS key, m.case_id, m.agency_id, to_char(m.deadline, 'YYYY-MM-DD') AS date
+  'mobilisation.escalated': `SELECT m.id AS key, m.case_id, m.agency_id, m.deadline AS date
           ${PENDING} AND m.deadline < p.escalate_before`,
   'action.due-soon': `SELECT ${ACTION_COLUMNS} ${OPEN_ACTIONS} AND pa.due_date BETWEEN p.today AND p.due_soon_until`,
   'action.overdue': `SELECT ${ACTION_COLUMNS} ${OPEN_ACTIONS} AND pa.due_date < p.today`,
   // A review recorded in the week before the date counts as that review done.
-  'review.due': `SELECT c.id || ':' || d AS key, c.id AS case_id, to_char(d, 'YYYY-MM-DD') AS date
+  'review.due': `SELECT c.id || ':' || d AS key, c.id AS case_id, d AS date
             FROM case_plan cp JOIN support_case c ON c.id = cp.case_id, unnest(cp.review_dates) AS d, p
            WHERE c.status <> 'closed'
              AND d BETWEEN p.today - ${REMINDERS.reviewLookBackDays} AND p.today + ${REMINDERS.reviewNoticeDays}
              AND NOT EXISTS (SELECT 1 FROM plan_review r WHERE r.case_id = c.id AND r.reviewed_on >= d - 7)`,
-  'follow-up.due': `SELECT f.id AS key, f.case_id, to_char(f.due_on, 'YYYY-MM-DD') AS date, f.months
+  'follow-up.due': `SELECT f.id AS key, f.case_id, f.due_on AS date, f.months
             FROM case_follow_up f, p
            WHERE f.recorded_at IS NULL AND f.due_on - ${REMINDERS.followUpNoticeDays} <= p.today`,
   'flag.untriaged': `SELECT f.id AS key, f.id AS flag_id, f.school_id,

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate, IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
-import { realDate } from './watchlist.dto';
+import { IsCalendarDate, IsIsoInstant, PageQuery, PersonRefDto, realDate } from '@app/http';
 
 export const NOTICE_METHODS = ['phone', 'sms', 'email', 'letter', 'in_person', 'school_app'] as const;
 

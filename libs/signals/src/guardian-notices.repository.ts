@@ -106,7 +106,7 @@ export class GuardianNoticesRepository extends SqlRepository {
   find(tx: EntityManager, id: string): Promise<NoticeRow | null> {
     return sqlRow(
       tx,
-      `SELECT n.id, n.student_id, to_char(n.absence_date, 'YYYY-MM-DD') AS absence_date, n.method, n.informed_at,
+      `SELECT n.id, n.student_id, n.absence_date, n.method, n.informed_at,
               n.recorded_by, u.display_name AS recorded_by_name, n.created_at
          FROM guardian_notice n JOIN app_user u ON u.id = n.recorded_by WHERE n.id = $1`,
       [id],

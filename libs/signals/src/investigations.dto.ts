@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsCalendarDate, PageQuery, PersonRefDto } from '@app/http';
-import { realDate } from './watchlist.dto';
+import { IsCalendarDate, PageQuery, PersonRefDto, realDate } from '@app/http';
 
 export class CreateInvestigationDto {
   @ApiProperty({

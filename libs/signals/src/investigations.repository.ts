@@ -48,8 +48,8 @@ export interface OverviewFilter {
 }
 
 const INVESTIGATION_SELECT = `
-  SELECT i.id, i.student_id, i.school_id, to_char(i.started_on, 'YYYY-MM-DD') AS started_on,
-         to_char(i.huvudman_informed_on, 'YYYY-MM-DD') AS huvudman_informed_on, i.recorded_by,
+  SELECT i.id, i.student_id, i.school_id, i.started_on,
+         i.huvudman_informed_on, i.recorded_by,
          u.display_name AS recorded_by_name, i.created_at
     FROM absence_investigation i JOIN app_user u ON u.id = i.recorded_by`;
 
@@ -74,11 +74,7 @@ export class InvestigationsRepository extends SqlRepository {
 
   /** The investigation's school (for the access check) and start day. */
   facts(tx: EntityManager, id: string): Promise<{ school_id: string; started_on: string } | null> {
-    return sqlRow(
-      tx,
-      `SELECT school_id, to_char(started_on, 'YYYY-MM-DD') AS started_on FROM absence_investigation WHERE id = $1`,
-      [id],
-    );
+    return sqlRow(tx, `SELECT school_id, started_on FROM absence_investigation WHERE id = $1`, [id]);
   }
 
   async setHuvudmanInformed(tx: EntityManager, id: string, informedOn: string): Promise<void> {
@@ -116,7 +112,7 @@ export class InvestigationsRepository extends SqlRepository {
             AND sum(d.valid_absence_minutes + d.invalid_absence_minutes) * 100 >= $4::int * sum(d.offered_minutes)
        )
        SELECT s.id, s.first_name, s.last_name, s.class_name, s.grade, s.personnummer, a.offered, a.valid, a.invalid,
-              (SELECT to_char(max(i.started_on), 'YYYY-MM-DD') FROM absence_investigation i
+              (SELECT max(i.started_on) FROM absence_investigation i
                 WHERE i.student_id = s.id AND i.started_on <= $3::date) AS last_started_on,
               EXISTS (SELECT 1 FROM absence_flag f WHERE f.student_id = s.id AND f.status = 'new') AS open_flag
          FROM absence a JOIN student s ON s.id = a.student_id

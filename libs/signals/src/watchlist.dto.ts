@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, ValidationArguments } from 'class-validator';
-import { IsCalendarDate, PageQuery } from '@app/http';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate, PageQuery, realDate } from '@app/http';
 import { RULE_KINDS } from './rule-evaluation';
-
-/**
- * The message of a date-only input, as the services' own check answered before `@IsCalendarDate()`
- * (which answers both with code `invalid-date`): an impossible day (2026-02-30) "must be a real date".
- */
-export const realDate = {
-  message: ({ property, value }: ValidationArguments): string =>
-    /^\d{4}-\d{2}-\d{2}$/.test(String(value))
-      ? `${property} must be a real date`
-      : `${property} must be a date YYYY-MM-DD`,
-};
 
 export class RuleHitDto {
   @ApiProperty({ enum: RULE_KINDS }) rule: string;

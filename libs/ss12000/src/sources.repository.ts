@@ -34,7 +34,7 @@ export interface SourceWrite {
 }
 
 const SOURCE_COLUMNS = `id, organisation_id, name, base_url, auth_type, auth_settings, auth_secret,
-                        to_char(sync_from, 'YYYY-MM-DD') AS sync_from, sync_every_minutes, created_at`;
+                        sync_from, sync_every_minutes, created_at`;
 
 /** SS 12000 sources and their school mappings. */
 @Injectable()

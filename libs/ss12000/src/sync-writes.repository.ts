@@ -118,7 +118,7 @@ export class SyncWritesRepository {
          RETURNING l.student_id, l.lesson_date, l.start_time)
        DELETE FROM attendance_lesson a USING identity g
         WHERE a.student_id = g.student_id AND a.lesson_date = g.lesson_date AND a.start_time = g.start_time
-       RETURNING a.student_id::text, to_char(a.lesson_date, 'YYYY-MM-DD') AS lesson_date`,
+       RETURNING a.student_id::text, a.lesson_date`,
       [schoolIds, eventIds],
     )) as [{ student_id: string; lesson_date: string }[], number] | { student_id: string; lesson_date: string }[];
     const rows = Array.isArray(gone[0])
@@ -143,7 +143,7 @@ export class SyncWritesRepository {
         WHERE l.attendance_id = ANY($2::text[]) AND s.school_id = ANY($1::uuid[])
           AND a.student_id = l.student_id AND a.lesson_date = l.lesson_date AND a.start_time = l.start_time
           AND a.reported
-       RETURNING a.student_id::text, to_char(a.lesson_date, 'YYYY-MM-DD') AS lesson_date`,
+       RETURNING a.student_id::text, a.lesson_date`,
       [schoolIds, attendanceIds],
     )) as [{ student_id: string; lesson_date: string }[], number];
     await this.refreshDays(manager, rows[0]);
@@ -183,7 +183,7 @@ export class SyncWritesRepository {
           AND (a.lesson_date + a.start_time) >= ($3::timestamptz AT TIME ZONE 'Europe/Stockholm')
           AND (a.lesson_date + a.start_time) < ($4::timestamptz AT TIME ZONE 'Europe/Stockholm')
           AND a.invalid_absence_minutes > 0
-       RETURNING a.student_id::text, to_char(a.lesson_date, 'YYYY-MM-DD') AS lesson_date`,
+       RETURNING a.student_id::text, a.lesson_date`,
       [studentId, schoolIds, start, end, reason],
     )) as [{ student_id: string; lesson_date: string }[], number];
     await this.refreshDays(manager, rows[0]);

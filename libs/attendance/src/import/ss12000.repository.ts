@@ -42,7 +42,7 @@ export class Ss12000LessonsRepository {
     if (!ids.length) return new Map();
     const rows = await sqlRows<EventRow>(
       this.dataSource.manager,
-      `SELECT id, to_char(lesson_date, 'YYYY-MM-DD') AS date, to_char(start_time, 'HH24:MI:SS') AS start_time,
+      `SELECT id, lesson_date AS date, to_char(start_time, 'HH24:MI:SS') AS start_time,
               offered_minutes, cancelled, student_exceptions
          FROM ss12000_calendar_event
         WHERE school_id = $1 AND id = ANY($2::text[])`,

@@ -85,7 +85,7 @@ const select = (pupil: PupilNames) => `
   SELECT m.id, m.case_id, c.reference, sch.id AS school_id, sch.name AS school_name,
          ag.id AS agency_id, ag.name AS agency_name, ag.type AS agency_type,
          m.status, (m.status = 'pending' AND m.deadline < $1::date) AS overdue,
-         to_char(m.deadline, 'YYYY-MM-DD') AS deadline, m.message, m.invited_at,
+         m.deadline, m.message, m.invited_at,
          m.invited_by, inv.display_name AS invited_by_name,
          m.representative_id, rep.display_name AS representative_name, m.responded_at, m.decline_reason,
          CASE WHEN ${PUPIL_CONDITION[pupil]} THEN s.first_name END AS first_name,

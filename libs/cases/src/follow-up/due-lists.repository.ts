@@ -61,8 +61,8 @@ export class DueListsRepository {
     const { sql, params } = tail(filter, 'd', 'c.id');
     return sqlRows<DueRow>(
       this.dataSource.manager,
-      `SELECT c.id AS key_id, ${CASE_COLUMNS}, to_char(d, 'YYYY-MM-DD') AS due,
-              (SELECT to_char(max(r.reviewed_on), 'YYYY-MM-DD') FROM plan_review r WHERE r.case_id = c.id) AS last_reviewed_on
+      `SELECT c.id AS key_id, ${CASE_COLUMNS}, d AS due,
+              (SELECT max(r.reviewed_on) FROM plan_review r WHERE r.case_id = c.id) AS last_reviewed_on
          FROM case_plan cp JOIN support_case c ON c.id = cp.case_id JOIN student s ON s.id = c.student_id
               JOIN app_user u ON u.id = c.coordinator_id, unnest(cp.review_dates) AS d
         WHERE c.status <> 'closed'
@@ -77,7 +77,7 @@ export class DueListsRepository {
     const { sql, params } = tail(filter, 'f.due_on', 'f.id');
     return sqlRows<DueRow>(
       this.dataSource.manager,
-      `SELECT f.id AS key_id, ${CASE_COLUMNS}, to_char(f.due_on, 'YYYY-MM-DD') AS due, f.months
+      `SELECT f.id AS key_id, ${CASE_COLUMNS}, f.due_on AS due, f.months
          FROM case_follow_up f JOIN support_case c ON c.id = f.case_id JOIN student s ON s.id = c.student_id
               JOIN app_user u ON u.id = c.coordinator_id
         WHERE f.recorded_at IS NULL AND c.status = 'closed' AND ${sql}`,

@@ -33,7 +33,7 @@ export interface FollowUpRecord {
   note: string | null;
 }
 
-const FOLLOW_UP_SELECT = `SELECT f.id, f.case_id, f.months, to_char(f.due_on, 'YYYY-MM-DD') AS due_on, f.recorded_at,
+const FOLLOW_UP_SELECT = `SELECT f.id, f.case_id, f.months, f.due_on, f.recorded_at,
          f.attendance_percent, f.school_or_work_20h, f.new_interventions, f.note, f.recorded_by, u.display_name AS recorded_by_name
     FROM case_follow_up f LEFT JOIN app_user u ON u.id = f.recorded_by`;
 
@@ -52,7 +52,7 @@ export function insertFollowUpSchedule(
     `INSERT INTO case_follow_up (case_id, months, due_on)
      SELECT $1, m, ($2::date + make_interval(months => m))::date FROM unnest($3::int[]) AS m
      ON CONFLICT ON CONSTRAINT case_follow_up_key DO NOTHING
-     RETURNING id, months, to_char(due_on, 'YYYY-MM-DD') AS due_on`,
+     RETURNING id, months, due_on`,
     [caseId, closedOn, FOLLOW_UP_MONTHS],
   );
 }

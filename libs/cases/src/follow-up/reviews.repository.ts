@@ -31,10 +31,10 @@ export interface NewReview {
   recordedBy: string;
 }
 
-const REVIEW_SELECT = `SELECT r.id, r.case_id, to_char(r.reviewed_on, 'YYYY-MM-DD') AS reviewed_on,
-         to_char(r.period_before_from, 'YYYY-MM-DD') AS period_before_from, to_char(r.period_before_to, 'YYYY-MM-DD') AS period_before_to,
+const REVIEW_SELECT = `SELECT r.id, r.case_id, r.reviewed_on,
+         r.period_before_from, r.period_before_to,
          r.attendance_before_percent,
-         to_char(r.period_after_from, 'YYYY-MM-DD') AS period_after_from, to_char(r.period_after_to, 'YYYY-MM-DD') AS period_after_to,
+         r.period_after_from, r.period_after_to,
          r.attendance_after_percent, r.goal_reached, r.decisions, r.recorded_by, u.display_name AS recorded_by_name, r.created_at
     FROM plan_review r JOIN app_user u ON u.id = r.recorded_by`;
 

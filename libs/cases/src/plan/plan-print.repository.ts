@@ -54,7 +54,7 @@ export class PlanPrintRepository {
   async load(tx: EntityManager, caseId: string): Promise<PlanData | null> {
     const plan = await sqlRow<PlanData['plan']>(
       tx,
-      `SELECT id, version, pupil_view, guardian_view, array(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(review_dates) d ORDER BY d) AS review_dates,
+      `SELECT id, version, pupil_view, guardian_view, array(SELECT d FROM unnest(review_dates) d ORDER BY d) AS review_dates,
               updated_at
          FROM case_plan WHERE case_id = $1`,
       [caseId],
@@ -76,14 +76,14 @@ export class PlanPrintRepository {
     );
     const goals = await sqlRows<PlanData['goals'][number]>(
       tx,
-      `SELECT text, target_attendance_percent, to_char(target_date, 'YYYY-MM-DD') AS target_date, target_text
+      `SELECT text, target_attendance_percent, target_date, target_text
          FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
       [plan.id],
     );
     const actions = await sqlRows<PlanData['actions'][number]>(
       tx,
       `SELECT x.description, a.name AS agency_name, u.display_name AS responsible_name,
-              to_char(x.start_date, 'YYYY-MM-DD') AS start_date, to_char(x.due_date, 'YYYY-MM-DD') AS due_date, x.status
+              x.start_date, x.due_date, x.status
          FROM plan_action x JOIN agency a ON a.id = x.agency_id LEFT JOIN app_user u ON u.id = x.responsible_user_id
         WHERE x.plan_id = $1 AND x.removed_at IS NULL ORDER BY x.position, x.id`,
       [plan.id],

@@ -412,7 +412,7 @@ export class PlanRepository extends SqlRepository {
   openActions(tx: EntityManager, planId: string): Promise<AssignedActionRow[]> {
     return sqlRows(
       tx,
-      `SELECT id, agency_id, responsible_user_id, to_char(due_date, 'YYYY-MM-DD') AS due_date,
+      `SELECT id, agency_id, responsible_user_id, due_date,
                 ${ASSIGNMENT} AS assignment FROM plan_action
           WHERE plan_id = $1 AND removed_at IS NULL AND status IN ('planned', 'in_progress')`,
       [planId],
@@ -542,7 +542,7 @@ export class PlanRepository extends SqlRepository {
       tx,
       `SELECT pa.id, pa.case_id, c.reference, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
               pa.responsible_user_id, u.display_name AS responsible_name,
-              to_char(pa.start_date, 'YYYY-MM-DD') AS start_date, to_char(pa.due_date, 'YYYY-MM-DD') AS due_date,
+              pa.start_date, pa.due_date,
               pa.status,
               (pa.status NOT IN ('done', 'cancelled') AND pa.due_date BETWEEN $1::date AND $2::date) AS due,
               (pa.status NOT IN ('done', 'cancelled') AND pa.due_date < $1::date) AS overdue
@@ -592,7 +592,7 @@ export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanD
     tx,
     `SELECT p.id, p.case_id, p.version, p.pupil_view, p.guardian_view, p.created_at, p.updated_at,
           p.updated_by, u.display_name AS updated_by_name,
-          ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(p.review_dates) AS d ORDER BY d) AS review_dates
+          ARRAY(SELECT d FROM unnest(p.review_dates) AS d ORDER BY d) AS review_dates
      FROM case_plan p JOIN app_user u ON u.id = p.updated_by
     WHERE p.case_id = $1`,
     [caseId],
@@ -600,7 +600,7 @@ export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanD
   if (!p) return null;
   const goals = await preparedRows<GoalRow>(
     tx,
-    `SELECT id, text, target_attendance_percent::float8 AS percent, to_char(target_date, 'YYYY-MM-DD') AS by_date,
+    `SELECT id, text, target_attendance_percent::float8 AS percent, target_date AS by_date,
           target_text
      FROM plan_goal WHERE plan_id = $1 AND removed_at IS NULL ORDER BY position, id`,
     [p.id],
@@ -609,7 +609,7 @@ export async function loadPlan(tx: EntityManager, caseId: string): Promise<PlanD
     tx,
     `SELECT pa.id, pa.description, pa.agency_id, a.name AS agency_name, a.type AS agency_type,
           pa.responsible_user_id, u.display_name AS responsible_name,
-          to_char(pa.start_date, 'YYYY-MM-DD') AS start_date, to_char(pa.due_date, 'YYYY-MM-DD') AS due_date,
+          pa.start_date, pa.due_date,
           pa.status, pa.version, pa.intervention_id, pa.updated_at
      FROM plan_action pa
      JOIN agency a ON a.id = pa.agency_id

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TermDates } from '@app/calendar';
+import { SchoolDirectory } from '@app/access';
 import { sqlCount, sqlRow, SqlRepository } from '@app/database';
 
-/** All SQL of `organisation`: its term dates. */
+/** All SQL of `organisation`: its term dates, which of its agencies are schools. */
 @Injectable()
-export class OrganisationRepository extends SqlRepository {
+export class OrganisationRepository extends SqlRepository implements SchoolDirectory {
   /** The first days of the organisation's terms, or null for no such organisation. */
   async termDates(tx: EntityManager, organisationId: string): Promise<TermDates | null> {
     const row = await sqlRow<{ autumn_start: string; spring_start: string }>(
@@ -22,5 +23,10 @@ export class OrganisationRepository extends SqlRepository {
       dates.autumnStart,
       dates.springStart,
     ]);
+  }
+
+  /** Whether the id is a school (for `/schools/:id/...` routes: AccessService.requireSchool). */
+  async isSchool(id: string): Promise<boolean> {
+    return (await sqlRow(this.manager, `SELECT id FROM agency WHERE id = $1 AND type = 'school'`, [id])) !== null;
   }
 }
