@@ -164,14 +164,17 @@ async function load({ url, method = 'GET', headers = {}, body, connections = CON
   const cpuBefore = [cpuMs(serverPids), cpuMs(backends)];
   const result = await autocannon({ ...options, duration: DURATION });
   const answered = Math.max(1, result.requests.total);
+  // Nothing answered within the run (every request slower than --duration): no latency to show,
+  // and the CPU figures are totals, not per request.
+  const none = result.requests.total === 0;
   return {
     rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: none ? `>${DURATION * 1000}` : result.latency.p50,
+    p99: none ? `>${DURATION * 1000}` : result.latency.p99,
     ok: result['2xx'],
     non2xx: result.non2xx + result.errors + result.timeouts,
-    serverCpu: (cpuMs(serverPids) - cpuBefore[0]) / answered,
-    dbCpu: dbPids ? (cpuMs(backends) - cpuBefore[1]) / answered : null,
+    serverCpu: none ? null : (cpuMs(serverPids) - cpuBefore[0]) / answered,
+    dbCpu: dbPids && !none ? (cpuMs(backends) - cpuBefore[1]) / answered : null,
   };
 }
 
@@ -258,7 +261,7 @@ function printTable(title, rows, hello) {
     const dbCpu = r.dbCpu === null || r.dbCpu === undefined ? '' : r.dbCpu.toFixed(3);
     say(
       `${pad(r.name, 52)}${lpad(fmt(r.rps), 9)}${lpad(r.p50, 8)}${lpad(r.p99, 8)}${lpad(r.non2xx, 9)}${lpad(share, 8)}` +
-        `${lpad(r.serverCpu.toFixed(3), 12)}${lpad(dbCpu, 11)}`,
+        `${lpad(r.serverCpu === null ? '–' : r.serverCpu.toFixed(3), 12)}${lpad(dbCpu, 11)}`,
     );
   }
   say("  CPU ms/req: the server process's CPU time per answered request; DB ms/req: its database backends'.");
