@@ -173,27 +173,26 @@ export async function createPupils(db, schoolPupils, otherPupils) {
   return { pupils, school, other };
 }
 
-/** One term's CSV per school (Storsjöskolan by mentor@storsjo.demo, Parkskolan by mentor@park.demo). */
-export async function writeSchoolFiles(dir, { pupils, school, other }, days) {
-  const files = [
-    {
-      file: join(dir, 'storsjo.csv'),
-      user: 'mentor@storsjo.demo',
-      rows: await writeCsv(
-        join(dir, 'storsjo.csv'),
-        pupils.filter((p) => p.school === school),
-        days,
-        1,
-      ),
-    },
+/**
+ * One term's CSV per school (Storsjöskolan by mentor@storsjo.demo, Parkskolan by mentor@park.demo),
+ * or, with `maxPupilsPerFile`, several per school of at most that many pupils each: Node's HTTP
+ * server resets a request not received within `requestTimeout` (300 s by default), and the
+ * import reads its body only as fast as it writes, so a 7.8 M-row file on a busy machine is cut off.
+ */
+export async function writeSchoolFiles(dir, { pupils, school, other }, days, maxPupilsPerFile = Infinity) {
+  const files = [];
+  const schools = [
+    { name: 'storsjo', id: school, user: 'mentor@storsjo.demo', seed: 1 },
+    { name: 'park', id: other, user: 'mentor@park.demo', seed: 2 },
   ];
-  const rest = pupils.filter((p) => p.school === other);
-  if (rest.length) {
-    files.push({
-      file: join(dir, 'park.csv'),
-      user: 'mentor@park.demo',
-      rows: await writeCsv(join(dir, 'park.csv'), rest, days, 2),
-    });
+  for (const { name, id, user, seed } of schools) {
+    const own = pupils.filter((p) => p.school === id);
+    const chunks = Math.ceil(own.length / Math.min(maxPupilsPerFile, own.length || 1));
+    for (let i = 0; i < chunks; i++) {
+      const file = join(dir, chunks === 1 ? `${name}.csv` : `${name}-${i + 1}.csv`);
+      const part = chunks === 1 ? own : own.slice(i * maxPupilsPerFile, (i + 1) * maxPupilsPerFile);
+      files.push({ file, user, rows: await writeCsv(file, part, days, seed + 10 * i) });
+    }
   }
   return files;
 }

