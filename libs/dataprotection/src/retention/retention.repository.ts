@@ -45,6 +45,14 @@ export interface Erased {
   rows: number;
 }
 
+const LOCK_NOT_AVAILABLE = '55P03';
+const LOCK_ATTEMPTS = 6;
+const LOCK_PAUSE_MS = 500;
+
+function toErased(rows: { organisation_id: string | null; rows: string }[]): Erased[] {
+  return rows.map((r) => ({ organisationId: r.organisation_id, rows: Number(r.rows) }));
+}
+
 /**
  * All SQL of retention. Erasing goes only through the `retention_*` database functions
  * (SECURITY DEFINER, owned by the owner role); each call is one batch in its own transaction.
@@ -215,13 +223,18 @@ export class RetentionRepository {
     await this.dataSource.query(`SELECT retention_prepare_months('attendance_lesson', $1::date, 13)`, [month]);
   }
 
-  /** One whole month of lessons, when every organisation's lessons in it are due; [] when none. */
-  async dropLessonMonth(at: Date): Promise<Erased[]> {
-    const rows: { organisation_id: string | null; rows: string }[] = await this.dataSource.query(
-      `SELECT organisation_id, rows FROM retention_drop_lesson_month($1)`,
-      [at],
+  /**
+   * One whole month of lessons, when every organisation's lessons in it are due: counted,
+   * detached, then dropped in a transaction of its own. [] when none is due; null when the table
+   * stayed busy (its lock not had within 100 ms, tried again a few times).
+   */
+  async dropLessonMonth(at: Date): Promise<Erased[] | null> {
+    const rows = await this.busyRetried(() =>
+      this.dataSource.query(`SELECT organisation_id, rows FROM retention_drop_lesson_month($1)`, [at]),
     );
-    return rows.map((r) => ({ organisationId: r.organisation_id, rows: Number(r.rows) }));
+    if (rows === null) return null;
+    await this.dataSource.query(`SELECT retention_drop_detached('attendance_lesson')`);
+    return toErased(rows);
   }
 
   async erase(dataClass: Exclude<DataClass, 'access_log'>, organisationId: string, at: Date): Promise<number> {
@@ -232,13 +245,34 @@ export class RetentionRepository {
     return Number(row.n);
   }
 
-  /** One month of the access log (or a batch of its default partition); [] when nothing is due. */
-  async eraseAccessLog(at: Date): Promise<Erased[]> {
-    const rows: { organisation_id: string | null; rows: string }[] = await this.dataSource.query(
-      `SELECT organisation_id, rows FROM retention_erase_access_log($1, $2)`,
-      [at, BATCH_SIZE],
+  /**
+   * One month of the access log (or a batch of its default partition); [] when nothing is due;
+   * null when the log stayed busy (as dropLessonMonth).
+   */
+  async eraseAccessLog(at: Date): Promise<Erased[] | null> {
+    const rows = await this.busyRetried(() =>
+      this.dataSource.query(`SELECT organisation_id, rows FROM retention_erase_access_log($1, $2)`, [at, BATCH_SIZE]),
     );
-    return rows.map((r) => ({ organisationId: r.organisation_id, rows: Number(r.rows) }));
+    if (rows === null) return null;
+    await this.dataSource.query(`SELECT retention_drop_detached('access_log')`);
+    return toErased(rows);
+  }
+
+  /**
+   * A month's detach waits at most 100 ms for the parent table's lock (so that it never queues
+   * long in front of the table's readers and writers) and then fails with lock_not_available; it
+   * is tried again after a pause, up to LOCK_ATTEMPTS times. null when it never got the lock.
+   */
+  private async busyRetried<T>(call: () => Promise<T>): Promise<T | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+        if (attempt >= LOCK_ATTEMPTS) return null;
+        await new Promise((resolve) => setTimeout(resolve, LOCK_PAUSE_MS * attempt));
+      }
+    }
   }
 
   async heldCases(organisationId: string, at: Date): Promise<number> {
