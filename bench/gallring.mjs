@@ -47,6 +47,7 @@ async function main() {
   await monitor.connect();
   const [{ pid }] = (await db.query('SELECT pg_backend_pid() AS pid')).rows;
   let heldSince = null;
+  const vacuumed = new Set();
   let longestLock = 0;
   let sampling = true;
   const sampler = (async () => {
@@ -56,6 +57,13 @@ async function main() {
             AND mode = 'AccessExclusiveLock' AND granted`,
         [pid],
       );
+      // Vacuums of the lesson months going on (after the fill, autovacuum may still be at work:
+      // a detach that waits for one holds the table's lock unless it locks the month first).
+      const { rows: vacuums } = await monitor.query(
+        `SELECT relid::regclass::text AS name FROM pg_stat_progress_vacuum
+          WHERE relid::regclass::text LIKE 'attendance_lesson_%'`,
+      );
+      for (const v of vacuums) vacuumed.add(v.name);
       const now = performance.now();
       if (held.length && heldSince === null) heldSince = now;
       if (!held.length && heldSince !== null) {
@@ -137,6 +145,7 @@ async function main() {
     `gallring: ${fmt(erased)} lesson rows in ${seconds.toFixed(1)} s (${months} month partitions detached and dropped)`,
   );
   say(`longest ACCESS EXCLUSIVE lock on attendance_lesson: ~${fmt(longestLock)} ms (sampled every 20 ms)`);
+  say(`month partitions seen being vacuumed during the gallring: ${vacuumed.size}`);
   say(`longest wait of a reader of this month's lessons: ${fmt(longestWait)} ms (of ${fmt(reads)} reads; server side)`);
   say(`longest single call (one transaction): ${fmt(longestCall)} ms; detach retried when busy: ${busy}×`);
   const [{ n: left }] = (

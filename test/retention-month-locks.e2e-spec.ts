@@ -1,7 +1,9 @@
 import { Client } from 'pg';
+import type { QueryRunner } from 'typeorm';
+import { migrations } from '@app/database';
 import { demoId } from '@app/demo';
 import { RetentionService } from '@app/dataprotection';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, createTestDatabase, dropTestDatabase, TestApp } from './support/test-app';
 
 const PUPIL = demoId('pupil:7');
 
@@ -81,6 +83,43 @@ describe('retention: dropping a month of lessons with short locks', () => {
     ).toBe(1);
   });
 
+  it('waits for a month held by someone else (as by a vacuum of it) without making the table wait', async () => {
+    // The month the next call drops, held as a (manual or anti-wraparound) vacuum holds it.
+    const [{ name }] = (
+      await t.db.query<{ name: string }>(
+        `SELECT p.name FROM retention_old_partitions('attendance_lesson',
+                  (SELECT min(retention_cutoff(o.id, 'attendance_lesson', now())) FROM organisation o)) p LIMIT 1`,
+      )
+    ).rows;
+    const holder = await t.db.connect();
+    await holder.query('BEGIN');
+    await holder.query(`LOCK TABLE ${name} IN SHARE UPDATE EXCLUSIVE MODE`);
+    const dropping = app.query(`SELECT * FROM retention_drop_lesson_month(now())`);
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      // Meanwhile this month's lessons are read and written as usual: the drop holds nothing on
+      // the table while it waits (before, the detach held ACCESS EXCLUSIVE on it all that time).
+      await reader.query(`SET statement_timeout = '1s'`);
+      await reader.query(
+        `SELECT count(*) FROM attendance_lesson WHERE student_id = $1 AND lesson_date >= date_trunc('month', now())::date`,
+        [PUPIL],
+      );
+      await reader.query(
+        `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes, source)
+         VALUES ($1, current_date, '06:07', 40, 40, 'manual')`,
+        [PUPIL],
+      );
+      await reader.query(`RESET statement_timeout`);
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+    const { rows } = await dropping;
+    expect(rows[0]).toMatchObject({ partition: name });
+    await app.query(`SELECT retention_drop_detached('attendance_lesson')`);
+    expect(await table(name)).toBe(0);
+  });
+
   it('while the table stays busy, the run erases the due months by batches and still finishes', async () => {
     await startReading();
     let runId: string | null;
@@ -144,5 +183,65 @@ describe('retention: dropping a month of lessons with short locks', () => {
     expect(await count(`SELECT count(*) AS n FROM pg_inherits WHERE inhparent = 'attendance_lesson'::regclass`)).toBe(
       partitions,
     );
+  });
+});
+
+describe('the migration RetentionMonthLocks1795005000000, reverted and applied again', () => {
+  let name: string;
+  const clients: Client[] = [];
+  const client = async (url: string) => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    clients.push(c);
+    return c;
+  };
+  afterAll(async () => {
+    for (const c of clients) await c.end();
+    if (name) await dropTestDatabase(name);
+  });
+
+  it("before it, a detach waiting for a held month made this month's readers wait; after it, not", async () => {
+    const created = await createTestDatabase();
+    name = created.name;
+    const [db, holder, dropper, reader] = await Promise.all([1, 2, 3, 4].map(() => client(created.url)));
+    const runner = { query: (sql: string, params?: unknown[]) => db.query(sql, params).then((r) => r.rows) };
+    const Migration = migrations.find((m) => m.name === 'RetentionMonthLocks1795005000000')!;
+    const migration = new Migration();
+    // The month the next drop takes (the call drops one month, so it is looked up each time).
+    const nextMonth = async () =>
+      (
+        await db.query<{ name: string }>(
+          `SELECT p.name FROM retention_old_partitions('attendance_lesson',
+                    (SELECT min(retention_cutoff(o.id, 'attendance_lesson', now())) FROM organisation o)) p LIMIT 1`,
+        )
+      ).rows[0].name;
+    /** Whether this month's lessons can be read within 1 s while the month is held and a drop waits for it. */
+    const readableWhileHeld = async () => {
+      const month = await nextMonth();
+      await holder.query('BEGIN');
+      await holder.query(`LOCK TABLE ${month} IN SHARE UPDATE EXCLUSIVE MODE`);
+      const dropping = dropper.query(`SELECT * FROM retention_drop_lesson_month(now())`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 300));
+      await reader.query(`SET statement_timeout = '1s'`);
+      const read = await reader
+        .query(`SELECT count(*) FROM attendance_lesson WHERE lesson_date >= date_trunc('month', now())::date`)
+        .then(
+          () => true,
+          (e: { code?: string }) => (e.code === '57014' ? false : Promise.reject(e)),
+        );
+      await reader.query(`RESET statement_timeout`);
+      await holder.query('ROLLBACK');
+      await dropping;
+      return read;
+    };
+
+    await migration.down(runner as unknown as QueryRunner);
+    expect(await db.query(`SELECT to_regprocedure('retention_drop_detached(text)') AS f`)).toMatchObject({
+      rows: [{ f: null }],
+    });
+    expect(await readableWhileHeld()).toBe(false);
+
+    await migration.up(runner as unknown as QueryRunner);
+    expect(await readableWhileHeld()).toBe(true);
   });
 });

@@ -134,10 +134,61 @@ export class RetentionMonthLocks1795005000000 implements MigrationInterface {
     await db.query(`GRANT EXECUTE ON FUNCTION retention_drop_detached(text) TO ${grantee}`);
   }
 
+  /** Back to Retention1795004000000's functions: count, detach and drop in one transaction. */
   async down(db: QueryRunner): Promise<void> {
-    await Promise.resolve(db);
-    throw new Error(
-      'RetentionMonthLocks1795005000000 cannot be reverted (the earlier functions are in Retention1795004000000)',
-    );
+    const definer = `SECURITY DEFINER SET search_path = public, pg_temp SET lock_timeout = '5s'`;
+    await db.query(`
+      CREATE OR REPLACE FUNCTION retention_drop_lesson_month(as_of timestamptz)
+        RETURNS TABLE (organisation_id uuid, partition text, rows bigint)
+        LANGUAGE plpgsql ${definer} AS $$
+      DECLARE
+        cutoff timestamptz := (SELECT min(retention_cutoff(o.id, 'attendance_lesson', as_of)) FROM organisation o);
+        part text;
+      BEGIN
+        SELECT p.name INTO part FROM retention_old_partitions('attendance_lesson', cutoff) p LIMIT 1;
+        IF part IS NULL THEN RETURN; END IF;
+        RETURN QUERY EXECUTE format(
+          'SELECT s.organisation_id, %L::text, count(*) FROM %I l JOIN student s ON s.id = l.student_id GROUP BY 1',
+          part, part);
+        IF NOT FOUND THEN
+          organisation_id := NULL; partition := part; rows := 0; RETURN NEXT;
+        END IF;
+        EXECUTE format('DELETE FROM ss12000_lesson WHERE lesson_date >= %L AND lesson_date < %L',
+          to_date(right(part, 7), 'YYYY_MM'), to_date(right(part, 7), 'YYYY_MM') + interval '1 month');
+        EXECUTE format('ALTER TABLE attendance_lesson DETACH PARTITION %I', part);
+        EXECUTE format('DROP TABLE %I', part);
+      END $$`);
+    await db.query(`
+      CREATE OR REPLACE FUNCTION retention_erase_access_log(as_of timestamptz, batch integer)
+        RETURNS TABLE (organisation_id uuid, partition text, rows bigint)
+        LANGUAGE plpgsql ${definer} AS $$
+      DECLARE
+        cutoff timestamptz := retention_access_log_cutoff(as_of);
+        part text;
+      BEGIN
+        SELECT p.name INTO part FROM retention_old_partitions('access_log', cutoff) p LIMIT 1;
+        IF part IS NOT NULL THEN
+          RETURN QUERY EXECUTE format(
+            'SELECT subject_organisation_id, %L::text, count(*) FROM %I GROUP BY 1', part, part);
+          IF NOT FOUND THEN
+            organisation_id := NULL; partition := part; rows := 0; RETURN NEXT;
+          END IF;
+          EXECUTE format('ALTER TABLE access_log DETACH PARTITION %I', part);
+          EXECUTE format('DROP TABLE %I', part);
+          RETURN;
+        END IF;
+        PERFORM set_config('narvaroteam.gallring', 'on', true);
+        RETURN QUERY
+          WITH gone AS (
+            DELETE FROM access_log_other WHERE ctid IN (SELECT ctid FROM access_log_other WHERE at < cutoff LIMIT batch)
+            RETURNING subject_organisation_id)
+          SELECT g.subject_organisation_id, 'access_log_other'::text, count(*) FROM gone g GROUP BY 1;
+        PERFORM set_config('narvaroteam.gallring', 'off', true);
+      END $$`);
+    // A month detached but not yet dropped goes now, as the earlier functions would have.
+    await db.query(`SELECT retention_drop_detached('attendance_lesson'), retention_drop_detached('access_log')`);
+    await db.query(`DROP FUNCTION retention_drop_detached(text)`);
+    await db.query(`DROP FUNCTION retention_detach_month(text, text)`);
+    await db.query(`DROP FUNCTION retention_lock_month(text, text)`);
   }
 }
