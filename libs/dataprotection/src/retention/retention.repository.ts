@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BATCH_SIZE, DataClass, ERASE_FUNCTIONS, HoldReason, RetentionUnit } from './retention.rules';
+import { BATCH_SIZE, DataClass, ERASE_FUNCTIONS, HeldClass, HoldReason, RetentionUnit } from './retention.rules';
 
 export interface RuleRow {
   data_class: DataClass;
@@ -33,9 +33,11 @@ export interface CountRow {
 }
 
 export interface HoldRow {
+  data_class: HeldClass;
+  id: string;
   case_id: string;
   reference: string;
-  closed_at: Date;
+  since: Date;
   hold: HoldReason;
 }
 
@@ -116,11 +118,16 @@ export class RetentionRepository {
     return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<DataClass, number>;
   }
 
-  /** Closed cases past their period but kept, with the reason. */
+  /** What is past its period but kept under a legal hold (closed cases, investigations), with the reason. */
   async holds(organisationId: string, at: Date): Promise<HoldRow[]> {
     return this.dataSource.query(
-      `SELECT case_id, reference, closed_at, hold FROM retention_due_cases($1, $2)
-        WHERE hold IS NOT NULL ORDER BY closed_at, case_id`,
+      `SELECT 'closed_case' AS data_class, case_id AS id, case_id, reference, closed_at AS since, hold
+         FROM retention_due_cases($1, $2) WHERE hold IS NOT NULL
+       UNION ALL
+       SELECT 'absence_investigation', investigation_id, case_id, reference,
+              informed_on::timestamp AT TIME ZONE 'Europe/Stockholm', hold
+         FROM retention_held_investigations($1, $2)
+        ORDER BY since, id`,
       [organisationId, at],
     );
   }
@@ -275,11 +282,13 @@ export class RetentionRepository {
     }
   }
 
-  async heldCases(organisationId: string, at: Date): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM retention_due_cases($1, $2) WHERE hold IS NOT NULL`,
+  /** How many items of each class that can be held are kept under a legal hold. */
+  async held(organisationId: string, at: Date): Promise<Record<HeldClass, number>> {
+    const [row]: Record<HeldClass, number>[] = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM retention_due_cases($1, $2) WHERE hold IS NOT NULL) AS closed_case,
+              (SELECT count(*)::int FROM retention_held_investigations($1, $2)) AS absence_investigation`,
       [organisationId, at],
     );
-    return row.n;
+    return row;
   }
 }

@@ -12,7 +12,7 @@ import {
   UpdateRetentionRuleDto,
 } from './retention.dto';
 import { CountRow, Erased, RetentionRepository, RuleRow, RunRow } from './retention.repository';
-import { DATA_CLASSES, DataClass, ERASE_FUNCTIONS, withinBounds } from './retention.rules';
+import { DATA_CLASSES, DataClass, ERASE_FUNCTIONS, HELD_CLASSES, withinBounds } from './retention.rules';
 
 type Counts = Map<string, { organisationId: string | null; dataClass: DataClass; rows: number; held: number }>;
 
@@ -85,9 +85,11 @@ export class RetentionService {
         cutoff: cutoffs[dataClass].toISOString(),
       })),
       holds: holds.map((h) => ({
+        dataClass: h.data_class,
+        id: h.id,
         caseId: h.case_id,
         reference: h.reference,
-        closedAt: h.closed_at.toISOString(),
+        since: h.since.toISOString(),
         reason: h.hold,
       })),
     };
@@ -184,7 +186,8 @@ export class RetentionService {
             n = await this.repository.erase(dataClass, organisationId, at);
           }
         }
-        add(organisationId, 'closed_case', 0, await this.repository.heldCases(organisationId, at));
+        const held = await this.repository.held(organisationId, at);
+        for (const dataClass of HELD_CLASSES) add(organisationId, dataClass, 0, held[dataClass]);
       }
       while (!only) {
         const erased = await this.repository.eraseAccessLog(at);
