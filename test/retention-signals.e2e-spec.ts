@@ -47,6 +47,13 @@ describe('retention of investigations and guardian notices; a manual run per org
     const [open] = await q(
       `SELECT c.student_id AS id, c.school_id FROM support_case c WHERE c.status <> 'closed' ORDER BY c.id LIMIT 1`,
     );
+    // The case that holds the pupil's investigations: the earliest opened that is not closed.
+    const [holding] = await q(
+      `SELECT id, reference FROM support_case WHERE student_id = $1 AND status <> 'closed' ORDER BY opened_at, id LIMIT 1`,
+      [open.id],
+    );
+    ids.holdingCase = holding.id;
+    ids.holdingReference = holding.reference;
     const investigation = async (pupil: { id: string; school_id: string }, started: string, informed: string | null) =>
       (
         await q(
@@ -140,12 +147,28 @@ describe('retention of investigations and guardian notices; a manual run per org
     );
     expect(due.absence_investigation).toBe(1);
     expect(due.guardian_notice).toBe(1);
+    // The investigation past its period that the pupil's open case keeps is listed as held, with
+    // the reason and the case; the one never reported to the huvudman is not past any period.
+    const investigationHolds = (res.body.holds as { dataClass: string }[]).filter(
+      (h) => h.dataClass === 'absence_investigation',
+    );
+    expect(investigationHolds).toEqual([
+      {
+        dataClass: 'absence_investigation',
+        id: ids.openCaseInvestigation,
+        caseId: ids.holdingCase,
+        reference: ids.holdingReference,
+        since: expect.any(String),
+        reason: 'open-case',
+      },
+    ]);
     const region = await t.http.get(`${API}/retention/preview`).set('authorization', token['admin@regionjh.demo']);
     const regionDue = Object.fromEntries(
       (region.body.classes as { dataClass: string; due: number }[]).map((c) => [c.dataClass, c.due]),
     );
     expect(regionDue.absence_investigation).toBe(0);
     expect(regionDue.guardian_notice).toBe(0);
+    expect(region.body.holds).toEqual([]);
   });
 
   it("an admin's run now erases only the own organisation's data: the region's run leaves Östersund's due rows", async () => {
@@ -199,6 +222,10 @@ describe('retention of investigations and guardian notices; a manual run per org
       (run.counts as { dataClass: string; rows: number }[]).map((c) => [c.dataClass, c.rows]),
     );
     expect(rows).toMatchObject({ absence_investigation: 1, guardian_notice: 1, access_log: 0 });
+    const held = Object.fromEntries(
+      (run.counts as { dataClass: string; held: number }[]).map((c) => [c.dataClass, c.held]),
+    );
+    expect(held.absence_investigation).toBe(1);
 
     // The nightly run covers every organisation: the access log's month goes, and the lesson month.
     await retention.runScheduled();

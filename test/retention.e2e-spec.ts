@@ -272,7 +272,14 @@ describe('retention (gallring)', () => {
       expect(due.sign_in_session).toBeGreaterThanOrEqual(1);
       expect(due.access_log).toBe(2);
       expect(res.body.holds).toEqual([
-        expect.objectContaining({ caseId: HELD_CASE, reason: 'open-investigation', reference: expect.any(String) }),
+        expect.objectContaining({
+          dataClass: 'closed_case',
+          id: HELD_CASE,
+          caseId: HELD_CASE,
+          reason: 'open-investigation',
+          reference: expect.any(String),
+          since: expect.any(String),
+        }),
       ]);
       // The region's admin sees none of it.
       const region = await t.http.get(`${API}/retention/preview`).set('authorization', token['admin@regionjh.demo']);

@@ -16,7 +16,7 @@ describe('gallring: retention rules, preview and runs (browser)', () => {
     await page.getByRole('link', { name: 'Gallring' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gallring' }).waitFor();
     await page.getByRole('rowheader', { name: 'Åtkomstlogg' }).first().waitFor();
-    await page.getByText('Inga ärenden hålls kvar under rättslig spärr.').waitFor();
+    await page.getByText('Inget hålls kvar under rättslig spärr.').waitFor();
     await page.getByText('Ingen gallring har körts ännu.').waitFor();
     await settled(page);
     expect(await wcagViolations(page)).toEqual([]);

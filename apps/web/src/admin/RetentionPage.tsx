@@ -146,10 +146,11 @@ function Preview() {
               bordered
               list={{ items: holds, isPending: false, error: null }}
               caption={t.preview.holdsCaption}
-              rowKey={(h) => h.caseId}
+              rowKey={(h) => h.id}
               columns={[
+                { header: t.preview.holdColumns.item, cell: (h) => className(h.dataClass) },
                 { header: t.preview.holdColumns.reference, cell: (h) => h.reference },
-                { header: t.preview.holdColumns.closedAt, cell: (h) => formatDate(h.closedAt) },
+                { header: t.preview.holdColumns.since, cell: (h) => formatDate(h.since) },
                 { header: t.preview.holdColumns.reason, cell: (h) => t.preview.reasons[h.reason] ?? h.reason },
               ]}
             />

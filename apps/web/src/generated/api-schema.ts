@@ -3962,17 +3962,36 @@ export interface components {
       due: number;
     };
     RetentionHoldDto: {
-      /** Format: uuid */
-      caseId: string;
-      /** Format: date-time */
-      closedAt: string;
       /**
-       * @description `open-investigation`: the pupil has an absence investigation not yet reported to the huvudman; `pending-invitation`: the case has an unanswered invitation.
+       * Format: uuid
+       * @description The case concerned: the held case itself, or for an investigation the case that holds it.
+       */
+      caseId: string;
+      /**
+       * @description The class of the item kept.
        * @enum {string}
        */
-      reason: 'open-investigation' | 'pending-invitation';
-      /** @example NT-2019-0042 */
+      dataClass: 'closed_case' | 'absence_investigation';
+      /**
+       * Format: uuid
+       * @description The item kept: the case, or the investigation.
+       */
+      id: string;
+      /**
+       * @description `open-investigation`: the pupil has an absence investigation not yet reported to the huvudman; `pending-invitation`: the case has an unanswered invitation; `open-case`: the investigation's pupil has a case that is not closed.
+       * @enum {string}
+       */
+      reason: 'open-investigation' | 'pending-invitation' | 'open-case';
+      /**
+       * @description That case's reference.
+       * @example NT-2019-0042
+       */
       reference: string;
+      /**
+       * Format: date-time
+       * @description What the item's period counts from: the case's closure, the day the huvudman was informed.
+       */
+      since: string;
     };
     RetentionPreviewDto: {
       /**
@@ -3981,7 +4000,7 @@ export interface components {
        */
       at: string;
       classes: components['schemas']['RetentionDueDto'][];
-      /** @description Closed cases past their period kept under a legal hold. */
+      /** @description Items past their period kept under a legal hold (closed cases, absence investigations). */
       holds: components['schemas']['RetentionHoldDto'][];
     };
     RetentionRuleDto: {
@@ -4042,7 +4061,7 @@ export interface components {
         | 'attendance_import'
         | 'sign_in_session'
         | 'access_log';
-      /** @description Closed cases past their period kept under a legal hold. */
+      /** @description Items of the class past their period kept under a legal hold. */
       held: number;
       /** @description Rows erased (every table of the class), of your organisation's data. */
       rows: number;

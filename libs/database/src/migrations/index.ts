@@ -27,6 +27,8 @@ import { Retention1795004000000 } from './1795004000000-retention';
 import { StudentErasure1795004100000 } from './1795004100000-student-erasure';
 import { RetentionRunCountKey1795004500000 } from './1795004500000-retention-run-count-key';
 import { RetentionSignals1795004600000 } from './1795004600000-retention-signals';
+import { RetentionMonthLocks1795005000000 } from './1795005000000-retention-month-locks';
+import { RetentionInvestigationHolds1795005010000 } from './1795005010000-retention-investigation-holds';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -59,4 +61,6 @@ export const migrations = [
   StudentErasure1795004100000,
   RetentionRunCountKey1795004500000,
   RetentionSignals1795004600000,
+  RetentionMonthLocks1795005000000,
+  RetentionInvestigationHolds1795005010000,
 ];

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt } from 'class-validator';
-import { DATA_CLASSES, DataClass, HOLD_REASONS, HoldReason, RETENTION_UNITS, RetentionUnit } from './retention.rules';
+import {
+  DATA_CLASSES,
+  DataClass,
+  HELD_CLASSES,
+  HeldClass,
+  HOLD_REASONS,
+  HoldReason,
+  RETENTION_UNITS,
+  RetentionUnit,
+} from './retention.rules';
 
 export class RetentionRuleDto {
   @ApiProperty({ enum: DATA_CLASSES, description: 'The data class the rule keeps.' })
@@ -45,14 +54,25 @@ export class RetentionDueDto {
 }
 
 export class RetentionHoldDto {
-  @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ example: 'NT-2019-0042' }) reference: string;
-  @ApiProperty({ format: 'date-time' }) closedAt: string;
+  @ApiProperty({ enum: HELD_CLASSES, description: 'The class of the item kept.' }) dataClass: HeldClass;
+  @ApiProperty({ format: 'uuid', description: 'The item kept: the case, or the investigation.' }) id: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The case concerned: the held case itself, or for an investigation the case that holds it.',
+  })
+  caseId: string;
+  @ApiProperty({ example: 'NT-2019-0042', description: "That case's reference." }) reference: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: "What the item's period counts from: the case's closure, the day the huvudman was informed.",
+  })
+  since: string;
   @ApiProperty({
     enum: HOLD_REASONS,
     description:
       '`open-investigation`: the pupil has an absence investigation not yet reported to the huvudman; ' +
-      '`pending-invitation`: the case has an unanswered invitation.',
+      '`pending-invitation`: the case has an unanswered invitation; ' +
+      "`open-case`: the investigation's pupil has a case that is not closed.",
   })
   reason: HoldReason;
 }
@@ -60,14 +80,17 @@ export class RetentionHoldDto {
 export class RetentionPreviewDto {
   @ApiProperty({ format: 'date-time', description: 'The moment the preview was computed for.' }) at: string;
   @ApiProperty({ type: [RetentionDueDto] }) classes: RetentionDueDto[];
-  @ApiProperty({ type: [RetentionHoldDto], description: 'Closed cases past their period kept under a legal hold.' })
+  @ApiProperty({
+    type: [RetentionHoldDto],
+    description: 'Items past their period kept under a legal hold (closed cases, absence investigations).',
+  })
   holds: RetentionHoldDto[];
 }
 
 export class RetentionRunCountDto {
   @ApiProperty({ enum: DATA_CLASSES }) dataClass: DataClass;
   @ApiProperty({ description: "Rows erased (every table of the class), of your organisation's data." }) rows: number;
-  @ApiProperty({ description: 'Closed cases past their period kept under a legal hold.' }) held: number;
+  @ApiProperty({ description: 'Items of the class past their period kept under a legal hold.' }) held: number;
 }
 
 export class RetentionRunDto {

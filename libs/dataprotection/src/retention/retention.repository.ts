@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BATCH_SIZE, DataClass, ERASE_FUNCTIONS, HoldReason, RetentionUnit } from './retention.rules';
+import { BATCH_SIZE, DataClass, ERASE_FUNCTIONS, HeldClass, HoldReason, RetentionUnit } from './retention.rules';
 
 export interface RuleRow {
   data_class: DataClass;
@@ -33,9 +33,11 @@ export interface CountRow {
 }
 
 export interface HoldRow {
+  data_class: HeldClass;
+  id: string;
   case_id: string;
   reference: string;
-  closed_at: Date;
+  since: Date;
   hold: HoldReason;
 }
 
@@ -43,6 +45,14 @@ export interface HoldRow {
 export interface Erased {
   organisationId: string | null;
   rows: number;
+}
+
+const LOCK_NOT_AVAILABLE = '55P03';
+const LOCK_ATTEMPTS = 6;
+const LOCK_PAUSE_MS = 500;
+
+function toErased(rows: { organisation_id: string | null; rows: string }[]): Erased[] {
+  return rows.map((r) => ({ organisationId: r.organisation_id, rows: Number(r.rows) }));
 }
 
 /**
@@ -108,11 +118,16 @@ export class RetentionRepository {
     return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as Record<DataClass, number>;
   }
 
-  /** Closed cases past their period but kept, with the reason. */
+  /** What is past its period but kept under a legal hold (closed cases, investigations), with the reason. */
   async holds(organisationId: string, at: Date): Promise<HoldRow[]> {
     return this.dataSource.query(
-      `SELECT case_id, reference, closed_at, hold FROM retention_due_cases($1, $2)
-        WHERE hold IS NOT NULL ORDER BY closed_at, case_id`,
+      `SELECT 'closed_case' AS data_class, case_id AS id, case_id, reference, closed_at AS since, hold
+         FROM retention_due_cases($1, $2) WHERE hold IS NOT NULL
+       UNION ALL
+       SELECT 'absence_investigation', investigation_id, case_id, reference,
+              informed_on::timestamp AT TIME ZONE 'Europe/Stockholm', hold
+         FROM retention_held_investigations($1, $2)
+        ORDER BY since, id`,
       [organisationId, at],
     );
   }
@@ -215,13 +230,18 @@ export class RetentionRepository {
     await this.dataSource.query(`SELECT retention_prepare_months('attendance_lesson', $1::date, 13)`, [month]);
   }
 
-  /** One whole month of lessons, when every organisation's lessons in it are due; [] when none. */
-  async dropLessonMonth(at: Date): Promise<Erased[]> {
-    const rows: { organisation_id: string | null; rows: string }[] = await this.dataSource.query(
-      `SELECT organisation_id, rows FROM retention_drop_lesson_month($1)`,
-      [at],
+  /**
+   * One whole month of lessons, when every organisation's lessons in it are due: counted,
+   * detached, then dropped in a transaction of its own. [] when none is due; null when the table
+   * stayed busy (its lock not had within 100 ms, tried again a few times).
+   */
+  async dropLessonMonth(at: Date): Promise<Erased[] | null> {
+    const rows = await this.busyRetried(() =>
+      this.dataSource.query(`SELECT organisation_id, rows FROM retention_drop_lesson_month($1)`, [at]),
     );
-    return rows.map((r) => ({ organisationId: r.organisation_id, rows: Number(r.rows) }));
+    if (rows === null) return null;
+    await this.dataSource.query(`SELECT retention_drop_detached('attendance_lesson')`);
+    return toErased(rows);
   }
 
   async erase(dataClass: Exclude<DataClass, 'access_log'>, organisationId: string, at: Date): Promise<number> {
@@ -232,20 +252,43 @@ export class RetentionRepository {
     return Number(row.n);
   }
 
-  /** One month of the access log (or a batch of its default partition); [] when nothing is due. */
-  async eraseAccessLog(at: Date): Promise<Erased[]> {
-    const rows: { organisation_id: string | null; rows: string }[] = await this.dataSource.query(
-      `SELECT organisation_id, rows FROM retention_erase_access_log($1, $2)`,
-      [at, BATCH_SIZE],
+  /**
+   * One month of the access log (or a batch of its default partition); [] when nothing is due;
+   * null when the log stayed busy (as dropLessonMonth).
+   */
+  async eraseAccessLog(at: Date): Promise<Erased[] | null> {
+    const rows = await this.busyRetried(() =>
+      this.dataSource.query(`SELECT organisation_id, rows FROM retention_erase_access_log($1, $2)`, [at, BATCH_SIZE]),
     );
-    return rows.map((r) => ({ organisationId: r.organisation_id, rows: Number(r.rows) }));
+    if (rows === null) return null;
+    await this.dataSource.query(`SELECT retention_drop_detached('access_log')`);
+    return toErased(rows);
   }
 
-  async heldCases(organisationId: string, at: Date): Promise<number> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM retention_due_cases($1, $2) WHERE hold IS NOT NULL`,
+  /**
+   * A month's detach waits at most 100 ms for the parent table's lock (so that it never queues
+   * long in front of the table's readers and writers) and then fails with lock_not_available; it
+   * is tried again after a pause, up to LOCK_ATTEMPTS times. null when it never got the lock.
+   */
+  private async busyRetried<T>(call: () => Promise<T>): Promise<T | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+        if (attempt >= LOCK_ATTEMPTS) return null;
+        await new Promise((resolve) => setTimeout(resolve, LOCK_PAUSE_MS * attempt));
+      }
+    }
+  }
+
+  /** How many items of each class that can be held are kept under a legal hold. */
+  async held(organisationId: string, at: Date): Promise<Record<HeldClass, number>> {
+    const [row]: Record<HeldClass, number>[] = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM retention_due_cases($1, $2) WHERE hold IS NOT NULL) AS closed_case,
+              (SELECT count(*)::int FROM retention_held_investigations($1, $2)) AS absence_investigation`,
       [organisationId, at],
     );
-    return row.n;
+    return row;
   }
 }

@@ -20,9 +20,17 @@ export type DataClass = (typeof DATA_CLASSES)[number];
 export const RETENTION_UNITS = ['days', 'months', 'years', 'school_years'] as const;
 export type RetentionUnit = (typeof RETENTION_UNITS)[number];
 
-/** Why a closed case past its period is kept (a legal hold). */
-export const HOLD_REASONS = ['open-investigation', 'pending-invitation'] as const;
+/**
+ * Why an item past its period is kept (a legal hold): a closed case while its pupil has an
+ * investigation not yet reported to the huvudman or it has an unanswered invitation; an absence
+ * investigation while its pupil has a case that is not closed.
+ */
+export const HOLD_REASONS = ['open-investigation', 'pending-invitation', 'open-case'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/** The classes whose items can be held. */
+export const HELD_CLASSES = ['closed_case', 'absence_investigation'] as const;
+export type HeldClass = (typeof HELD_CLASSES)[number];
 
 /**
  * The erase function of each class that the job calls per organisation, one batch per call
