@@ -320,6 +320,15 @@ export function givenFor(db: Queryable) {
       return row.id;
     },
 
+    /** A note on the flag. */
+    async flagNote(flagId: string, text: string, by: string = STORSJO_ELEVHALSA): Promise<void> {
+      await db.query(`INSERT INTO absence_flag_note (flag_id, text, created_by) VALUES ($1, $2, $3)`, [
+        flagId,
+        text,
+        by,
+      ]);
+    },
+
     /**
      * A support case for the pupil at its school (raw, as an import of history would: no case
      * events), open and coordinated by Storsjöskolan's elevhälsa unless options say otherwise.
