@@ -717,6 +717,67 @@ export function givenFor(db: Queryable) {
       );
     },
 
+    /** An absence investigation of the pupil at its school (`huvudman` informed on the day given, or not). */
+    async investigation(
+      pupil: Ref,
+      options: { startedOn: string; huvudmanInformedOn?: string | null; recordedBy?: string },
+    ): Promise<string> {
+      const row = await one(
+        `INSERT INTO absence_investigation (student_id, school_id, started_on, huvudman_informed_on, recorded_by)
+         SELECT id, school_id, $2::date, $3::date, $4::uuid FROM student WHERE id = $1 RETURNING id`,
+        [idOf(pupil), options.startedOn, options.huvudmanInformedOn ?? null, options.recordedBy ?? STORSJO_ELEVHALSA],
+      );
+      return row.id;
+    },
+
+    /** A guardian informed of the pupil's absence on `absenceDate` (by phone at 10:30 unless given). */
+    async notice(
+      pupil: Ref,
+      options: { absenceDate: string; method?: string; informedAt?: string; recordedBy?: string },
+    ): Promise<string> {
+      const row = await one(
+        `INSERT INTO guardian_notice (student_id, absence_date, method, informed_at, recorded_by)
+         VALUES ($1, $2::date, $3, COALESCE($4::timestamptz, $2::date + time '10:30'), $5) RETURNING id`,
+        [
+          idOf(pupil),
+          options.absenceDate,
+          options.method ?? 'phone',
+          options.informedAt ?? null,
+          options.recordedBy ?? STORSJO_ELEVHALSA,
+        ],
+      );
+      return row.id;
+    },
+
+    /** A finished CSV import of the school's attendance, started and finished at `at`. */
+    async importRun(school: string, options: { by: string; at: string | Date; mode?: string }): Promise<string> {
+      const row = await one(
+        `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status, started_at, finished_at)
+         SELECT organisation_id, id, $2, 'csv', $3, 'completed', $4, $4 FROM agency WHERE id = $1 RETURNING id`,
+        [school, options.by, options.mode ?? 'partial', options.at],
+      );
+      return row.id;
+    },
+
+    /** A refresh token of the user that expires at `expiresAt` (a token of its own family). */
+    async refreshToken(user: string, expiresAt: string | Date): Promise<string> {
+      const row = await one(
+        `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
+         VALUES ($1, gen_random_uuid(), $2, $3) RETURNING id`,
+        [user, `given-${run}-${next()}`, expiresAt],
+      );
+      return row.id;
+    },
+
+    /** A retention run going on (as if another instance had started one on its schedule). */
+    async retentionRunGoingOn(): Promise<string> {
+      const row = await one(
+        `INSERT INTO retention_run (trigger, clock_at) VALUES ('schedule', now()) RETURNING id`,
+        [],
+      );
+      return row.id;
+    },
+
     /** A notification for `recipient` (`review.due` about nothing unless options say otherwise), unread. */
     async notification(
       recipient: string,
