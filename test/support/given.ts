@@ -769,6 +769,25 @@ export function givenFor(db: Queryable) {
       return row.id;
     },
 
+    /** An SS 12000 source of the organisation (no schools mapped, nothing listening: a run ends at once). */
+    async ss12000Source(organisation: string, options: { name?: string; baseUrl?: string } = {}): Promise<string> {
+      const row = await one(
+        `INSERT INTO ss12000_source (organisation_id, name, base_url, auth_type) VALUES ($1, $2, $3, 'none') RETURNING id`,
+        [organisation, options.name ?? `Källa ${run}-${next()}`, options.baseUrl ?? 'http://127.0.0.1:9/v2'],
+      );
+      return row.id;
+    },
+
+    /** A finished, successful manual sync run of the source. */
+    async syncRun(source: string): Promise<string> {
+      const row = await one(
+        `INSERT INTO ss12000_sync_run (source_id, status, trigger, started_at, finished_at)
+         VALUES ($1, 'succeeded', 'manual', now(), now()) RETURNING id`,
+        [source],
+      );
+      return row.id;
+    },
+
     /** A retention run going on (as if another instance had started one on its schedule). */
     async retentionRunGoingOn(): Promise<string> {
       const row = await one(
