@@ -126,6 +126,7 @@ describe('POST /access-log/search (the auditor, a pupil by personnummer in the b
       [region.rows[0].organisation_id],
     );
     expect(other.rowCount).toBe(1);
+    // Raw: the test asserts on this INSERT's own row count (assertions stay untouched).
     const regionAuditor = await t.db.query<{ id: string }>(
       `INSERT INTO app_user (username, display_name, roles, agency_id, password_hash)
        SELECT 'auditor@regionjh.test', 'Region Granskare', ARRAY['auditor'], $1, password_hash FROM app_user WHERE username = $2

@@ -2,6 +2,8 @@ import { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { migrations } from '@app/database';
 import { demoId } from '@app/demo';
+import { addDays, swedishDate } from '@app/calendar';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, createTestDatabase, dropTestDatabase, TestApp } from './support/test-app';
 
 const MUNICIPALITY_AUDITOR = 'auditor@ostersund.demo';
@@ -32,37 +34,28 @@ describe('access log by responsible organisation', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    // A region auditor, with the demo password (the hash is copied from a demo user).
-    await t.db.query(
-      `INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
-       SELECT $1, $2, 'Region Revisor', password_hash, ARRAY['auditor'] FROM app_user WHERE username = 'bup@regionjh.demo'`,
-      [demoId('agency:bup'), REGION_AUDITOR],
-    );
+    const given = givenFor(t.db);
+    // A region auditor, with the demo password.
+    await given.user({
+      agency: demoId('agency:bup'),
+      roles: ['auditor'],
+      username: REGION_AUDITOR,
+      displayName: 'Region Revisor',
+    });
     // A second municipality whose pupil has a case with BUP (consent in force), so that BUP's
     // case list spans two organisations.
-    const { rows } = await t.db.query(
-      `WITH org AS (INSERT INTO organisation (name, kind) VALUES ('Krokoms kommun', 'municipality') RETURNING id),
-            school AS (INSERT INTO agency (organisation_id, name, type, school_unit_code)
-                       SELECT id, 'Krokomsskolan', 'school', '99887766' FROM org RETURNING id, organisation_id),
-            coordinator AS (INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
-                       SELECT school.id, 'elevhalsa@krokom.test', 'Krokom Elevhälsa', 'x', ARRAY['elevhalsa'] FROM school RETURNING id),
-            pupil AS (INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name)
-                       SELECT organisation_id, id, '201203150008', 'Kim', 'Krokom', 8, '8A' FROM school RETURNING id, school_id),
-            kase AS (INSERT INTO support_case (reference, student_id, school_id, coordinator_id)
-                       SELECT 'T-KROKOM-1', pupil.id, pupil.school_id, coordinator.id FROM pupil, coordinator RETURNING id, coordinator_id)
-       SELECT id, coordinator_id FROM kase`,
-    );
-    otherCase = rows[0].id;
-    await t.db.query(
-      `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline, status, representative_id, responded_by, responded_at)
-       VALUES ($1, $2, $3, '2099-01-01', 'accepted', $4, $4, now())`,
-      [otherCase, demoId('agency:bup'), rows[0].coordinator_id, demoId('user:bup@regionjh.demo')],
-    );
-    await t.db.query(
-      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
-       VALUES ($1, $2, 'guardian', 'Vårdnadshavare', ARRAY['case_summary'], current_date - 1, current_date + 365, $3)`,
-      [otherCase, demoId('agency:bup'), rows[0].coordinator_id],
-    );
+    const school = await given.school(await given.organisation({ name: 'Krokoms kommun' }), { name: 'Krokomsskolan' });
+    const coordinator = await given.user({ agency: school, roles: ['elevhalsa'], username: 'elevhalsa@krokom.test' });
+    ({ caseId: otherCase } = await given.caseWithConsent(await given.pupil({ school }), demoId('agency:bup'), {
+      case: { reference: 'T-KROKOM-1', coordinator: coordinator.id },
+      representative: demoId('user:bup@regionjh.demo'),
+      deadline: '2099-01-01',
+      consent: {
+        givenAt: addDays(swedishDate(), -1),
+        validUntil: addDays(swedishDate(), 365),
+        givenByName: 'Vårdnadshavare',
+      },
+    }));
   });
   afterAll(() => t.close());
 
@@ -172,25 +165,19 @@ describe('the migration that names the responsible organisation of existing rows
     await migration.down(runner);
     const MUNICIPALITY = demoId('org:ostersund');
     const REGION = demoId('org:regionjh');
-    const { rows: other } = await db.query(
-      `WITH org AS (INSERT INTO organisation (name, kind) VALUES ('Krokoms kommun', 'municipality') RETURNING id),
-            school AS (INSERT INTO agency (organisation_id, name, type, school_unit_code)
-                       SELECT id, 'Krokomsskolan', 'school', '99887766' FROM org RETURNING id, organisation_id),
-            pupil AS (INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name)
-                       SELECT organisation_id, id, '201203150008', 'Kim', 'Krokom', 8, '8A' FROM school RETURNING id, school_id)
-       INSERT INTO support_case (reference, student_id, school_id, coordinator_id)
-       SELECT 'T-KROKOM-1', pupil.id, pupil.school_id, $1 FROM pupil RETURNING id`,
-      [demoId('user:elevhalsa@storsjo.demo')],
-    );
+    const given = givenFor(db);
+    const school = await given.school(await given.organisation({ name: 'Krokoms kommun' }), { name: 'Krokomsskolan' });
+    const otherCase = await given.case(await given.pupil({ school }), { reference: 'T-KROKOM-1' });
     const rows: [string, string | null, string, string[]][] = [
       ['bup reads a municipal case', REGION, 'case', [CASE_WITH_BUP]],
-      ['bup lists cases of two municipalities', REGION, 'case', [CASE_WITH_BUP, other[0].id]],
+      ['bup lists cases of two municipalities', REGION, 'case', [CASE_WITH_BUP, otherCase]],
       ['region admin refused an endpoint', REGION, 'endpoint', ['GET /api/v1/access-log']],
       ['failed login of a municipal account', null, 'user', [demoId('user:rektor@storsjo.demo')]],
       ['class figures', MUNICIPALITY, 'class', [`${demoId('agency:storsjo')}/7A`]],
       ['unknown pupil refused', REGION, 'student', ['00000000-0000-4000-8000-000000000000']],
     ];
     for (const [action, organisationId, subjectType, subjectIds] of rows) {
+      // Raw on purpose: log rows as written before the column existed are the migration's input.
       await db.query(
         `INSERT INTO access_log (organisation_id, action, subject_type, subject_ids, outcome) VALUES ($1, $2, $3, $4, 'allowed')`,
         [organisationId, action, subjectType, subjectIds],

@@ -475,6 +475,7 @@ describe('attendance imports (CSV and SS 12000)', () => {
             `SELECT pid, backend_start::text AS started FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
           )
         ).rows;
+        // Raw on purpose: a running import owned by this very connection's backend (pid, start) is the subject.
         const insert = (pid: number, started: string) =>
           client.query(
             `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status, backend_pid, backend_started_at)

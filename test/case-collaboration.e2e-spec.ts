@@ -1,6 +1,6 @@
 import { addDays, addWorkingDays, isWorkingDay, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils, insertCase, insertConsent, insertInvitation } from './access/case-collaboration.access';
+import { Given, givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const STORSJO = demoId('agency:storsjo');
@@ -35,15 +35,14 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
   let soc: string;
   let bup: string;
   let hab: string;
-  const pupils: string[] = [];
-  let nextPupil = 0;
+  let given: Given;
   let refs = 0;
 
   /** A fresh case for one Storsjö pupil, with the pupil's name for leak checks. */
   async function newCase() {
-    const studentId = pupils[nextPupil++];
+    const { id: studentId } = await given.pupil();
     const reference = `T-COLLAB-E2E-${++refs}`;
-    const id = await insertCase(t.db, studentId, reference);
+    const id = await given.case(studentId, { reference });
     const { rows } = await t.db.query(`SELECT first_name, last_name, class_name FROM student WHERE id = $1`, [
       studentId,
     ]);
@@ -78,6 +77,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [elevhalsa, rektor, parkElevhalsa, soc, bup, hab] = await Promise.all(
       [
         'elevhalsa@storsjo.demo',
@@ -88,7 +88,6 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
         'hab@regionjh.demo',
       ].map((u) => bearer(t.http, u)),
     );
-    pupils.push(...(await freeStorsjoPupils(t.db, 20)));
   });
   afterAll(() => t.close());
 
@@ -207,7 +206,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
         minutes: 403, // no case.manage: refused before the case is looked at
       });
       // With consent covering case_summary the inbox item names the pupil.
-      await insertConsent(t.db, c.id, BUP, ['case_summary']);
+      await given.consent(c.id, BUP, { scope: ['case_summary'] });
       const named = await get(bup, '/mobilisations?status=pending').expect(200);
       expect(named.body.items.find((i: { id: string }) => i.id === invited.body.id).pupil).toEqual({
         firstName: c.firstName,
@@ -222,7 +221,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
     it('a consent without case_summary shows no pupil name in the inbox', async () => {
       const c = await newCase();
       const invited = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: HAB }).expect(201);
-      await insertConsent(t.db, c.id, HAB, ['mapping']);
+      await given.consent(c.id, HAB, { scope: ['mapping'] });
       const inbox = await get(hab, '/mobilisations').expect(200);
       expect(inbox.body.items.find((i: { id: string }) => i.id === invited.body.id).pupil).toBeNull();
       await get(hab, `/cases/${c.id}/meetings`).expect(403);
@@ -269,7 +268,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
 
     it('lets only one of two concurrent answers win', async () => {
       const c = await newCase();
-      const id = await insertInvitation(t.db, c.id, HAB, addWorkingDays(swedishDate(), 5));
+      const id = await given.invitation(c.id, HAB, { deadline: addWorkingDays(swedishDate(), 5) });
       const answers = await Promise.all([
         post(hab, `/mobilisations/${id}/accept`, { representativeUserId: HAB_WORKER }),
         post(hab, `/mobilisations/${id}/decline`, { reason: 'Inte vårt uppdrag.' }),
@@ -286,7 +285,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
     it('declines with a reason: the agency is out of the case even with consent, may be invited again', async () => {
       const c = await newCase();
       const { body: inv } = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: BUP }).expect(201);
-      await insertConsent(t.db, c.id, BUP, ['case_summary', 'mapping']);
+      await given.consent(c.id, BUP, { scope: ['case_summary', 'mapping'] });
       await get(bup, `/cases/${c.id}/mapping`).expect(200);
       await post(bup, `/mobilisations/${inv.id}/decline`, { reason: '   ' }).expect(422);
       await post(bup, `/mobilisations/${inv.id}/decline`, {}).expect(400);
@@ -395,7 +394,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
 
       // Readers: the school, and the agency with consent covering case_summary.
       await get(soc, `/cases/${c.id}/meetings`).expect(404);
-      await insertConsent(t.db, c.id, SOC, ['case_summary']);
+      await given.consent(c.id, SOC, { scope: ['case_summary'] });
       const list = await get(soc, `/cases/${c.id}/meetings`).expect(200);
       expect(list.body).toEqual({ items: [expect.objectContaining({ id: res.body.id })], nextCursor: null });
       await get(rektor, `/cases/${c.id}/meetings`).expect(200);
@@ -407,8 +406,8 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
       const c = await newCase();
       await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC }).expect(201);
       await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: BUP }).expect(201);
-      await insertConsent(t.db, c.id, SOC, ['case_summary', 'mapping']);
-      await insertConsent(t.db, c.id, BUP, ['mapping', 'health_notes']);
+      await given.consent(c.id, SOC, { scope: ['case_summary', 'mapping'] });
+      await given.consent(c.id, BUP, { scope: ['mapping', 'health_notes'] });
 
       const pupilView = await post(elevhalsa, `/cases/${c.id}/mapping`, {
         section: 'pupil_view',
@@ -482,8 +481,8 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
 
     it('refuses the mapping to an agency whose consent lacks the scope (403)', async () => {
       const c = await newCase();
-      await insertInvitation(t.db, c.id, SOC, addWorkingDays(swedishDate(), 5));
-      await insertConsent(t.db, c.id, SOC, ['attendance']);
+      await given.invitation(c.id, SOC, { deadline: addWorkingDays(swedishDate(), 5) });
+      await given.consent(c.id, SOC, { scope: ['attendance'] });
       await get(soc, `/cases/${c.id}/mapping`).expect(403);
       await get(soc, `/cases/${c.id}/meetings`).expect(403);
       await get(soc, `/cases/${c.id}/mobilisations`).expect(403);
@@ -499,7 +498,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
     async function consentedCase() {
       const c = await newCase();
       await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC }).expect(201);
-      const consentId = await insertConsent(t.db, c.id, SOC, ['case_summary', 'mapping', 'health_notes']);
+      const consentId = await given.consent(c.id, SOC, { scope: ['case_summary', 'mapping', 'health_notes'] });
       const meeting = await post(elevhalsa, `/cases/${c.id}/meetings`, {
         startsAt: inDays(1),
         place: 'Storsjöskolan',
@@ -540,13 +539,13 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
     it('refuses invitations, answers, meetings, minutes and mapping (409); the agency no longer sees it', async () => {
       const c = await newCase();
       const { body: inv } = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC }).expect(201);
-      await insertConsent(t.db, c.id, SOC, ['case_summary', 'mapping']);
+      await given.consent(c.id, SOC, { scope: ['case_summary', 'mapping'] });
       const own = await post(soc, `/cases/${c.id}/mapping`, { section: 'school', text: 'Före stängning.' });
-      const { rows } = await t.db.query(
-        `INSERT INTO case_meeting (case_id, starts_at, place, agency_ids, created_by)
-         VALUES ($1, now() - interval '1 day', 'Storsjöskolan', $2, $3) RETURNING id`,
-        [c.id, [STORSJO], demoId('user:elevhalsa@storsjo.demo')],
-      );
+      const meetingId = await given.meeting(c.id, {
+        startsAt: new Date(Date.now() - 86_400_000),
+        place: 'Storsjöskolan',
+        agencies: [STORSJO],
+      });
       await t.db.query(
         `UPDATE support_case SET status = 'closed', closed_at = now(), outcome = 'other' WHERE id = $1`,
         [c.id],
@@ -561,7 +560,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
         pupilPresent: true,
         guardiansPresent: true,
       }).expect(409);
-      await patch(elevhalsa, `/cases/${c.id}/meetings/${rows[0].id}`, { minutes: 'Sent.' }).expect(409);
+      await patch(elevhalsa, `/cases/${c.id}/meetings/${meetingId}`, { minutes: 'Sent.' }).expect(409);
       await post(elevhalsa, `/cases/${c.id}/mapping`, { section: 'school', text: 'Efter.' }).expect(409);
       // Closing ended social services' access, though its consent is in force.
       await post(soc, `/cases/${c.id}/mapping`, { section: 'school', text: 'Efter.' }).expect(404);

@@ -1,5 +1,6 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const STORSJO = demoId('agency:storsjo');
@@ -26,12 +27,7 @@ describe('cases, status, consent and lead times', () => {
   const status = (id: string, body: Record<string, unknown>, token = elevhalsa) =>
     t.http.post(`${API}/cases/${id}/status`).set('authorization', token).send(body);
   const mobilise = (id: string, agencyId: string) =>
-    t.db.query(`INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, $4::date)`, [
-      id,
-      agencyId,
-      demoId('user:elevhalsa@storsjo.demo'),
-      addDays(today, 7),
-    ]);
+    givenFor(t.db).invitation(id, agencyId, { deadline: addDays(today, 7) });
   const consent = (id: string, agencyId: string, body: Record<string, unknown> = {}) =>
     t.http
       .post(`${API}/cases/${id}/consents`)

@@ -1,7 +1,7 @@
 import { addDays, addMonths, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { ReminderSweep } from '@app/notifications';
-import { freeStorsjoPupils, insertCase, insertConsent, insertInvitation } from './access/case-collaboration.access';
+import { Given, givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const STORSJO = demoId('agency:storsjo');
@@ -24,13 +24,14 @@ describe('consent and what an outside agency sees', () => {
   let bup: string;
   let hab: string;
   let pupils: string[];
+  let given: Given;
   let refs = 0;
 
   const today = swedishDate();
   const get = (token: string, path: string) => t.http.get(`${API}${path}`).set('authorization', token);
   const post = (token: string, path: string, body: object = {}) =>
     t.http.post(`${API}${path}`).set('authorization', token).send(body);
-  const newCase = () => insertCase(t.db, pupils.shift()!, `T-CONSENT-${++refs}`);
+  const newCase = () => given.case(pupils.shift()!, { reference: `T-CONSENT-${++refs}` });
   const giveConsent = (caseId: string, agencyId: string, body: Record<string, unknown> = {}) =>
     post(elevhalsa, `/cases/${caseId}/consents`, {
       agencyId,
@@ -47,6 +48,7 @@ describe('consent and what an outside agency sees', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [elevhalsa, rektor, soc, bup, hab] = await Promise.all(
       [
         'elevhalsa@storsjo.demo',
@@ -56,15 +58,15 @@ describe('consent and what an outside agency sees', () => {
         'hab@regionjh.demo',
       ].map((u) => bearer(t.http, u)),
     );
-    pupils = await freeStorsjoPupils(t.db, 14);
+    pupils = await given.pupilIds(14);
   });
   afterAll(() => t.close());
 
   describe('consent on a closed case, and its validity (high)', () => {
     it('withdraws consent whatever the status, and closing ends an outside agency’s access', async () => {
       const caseId = await newCase();
-      await insertInvitation(t.db, caseId, SOC, addDays(today, 7));
-      const given = await giveConsent(caseId, SOC).expect(201);
+      await given.invitation(caseId, SOC, { deadline: addDays(today, 7) });
+      const consentGiven = await giveConsent(caseId, SOC).expect(201);
       await get(soc, `/cases/${caseId}`).expect(200);
       await close(caseId);
       // Closed: the case, its parts and the list are gone for the agency, though its consent is in force.
@@ -77,7 +79,7 @@ describe('consent and what an outside agency sees', () => {
       expect(inbox.body.items.find((i: { caseId: string }) => i.caseId === caseId).pupil).toBeNull();
       // The school still reads it, and the guardian may still take consent back.
       await get(rektor, `/cases/${caseId}`).expect(200);
-      const withdrawn = await post(elevhalsa, `/cases/${caseId}/consents/${given.body.id}/withdraw`).expect(200);
+      const withdrawn = await post(elevhalsa, `/cases/${caseId}/consents/${consentGiven.body.id}/withdraw`).expect(200);
       expect(withdrawn.body).toMatchObject({ inForce: false, withdrawnAt: expect.any(String) });
       // Giving new consent in a closed case stays refused.
       await giveConsent(caseId, SOC).expect(409);
@@ -86,7 +88,7 @@ describe('consent and what an outside agency sees', () => {
     it('lets an agency named in a recorded follow-up read that follow-up (only) while its consent is in force', async () => {
       const caseId = await newCase();
       for (const agency of [SOC, BUP]) {
-        await insertInvitation(t.db, caseId, agency, addDays(today, 7));
+        await given.invitation(caseId, agency, { deadline: addDays(today, 7) });
         await giveConsent(caseId, agency, { scope: ['case_summary', 'plan'] }).expect(201);
       }
       await close(caseId);
@@ -125,6 +127,7 @@ describe('consent and what an outside agency sees', () => {
       const longest = await giveConsent(caseId, BUP, { givenAt, validUntil: addMonths(givenAt, 24) }).expect(201);
       expect(longest.body.validUntil).toBe(addMonths(givenAt, 24));
       // Every consent in the database has an end: the column refuses none.
+      // A raw INSERT on purpose: the database's refusal is the subject.
       await expect(
         t.db.query(
           `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, recorded_by)
@@ -148,7 +151,7 @@ describe('consent and what an outside agency sees', () => {
         [caseId],
       );
       pupil = rows[0];
-      for (const agency of [SOC, HAB]) await insertInvitation(t.db, caseId, agency, addDays(today, 7));
+      for (const agency of [SOC, HAB]) await given.invitation(caseId, agency, { deadline: addDays(today, 7) });
       // Social services sees the plan only; habilitation the summary and the plan.
       await giveConsent(caseId, SOC, { scope: ['plan'], givenByName: 'Greta Guardian' }).expect(201);
       await giveConsent(caseId, HAB, { scope: ['case_summary', 'plan'], givenByName: 'Greta Guardian' }).expect(201);
@@ -272,7 +275,7 @@ describe('consent and what an outside agency sees', () => {
 
     it('sends no reminder to an agency whose consent has ended, though the action is still its own', async () => {
       const caseId = await newCase();
-      await insertInvitation(t.db, caseId, HAB, addDays(today, 7));
+      await given.invitation(caseId, HAB, { deadline: addDays(today, 7) });
       const consent = await giveConsent(caseId, HAB, { scope: ['case_summary', 'plan'] }).expect(201);
       await t.http
         .put(`${API}/cases/${caseId}/plan`)
@@ -300,7 +303,7 @@ describe('consent and what an outside agency sees', () => {
 
     it('does not tell an agency without consent in force of an action given to it', async () => {
       const caseId = await newCase();
-      await insertInvitation(t.db, caseId, HAB, addDays(today, 7));
+      await given.invitation(caseId, HAB, { deadline: addDays(today, 7) });
       await t.http
         .put(`${API}/cases/${caseId}/plan`)
         .set('authorization', elevhalsa)
@@ -317,7 +320,7 @@ describe('consent and what an outside agency sees', () => {
 
     it('stops reminders when consent expires, on the day after its last valid day', async () => {
       const caseId = await newCase();
-      await insertInvitation(t.db, caseId, HAB, addDays(today, 7));
+      await given.invitation(caseId, HAB, { deadline: addDays(today, 7) });
       await giveConsent(caseId, HAB, { scope: ['plan'], validUntil: addDays(today, 1) }).expect(201);
       await t.http
         .put(`${API}/cases/${caseId}/plan`)
@@ -338,15 +341,16 @@ describe('consent and what an outside agency sees', () => {
     let otherCoordinator: string;
 
     beforeAll(async () => {
-      const { rows } = await t.db.query(
-        `INSERT INTO app_user (username, display_name, password_hash, agency_id, roles)
-         VALUES ('kurator2@storsjo.demo', 'Kim Kurator', 'not-a-hash', $1, '{elevhalsa}') RETURNING id`,
-        [STORSJO],
-      );
-      otherCoordinator = rows[0].id;
+      ({ id: otherCoordinator } = await given.user({
+        agency: STORSJO,
+        roles: ['elevhalsa'],
+        username: 'kurator2@storsjo.demo',
+        displayName: 'Kim Kurator',
+        passwordHash: 'not-a-hash',
+      }));
       caseId = await newCase();
       await t.db.query(`UPDATE support_case SET coordinator_id = $2 WHERE id = $1`, [caseId, otherCoordinator]);
-      await insertInvitation(t.db, caseId, SOC, addDays(today, 7));
+      await given.invitation(caseId, SOC, { deadline: addDays(today, 7) });
     });
 
     it('refuses the school’s other elevhälsa (403, logged) for plan and consent', async () => {
@@ -356,7 +360,7 @@ describe('consent and what an outside agency sees', () => {
         .send({ goals: [{ text: 'Mål.' }], actions: [] })
         .expect(403);
       await giveConsent(caseId, SOC).expect(403);
-      const consentId = await insertConsent(t.db, caseId, SOC, ['case_summary']);
+      const consentId = await given.consent(caseId, SOC, { scope: ['case_summary'] });
       await post(elevhalsa, `/cases/${caseId}/consents/${consentId}/withdraw`).expect(403);
       await t.http
         .post(`${API}/cases/${caseId}/plan/agreements`)
@@ -403,10 +407,7 @@ describe('consent and what an outside agency sees', () => {
   describe('what an agency’s timeline shows of other agencies (low)', () => {
     it('lists its own consents and invitations and the shared events, not the others’', async () => {
       const caseId = await newCase();
-      await t.db.query(
-        `INSERT INTO case_event (case_id, actor_id, agency_id, kind, data) VALUES ($1, $2, $3, 'case.opened', '{}')`,
-        [caseId, ELEVHALSA, STORSJO],
-      );
+      await given.event(caseId, 'case.opened');
       for (const agency of [SOC, BUP]) {
         await post(elevhalsa, `/cases/${caseId}/mobilisations`, { agencyId: agency }).expect(201);
         await giveConsent(caseId, agency, {

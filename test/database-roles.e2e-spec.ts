@@ -17,6 +17,7 @@ describe('database roles: the runtime role cannot erase the audit trail', () => 
     app = new Client({ connectionString: url });
     await app.connect();
     // Something to erase: one row in each append-only table, written as the app writes them.
+    // Raw on purpose: the app's own role writing (and failing to change) these rows is the subject.
     await app.query(`INSERT INTO access_log (action, subject_type, outcome) VALUES ('test', 'test', 'allowed')`);
   });
   afterAll(async () => {
@@ -71,6 +72,7 @@ describe('database roles: the runtime role cannot erase the audit trail', () => 
 
   it('still reads and appends to the access log', async () => {
     const before = await count('access_log');
+    // Raw on purpose: appending as the app's own role is what is tested.
     await app.query(`INSERT INTO access_log (action, subject_type, outcome) VALUES ('test', 'test', 'denied')`);
     expect(await count('access_log')).toBe(before + 1);
     const { rows } = await app.query(`SELECT count(*)::int AS n FROM access_log`);

@@ -1,13 +1,13 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils } from './access/case-collaboration.access';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { Given, givenFor, monthsAgo } from './support/given';
 
-const STORSJO = demoId('agency:storsjo');
 const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 
 describe("elevhälsa's lists of reviews and follow-ups due", () => {
   let t: TestApp;
+  let given: Given;
   let elevhalsa: string;
   let parkElevhalsa: string;
   let others: Record<string, string>;
@@ -18,34 +18,32 @@ describe("elevhälsa's lists of reviews and follow-ups due", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     elevhalsa = await bearer(t.http, 'elevhalsa@storsjo.demo');
     parkElevhalsa = await bearer(t.http, 'elevhalsa@park.demo');
     others = {};
     for (const user of ['mentor@storsjo.demo', 'rektor@storsjo.demo', 'soc@ostersund.demo', 'admin@ostersund.demo'])
       others[user] = await bearer(t.http, user);
-    const [openPupil, closedPupil] = await freeStorsjoPupils(t.db, 2);
+    const [openPupil, closedPupil] = await given.pupilIds(2);
 
     openCaseId = (
       await t.http.post(`${API}/cases`).set('authorization', elevhalsa).send({ studentId: openPupil }).expect(201)
     ).body.id;
     // A plan started five weeks ago with three review dates: overdue, soon, and beyond the horizon.
-    await t.db.query(
-      `INSERT INTO case_plan (case_id, review_dates, created_by, updated_by, created_at)
-       VALUES ($1, $2::date[], $3, $3, now() - interval '35 days')`,
-      [openCaseId, [addDays(today, -3), addDays(today, 10), addDays(today, 60)], ELEVHALSA],
-    );
+    await given.plan(openCaseId, {
+      startedOn: addDays(today, -35),
+      reviewDates: [addDays(today, -3), addDays(today, 10), addDays(today, 60)],
+    });
 
-    const { rows } = await t.db.query(
-      `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, closed_at, outcome, close_reason)
-       VALUES ('T-DUE-LISTS', $1, $2, $3, 'closed', now() - interval '9 months', now() - interval '6 months', 'other', 'Avslutat')
-       RETURNING id`,
-      [closedPupil, STORSJO, ELEVHALSA],
-    );
-    closedCaseId = rows[0].id;
-    await t.db.query(
-      `INSERT INTO case_follow_up (case_id, months, due_on) VALUES ($1, 6, $2::date), ($1, 18, $3::date)`,
-      [closedCaseId, today, addDays(today, 365)],
-    );
+    closedCaseId = await given.case(closedPupil, {
+      reference: 'T-DUE-LISTS',
+      status: 'closed',
+      openedAt: monthsAgo(9),
+      closedAt: monthsAgo(6),
+      outcome: 'other',
+      closeReason: 'Avslutat',
+    });
+    await given.followUpsDue(closedCaseId, today, addDays(today, 365));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils } from './access/case-collaboration.access';
+import { Given, givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const STORSJO = demoId('agency:storsjo');
@@ -22,6 +22,7 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
   let adminKommun: string;
   let adminRegion: string;
   let pupils: string[];
+  let given: Given;
 
   const today = swedishDate();
   const get = (token: string, path: string) => t.http.get(`${API}${path}`).set('authorization', token);
@@ -33,49 +34,17 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
     (await post(elevhalsa, '/cases', { studentId }).expect(201)).body.id;
 
   /** A plan by SQL (the plan endpoints are another module's), its first version on `startedOn` at noon. */
-  async function insertPlan(caseId: string, startedOn: string, fields: Record<string, unknown> = {}): Promise<string> {
-    const { rows } = await t.db.query(
-      `INSERT INTO case_plan (case_id, pupil_view, guardian_view, review_dates, created_by, updated_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5, ($6 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm',
-               ($6 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm') RETURNING id`,
-      [caseId, fields.pupilView ?? null, fields.guardianView ?? null, fields.reviewDates ?? [], ELEVHALSA, startedOn],
-    );
-    await t.db.query(
-      `INSERT INTO plan_version (plan_id, version, snapshot, changed_by, agency_id, change, changed_at)
-       VALUES ($1, 1, '{}', $2, $3, 'created', ($4 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm')`,
-      [rows[0].id, ELEVHALSA, STORSJO, startedOn],
-    );
-    return rows[0].id;
-  }
-
-  const mobilise = (caseId: string, agencyId: string) =>
-    t.db.query(`INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, $4::date)`, [
-      caseId,
-      agencyId,
-      ELEVHALSA,
-      addDays(today, 7),
-    ]);
-  const consent = (caseId: string, agencyId: string, scope: string[]) =>
-    t.db.query(
-      `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
-       VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', $3, $4, $4::date + 365, $5)`,
-      [caseId, agencyId, scope, today, ELEVHALSA],
-    );
+  const insertPlan = (caseId: string, startedOn: string, fields: Parameters<Given['plan']>[1] = {}) =>
+    given.plan(caseId, { ...fields, startedOn, withVersion: true });
+  const mobilise = (caseId: string, agencyId: string) => given.invitation(caseId, agencyId);
+  const consent = (caseId: string, agencyId: string, scope: string[]) => given.consent(caseId, agencyId, { scope });
 
   /** Replaces the pupil's attendance with these days: [day, offered, valid, invalid]. */
-  async function setAttendance(studentId: string, days: [string, number, number, number][]) {
-    await t.db.query(`DELETE FROM attendance_day WHERE student_id = $1`, [studentId]);
-    for (const [day, offered, valid, invalid] of days) {
-      await t.db.query(
-        `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
-         VALUES ($1, $2, 5, $3, $4, $5)`,
-        [studentId, day, offered, valid, invalid],
-      );
-    }
-  }
+  const setAttendance = (studentId: string, days: [string, number, number, number][]) => given.days(studentId, days);
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [elevhalsa, rektor, mentor, parkElevhalsa, soc, bup, hab, adminKommun, adminRegion] = await Promise.all(
       [
         'elevhalsa@storsjo.demo',
@@ -89,7 +58,7 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
         'admin@regionjh.demo',
       ].map((u) => bearer(t.http, u)),
     );
-    pupils = await freeStorsjoPupils(t.db, 6);
+    pupils = (await given.pupils(6)).map((p) => p.id);
   });
   afterAll(() => t.close());
 
@@ -312,32 +281,30 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
       caseId = await openCase(studentId);
       pupil = (await t.db.query(`SELECT first_name, last_name, personnummer FROM student WHERE id = $1`, [studentId]))
         .rows[0];
-      await t.db.query(
-        `INSERT INTO guardian (student_id, name, relation, phone, email) VALUES ($1, 'Greta Testsson', 'vårdnadshavare', '070-1740699', 'greta@exempel.se')`,
-        [studentId],
-      );
+      await given.guardian(studentId, { name: 'Greta Testsson', phone: '070-1740699', email: 'greta@exempel.se' });
       guardians = (await t.db.query(`SELECT name, phone, email FROM guardian WHERE student_id = $1`, [studentId])).rows;
       const planId = await insertPlan(caseId, addDays(today, -3), {
         pupilView: 'Jag vill börja på morgonen med något jag tycker om.',
         guardianView: 'Vi vill ha tätare kontakt med mentor & skolan.',
         reviewDates: [addDays(today, 30), addDays(today, 60)],
       });
-      await t.db.query(
-        `INSERT INTO plan_goal (plan_id, position, text, target_attendance_percent, target_date)
-         VALUES ($1, 1, '<script>alert("x")</script> Eleven är i skolan', 80, $2)`,
-        [planId, addDays(today, 42)],
-      );
-      await t.db.query(
-        `INSERT INTO plan_action (plan_id, case_id, position, description, agency_id, responsible_user_id, start_date, due_date, status)
-         VALUES ($1, $2, 1, 'Samtal med familjen varje vecka', $3, $4, $5, $6, 'in_progress'),
-                ($1, $2, 2, 'Anpassat schema', $7, NULL, NULL, $6, 'planned')`,
-        [planId, caseId, SOC, SOC_WORKER, today, addDays(today, 28), STORSJO],
-      );
-      await t.db.query(
-        `INSERT INTO plan_agreement (plan_id, plan_version, participant, agency_id, name, agreed_at, recorded_by)
-         VALUES ($1, 1, 'pupil', NULL, $2, now(), $3), ($1, 1, 'agency', $4, 'Sara Socialsekreterare', now(), $3)`,
-        [planId, `${pupil.first_name} ${pupil.last_name}`, ELEVHALSA, SOC],
-      );
+      await given.goal(planId, {
+        text: '<script>alert("x")</script> Eleven är i skolan',
+        targetPercent: 80,
+        targetDate: addDays(today, 42),
+      });
+      await given.action(planId, caseId, {
+        position: 1,
+        description: 'Samtal med familjen varje vecka',
+        agency: SOC,
+        responsible: SOC_WORKER,
+        startDate: today,
+        dueDate: addDays(today, 28),
+        status: 'in_progress',
+      });
+      await given.action(planId, caseId, { position: 2, description: 'Anpassat schema', dueDate: addDays(today, 28) });
+      await given.agreement(planId, { participant: 'pupil', name: `${pupil.first_name} ${pupil.last_name}` });
+      await given.agreement(planId, { participant: 'agency', agency: SOC, name: 'Sara Socialsekreterare' });
       await mobilise(caseId, SOC);
       await consent(caseId, SOC, ['plan']);
       await mobilise(caseId, HAB);
@@ -414,49 +381,53 @@ describe('reviews, follow-ups, the printable plan and outcome statistics', () =>
     beforeAll(async () => {
       // 11 cases opened and closed in 2021VT at Storsjöskolan, each with a plan with an attendance goal.
       for (let i = 0; i < 11; i++) {
-        const { rows } = await t.db.query(
-          `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, plan_agreed_at,
-                                     closed_at, outcome, close_reason)
-           VALUES ($1, $2, $3, $4, 'closed', '2021-02-11 10:00+01', '2021-02-11 10:00+01'::timestamptz + make_interval(days => $5),
-                   '2021-04-15 10:00+02', 'attendance_recovered', 'Klart') RETURNING id`,
-          [`T-FU-STATS-${i}`, demoId(`pupil:${i}`), STORSJO, ELEVHALSA, 10 + i],
-        );
-        const caseId = rows[0].id;
-        const { rows: plan } = await t.db.query(
-          `INSERT INTO case_plan (case_id, created_by, updated_by) VALUES ($1, $2, $2) RETURNING id`,
-          [caseId, ELEVHALSA],
-        );
-        await t.db.query(
-          `INSERT INTO plan_goal (plan_id, position, text, target_attendance_percent) VALUES ($1, 1, 'Närvaro', 80)`,
-          [plan[0].id],
-        );
-        await t.db.query(
-          `INSERT INTO plan_review (case_id, reviewed_on, period_before_from, period_before_to, period_after_from,
-                                    period_after_to, goal_reached, recorded_by)
-           VALUES ($1, '2021-03-01', '2021-01-01', '2021-01-28', '2021-02-01', '2021-03-01', $2, $3)`,
-          [caseId, i < 5, ELEVHALSA],
-        );
+        const caseId = await given.case(await given.pupil(), {
+          reference: `T-FU-STATS-${i}`,
+          status: 'closed',
+          openedAt: '2021-02-11 10:00+01',
+          planAgreedAt: new Date(Date.parse('2021-02-11T10:00:00+01:00') + (10 + i) * 86_400_000),
+          closedAt: '2021-04-15 10:00+02',
+          outcome: 'attendance_recovered',
+          closeReason: 'Klart',
+        });
+        const planId = await given.plan(caseId);
+        await given.goal(planId, { text: 'Närvaro', targetPercent: 80 });
+        await given.review(caseId, {
+          reviewedOn: '2021-03-01',
+          before: ['2021-01-01', '2021-01-28'],
+          after: ['2021-02-01', '2021-03-01'],
+          goalReached: i < 5,
+        });
         const interventions = [...(i < 5 ? ['social_services'] : []), ...(i === 0 ? ['bup'] : [])];
-        await t.db.query(
-          `INSERT INTO case_follow_up (case_id, months, due_on, recorded_at, attendance_percent, school_or_work_20h,
-                                       new_interventions, recorded_by)
-           VALUES ($1, 6, '2021-10-15', '2021-10-15 12:00+02', $2, $3, $4, $5)`,
-          [caseId, 50 + i, i < 6, interventions, ELEVHALSA],
-        );
-        await t.db.query(
-          `INSERT INTO case_follow_up (case_id, months, due_on, recorded_at, attendance_percent, school_or_work_20h,
-                                       new_interventions, recorded_by)
-           VALUES ($1, 18, '2022-10-15', $2, $3, $4, $5, $6)`,
-          i < 3 ? [caseId, '2022-10-15 12:00+02', 90, true, [], ELEVHALSA] : [caseId, null, null, null, null, null],
+        await given.followUp(caseId, {
+          months: 6,
+          dueOn: '2021-10-15',
+          recordedAt: '2021-10-15 12:00+02',
+          attendancePercent: 50 + i,
+          schoolOrWork20h: i < 6,
+          newInterventions: interventions,
+        });
+        await given.followUp(
+          caseId,
+          i < 3
+            ? {
+                months: 18,
+                dueOn: '2022-10-15',
+                recordedAt: '2022-10-15 12:00+02',
+                attendancePercent: 90,
+                schoolOrWork20h: true,
+                newInterventions: [],
+              }
+            : { months: 18, dueOn: '2022-10-15' },
         );
       }
       // Two cases still in their plan, opened in the next term (2021HT): a small cell.
       for (const [n, studentId] of pupils.slice(4, 6).entries()) {
-        await t.db.query(
-          `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at)
-           VALUES ($1, $2, $3, $4, 'plan_active', '2021-09-01 10:00+02')`,
-          [`T-FU-STATS-ACTIVE-${n}`, studentId, STORSJO, ELEVHALSA],
-        );
+        await given.case(studentId, {
+          reference: `T-FU-STATS-ACTIVE-${n}`,
+          status: 'plan_active',
+          openedAt: '2021-09-01 10:00+02',
+        });
       }
     });
 

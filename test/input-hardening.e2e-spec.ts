@@ -5,6 +5,7 @@ import { Public } from '@app/access';
 import { CursorKey, encodeCursor } from '@app/http';
 import { demoId } from '@app/demo';
 import { luhnCheckDigit } from '@app/students';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 /** A route that fails the way an unclassified PostgreSQL error does, quoting the client's input. */
@@ -91,14 +92,7 @@ describe('Hardening: bad input is a 400 problem, never a 5xx; logs, caches and i
       [STORSJO],
     );
     caseId = open.rows[0].id;
-    const free = await t.db.query(
-      `SELECT s.id FROM student s WHERE s.school_id = $1
-          AND NOT EXISTS (SELECT 1 FROM absence_flag f WHERE f.student_id = s.id)
-          AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.student_id = s.id)
-        ORDER BY s.id LIMIT 1`,
-      [STORSJO],
-    );
-    flagPupil = free.rows[0].id;
+    flagPupil = (await givenFor(t.db).pupil()).id;
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils, insertConsent } from './access/case-collaboration.access';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { Given, givenFor } from './support/given';
 
 const SOC = demoId('agency:soc');
 const BUP = demoId('agency:bup');
@@ -18,6 +18,7 @@ function monday(day: string): string {
 
 describe('interventions: courses, plan actions and follow-ups', () => {
   let t: TestApp;
+  let given: Given;
   let elevhalsa: string;
   let rektor: string;
   let mentor: string;
@@ -37,6 +38,7 @@ describe('interventions: courses, plan actions and follow-ups', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [elevhalsa, rektor, mentor, parkElevhalsa, soc, bup, hab, adminKommun, adminRegion] = await Promise.all(
       [
         'elevhalsa@storsjo.demo',
@@ -50,17 +52,12 @@ describe('interventions: courses, plan actions and follow-ups', () => {
         'admin@regionjh.demo',
       ].map((u) => bearer(t.http, u)),
     );
-    [pupil] = await freeStorsjoPupils(t.db, 1);
+    [pupil] = await given.pupilIds(1);
     caseId = (await post(elevhalsa, '/cases', { studentId: pupil }).expect(201)).body.id;
     // Social services: consent with the plan; BUP: consent without it; habilitation: not in the case.
-    for (const agency of [SOC, BUP]) {
-      await t.db.query(
-        `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
-        [caseId, agency, ELEVHALSA],
-      );
-    }
-    await insertConsent(t.db, caseId, SOC, ['case_summary', 'plan']);
-    await insertConsent(t.db, caseId, BUP, ['case_summary', 'mapping']);
+    for (const agency of [SOC, BUP]) await given.invitation(caseId, agency);
+    await given.consent(caseId, SOC, { scope: ['case_summary', 'plan'] });
+    await given.consent(caseId, BUP, { scope: ['case_summary', 'mapping'] });
   });
   afterAll(() => t.close());
 
@@ -69,13 +66,8 @@ describe('interventions: courses, plan actions and follow-ups', () => {
     // without lessons), the start day itself, the end day and the day after it.
     const start = monday(addDays(today, -100));
     const end = addDays(start, 14);
-    await t.db.query(`DELETE FROM attendance_day WHERE student_id = $1`, [pupil]);
-    const day = (d: string, offered: number, absent: number) =>
-      t.db.query(
-        `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
-         VALUES ($1, $2, 5, $3, 0, $4)`,
-        [pupil, d, offered, absent],
-      );
+    await given.days(pupil, []);
+    const day = (d: string, offered: number, absent: number) => given.addDays(pupil, [[d, offered, 0, absent]]);
     for (const k of [1, 2, 4, 5, 6, 7, 8, 9]) await day(addDays(start, -7 * k), 300, 30);
     await day(addDays(start, -70), 300, 300); // the 10th week back: a 9th week with lessons, left out
     await day(start, 300, 300); // the start day: not "before" the start
@@ -222,7 +214,7 @@ describe('interventions: courses, plan actions and follow-ups', () => {
     // Withdrawn consent: social services sees no course (nor the case).
     await t.db.query(`UPDATE consent SET withdrawn_at = now() WHERE case_id = $1 AND agency_id = $2`, [caseId, SOC]);
     await get(soc, `/cases/${caseId}/interventions`).expect(404);
-    await insertConsent(t.db, caseId, SOC, ['case_summary', 'plan']);
+    await given.consent(caseId, SOC, { scope: ['case_summary', 'plan'] });
     await get(soc, `/cases/${caseId}/interventions`).expect(200);
   });
 

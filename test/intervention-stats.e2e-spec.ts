@@ -1,5 +1,6 @@
 import { addDays, swedishDate, termOf } from '@app/calendar';
 import { demoId } from '@app/demo';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const STORSJO = demoId('agency:storsjo');
@@ -110,38 +111,38 @@ describe('interventions: results per intervention and the board’s report', () 
         'soc@ostersund.demo',
       ].map((u) => bearer(t.http, u)),
     );
-    const pupils = async (school: string) =>
-      (await t.db.query(`SELECT id FROM student WHERE school_id = $1 ORDER BY id`, [school])).rows.map(
-        (r: { id: string }) => r.id as string,
-      );
-    const available = { storsjo: await pupils(STORSJO), park: await pupils(PARK) };
-    const used = { storsjo: 0, park: 0 };
+    const given = givenFor(t.db);
     for (const [n, c] of seededCourses().entries()) {
-      const student = available[c.school][used[c.school]++];
       const school = c.school === 'storsjo' ? STORSJO : PARK;
       const coordinator = c.school === 'storsjo' ? ELEVHALSA : PARK_ELEVHALSA;
       const endedOn = addDays(period.from, 1 + (n % 10));
-      const { rows } = await t.db.query(
-        `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, closed_at, outcome)
-         VALUES ($1, $2, $3, $4, 'closed', $5::date - 200, $5::date + 30, 'other') RETURNING id`,
-        [`T-IV-STATS-${n}`, student, school, coordinator, endedOn],
-      );
-      const course = await t.db.query(
-        `INSERT INTO intervention_course (case_id, intervention_id, started_on, referred_behaviours, attendance_before_start,
-                                          ended_on, end_reason, attendance_before_end, started_by, ended_by, ended_at)
-         VALUES ($1, $2, $3::date - 120, $4, $5, $3, $6, $7, $8, $8, now()) RETURNING id`,
-        [rows[0].id, c.intervention, endedOn, c.behaviours, c.before, c.reason, c.beforeEnd, coordinator],
-      );
+      const caseId = await given.case(await given.pupil({ school }), {
+        reference: `T-IV-STATS-${n}`,
+        coordinator,
+        status: 'closed',
+        openedAt: addDays(endedOn, -200),
+        closedAt: addDays(endedOn, 30),
+        outcome: 'other',
+        closeReason: null,
+      });
+      const course = await given.course(caseId, c.intervention, {
+        startedOn: addDays(endedOn, -120),
+        behaviours: c.behaviours,
+        attendanceBeforeStart: c.before,
+        by: coordinator,
+        ended: { on: endedOn, reason: c.reason, attendanceBeforeEnd: c.beforeEnd },
+      });
       for (const [months, f] of [
         [6, c.six],
         [18, c.eighteen],
       ] as const) {
         if (!f) continue;
-        await t.db.query(
-          `INSERT INTO intervention_follow_up (course_id, months, new_intervention_for, school_or_work_20h, recorded_by)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [course.rows[0].id, months, f.newFor, f.work, coordinator],
-        );
+        await given.courseFollowUp(course, {
+          months,
+          newInterventionFor: f.newFor,
+          schoolOrWork20h: f.work,
+          by: coordinator,
+        });
       }
     }
   });

@@ -4,7 +4,7 @@ import { createApp } from '../apps/api/src/bootstrap';
 import { APP_CONFIG, AppConfig, loadConfig } from '@app/config';
 import { demoEmail, demoId } from '@app/demo';
 import { backoffSeconds, MAIL_LEASE_SECONDS, MailWorker } from '@app/notifications';
-import { freeStorsjoPupils, insertCase } from './access/case-collaboration.access';
+import { Given, givenFor } from './support/given';
 import { SmtpTestServer } from './support/smtp-test-server';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -37,12 +37,13 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
   let worker: MailWorker;
   let elevhalsa: string;
   let pupils: string[];
+  let given: Given;
   let refs = 0;
 
   /** Invites an agency into a fresh case: one notification, and one mail, per agency worker. */
   async function invite(agencyId: string) {
     const reference = `NT-MAIL-${++refs}`;
-    const caseId = await insertCase(t.db, pupils.shift()!, reference);
+    const caseId = await given.case(pupils.shift()!, { reference });
     await t.http
       .post(`${API}/cases/${caseId}/mobilisations`)
       .set('authorization', elevhalsa)
@@ -62,9 +63,10 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
   beforeAll(async () => {
     await smtp.start(0);
     t = await createTestApp({ SMTP_URL: smtp.url, APP_BASE_URL: BASE_URL, MAIL_FROM: 'noreply@narvaro.test' });
+    given = givenFor(t.db);
     worker = t.app.get(MailWorker);
     elevhalsa = await bearer(t.http, 'elevhalsa@storsjo.demo');
-    pupils = await freeStorsjoPupils(t.db, 10);
+    pupils = await given.pupilIds(10);
   });
   afterAll(async () => {
     await t.close();
@@ -243,17 +245,13 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
     await t.db.query(`UPDATE mail_outbox SET status = 'failed' WHERE status <> 'sent'`);
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const { rows } = await t.db.query(
-        `INSERT INTO notification (recipient_id, kind, title, link, dedupe_key)
-         VALUES ($1, 'review.due', 'Test', '/notifications', $2) RETURNING id`,
-        [ELEVHALSA, `concurrent:${i}`],
+      const notificationId = await given.notification(ELEVHALSA, { dedupeKey: `concurrent:${i}` });
+      ids.push(
+        await given.mail(notificationId, {
+          recipient: 'eva@narvaro.test',
+          messageId: `<concurrent-${i}@narvaro.test>`,
+        }),
       );
-      const { rows: mail } = await t.db.query(
-        `INSERT INTO mail_outbox (notification_id, recipient, subject, body, message_id)
-         VALUES ($1, 'eva@narvaro.test', 'Nytt i Närvaroteam', 'x', $2) RETURNING message_id`,
-        [rows[0].id, `<concurrent-${i}@narvaro.test>`],
-      );
-      ids.push(mail[0].message_id);
     }
     const other = new MailWorker(t.app.get(DataSource), t.app.get<AppConfig>(APP_CONFIG), { now: () => new Date() });
     const [a, b, c] = await Promise.all([worker.flush(), other.flush(), other.flush()]);
@@ -309,8 +307,8 @@ describe('pg-boss jobs: two API instances on one database', () => {
         ).rows[0].n > 0,
     );
     const elevhalsa = await bearer(t.http, 'elevhalsa@storsjo.demo');
-    const [pupil] = await freeStorsjoPupils(t.db, 1);
-    const caseId = await insertCase(t.db, pupil, 'NT-JOBS-1');
+    const given = givenFor(t.db);
+    const caseId = await given.case(await given.pupil(), { reference: 'NT-JOBS-1' });
     await t.http
       .post(`${API}/cases/${caseId}/mobilisations`)
       .set('authorization', elevhalsa)

@@ -1,7 +1,7 @@
 import { addDays, addWorkingDays, isWorkingDay, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { ReminderSweep } from '@app/notifications';
-import { freeStorsjoPupils, insertCase, insertConsent } from './access/case-collaboration.access';
+import { Given, givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 import { createUserWithPassword } from './support/users';
 
@@ -30,13 +30,14 @@ describe('notifications', () => {
   let sweep: ReminderSweep;
   const token = new Map<string, string>();
   let pupils: string[] = [];
+  let given: Given;
   let refs = 0;
 
   /** A fresh open Storsjö case, with its pupil's name and personnummer for leak checks. */
   async function newCase() {
     const studentId = pupils.shift()!;
     const reference = `NT-TEST-${String(++refs).padStart(4, '0')}`;
-    const id = await insertCase(t.db, studentId, reference);
+    const id = await given.case(studentId, { reference });
     const { rows } = await t.db.query(`SELECT first_name, last_name, personnummer FROM student WHERE id = $1`, [
       studentId,
     ]);
@@ -59,6 +60,7 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     sweep = t.app.get(ReminderSweep);
     for (const username of [
       'elevhalsa@storsjo.demo',
@@ -71,7 +73,7 @@ describe('notifications', () => {
     ]) {
       token.set(username, await bearer(t.http, username));
     }
-    pupils = await freeStorsjoPupils(t.db, 8);
+    pupils = await given.pupilIds(8);
   });
   afterAll(() => t.close());
 
@@ -176,7 +178,7 @@ describe('notifications', () => {
 
     it('tells the responsible person and agency of an assigned action, once per assignment', async () => {
       // An outside agency hears of the case only with consent in force.
-      await insertConsent(t.db, kase.id, SOC, ['case_summary', 'plan']);
+      await given.consent(kase.id, SOC, { scope: ['case_summary', 'plan'] });
       const plan = await t.http
         .put(`${API}/cases/${kase.id}/plan`)
         .set('authorization', as('elevhalsa@storsjo.demo'))
@@ -228,7 +230,7 @@ describe('notifications', () => {
     });
 
     it('tells every participating agency when a consent is withdrawn', async () => {
-      const consentId = await insertConsent(t.db, kase.id, SOC, ['case_summary']);
+      const consentId = await given.consent(kase.id, SOC, { scope: ['case_summary'] });
       await t.http
         .post(`${API}/cases/${kase.id}/consents/${consentId}/withdraw`)
         .set('authorization', as('elevhalsa@storsjo.demo'))
@@ -253,12 +255,15 @@ describe('notifications', () => {
       // Three notifications for the coordinator, a moment apart.
       const ids: string[] = [];
       for (const [i, kind] of ['mobilisation.accepted', 'mobilisation.declined', 'review.due'].entries()) {
-        const { rows } = await t.db.query(
-          `INSERT INTO notification (recipient_id, kind, case_id, title, link, dedupe_key, created_at)
-           VALUES ($1, $2, $3, $4, '/cases/x', $5, now() + make_interval(secs => $6)) RETURNING id`,
-          [ELEVHALSA, kind, kase.id, `Test ${i}`, `test:${kase.id}:${i}`, 3600 + i],
+        ids.push(
+          await given.notification(ELEVHALSA, {
+            kind,
+            caseId: kase.id,
+            title: `Test ${i}`,
+            link: '/cases/x',
+            createdAt: new Date(Date.now() + (3600 + i) * 1000),
+          }),
         );
-        ids.push(rows[0].id);
       }
       const coordinator = as('elevhalsa@storsjo.demo');
       const count = async () =>

@@ -1,6 +1,6 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils, insertCase, insertConsent, insertInvitation } from './access/case-collaboration.access';
+import { Given, givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const STORSJO = demoId('agency:storsjo');
@@ -17,8 +17,7 @@ describe('the shared action plan', () => {
   let rektor: string;
   let soc: string;
   let bup: string;
-  const pupils: string[] = [];
-  let nextPupil = 0;
+  let given: Given;
   let refs = 0;
 
   const get = (token: string, path: string) => t.http.get(`${API}${path}`).set('authorization', token);
@@ -37,14 +36,10 @@ describe('the shared action plan', () => {
 
   /** A Storsjö case with Socialtjänsten mobilised (consent covering the plan) and BUP invited without consent. */
   async function newCase() {
-    const id = await insertCase(t.db, pupils[nextPupil++], `T-PLAN-E2E-${++refs}`);
-    await t.db.query(
-      `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline, status, representative_id, responded_by, responded_at)
-       VALUES ($1, $2, $3, '2099-01-07', 'accepted', $4, $4, now())`,
-      [id, SOC, ELEVHALSA, SOC_WORKER],
-    );
-    const consentId = await insertConsent(t.db, id, SOC, ['case_summary', 'plan']);
-    await insertInvitation(t.db, id, BUP, '2099-01-07');
+    const id = await given.case(await given.pupil(), { reference: `T-PLAN-E2E-${++refs}` });
+    await given.mobilisation(id, SOC, SOC_WORKER, { deadline: '2099-01-07' });
+    const consentId = await given.consent(id, SOC, { scope: ['case_summary', 'plan'] });
+    await given.invitation(id, BUP, { deadline: '2099-01-07' });
     return { id, reference: `T-PLAN-E2E-${refs}`, consentId };
   }
 
@@ -114,12 +109,12 @@ describe('the shared action plan', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [elevhalsa, rektor, soc, bup] = await Promise.all(
       ['elevhalsa@storsjo.demo', 'rektor@storsjo.demo', 'soc@ostersund.demo', 'bup@regionjh.demo'].map((u) =>
         bearer(t.http, u),
       ),
     );
-    pupils.push(...(await freeStorsjoPupils(t.db, 30)));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { luhnCheckDigit } from '@app/students';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 import { createUserWithPassword } from './support/users';
 
@@ -47,18 +48,15 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       .send({ date, method: 'sms', informedAt: `${date}T15:50:00+01:00` })
       .expect(201);
     // A pupil with an open case cannot be flagged again (409): an earlier, dismissed flag, as the seed writes them.
-    await t.db.query(
-      `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot, status, triaged_by, triaged_at,
-                                 dismiss_reason)
-       SELECT id, school_id, $2, 'Registerutdrag-test: frånvaro sista lektionen.', '{}', 'dismissed', $3, now(), 'Sjuk'
-         FROM student WHERE id = $1`,
-      [PUPIL, demoId('user:mentor@storsjo.demo'), demoId('user:elevhalsa@storsjo.demo')],
-    );
-    await t.db.query(
-      `INSERT INTO absence_flag_note (flag_id, text, created_by)
-       SELECT id, 'Registerutdrag-test: ringt hem.', $2 FROM absence_flag WHERE student_id = $1 AND status = 'dismissed'`,
-      [PUPIL, demoId('user:mentor@storsjo.demo')],
-    );
+    const given = givenFor(t.db);
+    const flag = await given.flag(PUPIL, {
+      createdBy: demoId('user:mentor@storsjo.demo'),
+      text: 'Registerutdrag-test: frånvaro sista lektionen.',
+      status: 'dismissed',
+      triagedBy: demoId('user:elevhalsa@storsjo.demo'),
+      dismissReason: 'Sjuk',
+    });
+    await given.flagNote(flag, 'Registerutdrag-test: ringt hem.', demoId('user:mentor@storsjo.demo'));
     await t.http
       .post(`${API}/students/${PUPIL}/absence-investigations`)
       .set(as('rektor@storsjo.demo'))
@@ -73,29 +71,24 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
       .expect(200);
     // Every module under the case: an intervention course with a follow-up, a mapping contribution,
     // a recorded follow-up (the demo may leave some out; the extract must show each).
-    await t.db.query(
-      `WITH i AS (INSERT INTO intervention (organisation_id, name, provider_agency_type, evidence_based, target_group)
-                  SELECT organisation_id, 'Extrakt-MST', 'social_services', true, 'Unga 12–17' FROM student WHERE id = $1
-                  RETURNING id),
-            c AS (INSERT INTO intervention_course (case_id, intervention_id, started_on, referred_behaviours, started_by,
-                                                   ended_on, end_reason, ended_at, ended_by)
-                  SELECT $2, i.id, current_date - 400, ARRAY['school_absence'], $3, current_date - 300, 'completed', now(), $3
-                    FROM i RETURNING id)
-       INSERT INTO intervention_follow_up (course_id, months, new_intervention_for, school_or_work_20h, recorded_by)
-       SELECT c.id, 6, '{}', true, $3 FROM c`,
-      [PUPIL, CASE, demoId('user:elevhalsa@storsjo.demo')],
-    );
-    await t.db.query(
-      `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text)
-       SELECT $1, 'school', school_id, $2, 'Extrakt-kartläggning' FROM support_case WHERE id = $1`,
-      [CASE, demoId('user:elevhalsa@storsjo.demo')],
-    );
-    await t.db.query(
-      `INSERT INTO case_follow_up (case_id, months, due_on, recorded_at, recorded_by, note)
-       VALUES ($1, 6, current_date, now(), $2, 'Extrakt-uppföljning')
-       ON CONFLICT DO NOTHING`,
-      [CASE, demoId('user:elevhalsa@storsjo.demo')],
-    );
+    const mst = await given.intervention(demoId('org:ostersund'), { name: 'Extrakt-MST', targetGroup: 'Unga 12–17' });
+    const course = await given.course(CASE, mst, {
+      startedOn: addDays(swedishDate(), -400),
+      ended: { on: addDays(swedishDate(), -300), reason: 'completed' },
+    });
+    await given.courseFollowUp(course, { months: 6, schoolOrWork20h: true });
+    await given.contribution(CASE, {
+      section: 'school',
+      agency: demoId('agency:storsjo'),
+      author: demoId('user:elevhalsa@storsjo.demo'),
+      text: 'Extrakt-kartläggning',
+    });
+    await given.followUp(CASE, {
+      months: 6,
+      dueOn: swedishDate(),
+      recordedAt: new Date().toISOString(),
+      note: 'Extrakt-uppföljning',
+    });
     // An outside agency with consent reads the case: it must show among the recipients.
     await t.http.get(`${API}/cases/${CASE}`).set(as('bup@regionjh.demo')).expect(200);
   });
@@ -229,6 +222,7 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
 
   it('bounds the long sections: the newest lessons and access-log rows, with how many there are', async () => {
     // A pupil with years of lessons and a long access history.
+    // Both bulk histories stay set-based SQL: thousands of rows in one statement each.
     await t.db.query(
       `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
                                       valid_absence_minutes, invalid_absence_minutes, source)
@@ -403,14 +397,16 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
     );
     expect(rows[0].n).toBe(1);
     // Nor does a principal of another organisation.
-    await t.db.query(
-      `WITH org AS (INSERT INTO organisation (name, kind) VALUES ('Krokoms kommun', 'municipality') RETURNING id),
-            school AS (INSERT INTO agency (organisation_id, name, type, school_unit_code)
-                       SELECT id, 'Krokomsskolan', 'school', '99887766' FROM org RETURNING id)
-       INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
-       SELECT school.id, 'rektor@krokom.test', 'Krokom Rektor', u.password_hash, ARRAY['principal']
-         FROM school, app_user u WHERE u.username = 'rektor@storsjo.demo'`,
-    );
+    const given = givenFor(t.db);
+    const krokomSchool = await given.school(await given.organisation({ name: 'Krokoms kommun' }), {
+      name: 'Krokomsskolan',
+    });
+    await given.user({
+      agency: krokomSchool,
+      roles: ['principal'],
+      username: 'rektor@krokom.test',
+      displayName: 'Krokom Rektor',
+    });
     const krokom = await bearer(t.http, 'rektor@krokom.test');
     for (const path of ['register-extract', 'register-extract.html']) {
       const res = await t.http.get(`${API}/students/${PUPIL}/${path}`).set('authorization', krokom).expect(404);

@@ -1,6 +1,7 @@
 import { demoId } from '@app/demo';
 import { RetentionService } from '@app/dataprotection';
 import { Clock, CLOCK } from '@app/notifications';
+import { GivenPupil, givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const OSTERSUND = demoId('org:ostersund');
@@ -36,32 +37,17 @@ describe('retention of investigations and guardian notices; a manual run per org
     for (const user of ['admin@ostersund.demo', 'admin@regionjh.demo']) token[user] = await bearer(t.http, user);
 
     const q = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows;
+    const given = givenFor(t.db);
     // A pupil with no case at all, and one with a case that is not closed.
-    const [free] = await q(
-      `SELECT s.id, s.school_id FROM student s
-        WHERE s.organisation_id = $1 AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.student_id = s.id)
-          AND NOT EXISTS (SELECT 1 FROM absence_investigation i WHERE i.student_id = s.id)
-        ORDER BY s.id LIMIT 1`,
-      [OSTERSUND],
-    );
-    const [open] = await q(
-      `SELECT c.student_id AS id, c.school_id FROM support_case c WHERE c.status <> 'closed' ORDER BY c.id LIMIT 1`,
-    );
-    // The case that holds the pupil's investigations: the earliest opened that is not closed.
-    const [holding] = await q(
-      `SELECT id, reference FROM support_case WHERE student_id = $1 AND status <> 'closed' ORDER BY opened_at, id LIMIT 1`,
-      [open.id],
-    );
-    ids.holdingCase = holding.id;
-    ids.holdingReference = holding.reference;
-    const investigation = async (pupil: { id: string; school_id: string }, started: string, informed: string | null) =>
-      (
-        await q(
-          `INSERT INTO absence_investigation (student_id, school_id, started_on, huvudman_informed_on, recorded_by)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [pupil.id, pupil.school_id, started, informed, PRINCIPAL],
-        )
-      )[0].id as string;
+    const free = await given.pupil();
+    const open = await given.pupil();
+    // The case that holds the pupil's investigations.
+    ids.holdingCase = await given.case(open);
+    ids.holdingReference = (
+      await q(`SELECT reference FROM support_case WHERE id = $1`, [ids.holdingCase])
+    )[0].reference;
+    const investigation = (pupil: GivenPupil, started: string, informed: string | null) =>
+      given.investigation(pupil, { startedOn: started, huvudmanInformedOn: informed, recordedBy: PRINCIPAL });
     // Huvudman informed 7 years ago: due (5 years). Informed 4 years ago: kept, due in a year.
     // Informed a year ago: kept. Huvudman never informed: never due. The pupil's case is open: kept.
     ids.oldInvestigation = await investigation(free, daysBefore(now, 7 * 366 + 30), daysBefore(now, 7 * 366));
@@ -70,14 +56,7 @@ describe('retention of investigations and guardian notices; a manual run per org
     ids.uninformedInvestigation = await investigation(free, daysBefore(now, 7 * 366), null);
     ids.openCaseInvestigation = await investigation(open, daysBefore(now, 7 * 366 + 30), daysBefore(now, 7 * 366));
 
-    const notice = async (day: string) =>
-      (
-        await q(
-          `INSERT INTO guardian_notice (student_id, absence_date, method, informed_at, recorded_by)
-           VALUES ($1, $2, 'phone', $2::date + time '10:30', $3) RETURNING id`,
-          [free.id, day, PRINCIPAL],
-        )
-      )[0].id as string;
+    const notice = (day: string) => given.notice(free, { absenceDate: day, recordedBy: PRINCIPAL });
     // Absence 6 years ago: due. 4½ years ago: kept, due within a year. Last month: kept.
     ids.oldNotice = await notice(daysBefore(now, 6 * 366));
     ids.fourYearNotice = await notice(daysBefore(now, 4 * 366 + 180));
@@ -86,29 +65,23 @@ describe('retention of investigations and guardian notices; a manual run per org
     // Östersund's other due data, of the kinds a run erases in different ways: a lesson in a whole
     // month that is due for every organisation (dropped by the nightly run), a dismissed flag
     // (per organisation) and an access-log month 6 years back (one table for all organisations).
-    await q(
-      `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes, source)
-       VALUES ($1, '2024-09-10', '06:05', 40, 40, 'manual')`,
-      [free.id],
-    );
+    await given.lessons(free, [{ date: '2024-09-10', start: '06:05', offered: 40, attended: 40 }], {
+      refreshDays: false,
+    });
     const [dismissed] = await q(`SELECT id FROM absence_flag WHERE status = 'dismissed' ORDER BY id LIMIT 1`);
     ids.dismissedFlag = dismissed.id;
     await q(`UPDATE absence_flag SET triaged_at = now() - interval '13 months' WHERE id = $1`, [ids.dismissedFlag]);
     const sixYears = new Date(Date.UTC(now.getUTCFullYear() - 6, now.getUTCMonth() - 1, 10));
     ids.accessMonth = `access_log_${sixYears.toISOString().slice(0, 4)}_${sixYears.toISOString().slice(5, 7)}`;
     await q(`SELECT retention_prepare_months('access_log', $1::date, 1)`, [sixYears.toISOString().slice(0, 10)]);
+    // Raw: a row of the append-only log at a chosen time in the past is what the run must erase.
     await q(
       `INSERT INTO access_log (at, action, subject_type, subject_ids, outcome, subject_organisation_id)
        VALUES ($1, 'student.read', 'student', ARRAY['retention-scope-test'], 'allowed', $2)`,
       [sixYears.toISOString(), OSTERSUND],
     );
     // The region's own due data: a refresh token of its admin that expired 100 days ago.
-    const [rt] = await q(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
-       VALUES ($1, gen_random_uuid(), 'region-old-token-hash', now() - interval '100 days') RETURNING id`,
-      [REGION_ADMIN],
-    );
-    ids.regionToken = rt.id;
+    ids.regionToken = await given.refreshToken(REGION_ADMIN, new Date(Date.now() - 100 * DAY));
   });
   afterAll(() => t?.close());
 

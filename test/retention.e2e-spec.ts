@@ -1,6 +1,7 @@
 import { demoId } from '@app/demo';
 import { RetentionService } from '@app/dataprotection';
 import { Clock, CLOCK } from '@app/notifications';
+import { givenFor, monthsAgo } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const OSTERSUND = demoId('org:ostersund');
@@ -149,31 +150,31 @@ describe('retention (gallring)', () => {
 
     beforeAll(async () => {
       const q = (sql: string, params: unknown[] = []) => t.db.query(sql, params);
-      const pupil = demoId('pupil:5');
+      const given = givenFor(t.db);
+      const pupil = await given.pupil();
       // Lessons: one 3 school years back (default partition), one in 2024-09 (a whole month that goes),
       // one this school year (kept); per-day figures of the old days stay, one 6 years old goes.
-      for (const date of ['2023-03-14', '2024-09-10', daysBefore(now, 1)]) {
-        await q(
-          `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes, source)
-           VALUES ($1, $2, '06:05', 40, 40, 'manual') ON CONFLICT DO NOTHING`,
-          [pupil, date],
-        );
-      }
-      await q(
-        `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
-         VALUES ($1, '2024-09-10', 1, 40, 0, 0), ($1, $2, 1, 40, 0, 0) ON CONFLICT DO NOTHING`,
-        [pupil, daysBefore(now, 6 * 366)],
+      await given.lessons(
+        pupil,
+        ['2023-03-14', '2024-09-10', daysBefore(now, 1)].map((date) => ({
+          date,
+          start: '06:05',
+          offered: 40,
+          attended: 40,
+        })),
+        { refreshDays: false },
       );
+      await given.addDays(pupil, [
+        ['2024-09-10', 40, 0, 0, 1],
+        [daysBefore(now, 6 * 366), 40, 0, 0, 1],
+      ]);
       old.oldDay = daysBefore(now, 6 * 366);
 
       // Dismissed flags: pupil 28's 13 months ago (goes), another 11 months ago (stays, until the clock moves on).
       const [dismissed] = (await q(`SELECT id FROM absence_flag WHERE status = 'dismissed' LIMIT 1`)).rows;
       old.dismissedFlag = dismissed.id;
       await q(`UPDATE absence_flag SET triaged_at = now() - interval '13 months' WHERE id = $1`, [old.dismissedFlag]);
-      await q(`INSERT INTO absence_flag_note (flag_id, text, created_by) VALUES ($1, 'Noterat.', $2)`, [
-        old.dismissedFlag,
-        PRINCIPAL,
-      ]);
+      await given.flagNote(old.dismissedFlag, 'Noterat.', PRINCIPAL);
       const [recent] = (await q(`SELECT id FROM absence_flag WHERE status = 'new' LIMIT 1`)).rows;
       old.recentFlag = recent.id;
       await q(
@@ -194,11 +195,8 @@ describe('retention (gallring)', () => {
         `UPDATE support_case SET status = 'closed', closed_at = now() - interval '6 years', outcome = 'other' WHERE id = $1`,
         [HELD_CASE],
       );
-      await q(
-        `INSERT INTO absence_investigation (student_id, school_id, started_on, recorded_by)
-         SELECT student_id, school_id, current_date - 3, $2 FROM support_case WHERE id = $1`,
-        [HELD_CASE, PRINCIPAL],
-      );
+      const [held] = (await q(`SELECT student_id FROM support_case WHERE id = $1`, [HELD_CASE])).rows;
+      await given.investigation(held.student_id, { startedOn: daysBefore(new Date(), 3), recordedBy: PRINCIPAL });
 
       // A notification 13 months old goes, the rest stay; an import 13 months old goes.
       const [n] = (
@@ -210,25 +208,10 @@ describe('retention (gallring)', () => {
       ).rows;
       old.notification = n.id;
       await q(`UPDATE notification SET created_at = now() - interval '13 months' WHERE id = $1`, [old.notification]);
-      const [imp] = (
-        await q(
-          `INSERT INTO attendance_import (organisation_id, school_id, created_by, format, mode, status, started_at, finished_at)
-           VALUES ($1, $2, $3, 'csv', 'partial', 'completed', now() - interval '13 months', now() - interval '13 months')
-           RETURNING id`,
-          [OSTERSUND, STORSJO, PRINCIPAL],
-        )
-      ).rows;
-      old.import = imp.id;
+      old.import = await given.importRun(STORSJO, { by: PRINCIPAL, at: monthsAgo(13) });
 
       // A refresh token expired 100 days ago goes; the sessions of this test stay.
-      const [rt] = (
-        await q(
-          `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
-           VALUES ($1, gen_random_uuid(), 'old-token-hash', now() - interval '100 days') RETURNING id`,
-          [PRINCIPAL],
-        )
-      ).rows;
-      old.refreshToken = rt.id;
+      old.refreshToken = await given.refreshToken(PRINCIPAL, new Date(Date.now() - 100 * DAY));
 
       // The access log: a month 6 years back as its own partition, a row 7 years back in the
       // default partition (both go), a row 4 years 11 months back (stays).
@@ -240,6 +223,7 @@ describe('retention (gallring)', () => {
         ['default', new Date(now.getTime() - 7 * 366 * DAY).toISOString()],
         ['kept', new Date(now.getTime() - (5 * 365 - 30) * DAY).toISOString()],
       ]) {
+        // Raw: rows of the append-only log at chosen times in the past are what the run must erase.
         await q(
           `INSERT INTO access_log (at, action, subject_type, subject_ids, outcome, subject_organisation_id)
            VALUES ($1, 'student.read', 'student', ARRAY[$2], 'allowed', $3)`,
@@ -404,7 +388,7 @@ describe('retention (gallring)', () => {
         ),
       ).toBe(1);
 
-      await t.db.query(`INSERT INTO retention_run (trigger, clock_at) VALUES ('schedule', now())`);
+      await givenFor(t.db).retentionRunGoingOn();
       const busy = await t.http.post(`${API}/retention/runs`).set('authorization', admin);
       expect(busy.status).toBe(409);
       expect(await retention.runScheduled()).toBeNull();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/bootstrap';
 import { loadConfig } from '@app/config';
 import { demoId } from '@app/demo';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const PASSWORD = 'Demo-2026!';
@@ -34,14 +35,16 @@ describe('sign-in at 08:00: a whole school behind one address', () => {
 
   it('lets 40 different users log in from one address within a minute', async () => {
     const usernames = Array.from({ length: 40 }, (_, i) => `larare${i + 1}@storsjo.test`);
-    // Demo-like teachers with the demo password (the hash is copied from a demo user).
-    await t.db.query(
-      `INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
-       SELECT $1, u.name, 'Lärare ' || u.n, (SELECT password_hash FROM app_user WHERE username = 'mentor@storsjo.demo'),
-              ARRAY['school_staff']
-         FROM unnest($2::text[]) WITH ORDINALITY AS u(name, n)`,
-      [demoId('agency:storsjo'), usernames],
-    );
+    // Demo-like teachers with the demo password.
+    const given = givenFor(t.db);
+    for (const [i, username] of usernames.entries()) {
+      await given.user({
+        agency: demoId('agency:storsjo'),
+        roles: ['school_staff'],
+        username,
+        displayName: `Lärare ${i + 1}`,
+      });
+    }
     const statuses: number[] = [];
     for (const username of usernames) statuses.push((await login(t.http, username)).status);
     expect(statuses).toEqual(usernames.map(() => 200));

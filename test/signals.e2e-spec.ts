@@ -2,6 +2,7 @@ import { demoId } from '@app/demo';
 import { Clock, CLOCK } from '@app/notifications';
 import { luhnCheckDigit } from '@app/students';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { Given, givenFor } from './support/given';
 
 /**
  * Absence signals end to end: each rule proven to fire and not to fire on its boundary, on
@@ -31,6 +32,7 @@ function schoolDays(): string[] {
 
 describe('absence signals, flags, investigations and guardian notices', () => {
   let t: TestApp;
+  let given: Given;
   let mentor: string;
   let rektor: string;
   let elevhalsa: string;
@@ -66,17 +68,9 @@ describe('absence signals, flags, investigations and guardian notices', () => {
       if (!offered) continue;
       const valid = a.valid ?? 0;
       const invalid = a.invalid ?? 0;
-      await t.db.query(
-        `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
-                                        valid_absence_minutes, invalid_absence_minutes, source)
-         VALUES ($1, $2, '08:20', $3, $4, $5, $6, 'manual')`,
-        [id, day, offered, offered - valid - invalid, valid, invalid],
-      );
-      await t.db.query(
-        `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
-         VALUES ($1, $2, 1, $3, $4, $5)`,
-        [id, day, offered, valid, invalid],
-      );
+      await given.lessons(id, [
+        { date: day, start: '08:20', offered, attended: offered - valid - invalid, valid, invalid },
+      ]);
     }
     pupils[name] = id;
     return id;
@@ -91,6 +85,7 @@ describe('absence signals, flags, investigations and guardian notices', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [mentor, rektor, elevhalsa, parkMentor, parkElevhalsa] = await Promise.all(
       [
         'mentor@storsjo.demo',
@@ -585,6 +580,7 @@ describe('absence signals, flags, investigations and guardian notices', () => {
         existing: { type: 'case', id: res.body.id, reference: res.body.reference },
       });
       // A flag from before the case (older data): accepting it is a 409 and leaves it new.
+      // Raw on purpose: a second new flag beside an open case is a row the app refuses to write.
       const { rows: older } = await t.db.query(
         `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot)
          SELECT student_id, school_id, created_by, 'Äldre.', snapshot FROM absence_flag WHERE id = $1 RETURNING id`,

@@ -176,6 +176,7 @@ describe('migrations and demo seed', () => {
   });
 
   it('keeps the access log append-only: UPDATE, DELETE and TRUNCATE fail', async () => {
+    // Raw on purpose: the append-only trigger on this row is the subject.
     await dataSource.query(`INSERT INTO access_log (action, subject_type, outcome) VALUES ('test', 'test', 'allowed')`);
     await expect(dataSource.query(`UPDATE access_log SET outcome = 'denied'`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`DELETE FROM access_log`)).rejects.toThrow(/append-only/);

@@ -1,11 +1,11 @@
 import { swedishDate, termOf } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { Given, givenFor } from './support/given';
 
 const ORGANISATION = demoId('org:ostersund');
 const STORSJO = demoId('agency:storsjo');
 const PARK = demoId('agency:park');
-const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 const STATUSES = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'];
 
 /**
@@ -15,6 +15,7 @@ const STATUSES = ['open', 'mapping', 'plan_active', 'follow_up', 'closed'];
  */
 describe('outcome statistics by term: no suppressed cell comes back by subtraction', () => {
   let t: TestApp;
+  let given: Given;
   let admin: string;
   let rektor: string;
   let parkElevhalsa: string;
@@ -23,18 +24,9 @@ describe('outcome statistics by term: no suppressed cell comes back by subtracti
   const period = 'term=2022VT';
   const get = (token: string, path: string) => t.http.get(`${API}${path}`).set('authorization', token);
 
-  async function freePupils(schoolId: string, count: number): Promise<string[]> {
-    const { rows } = await t.db.query(
-      `SELECT s.id FROM student s
-        WHERE s.school_id = $1 AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.student_id = s.id)
-        ORDER BY s.id LIMIT $2`,
-      [schoolId, count],
-    );
-    return rows.map((r: { id: string }) => r.id);
-  }
-
   beforeAll(async () => {
     t = await createTestApp();
+    given = givenFor(t.db);
     [admin, rektor, parkElevhalsa, regionAdmin, auditor] = await Promise.all(
       [
         'admin@ostersund.demo',
@@ -44,16 +36,9 @@ describe('outcome statistics by term: no suppressed cell comes back by subtracti
         'auditor@ostersund.demo',
       ].map((u) => bearer(t.http, u)),
     );
-    const cases = [
-      ...(await freePupils(STORSJO, 5)).map((id) => [id, STORSJO]),
-      ...(await freePupils(PARK, 1)).map((id) => [id, PARK]),
-    ];
-    for (const [n, [studentId, schoolId]] of cases.entries()) {
-      await t.db.query(
-        `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at)
-         VALUES ($1, $2, $3, $4, 'open', '2022-03-01 10:00+01')`,
-        [`T-STATS-ATTACK-${n}`, studentId, schoolId, ELEVHALSA],
-      );
+    const pupils = [...(await given.pupils(5, { school: STORSJO })), ...(await given.pupils(1, { school: PARK }))];
+    for (const [n, pupil] of pupils.entries()) {
+      await given.case(pupil, { reference: `T-STATS-ATTACK-${n}`, openedAt: '2022-03-01 10:00+01' });
     }
   });
   afterAll(() => t.close());

@@ -3,6 +3,7 @@ import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { luhnCheckDigit } from '@app/students';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
+import { givenFor } from './support/given';
 import { createUserWithPassword } from './support/users';
 
 const STORSJO = demoId('agency:storsjo');
@@ -105,14 +106,16 @@ describe('erasure on request (GDPR art. 17): DELETE /students/:id', () => {
     );
     token['rektor@park.demo'] = await bearer(t.http, 'rektor@park.demo', 'Rektor-Park-2026!');
     // …and of a school in another organisation (the demo password, copied).
-    await t.db.query(
-      `WITH org AS (INSERT INTO organisation (name, kind) VALUES ('Krokoms kommun', 'municipality') RETURNING id),
-            school AS (INSERT INTO agency (organisation_id, name, type, school_unit_code)
-                       SELECT id, 'Krokomsskolan', 'school', '99887766' FROM org RETURNING id)
-       INSERT INTO app_user (agency_id, username, display_name, password_hash, roles)
-       SELECT school.id, 'rektor@krokom.test', 'Krokom Rektor', u.password_hash, ARRAY['principal']
-         FROM school, app_user u WHERE u.username = 'rektor@storsjo.demo'`,
-    );
+    const given = givenFor(t.db);
+    const krokomSchool = await given.school(await given.organisation({ name: 'Krokoms kommun' }), {
+      name: 'Krokomsskolan',
+    });
+    await given.user({
+      agency: krokomSchool,
+      roles: ['principal'],
+      username: 'rektor@krokom.test',
+      displayName: 'Krokom Rektor',
+    });
     token['rektor@krokom.test'] = await bearer(t.http, 'rektor@krokom.test');
   });
   afterAll(() => t.close());
@@ -263,6 +266,7 @@ describe('erasure on request (GDPR art. 17): DELETE /students/:id', () => {
     const flagger = await t.db.connect();
     try {
       await flagger.query('BEGIN');
+      // Raw on purpose: the flag's own open transaction, racing the erasure, is the subject.
       await flagger.query(
         `INSERT INTO absence_flag (student_id, school_id, created_by, text, snapshot)
          SELECT id, school_id, $2, 'Samtidigt', '{}' FROM student WHERE id = $1`,

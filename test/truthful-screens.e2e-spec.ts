@@ -1,5 +1,6 @@
 import { swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -165,22 +166,15 @@ describe('screens that tell the truth (server)', () => {
   });
 
   it("an agency's invitation says whether it may open the case (consent in force), without naming the pupil", async () => {
-    const { rows } = await t.db.query(
-      `SELECT s.id FROM student s WHERE s.school_id = $1
-          AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.student_id = s.id AND c.status <> 'closed')
-        ORDER BY s.id LIMIT 1`,
-      [STORSJO],
-    );
+    const given = givenFor(t.db);
     const opened = await t.http
       .post(`${API}/cases`)
       .set('authorization', elevhalsa)
-      .send({ studentId: rows[0].id })
+      .send({ studentId: (await given.pupil()).id })
       .expect(201);
-    await t.db.query(
-      `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline, status, representative_id, responded_by, responded_at)
-       VALUES ($1, $2, $3, '2099-01-07', 'accepted', $4, $4, now())`,
-      [opened.body.id, demoId('agency:soc'), demoId('user:elevhalsa@storsjo.demo'), demoId('user:soc@ostersund.demo')],
-    );
+    await given.mobilisation(opened.body.id, demoId('agency:soc'), demoId('user:soc@ostersund.demo'), {
+      deadline: '2099-01-07',
+    });
     const inbox = async () =>
       (
         (await t.http.get(`${API}/mobilisations?limit=500`).set('authorization', soc).expect(200)).body.items as {

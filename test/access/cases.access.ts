@@ -1,6 +1,7 @@
 import { swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { AccessGroup, only } from '../support/access-table';
+import { Given, givenFor } from '../support/given';
 import { API } from '../support/test-app';
 
 /**
@@ -26,50 +27,36 @@ const coordinatorOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403
 /** Not the coordinator: the demo elevhälsa is refused like the principal (rule 3). */
 const nobodyHere = only([], 0, 403, { 'elevhalsa@park.demo': 404 });
 
-/** A Storsjö case with social services mobilised and consenting (summary), by SQL. */
-async function insertCase(
-  db: import('pg').Pool,
-  pupil: number,
-  coordinatorId: string,
-  status = 'open',
+/** A Storsjö case of a fresh pupil with social services mobilised and consenting (summary). */
+async function socCase(
+  given: Given,
+  reference: string,
+  coordinator: string,
+  status: 'open' | 'closed' = 'open',
 ): Promise<{ caseId: string; consentId: string }> {
-  const { rows } = await db.query(
-    `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, closed_at, outcome, close_reason)
-     VALUES ('T-CASES-' || $1, $2, $3, $4, $5, CASE WHEN $5 = 'closed' THEN now() END,
-             CASE WHEN $5 = 'closed' THEN 'other' END, CASE WHEN $5 = 'closed' THEN 'Avslutat' END)
-     RETURNING id`,
-    [pupil, demoId(`pupil:${pupil}`), demoId('agency:storsjo'), coordinatorId, status],
-  );
-  const caseId: string = rows[0].id;
-  await db.query(
-    `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
-    [caseId, demoId('agency:soc'), coordinatorId],
-  );
-  const consent = await db.query(
-    `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
-     VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary}', current_date, current_date + 365, $3)
-     RETURNING id`,
-    [caseId, demoId('agency:soc'), coordinatorId],
-  );
-  return { caseId, consentId: consent.rows[0].id };
+  const { caseId, consentId } = await given.caseWithConsent(await given.pupil(), demoId('agency:soc'), {
+    case: {
+      reference,
+      coordinator,
+      status,
+      ...(status === 'closed' ? { outcome: 'other', closeReason: 'Avslutat' } : {}),
+    },
+  });
+  return { caseId, consentId };
 }
 
 export const casesAccess: AccessGroup<Ctx> = {
   name: 'cases',
   async setup(t, tokens) {
     const elevhalsa = tokens.get('elevhalsa@storsjo.demo')!;
+    const given = givenFor(t.db);
     const opened = await t.http
       .post(`${API}/cases`)
       .set('authorization', elevhalsa)
-      .send({ studentId: demoId('pupil:41') })
+      .send({ studentId: (await given.pupil()).id })
       .expect(201);
     const caseId: string = opened.body.id;
-    for (const agency of ['soc', 'bup']) {
-      await t.db.query(
-        `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
-        [caseId, demoId(`agency:${agency}`), demoId('user:elevhalsa@storsjo.demo')],
-      );
-    }
+    for (const agency of ['soc', 'bup']) await given.invitation(caseId, demoId(`agency:${agency}`));
     const consent = (agency: string) =>
       t.http
         .post(`${API}/cases/${caseId}/consents`)
@@ -84,13 +71,15 @@ export const casesAccess: AccessGroup<Ctx> = {
         .expect(201);
     await consent('soc');
     const hab = await consent('hab');
-    const { rows } = await t.db.query(
-      `INSERT INTO app_user (username, display_name, password_hash, agency_id, roles)
-       VALUES ('kurator.cases@storsjo.demo', 'Kim Kurator', 'no-login', $1, '{elevhalsa}') RETURNING id`,
-      [demoId('agency:storsjo')],
-    );
-    const other = await insertCase(t.db, 42, rows[0].id);
-    const closed = await insertCase(t.db, 43, demoId('user:elevhalsa@storsjo.demo'), 'closed');
+    const otherCoordinator = await given.user({
+      agency: demoId('agency:storsjo'),
+      roles: ['elevhalsa'],
+      username: 'kurator.cases@storsjo.demo',
+      displayName: 'Kim Kurator',
+      passwordHash: 'no-login',
+    });
+    const other = await socCase(given, 'T-CASES-42', otherCoordinator.id);
+    const closed = await socCase(given, 'T-CASES-43', demoId('user:elevhalsa@storsjo.demo'), 'closed');
     return {
       caseId,
       habConsentId: hab.body.id,

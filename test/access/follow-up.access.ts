@@ -1,7 +1,7 @@
-import { Pool } from 'pg';
-import { swedishDate } from '@app/calendar';
+import { addDays, addMonths, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { AccessGroup, ADMINS, only } from '../support/access-table';
+import { Given, givenFor, monthsAgo } from '../support/given';
 import { API } from '../support/test-app';
 
 /**
@@ -18,7 +18,6 @@ interface Ctx {
   unnamedClosedCaseId: string;
 }
 
-const STORSJO = demoId('agency:storsjo');
 const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 const SCHOOL_CASE_ROLES = ['rektor@storsjo.demo', 'elevhalsa@storsjo.demo'];
 const HIDDEN = { 'elevhalsa@park.demo': 404, 'bup@regionjh.demo': 404, 'hab@regionjh.demo': 404 };
@@ -26,69 +25,46 @@ const planReaders = only([...SCHOOL_CASE_ROLES, 'soc@ostersund.demo'], 200, 403,
 const coordinatorOnly = (ok: number) => only(['elevhalsa@storsjo.demo'], ok, 403, { 'elevhalsa@park.demo': 404 });
 
 /** A case closed six months ago, its follow-ups scheduled, social services in with consent (summary, plan). */
-async function insertClosedCase(db: Pool, pupil: string, reference: string): Promise<string> {
-  const { rows } = await db.query(
-    `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, closed_at, outcome, close_reason)
-     VALUES ($1, $2, $3, $4, 'closed', now() - interval '9 months', now() - interval '6 months', 'other', 'Avslutat')
-     RETURNING id`,
-    [reference, pupil, STORSJO, ELEVHALSA],
-  );
-  const caseId: string = rows[0].id;
-  await db.query(
-    `INSERT INTO case_follow_up (case_id, months, due_on)
-     SELECT $1, m, ((now() - interval '6 months')::date + make_interval(months => m))::date FROM unnest(ARRAY[6, 18]) AS m`,
-    [caseId],
-  );
-  await mobilise(db, caseId);
-  await db.query(
-    `INSERT INTO consent (case_id, agency_id, given_by, given_by_name, scope, given_at, valid_until, recorded_by)
-     VALUES ($1, $2, 'guardian', 'Vera Vårdnadshavare', '{case_summary,plan}', current_date - 200, current_date + 165, $3)`,
-    [caseId, demoId('agency:soc'), ELEVHALSA],
-  );
+async function closedCase(given: Given, reference: string): Promise<string> {
+  const caseId = await given.case(await given.pupil(), {
+    reference,
+    status: 'closed',
+    openedAt: monthsAgo(9),
+    closedAt: monthsAgo(6),
+    outcome: 'other',
+    closeReason: 'Avslutat',
+  });
+  const closedOn = swedishDate(monthsAgo(6));
+  await given.followUpsDue(caseId, addMonths(closedOn, 6), addMonths(closedOn, 18));
+  await mobilise(given, caseId);
+  const today = swedishDate();
+  await given.consent(caseId, demoId('agency:soc'), {
+    scope: ['case_summary', 'plan'],
+    givenAt: addDays(today, -200),
+    validUntil: addDays(today, 165),
+  });
   return caseId;
 }
 
-async function freePupils(db: Pool, count: number): Promise<string[]> {
-  const free: string[] = [];
-  for (let n = 160; n < 170 && free.length < count; n++) {
-    const id = demoId(`pupil:${n}`);
-    const { rows } = await db.query(`SELECT 1 FROM support_case WHERE student_id = $1 AND status <> 'closed'`, [id]);
-    if (!rows.length) free.push(id);
-  }
-  if (free.length < count) throw new Error('no free Storsjö pupils (160..169) for the follow-up access rows');
-  return free;
-}
-
 /** Social services in with consent for the summary and the plan, BUP invited without consent. */
-async function mobilise(db: Pool, caseId: string): Promise<void> {
-  for (const agency of ['soc', 'bup']) {
-    await db.query(
-      `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
-      [caseId, demoId(`agency:${agency}`), ELEVHALSA],
-    );
-  }
+async function mobilise(given: Given, caseId: string): Promise<void> {
+  for (const agency of ['soc', 'bup']) await given.invitation(caseId, demoId(`agency:${agency}`));
 }
 
 export const followUpAccess: AccessGroup<Ctx> = {
   name: 'follow-up',
   async setup(t, tokens) {
     const elevhalsa = tokens.get('elevhalsa@storsjo.demo')!;
-    const [openPupil, closedPupil, unnamedPupil] = await freePupils(t.db, 3);
+    const given = givenFor(t.db);
+    const openPupil = (await given.pupil()).id;
     const opened = await t.http
       .post(`${API}/cases`)
       .set('authorization', elevhalsa)
       .send({ studentId: openPupil })
       .expect(201);
     const caseId: string = opened.body.id;
-    const { rows: plan } = await t.db.query(
-      `INSERT INTO case_plan (case_id, created_by, updated_by) VALUES ($1, $2, $2) RETURNING id`,
-      [caseId, ELEVHALSA],
-    );
-    await t.db.query(
-      `INSERT INTO plan_goal (plan_id, position, text, target_attendance_percent) VALUES ($1, 1, 'Närvaro minst 80 %', 80)`,
-      [plan[0].id],
-    );
-    await mobilise(t.db, caseId);
+    await given.goal(await given.plan(caseId), { text: 'Närvaro minst 80 %', targetPercent: 80 });
+    await mobilise(given, caseId);
     await t.http
       .post(`${API}/cases/${caseId}/consents`)
       .set('authorization', elevhalsa)
@@ -101,14 +77,14 @@ export const followUpAccess: AccessGroup<Ctx> = {
       })
       .expect(201);
 
-    const closedCaseId = await insertClosedCase(t.db, closedPupil, 'T-FOLLOW-UP-ACCESS');
+    const closedCaseId = await closedCase(given, 'T-FOLLOW-UP-ACCESS');
     await t.db.query(
       `UPDATE case_follow_up SET recorded_at = now(), recorded_by = $2, school_or_work_20h = false,
               new_interventions = '{social_services}'
         WHERE case_id = $1 AND months = 18`,
       [closedCaseId, ELEVHALSA],
     );
-    const unnamedClosedCaseId = await insertClosedCase(t.db, unnamedPupil, 'T-FOLLOW-UP-ACCESS-2');
+    const unnamedClosedCaseId = await closedCase(given, 'T-FOLLOW-UP-ACCESS-2');
     return { caseId, closedCaseId, unnamedClosedCaseId };
   },
   rows: [

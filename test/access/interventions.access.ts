@@ -1,7 +1,7 @@
-import { swedishDate } from '@app/calendar';
+import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { AccessGroup, ADMINS, only } from '../support/access-table';
-import { freeStorsjoPupils, insertCase, insertConsent } from './case-collaboration.access';
+import { givenFor } from '../support/given';
 
 /**
  * The intervention catalogue (per organisation). The demo catalogue is the municipality's; the
@@ -14,7 +14,6 @@ interface Ctx {
   endedCourseId: string;
 }
 
-const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 const SCHOOL_CASE_ROLES = ['rektor@storsjo.demo', 'elevhalsa@storsjo.demo'];
 /** Not in the case's school; habilitation not mobilised. BUP has consent, but not for the plan (403). */
 const HIDDEN = { 'elevhalsa@park.demo': 404, 'hab@regionjh.demo': 404 };
@@ -35,28 +34,17 @@ export const interventionsAccess: AccessGroup<Ctx> = {
   name: 'interventions',
   async setup(t) {
     // A case of Storsjöskolan: social services in with consent for the plan, BUP with consent without it.
-    const [pupil] = await freeStorsjoPupils(t.db, 1);
-    const caseId = await insertCase(t.db, pupil, 'T-INTERVENTIONS-ACCESS');
-    for (const agency of ['soc', 'bup']) {
-      await t.db.query(
-        `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
-        [caseId, demoId(`agency:${agency}`), ELEVHALSA],
-      );
-    }
-    await insertConsent(t.db, caseId, demoId('agency:soc'), ['case_summary', 'plan']);
-    await insertConsent(t.db, caseId, demoId('agency:bup'), ['case_summary', 'mapping']);
-    const course = async (intervention: string, ended: boolean) => {
-      const { rows } = await t.db.query(
-        `INSERT INTO intervention_course (case_id, intervention_id, started_on, referred_behaviours, started_by,
-                                          ended_on, end_reason, ended_by, ended_at)
-         VALUES ($1, $2, current_date - 300, '{school_absence}', $3,
-                 CASE WHEN $4 THEN current_date - 200 END, CASE WHEN $4 THEN 'completed' END,
-                 CASE WHEN $4 THEN $3::uuid END, CASE WHEN $4 THEN now() END)
-         RETURNING id`,
-        [caseId, demoId(`intervention:${intervention}`), ELEVHALSA, ended],
-      );
-      return rows[0].id as string;
-    };
+    const given = givenFor(t.db);
+    const caseId = await given.case(await given.pupil(), { reference: 'T-INTERVENTIONS-ACCESS' });
+    for (const agency of ['soc', 'bup']) await given.invitation(caseId, demoId(`agency:${agency}`));
+    await given.consent(caseId, demoId('agency:soc'), { scope: ['case_summary', 'plan'] });
+    await given.consent(caseId, demoId('agency:bup'), { scope: ['case_summary', 'mapping'] });
+    const today = swedishDate();
+    const course = (intervention: string, ended: boolean) =>
+      given.course(caseId, demoId(`intervention:${intervention}`), {
+        startedOn: addDays(today, -300),
+        ended: ended ? { on: addDays(today, -200), reason: 'completed' } : undefined,
+      });
     return {
       mst: demoId('intervention:mst'),
       caseId,

@@ -1,5 +1,6 @@
 import { DEMO_USERS, demoId } from '@app/demo';
 import { AccessGroup, everyone } from '../support/access-table';
+import { givenFor } from '../support/given';
 
 /**
  * The in-app inbox: every signed-in user reads and marks their own notifications; another
@@ -15,15 +16,14 @@ interface Ctx {
 export const notificationsAccess: AccessGroup<Ctx> = {
   name: 'notifications',
   async setup(t) {
+    const given = givenFor(t.db);
     const own = new Map<string, string>();
     for (const user of DEMO_USERS) {
-      const { rows } = await t.db.query(
-        `INSERT INTO notification (recipient_id, kind, title, link, dedupe_key)
-         VALUES ($1, 'review.due', 'Planen i ärende NT-ACCESS ska följas upp', '/notifications', 'access-table')
-         RETURNING id`,
-        [demoId(`user:${user.username}`)],
-      );
-      own.set(user.username, rows[0].id);
+      const id = await given.notification(demoId(`user:${user.username}`), {
+        title: 'Planen i ärende NT-ACCESS ska följas upp',
+        dedupeKey: 'access-table',
+      });
+      own.set(user.username, id);
     }
     return { own, elevhalsas: own.get('elevhalsa@storsjo.demo')! };
   },

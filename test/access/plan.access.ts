@@ -1,6 +1,7 @@
 import { swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { AccessGroup, CallerName, only } from '../support/access-table';
+import { givenFor } from '../support/given';
 import { API } from '../support/test-app';
 
 /**
@@ -52,39 +53,22 @@ export const planAccess: AccessGroup<Ctx> = {
   name: 'plan',
   async setup(t, tokens) {
     const elevhalsa = tokens.get('elevhalsa@storsjo.demo')!;
-    let studentId: string | undefined;
-    let otherStudentId: string | undefined;
-    for (let n = 176; n <= 178 && !otherStudentId; n++) {
-      const { rows } = await t.db.query(`SELECT 1 FROM support_case WHERE student_id = $1 AND status <> 'closed'`, [
-        demoId(`pupil:${n}`),
-      ]);
-      if (!rows.length) otherStudentId = demoId(`pupil:${n}`);
-    }
-    const { rows: users } = await t.db.query(
-      `INSERT INTO app_user (username, display_name, password_hash, agency_id, roles)
-       VALUES ('kurator.plan@storsjo.demo', 'Kim Kurator', 'no-login', $1, '{elevhalsa}') RETURNING id`,
-      [demoId('agency:storsjo')],
-    );
-    const { rows: other } = await t.db.query(
-      `INSERT INTO support_case (reference, student_id, school_id, coordinator_id) VALUES ('T-PLAN-OTHER', $1, $2, $3)
-       RETURNING id`,
-      [otherStudentId, demoId('agency:storsjo'), users[0].id],
-    );
-    for (let n = 170; n <= 175 && !studentId; n++) {
-      const { rows } = await t.db.query(`SELECT 1 FROM support_case WHERE student_id = $1 AND status <> 'closed'`, [
-        demoId(`pupil:${n}`),
-      ]);
-      if (!rows.length) studentId = demoId(`pupil:${n}`);
-    }
-    if (!studentId) throw new Error('no free Storsjö pupil for the plan access rows');
+    const given = givenFor(t.db);
+    const otherCoordinator = await given.user({
+      agency: demoId('agency:storsjo'),
+      roles: ['elevhalsa'],
+      username: 'kurator.plan@storsjo.demo',
+      displayName: 'Kim Kurator',
+      passwordHash: 'no-login',
+    });
+    const otherCaseId = await given.case(await given.pupil(), {
+      reference: 'T-PLAN-OTHER',
+      coordinator: otherCoordinator.id,
+    });
+    const studentId = (await given.pupil()).id;
     const opened = await t.http.post(`${API}/cases`).set('authorization', elevhalsa).send({ studentId }).expect(201);
     const caseId: string = opened.body.id;
-    for (const agency of ['soc', 'bup']) {
-      await t.db.query(
-        `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline) VALUES ($1, $2, $3, current_date + 7)`,
-        [caseId, demoId(`agency:${agency}`), demoId('user:elevhalsa@storsjo.demo')],
-      );
-    }
+    for (const agency of ['soc', 'bup']) await given.invitation(caseId, demoId(`agency:${agency}`));
     await t.http
       .post(`${API}/cases/${caseId}/consents`)
       .set('authorization', elevhalsa)
@@ -125,7 +109,7 @@ export const planAccess: AccessGroup<Ctx> = {
       socActionId: plan.body.actions[1].id,
       version: plan.body.version,
       actionVersions: { [plan.body.actions[0].id]: 1, [plan.body.actions[1].id]: 1 },
-      otherCoordinatorsCaseId: other[0].id,
+      otherCoordinatorsCaseId: otherCaseId,
     };
   },
   rows: [

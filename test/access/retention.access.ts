@@ -1,3 +1,4 @@
+import { givenFor } from '../support/given';
 import { AccessGroup, ADMINS, only } from '../support/access-table';
 
 /**
@@ -11,7 +12,7 @@ export const retentionAccess: AccessGroup<Record<string, never>> = {
   // A run is going on (as if another instance had started one), so that a permitted start is a
   // deterministic 409 rather than a race with the run it would start; the 202 is in retention.e2e-spec.ts.
   async setup(t) {
-    await t.db.query(`INSERT INTO retention_run (trigger, clock_at) VALUES ('schedule', now())`);
+    await givenFor(t.db).retentionRunGoingOn();
     return {};
   },
   rows: [

@@ -1,5 +1,6 @@
 import { demoId } from '@app/demo';
 import { AccessGroup, CALLERS, CallerName, only } from '../support/access-table';
+import { givenFor } from '../support/given';
 import { API } from '../support/test-app';
 
 /**
@@ -34,8 +35,9 @@ const noticeDay = (caller: CallerName) => `2026-01-${String(5 + CALLERS.indexOf(
 export const signalsAccess: AccessGroup<Ctx> = {
   name: 'signals',
   async setup(t, tokens) {
-    const pupil = demoId('pupil:0');
-    const noticePupil = demoId('pupil:1');
+    const given = givenFor(t.db);
+    const pupil = (await given.pupil()).id;
+    const noticePupil = (await given.pupil()).id;
     const mentor = tokens.get('mentor@storsjo.demo')!;
     const newFlag = async (about = pupil) => {
       const res = await t.http
@@ -48,30 +50,21 @@ export const signalsAccess: AccessGroup<Ctx> = {
     const dismissFlags: Record<string, string> = {};
     const acceptFlags: Record<string, string> = {};
     const flagPupils: Record<string, string> = {};
-    for (const [i, caller] of CALLERS.entries()) {
-      // One flag per worry: every flag below is about a pupil of its own (demo flags and cases are elsewhere).
-      dismissFlags[caller] = await newFlag(demoId(`pupil:${80 + i}`));
-      flagPupils[caller] = demoId(`pupil:${110 + i}`);
+    for (const caller of CALLERS) {
+      // One flag per worry: every flag below is about a fresh pupil of its own.
+      dismissFlags[caller] = await newFlag((await given.pupil()).id);
+      flagPupils[caller] = (await given.pupil()).id;
       // Accepting opens a case, one per pupil: each caller's flag is about a pupil of its own.
-      acceptFlags[caller] = await newFlag(demoId(`pupil:${60 + i}`));
+      acceptFlags[caller] = await newFlag((await given.pupil()).id);
     }
     const investigation = await t.http
       .post(`${API}/students/${pupil}/absence-investigations`)
       .set('authorization', tokens.get('rektor@storsjo.demo')!)
       .send({ startedOn: '2026-01-12' });
-    for (const caller of CALLERS) {
-      await t.db.query(
-        `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
-                                        valid_absence_minutes, invalid_absence_minutes, source)
-         VALUES ($1, $2, '08:20', 60, 0, 0, 60, 'manual') ON CONFLICT DO NOTHING`,
-        [noticePupil, noticeDay(caller)],
-      );
-      await t.db.query(
-        `INSERT INTO attendance_day (student_id, day, lessons, offered_minutes, valid_absence_minutes, invalid_absence_minutes)
-         VALUES ($1, $2, 1, 60, 0, 60) ON CONFLICT DO NOTHING`,
-        [noticePupil, noticeDay(caller)],
-      );
-    }
+    await given.lessons(
+      noticePupil,
+      CALLERS.map((caller) => ({ date: noticeDay(caller), start: '08:20', attended: 0, invalid: 60 })),
+    );
     return {
       pupil,
       flagPupils,

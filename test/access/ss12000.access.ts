@@ -1,5 +1,6 @@
 import { demoId } from '@app/demo';
 import { AccessGroup, only } from '../support/access-table';
+import { givenFor } from '../support/given';
 
 /**
  * SS 12000 sources and runs: the administrators of the school organiser's organisation only.
@@ -18,22 +19,10 @@ export const ss12000Access: AccessGroup<Ctx> = {
   name: 'ss12000',
   async setup(t) {
     // Sources without mapped schools: a run asks the server nothing and ends at once.
-    const insert = async (name: string) =>
-      (
-        await t.db.query(
-          `INSERT INTO ss12000_source (organisation_id, name, base_url, auth_type)
-           SELECT organisation_id, $1, 'http://127.0.0.1:9/v2', 'none' FROM agency WHERE id = $2 RETURNING id`,
-          [name, demoId('agency:storsjo')],
-        )
-      ).rows[0].id as string;
-    const source = await insert('Access table');
-    const removable = await insert('Access table, removed');
-    const { rows } = await t.db.query(
-      `INSERT INTO ss12000_sync_run (source_id, status, trigger, started_at, finished_at)
-       VALUES ($1, 'succeeded', 'manual', now(), now()) RETURNING id`,
-      [source],
-    );
-    return { source, removable, run: rows[0].id };
+    const given = givenFor(t.db);
+    const source = await given.ss12000Source(demoId('org:ostersund'), { name: 'Access table' });
+    const removable = await given.ss12000Source(demoId('org:ostersund'), { name: 'Access table, removed' });
+    return { source, removable, run: await given.syncRun(source) };
   },
   rows: [
     {

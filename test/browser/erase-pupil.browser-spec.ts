@@ -2,14 +2,17 @@ import { demoId } from '@app/demo';
 import { luhnCheckDigit } from '@app/students';
 import { settled, wcagViolations } from './axe';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { Given, givenFor } from '../support/given';
 
 /** Demo pupil 128: a case in follow-up, so its data is kept. */
 const CASE_PUPIL = demoId('pupil:128');
 
 describe('erasure of a pupil registered by mistake (browser)', () => {
   let h: BrowserHarness;
+  let given: Given;
   beforeAll(async () => {
     h = await startBrowserHarness();
+    given = givenFor(h.testApp.db);
   });
   afterAll(async () => {
     await h?.close();
@@ -17,12 +20,14 @@ describe('erasure of a pupil registered by mistake (browser)', () => {
 
   it('the principal erases a pupil registered by mistake, after confirming', async () => {
     const nine = '140404123';
-    const { rows } = await h.testApp.db.query<{ id: string }>(
-      `INSERT INTO student (organisation_id, school_id, personnummer, first_name, last_name, grade, class_name)
-       SELECT organisation_id, id, $1, 'Felix', 'Felregistrerad', 4, '4A' FROM agency WHERE id = $2 RETURNING id`,
-      [`20${nine}${luhnCheckDigit(nine)}`, demoId('agency:storsjo')],
-    );
-    const pupil = rows[0].id;
+    const { id: pupil } = await given.pupil({
+      personnummer: `20${nine}${luhnCheckDigit(nine)}`,
+      firstName: 'Felix',
+      lastName: 'Felregistrerad',
+      grade: 4,
+      className: '4A',
+      externalId: null,
+    });
 
     const page = await h.newPage('/');
     await logIn(page, 'rektor@storsjo.demo');

@@ -1,19 +1,20 @@
 import type { Page } from 'playwright-core';
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils } from '../access/case-collaboration.access';
 import { API, bearer } from '../support/test-app';
 import { settled, wcagViolations } from './axe';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { Given, givenFor, monthsAgo } from '../support/given';
 
-const STORSJO = demoId('agency:storsjo');
 const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 
 describe('single lesson entry, reviews and follow-ups after closure (browser)', () => {
   let h: BrowserHarness;
+  let given: Given;
   const today = swedishDate();
   beforeAll(async () => {
     h = await startBrowserHarness();
+    given = givenFor(h.testApp.db);
   });
   afterAll(async () => {
     await h?.close();
@@ -31,7 +32,7 @@ describe('single lesson entry, reviews and follow-ups after closure (browser)', 
     ).rows[0];
 
   it('the mentor enters one lesson of the day for a pupil of a class, with the error at the field', async () => {
-    const [studentId] = await freeStorsjoPupils(h.testApp.db, 1);
+    const { id: studentId } = await given.pupil();
     const pupil = await pupilName(studentId);
     const page = await h.newPage('/');
     await logIn(page, 'mentor@storsjo.demo');
@@ -80,18 +81,13 @@ describe('single lesson entry, reviews and follow-ups after closure (browser)', 
   });
 
   it('elevhälsa sees a review due, opens the case and records the review with attendance before and after', async () => {
-    const [studentId] = await freeStorsjoPupils(h.testApp.db, 1);
-    const { rows } = await h.testApp.db.query(
-      `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at)
-       VALUES ('T-REVIEW-BROWSER', $1, $2, $3, 'plan_active', now() - interval '40 days') RETURNING id`,
-      [studentId, STORSJO, ELEVHALSA],
-    );
-    const caseId: string = rows[0].id;
-    await h.testApp.db.query(
-      `INSERT INTO case_plan (case_id, review_dates, created_by, updated_by, created_at)
-       VALUES ($1, $2::date[], $3, $3, now() - interval '30 days')`,
-      [caseId, [addDays(today, -2)], ELEVHALSA],
-    );
+    const { id: studentId } = await given.pupil();
+    const caseId = await given.case(studentId, {
+      reference: 'T-REVIEW-BROWSER',
+      status: 'plan_active',
+      openedAt: new Date(Date.now() - 40 * 86_400_000),
+    });
+    await given.plan(caseId, { startedOn: addDays(today, -30), reviewDates: [addDays(today, -2)] });
 
     const page = await h.newPage('/');
     await logIn(page, 'elevhalsa@storsjo.demo');
@@ -135,19 +131,17 @@ describe('single lesson entry, reviews and follow-ups after closure (browser)', 
   });
 
   it('elevhälsa records a 6-month follow-up from the list of follow-ups due, with the outcome categories', async () => {
-    const [studentId] = await freeStorsjoPupils(h.testApp.db, 1);
+    const { id: studentId } = await given.pupil();
     const pupil = await pupilName(studentId);
-    const { rows } = await h.testApp.db.query(
-      `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, closed_at, outcome, close_reason)
-       VALUES ('T-FOLLOW-UP-BROWSER', $1, $2, $3, 'closed', now() - interval '9 months', now() - interval '6 months', 'other', 'Avslutat')
-       RETURNING id`,
-      [studentId, STORSJO, ELEVHALSA],
-    );
-    const caseId: string = rows[0].id;
-    await h.testApp.db.query(
-      `INSERT INTO case_follow_up (case_id, months, due_on) VALUES ($1, 6, $2::date), ($1, 18, $3::date)`,
-      [caseId, today, addDays(today, 365)],
-    );
+    const caseId = await given.case(studentId, {
+      reference: 'T-FOLLOW-UP-BROWSER',
+      status: 'closed',
+      openedAt: monthsAgo(9),
+      closedAt: monthsAgo(6),
+      outcome: 'other',
+      closeReason: 'Avslutat',
+    });
+    await given.followUpsDue(caseId, today, addDays(today, 365));
 
     const page = await h.newPage('/');
     await logIn(page, 'elevhalsa@storsjo.demo');
@@ -212,7 +206,7 @@ describe('single lesson entry, reviews and follow-ups after closure (browser)', 
     await page.context().close();
 
     // Through the API: an outside agency's worker may not enter a lesson, a mentor may not list what is due.
-    const [studentId] = await freeStorsjoPupils(h.testApp.db, 1);
+    const { id: studentId } = await given.pupil();
     const lesson = {
       date: today,
       startTime: '08:00',

@@ -3,6 +3,7 @@ import { addDays, addMonths, addWorkingDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
 import { API, bearer } from '../support/test-app';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { Given, givenFor } from '../support/given';
 
 const STORSJO = demoId('agency:storsjo');
 const SOC = demoId('agency:soc');
@@ -12,6 +13,7 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Journey 2: elevhälsa triages a new flag, opens the case and mobilises the agencies around the pupil. */
 describe('journey 2: elevhälsa coordinates a case (browser)', () => {
   let h: BrowserHarness;
+  let given: Given;
   let elevhalsaToken: string;
   const today = swedishDate();
 
@@ -21,20 +23,11 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
     return res.body;
   };
 
-  /** A Storsjö pupil with no open case and no flag awaiting triage: the one with most absence lately. */
+  /** A fresh Storsjö pupil (no case, no flag) who has missed much school lately. */
   async function freePupil(): Promise<{ id: string; name: string }> {
-    const { rows } = await h.testApp.db.query(
-      `SELECT s.id, s.first_name || ' ' || s.last_name AS name
-         FROM student s
-        WHERE s.school_id = $1
-          AND NOT EXISTS (SELECT 1 FROM support_case c WHERE c.student_id = s.id AND c.status <> 'closed')
-          AND NOT EXISTS (SELECT 1 FROM absence_flag f WHERE f.student_id = s.id)
-        ORDER BY (SELECT coalesce(sum(d.valid_absence_minutes + d.invalid_absence_minutes), 0)
-                    FROM attendance_day d WHERE d.student_id = s.id AND d.day > $2::date) DESC, s.id
-        LIMIT 1`,
-      [STORSJO, addDays(today, -28)],
-    );
-    return rows[0];
+    const pupil = await given.pupil();
+    await given.recentLessons(pupil, { absentEvery: 2 });
+    return { id: pupil.id, name: pupil.name };
   }
 
   /** Opens a tab of the case page by its name and waits for its heading. */
@@ -50,6 +43,7 @@ describe('journey 2: elevhälsa coordinates a case (browser)', () => {
 
   beforeAll(async () => {
     h = await startBrowserHarness();
+    given = givenFor(h.testApp.db);
     elevhalsaToken = await bearer(h.testApp.http, 'elevhalsa@storsjo.demo');
   });
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils, insertCase } from '../access/case-collaboration.access';
 import { API, bearer } from '../support/test-app';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { Given, givenFor } from '../support/given';
 
 /**
  * Issue 19, what the last review found missing: small numbers told consistently on the overview,
@@ -12,7 +12,6 @@ import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browse
  * as in Swedish time.
  */
 const STORSJO = demoId('agency:storsjo');
-const ELEVHALSA = demoId('user:elevhalsa@storsjo.demo');
 const TIME_ZONES = ['UTC', 'Europe/Stockholm'];
 const ISO_WEEK = /\d{4}-W\d{2}/;
 
@@ -24,10 +23,14 @@ interface Term {
 
 describe('figures, weeks and plan errors that tell the truth (browser)', () => {
   let h: BrowserHarness;
+  let given: Given;
   let pupils: string[];
   beforeAll(async () => {
     h = await startBrowserHarness();
-    pupils = await freeStorsjoPupils(h.testApp.db, 12);
+    given = givenFor(h.testApp.db);
+    pupils = await given.pupilIds(12);
+    // The weeks' pupils have lessons of their own.
+    for (const studentId of pupils.slice(6, 8)) await given.recentLessons(studentId);
   });
   afterAll(async () => {
     await h?.close();
@@ -79,19 +82,12 @@ describe('figures, weeks and plan errors that tell the truth (browser)', () => {
       const opened = addDays(term.from, 10);
       const days = [1, 1, 1, 2, 3];
       for (const [i, studentId] of pupils.slice(0, 6).entries()) {
-        await h.testApp.db.query(
-          `INSERT INTO support_case (reference, student_id, school_id, coordinator_id, status, opened_at, plan_agreed_at)
-           VALUES ($1, $2, $3, $4, $5, $6::date + time '10:00', $7::date + time '11:00')`,
-          [
-            `T-FIGURES-${i}`,
-            studentId,
-            STORSJO,
-            ELEVHALSA,
-            i < 5 ? 'plan_active' : 'mapping',
-            opened,
-            i < 5 ? addDays(opened, days[i]) : null,
-          ],
-        );
+        await given.case(studentId, {
+          reference: `T-FIGURES-${i}`,
+          status: i < 5 ? 'plan_active' : 'mapping',
+          openedAt: `${opened} 10:00`,
+          planAgreedAt: i < 5 ? `${addDays(opened, days[i])} 11:00` : null,
+        });
       }
     });
 
@@ -182,7 +178,7 @@ describe('figures, weeks and plan errors that tell the truth (browser)', () => {
 
   describe('the plan', () => {
     async function caseWithPlan(n: number): Promise<{ caseId: string; etag: string }> {
-      const caseId = await insertCase(h.testApp.db, pupils[8 + n], `T-FIGURES-PLAN-${n}`);
+      const caseId = await given.case(pupils[8 + n], { reference: `T-FIGURES-PLAN-${n}` });
       const elevhalsa = await api('elevhalsa@storsjo.demo');
       const due = addDays(swedishDate(), 30);
       const created = await elevhalsa

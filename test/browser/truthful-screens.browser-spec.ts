@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { addDays, swedishDate } from '@app/calendar';
 import { demoId } from '@app/demo';
-import { freeStorsjoPupils, insertCase, insertInvitation } from '../access/case-collaboration.access';
 import { API, bearer } from '../support/test-app';
 import { BrowserHarness, logIn, screenshot, startBrowserHarness } from './browser';
+import { Given, givenFor } from '../support/given';
 
 /**
  * Issue 19: screens that tell the truth. Each test failed before its fix. Times are checked with
@@ -15,10 +15,12 @@ const ENGLISH = /must|should|is not|invalid|required|allowed/i;
 
 describe('screens that tell the truth (browser)', () => {
   let h: BrowserHarness;
+  let given: Given;
   let pupils: string[];
   beforeAll(async () => {
     h = await startBrowserHarness();
-    pupils = await freeStorsjoPupils(h.testApp.db, 6);
+    given = givenFor(h.testApp.db);
+    pupils = await given.pupilIds(6);
   });
   afterAll(async () => {
     await h?.close();
@@ -123,8 +125,8 @@ describe('screens that tell the truth (browser)', () => {
   });
 
   it('agreement: nothing pre-filled; the plan says when it changed since the version agreed', async () => {
-    const caseId = await insertCase(h.testApp.db, pupils[1], 'T-TRUTH-AGREE');
-    await insertInvitation(h.testApp.db, caseId, SOC, '2099-01-07');
+    const caseId = await given.case(pupils[1], { reference: 'T-TRUTH-AGREE' });
+    await given.invitation(caseId, SOC, { deadline: '2099-01-07' });
     const token = await bearer(h.testApp.http, 'elevhalsa@storsjo.demo');
     const plan = await h.testApp.http
       .put(`${API}/cases/${caseId}/plan`)
@@ -168,7 +170,9 @@ describe('screens that tell the truth (browser)', () => {
 
   for (const timezoneId of ['UTC', 'Europe/Stockholm']) {
     it(`meeting: the time typed is Swedish time with the browser in ${timezoneId}`, async () => {
-      const caseId = await insertCase(h.testApp.db, pupils[timezoneId === 'UTC' ? 2 : 3], `T-TRUTH-MEET-${timezoneId}`);
+      const caseId = await given.case(pupils[timezoneId === 'UTC' ? 2 : 3], {
+        reference: `T-TRUTH-MEET-${timezoneId}`,
+      });
       const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'sv-SE', timezoneId });
       const page = await context.newPage();
       await page.goto(`/arenden/${caseId}?flik=moten`);
@@ -195,12 +199,8 @@ describe('screens that tell the truth (browser)', () => {
   }
 
   it('invitations: an accepted one without consent in force says so instead of linking to the case', async () => {
-    const caseId = await insertCase(h.testApp.db, pupils[4], 'T-TRUTH-NOCONSENT');
-    await h.testApp.db.query(
-      `INSERT INTO mobilisation (case_id, agency_id, invited_by, deadline, status, representative_id, responded_by, responded_at)
-       VALUES ($1, $2, $3, '2099-01-07', 'accepted', $4, $4, now())`,
-      [caseId, SOC, demoId('user:elevhalsa@storsjo.demo'), demoId('user:soc@ostersund.demo')],
-    );
+    const caseId = await given.case(pupils[4], { reference: 'T-TRUTH-NOCONSENT' });
+    await given.mobilisation(caseId, SOC, demoId('user:soc@ostersund.demo'), { deadline: '2099-01-07' });
     const page = await h.newPage('/inbjudningar');
     await logIn(page, 'soc@ostersund.demo');
     const row = page.getByRole('row').filter({ hasText: 'T-TRUTH-NOCONSENT' });

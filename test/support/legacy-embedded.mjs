@@ -40,6 +40,7 @@ try {
     migrations: before,
   }).initialize();
   await runMigrations(dataSource);
+  // Raw on purpose: a row written by the old layout, which the upgrade must keep.
   await dataSource.query(`INSERT INTO access_log (action, subject_type, outcome) VALUES ('old', 'test', 'allowed')`);
   await dataSource.destroy();
   const boss = new PgBoss({ connectionString: url, max: 1, supervise: false, schedule: false });
