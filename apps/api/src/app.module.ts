@@ -62,16 +62,20 @@ export class AppModule {
             // Reuse a caller's X-Request-Id when it is a UUID, so a request can be followed across services.
             genReqId: (req, res) => assignRequestId(req, res),
             // Only method, path and status: never headers (Authorization), bodies or query strings;
-            // a personnummer typed into the path is redacted.
+            // a personnummer typed into the path is redacted. The serializers take the raw request and
+            // response (wrapSerializers: false): the wrapped ones first copied every header into an object
+            // per request only for ours to drop it (≈ 4 % of the busy CPU samples of GET /health/live),
+            // and a redact pass over the serialised line removed what was no longer there.
+            wrapSerializers: false,
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
+              req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
                 id: req.id,
                 method: req.method,
-                path: redactPersonalNumbers(req.url.split('?')[0]),
+                // Express shortens req.url inside a mounted middleware; originalUrl is the path asked for.
+                path: redactPersonalNumbers((req.originalUrl ?? req.url).split('?')[0]),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            redact: { paths: ['req.headers', 'req.body', 'res.headers'], remove: true },
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },

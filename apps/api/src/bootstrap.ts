@@ -61,6 +61,11 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // req.ip is the forwarded client address only behind the proxies TRUST_PROXY names (sign-in throttle).
   app.set('trust proxy', config.trustProxy);
+  // No automatic ETag: every API answer is `no-store`, so no client revalidates with it, and Express
+  // hashed each JSON body (SHA-1) and turned it into a Buffer to make one (≈ 3 % of the busy CPU
+  // samples of GET /health/live). Routes with versions (the plan, a pupil) set their own ETag; the
+  // web app's files keep theirs (serve-static and sendFile make them, not this setting).
+  app.set('etag', false);
   app.use(
     (req: Parameters<typeof assignRequestId>[0], res: Parameters<typeof assignRequestId>[1], next: () => void) => {
       assignRequestId(req, res);

@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -21,7 +21,9 @@ export function findWebRoot(from = __dirname): string | null {
  */
 export function serveWebApp(app: NestExpressApplication, webRoot: string): void {
   app.useStaticAssets(join(webRoot, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
-  const indexHtml = join(webRoot, 'index.html');
+  // index.html through serve-static rather than res.sendFile: sendFile takes its ETag from the app's
+  // `etag` setting, which is off for the API's answers (bootstrap.ts); the page keeps its ETag.
+  const indexHtml = serveStatic(webRoot, { index: false, etag: true, cacheControl: false, fallthrough: false });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) {
       next();
@@ -32,6 +34,7 @@ export function serveWebApp(app: NestExpressApplication, webRoot: string): void 
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+    req.url = '/index.html';
+    indexHtml(req, res, next);
   });
 }
