@@ -10,6 +10,9 @@
 // --large: 2 000 pupils at the measured school + 7 260 elsewhere × 180 days × 6 ≈ 10 M rows.
 // DATABASE_URL selects a server (a database `narvaro_bench` is created there and dropped after);
 // without it an embedded PostgreSQL runs in .data/bench-postgres (wiped first).
+// Profiling: BENCH_CPU_PROF=<dir> runs the API with --cpu-prof (written there when it stops);
+// BENCH_PG_LOG=<file> writes the embedded server's log there, with each statement over 100 ms.
+// BENCH_PORT and BENCH_PG_PORT move the API and the embedded server off their default ports.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -44,7 +47,7 @@ const { otherPupils: OTHER_PUPILS, schoolDays: SCHOOL_DAYS } = sizes(LARGE);
 const WATCHLIST_CALLS = 300;
 // The server runs with a small heap: an import that held the file in memory would run out of it.
 const HEAP_MB = 160;
-const PORT = 3977;
+const PORT = Number(process.env.BENCH_PORT ?? 3977);
 const work = join(root, '.data', 'bench');
 
 /** The API's resident memory (kB), read from /proc: the server is a process of its own. */
@@ -70,7 +73,9 @@ async function withPeakMemory(pid, fn) {
 
 /** Starts the real server (dist/apps/api/src/main.js) on `url` and waits until it answers. */
 async function startServer(url, port) {
-  const server = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, dist('apps/api/src/main.js')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = [`--max-old-space-size=${HEAP_MB}`, ...profile, dist('apps/api/src/main.js')];
+  const server = spawn(process.execPath, args, {
     env: {
       ...process.env,
       NODE_ENV: 'test',
