@@ -363,10 +363,12 @@ export class AttendanceImportService {
     changes: Ss12000Changes,
   ): Promise<void> {
     const checker = new RowChecker(swedishDate());
-    const take = async (result: RowResult) => {
+    // Synchronous but for a flush (every ~256 KiB): a promise per row cost a fifth of the parse.
+    const take = (result: RowResult): Promise<void> | undefined => {
       report.rowsTotal++;
       if (!result.ok) report.add(result.errors);
-      else if (result.lesson && copy.add(result.lesson)) await copy.flush();
+      else if (result.lesson && copy.add(result.lesson)) return copy.flush();
+      return undefined;
     };
     if (options.format === 'ss12000') {
       const events = (ids: string[]) => this.ss12000.eventsByIds(schoolId, ids);
@@ -393,7 +395,8 @@ export class AttendanceImportService {
       }
       for (const record of state.csv.push(text)) {
         if (record.line === 1) continue;
-        await take(csvRow(record.line, record.fields, pupils, checker));
+        const flushing = take(csvRow(record.line, record.fields, pupils, checker));
+        if (flushing) await flushing;
       }
     };
     for (let chunk = await reader.next(); chunk; chunk = await reader.next())
