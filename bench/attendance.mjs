@@ -10,8 +10,11 @@
 // --large: 2 000 pupils at the measured school + 7 260 elsewhere × 180 days × 6 ≈ 10 M rows.
 // DATABASE_URL selects a server (a database `narvaro_bench` is created there and dropped after);
 // without it an embedded PostgreSQL runs in .data/bench-postgres (wiped first).
+// Profiling: BENCH_CPU_PROF=<dir> runs the API with --cpu-prof (written there when it stops);
+// BENCH_PG_LOG=<file> writes the embedded server's log there, with each statement over 100 ms.
+// BENCH_PORT and BENCH_PG_PORT move the API and the embedded server off their default ports.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -44,7 +47,7 @@ const { otherPupils: OTHER_PUPILS, schoolDays: SCHOOL_DAYS } = sizes(LARGE);
 const WATCHLIST_CALLS = 300;
 // The server runs with a small heap: an import that held the file in memory would run out of it.
 const HEAP_MB = 160;
-const PORT = 3977;
+const PORT = Number(process.env.BENCH_PORT ?? 3977);
 const work = join(root, '.data', 'bench');
 
 /** The API's resident memory (kB), read from /proc: the server is a process of its own. */
@@ -53,6 +56,30 @@ function rssKb(pid) {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]);
+}
+
+/**
+ * CPU ms used so far by the API process and by the bench database's server processes (from
+ * /proc; only for an embedded or local server). On this shared machine wall time moves with
+ * whatever else runs; CPU time far less.
+ */
+function cpuMs(apiPid) {
+  let api = 0;
+  let db = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const isApi = Number(entry) === apiPid;
+      if (!isApi && !/^postgres: \S+ narvaro_bench /.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) continue;
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+      if (isApi) api += ms;
+      else db += ms;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return { api, db };
 }
 
 /** Runs `fn` while sampling the server's RSS; returns its result and the peak RSS in MB. */
@@ -70,7 +97,9 @@ async function withPeakMemory(pid, fn) {
 
 /** Starts the real server (dist/apps/api/src/main.js) on `url` and waits until it answers. */
 async function startServer(url, port) {
-  const server = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, dist('apps/api/src/main.js')], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = [`--max-old-space-size=${HEAP_MB}`, ...profile, dist('apps/api/src/main.js')];
+  const server = spawn(process.execPath, args, {
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -143,6 +172,7 @@ async function main() {
   const sample = await withPeakMemory(server.pid, () => importFile(small, 'mentor@storsjo.demo'));
   let importMs = 0;
   let importPeak = 0;
+  const cpuBefore = cpuMs(server.pid);
   for (const f of files) {
     const started = process.hrtime.bigint();
     const run = await withPeakMemory(server.pid, () => importFile(f.file, f.user));
@@ -150,6 +180,8 @@ async function main() {
     importPeak = Math.max(importPeak, run.peakMb);
     if (run.result.rowsImported !== f.rows) throw new Error(`imported ${run.result.rowsImported} of ${f.rows} rows`);
   }
+  const cpuAfter = cpuMs(server.pid);
+  const importCpu = { api: cpuAfter.api - cpuBefore.api, db: cpuAfter.db - cpuBefore.db };
   const importRate = totalRows / (importMs / 1000);
 
   // 5. The reference: the same bytes into a bare table with COPY.
@@ -184,8 +216,10 @@ async function main() {
   );
   for (const p of partitions) await db.query(`CREATE TABLE bench_${p.relname} PARTITION OF bench_lesson ${p.bound}`);
   const shapedStarted = process.hrtime.bigint();
+  const shapedCpuBefore = cpuMs(server.pid).db;
   await pipeline(createReadStream(shaped), db.query(copyFrom('COPY bench_lesson FROM STDIN')));
   const shapedMs = Number(process.hrtime.bigint() - shapedStarted) / 1e6;
+  const shapedCpu = cpuMs(server.pid).db - shapedCpuBefore;
   const { rows: shapedCount } = await db.query('SELECT count(*)::int AS n FROM bench_lesson');
   if (shapedCount[0].n !== totalRows)
     throw new Error(`COPY into the lesson-shaped table took ${shapedCount[0].n} rows`);
@@ -219,6 +253,9 @@ async function main() {
   );
   say(`import / COPY into the same shape:   ${((importRate / shapedRate) * 100).toFixed(0)} %   (target ≥ 60 %)`);
   say(`import / COPY into a bare table:     ${((importRate / copyRate) * 100).toFixed(0)} %   (for reference)`);
+  say(
+    `CPU time: import ${fmt(importCpu.api)} ms API + ${fmt(importCpu.db)} ms database; COPY into the same shape ${fmt(shapedCpu)} ms database; COPY / import ${((shapedCpu / (importCpu.api + importCpu.db)) * 100).toFixed(0)} % (database only ${((shapedCpu / importCpu.db) * 100).toFixed(0)} %)`,
+  );
   say(
     `API server peak RSS during import:   ${sample.peakMb.toFixed(0)} MB for ${fmt(smallRows)} rows, ${importPeak.toFixed(0)} MB for ${fmt(Math.max(...files.map((f) => f.rows)))} rows  (heap capped at ${HEAP_MB} MB; flat = about the same)`,
   );

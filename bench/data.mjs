@@ -2,7 +2,7 @@
 // lesson attendance as CSV files imported through the real HTTP import path. Used by
 // bench/attendance.mjs, bench/ss12000.mjs, bench/gallring.mjs and bench/http.mjs.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { appendFileSync, createReadStream, createWriteStream, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -36,7 +36,10 @@ export async function benchDatabase({ name, port, dataDir }) {
   let embedded = null;
   if (!adminUrl) {
     rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres({ port, dataDir, onLog: () => undefined });
+    // BENCH_PG_LOG=<file>: the server's log (with every statement over 100 ms and its duration).
+    const logFile = process.env.BENCH_PG_LOG;
+    const onLog = logFile ? (line) => appendFileSync(logFile, `${line}\n`) : () => undefined;
+    embedded = await startEmbeddedPostgres({ port: Number(process.env.BENCH_PG_PORT ?? port), dataDir, onLog });
     // The superuser: the benchmark creates its own database.
     adminUrl = embedded.adminUrl;
   }
@@ -52,6 +55,11 @@ export async function benchDatabase({ name, port, dataDir }) {
     encoding: 'utf8',
   });
   if (migrate.status !== 0) throw new Error(`migration failed: ${migrate.stderr}`);
+  // Only now: during spawnSync nothing reads the server's log pipe, so a long log would block it.
+  if (process.env.BENCH_PG_LOG) {
+    await admin.query(`ALTER DATABASE ${name} SET log_min_duration_statement = 100`);
+    await admin.query(`ALTER DATABASE ${name} SET log_parameter_max_length = 0`);
+  }
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   return {

@@ -104,6 +104,39 @@ describe('attendance imports (CSV and SS 12000)', () => {
       expect((await lessonsOn('2026-01-14'))[0].reason).toBe('Ogiltig frånvaro – skolkade ÅÄÖ');
     });
 
+    it('keeps the per-day figures equal to the lessons when a file of new lessons adds to a day that had some', async () => {
+      const day = async () => {
+        const { rows } = await t.db.query(
+          `SELECT d.lessons, d.offered_minutes, d.valid_absence_minutes, d.invalid_absence_minutes,
+                  (SELECT row(count(*)::smallint, sum(offered_minutes)::int, sum(valid_absence_minutes)::int,
+                              sum(invalid_absence_minutes)::int)::text
+                     FROM attendance_lesson a WHERE a.student_id = d.student_id AND a.lesson_date = d.day
+                      AND a.reported) AS from_lessons
+             FROM attendance_day d JOIN student s ON s.id = d.student_id
+            WHERE s.personnummer = $1 AND d.day = '2026-02-03'`,
+          [pnr.get(5)],
+        );
+        return rows[0];
+      };
+      await post([HEADER, `d-1,${pnr.get(5)},2026-02-03,06:00,40,40,0,Sjuk`].join('\n'), 'text/csv').expect(201);
+      const morning = await day();
+      // The second file's lessons are all new (the fast path): its sums are added to the day's row.
+      await post(
+        [HEADER, `d-2,${pnr.get(5)},2026-02-03,06:45,30,0,10,`, `d-3,${pnr.get(5)},2026-02-03,07:20,20,0,0,`].join(
+          '\n',
+        ),
+        'text/csv',
+      ).expect(201);
+      const after = await day();
+      expect(after.lessons).toBe(morning.lessons + 2);
+      expect(after.offered_minutes).toBe(morning.offered_minutes + 50);
+      expect(after.valid_absence_minutes).toBe(morning.valid_absence_minutes);
+      expect(after.invalid_absence_minutes).toBe(morning.invalid_absence_minutes + 10);
+      expect(after.from_lessons).toBe(
+        `(${after.lessons},${after.offered_minutes},${after.valid_absence_minutes},${after.invalid_absence_minutes})`,
+      );
+    });
+
     it('changes nothing when the same file comes again', async () => {
       const csv = [
         HEADER,

@@ -1,6 +1,15 @@
+import { demoId } from '@app/demo';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
+const IMPORT_HEADER =
+  'external_id,personnummer,date,start_time,offered_minutes,valid_absence_minutes,invalid_absence_minutes,reason';
+
+/** A sample's value in Prometheus text (0 when the series is absent). */
+function sample(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
 
 describe('GET /metrics (Prometheus)', () => {
   describe('with METRICS_TOKEN set', () => {
@@ -48,6 +57,34 @@ describe('GET /metrics (Prometheus)', () => {
       expect(text).not.toContain(rows[0].id);
       expect(text).not.toContain(rows[0].personnummer);
       expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    });
+
+    it('counts attendance imports: rows of completed ones, and each import by outcome', async () => {
+      const scrape = async () =>
+        (await t.http.get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200)).text;
+      const mentor = await bearer(t.http, 'mentor@storsjo.demo');
+      const { rows } = await t.db.query<{ personnummer: string }>(
+        `SELECT personnummer FROM student WHERE school_id = $1 AND personnummer IS NOT NULL ORDER BY personnummer LIMIT 2`,
+        [demoId('agency:storsjo')],
+      );
+      const post = (csv: string) =>
+        t.http.post(`${API}/attendance/imports`).set('authorization', mentor).set('content-type', 'text/csv').send(csv);
+      const before = await scrape();
+
+      const ok = await post(
+        [IMPORT_HEADER, ...rows.map((r, i) => `m-${i},${r.personnummer},2026-01-14,06:40,40,0,40,`)].join('\n'),
+      );
+      expect(ok.status).toBe(201);
+      expect(ok.body.rowsImported).toBe(2);
+      const bad = await post([IMPORT_HEADER, `m-9,${rows[0].personnummer},2026-01-14,06:40,40,50,0,`].join('\n'));
+      expect(bad.status).toBe(422);
+
+      const after = await scrape();
+      const moved = (series: string) => sample(after, series) - sample(before, series);
+      expect(moved('attendance_import_rows_total')).toBe(2);
+      expect(moved('attendance_import_duration_seconds_count{outcome="succeeded"}')).toBe(1);
+      expect(moved('attendance_import_duration_seconds_count{outcome="rejected"}')).toBe(1);
+      expect(moved('attendance_import_duration_seconds_count{outcome="failed"}')).toBe(0);
     });
   });
 

@@ -1,4 +1,5 @@
 import { demoId } from '@app/demo';
+import { syncRuns } from '@app/http';
 import { SourcesService, SyncService } from '@app/ss12000';
 import { luhnCheckDigit } from '@app/students';
 import { FakeSs12000Server, ss } from './support/ss12000-server';
@@ -30,6 +31,9 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
   let handRegistered: string;
 
   const settle = () => t.app.get(SourcesService).settle();
+  /** sync_runs_total by outcome, as the metrics endpoint would show it. */
+  const syncRunCount = async (outcome: string) =>
+    (await syncRuns.get()).values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
   const runNow = async () => {
     const res = await t.http.post(`${API}/ss12000/sources/${sourceId}/runs`).set('authorization', admin).expect(202);
     expect(res.body).toMatchObject({ id: expect.any(String), status: 'queued' });
@@ -202,8 +206,10 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
 
   describe('runs', () => {
     it('the first run pages through everything: pupils, classes, lessons; invalid objects in errors only', async () => {
+      const succeededBefore = await syncRunCount('succeeded');
       const run = await runNow();
       expect(run).toMatchObject({ status: 'succeeded', failure: null });
+      expect(await syncRunCount('succeeded')).toBe(succeededBefore + 1);
       expect(run.counts).toMatchObject({ persons: 5, groups: 1, calendarEvents: 3, attendances: 6 });
       // Paging: limit 2, so the 5 persons came in 3 pages, each after the first by its pageToken.
       const personPages = server.requests.filter(
@@ -364,8 +370,10 @@ describe('SS 12000 sync from a (local, spec-validated) SS 12000 server', () => {
       // Parkskolan's listing (first by name) and Storsjö's first page pass, then six 500s (the first
       // try and five retries).
       server.failAfter('/calendarEvents', 2, ...Array.from({ length: 6 }, () => ({ status: 500 })));
+      const failedBefore = await syncRunCount('failed');
       const failed = await runNow();
       expect(failed.status).toBe('failed');
+      expect(await syncRunCount('failed')).toBe(failedBefore + 1);
       expect(failed.failure).toMatch(/\/calendarEvents: HTTP 500 after 6 attempts/);
       expect(await lessons(2)).toHaveLength(3); // the first page's two new lessons are in
 

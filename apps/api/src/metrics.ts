@@ -2,17 +2,17 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Gauge, Histogram } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/config';
+import { metricsRegistry } from '@app/http';
 import { JobQueueRepository } from '@app/notifications';
 
 /**
- * Operators' metrics in Prometheus text format (GET /metrics, outside /api/v1). Labels are route
+ * Operators' metrics in Prometheus text format (GET /metrics, outside /api/v1), in the registry
+ * the libraries count into (`@app/http`'s `metricsRegistry`: imports, sync runs). Labels are route
  * patterns, statuses and fixed names only: never a raw path, id or personnummer.
  */
-export const metricsRegistry = new Registry();
-
 const httpDuration = new Histogram({
   name: 'http_request_duration_seconds',
   help: 'HTTP request duration by method, route pattern and status',
@@ -20,33 +20,6 @@ const httpDuration = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [metricsRegistry],
 });
-
-/** Counted by the attendance import when it finishes (see recordImport). */
-export const importRows = new Counter({
-  name: 'attendance_import_rows_total',
-  help: 'Lesson rows imported',
-  registers: [metricsRegistry],
-});
-export const importDuration = new Histogram({
-  name: 'attendance_import_duration_seconds',
-  help: 'Duration of finished attendance imports',
-  labelNames: ['outcome'],
-  buckets: [1, 5, 15, 60, 300, 900, 3600],
-  registers: [metricsRegistry],
-});
-/** For the coming SS 12000 sync: one count per run and outcome. */
-export const syncRuns = new Counter({
-  name: 'sync_runs_total',
-  help: 'Runs of the school-data sync by outcome',
-  labelNames: ['outcome'],
-  registers: [metricsRegistry],
-});
-
-/** The hook for the import: call once per finished import (outcome `succeeded` or `failed`). */
-export function recordImport(rows: number, seconds: number, outcome: 'succeeded' | 'failed'): void {
-  if (outcome === 'succeeded') importRows.inc(rows);
-  importDuration.observe({ outcome }, seconds);
-}
 
 /** The pg Pool inside TypeORM's driver (typed loosely: it is the driver's internal). */
 interface PgPool {

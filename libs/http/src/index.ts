@@ -10,3 +10,4 @@ export * from './api-errors.decorator';
 export * from './etag';
 export * from './html';
 export * from './refs.dto';
+export * from './metrics';

@@ -6,6 +6,7 @@ import { AccessService } from '@app/access';
 import { AttendanceImportService } from '@app/attendance';
 import { swedishDate, termOf } from '@app/calendar';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { recordSyncRun } from '@app/http';
 import { diffFields, StudentRepository } from '@app/students';
 import { decryptSecret } from './secrets';
 import { SourceRow, SourceSchoolRow, SourcesRepository } from './sources.repository';
@@ -69,7 +70,9 @@ export class SyncService {
       for (const school of schools) await this.syncSchool(run, school);
       await this.syncDeletions(run);
       await this.runs.finish(runId, 'succeeded', report.counts, report.errors, null);
+      recordSyncRun('succeeded');
     } catch (error) {
+      recordSyncRun('failed');
       const reason =
         error instanceof Ss12000RequestError
           ? error.reason

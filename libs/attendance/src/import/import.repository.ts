@@ -277,12 +277,35 @@ export class AttendanceImportsRepository extends SqlRepository {
   }
 
   /**
-   * Refreshes the per-day aggregate for the days the import changed: those listed as touched, and
-   * (`allNew`: the fast path lists none) every staged day.
+   * Brings the per-day aggregate up to date for the days the import changed. Days listed as
+   * touched (changed or removed lessons) are recomputed from their lessons. With `allNew` (the
+   * fast path: every staged lesson was inserted, none replaced) the other staged days are not read
+   * back from the lesson table: the staged lessons' sums are added to the day rows, which held the
+   * day's earlier lessons (the aggregate is kept in the same transaction as the lessons).
    */
-  refreshTouchedDays(tx: EntityManager, allNew: boolean, removeEmptyDays: boolean): Promise<void> {
-    let touched = `SELECT student_id, lesson_date FROM ${TOUCHED_TABLE}`;
-    if (allNew) touched += ` UNION ALL SELECT student_id, lesson_date FROM ${STAGING_TABLE}`;
-    return AttendanceRepository.of(tx).refreshDays(tx, touched, [], { removeEmptyDays });
+  async refreshTouchedDays(tx: EntityManager, allNew: boolean, removeEmptyDays: boolean): Promise<void> {
+    const touched = await sqlRow(tx, `SELECT 1 AS one FROM ${TOUCHED_TABLE} LIMIT 1`);
+    if (allNew) {
+      await sqlRows(
+        tx,
+        `INSERT INTO attendance_day AS d (student_id, day, lessons, offered_minutes, valid_absence_minutes,
+                                         invalid_absence_minutes)
+         SELECT s.student_id, s.lesson_date, count(*), sum(s.offered_minutes), sum(s.valid_absence_minutes),
+                sum(s.invalid_absence_minutes)
+           FROM ${STAGING_TABLE} s
+          WHERE s.reported
+            ${touched ? `AND NOT EXISTS (SELECT 1 FROM ${TOUCHED_TABLE} t WHERE t.student_id = s.student_id AND t.lesson_date = s.lesson_date)` : ''}
+          GROUP BY s.student_id, s.lesson_date
+         ON CONFLICT (student_id, day) DO UPDATE
+            SET lessons = d.lessons + excluded.lessons,
+                offered_minutes = d.offered_minutes + excluded.offered_minutes,
+                valid_absence_minutes = d.valid_absence_minutes + excluded.valid_absence_minutes,
+                invalid_absence_minutes = d.invalid_absence_minutes + excluded.invalid_absence_minutes`,
+      );
+    }
+    if (!touched) return;
+    return AttendanceRepository.of(tx).refreshDays(tx, `SELECT student_id, lesson_date FROM ${TOUCHED_TABLE}`, [], {
+      removeEmptyDays,
+    });
   }
 }

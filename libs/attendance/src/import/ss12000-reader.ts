@@ -30,7 +30,7 @@ export async function readSs12000(
   eventsByIds: (ids: string[]) => Promise<Map<string, CalendarEventTimes>>,
   pupils: PupilIndex,
   checker: RowChecker,
-  take: (result: RowResult) => Promise<void>,
+  take: (result: RowResult) => Promise<void> | undefined,
   changes: Ss12000Changes,
 ): Promise<void> {
   const known = new Map<string, CalendarEventTimes | undefined>();
