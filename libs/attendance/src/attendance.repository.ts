@@ -58,6 +58,18 @@ const LESSON_SELECT = `SELECT student_id, lesson_date, to_char(start_time, 'HH24
                               reason, reported, source, external_id, updated_at
                          FROM attendance_lesson`;
 
+/** Lessons as a bulk writer gives them: one array per column, the same index for one lesson. */
+export interface LessonColumns {
+  studentIds: string[];
+  dates: string[];
+  startTimes: string[];
+  offeredMinutes: number[];
+  attendedMinutes: number[];
+  validAbsenceMinutes: number[];
+  invalidAbsenceMinutes: number[];
+  reasons: (string | null)[];
+}
+
 /**
  * The SQL of lessons, of the per-day aggregate (`attendance_day`) that every writer of lessons
  * refreshes, and of the absence figures summed from it (set-based, raw).
@@ -192,5 +204,36 @@ export class AttendanceRepository extends SqlRepository {
       pupils.params,
     );
     return row!.pupils;
+  }
+
+  /**
+   * Inserts lessons given by column, in one statement whatever their number (eight array
+   * parameters, far from the bind-parameter limit). The caller then refreshes their days.
+   */
+  async insertLessons(tx: EntityManager, source: 'demo' | 'csv' | 'manual', lessons: LessonColumns): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO attendance_lesson (student_id, lesson_date, start_time, offered_minutes, attended_minutes,
+                                      valid_absence_minutes, invalid_absence_minutes, reason, source)
+       SELECT s, d, t, o, a, v, i, r, $9
+         FROM unnest($1::uuid[], $2::date[], $3::time[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[])
+           AS x(s, d, t, o, a, v, i, r)`,
+      [
+        lessons.studentIds,
+        lessons.dates,
+        lessons.startTimes,
+        lessons.offeredMinutes,
+        lessons.attendedMinutes,
+        lessons.validAbsenceMinutes,
+        lessons.invalidAbsenceMinutes,
+        lessons.reasons,
+        source,
+      ],
+    );
+  }
+
+  /** Brings every day of every lesson up to date (after a bulk insert of lessons). */
+  refreshAllDays(tx: EntityManager): Promise<void> {
+    return this.refreshDays(tx, `SELECT student_id, lesson_date FROM attendance_lesson`);
   }
 }

@@ -12,3 +12,4 @@ export * from './attendance-lesson.entity';
 export * from './import/attendance-import.entity';
 export * from './import/ss12000-calendar-event.entity';
 export * from './import/ss12000-lesson.entity';
+export { AttendanceRepository, type LessonColumns } from './attendance.repository';

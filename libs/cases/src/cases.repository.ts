@@ -132,6 +132,31 @@ export async function insertCaseEvent(
   ]);
 }
 
+/** A case as a bulk writer (the demo seed) gives it, with its id and reference; the keys are its columns. */
+export interface CaseRecord {
+  id: string;
+  reference: string;
+  student_id: string;
+  school_id: string;
+  coordinator_id: string;
+  status: CaseStatus;
+  opened_at: string;
+  first_signal_on: string;
+  closed_at: string | null;
+  outcome: string | null;
+  close_reason: string | null;
+}
+
+/** A timeline event as a bulk writer gives it, with its time; the keys are its columns. */
+export interface CaseEventRecord {
+  case_id: string;
+  at: string;
+  actor_id: string | null;
+  agency_id: string | null;
+  kind: string;
+  data: Record<string, unknown>;
+}
+
 /** All SQL of the case aggregate: the case row, its access facts, its timeline and lead times. */
 @Injectable()
 export class CasesRepository extends SqlRepository {
@@ -324,6 +349,35 @@ export class CasesRepository extends SqlRepository {
               percentile_cont(0.9) WITHIN GROUP (ORDER BY d) AS p90
          FROM days GROUP BY measure, o ORDER BY o`,
       [schoolId, from, to],
+    );
+  }
+
+  /** Inserts cases with their ids, references and state, in one statement (a bulk writer: the demo seed). */
+  async insertCases(tx: EntityManager, rows: CaseRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO support_case (id, reference, student_id, school_id, coordinator_id, status, opened_at, first_signal_on,
+                                 closed_at, outcome, close_reason)
+       SELECT id, reference, student_id, school_id, coordinator_id, status, opened_at, first_signal_on, closed_at, outcome,
+              close_reason
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, reference text, student_id uuid, school_id uuid, coordinator_id uuid, status text,
+                 opened_at timestamptz, first_signal_on date, closed_at timestamptz, outcome text, close_reason text)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Appends events to case timelines with their times, in one statement and in the order given. */
+  async insertEvents(tx: EntityManager, rows: CaseEventRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO case_event (case_id, at, actor_id, agency_id, kind, data)
+       SELECT case_id, at, actor_id, agency_id, kind, data
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+                           AS (case_id uuid, at timestamptz, actor_id uuid, agency_id uuid, kind text, data jsonb))
+              WITH ORDINALITY AS r (case_id, at, actor_id, agency_id, kind, data, n)
+        ORDER BY n`,
+      [JSON.stringify(rows)],
     );
   }
 }

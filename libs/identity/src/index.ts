@@ -17,3 +17,6 @@ export * from './oidc/oidc-sign-in.entity';
 export * from './organisation/organisation.entity';
 export * from './setup/user-setup-code.entity';
 export * from './users/app-user.entity';
+export { AgenciesRepository, type AgencyRecord } from './agencies/agencies.repository';
+export { OrganisationRepository, type OrganisationRecord } from './organisation/organisation.repository';
+export { UsersRepository, type UserRecord } from './users/users.repository';

@@ -6,3 +6,4 @@ export * from './intervention-stats.dto';
 export * from './intervention-course.entity';
 export * from './intervention-follow-up.entity';
 export * from './intervention.entity';
+export { InterventionRepository, type InterventionRecord } from './intervention.repository';

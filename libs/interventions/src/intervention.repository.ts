@@ -26,6 +26,19 @@ export interface InterventionValues {
   active: boolean;
 }
 
+/** A catalogue entry as a bulk writer gives it, with its id; the keys are its columns. */
+export interface InterventionRecord {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: string | null;
+  provider_agency_type: ProviderAgencyType;
+  evidence_based: boolean;
+  target_group: string | null;
+  active: boolean;
+  created_by: string;
+}
+
 /** All SQL of the intervention catalogue. Every read is scoped to one organisation. */
 @Injectable()
 export class InterventionRepository extends SqlRepository {
@@ -85,5 +98,23 @@ export class InterventionRepository extends SqlRepository {
     );
     // The caller found the row under lock first, so it is there.
     return row!;
+  }
+
+  /**
+   * Inserts catalogue entries with their ids, in one statement (a bulk writer: the demo seed); an
+   * id already there is left as it is.
+   */
+  async insertInterventions(manager: EntityManager, rows: InterventionRecord[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO intervention (id, organisation_id, name, description, provider_agency_type, evidence_based,
+                                 target_group, active, created_by, updated_by)
+       SELECT id, organisation_id, name, description, provider_agency_type, evidence_based, target_group, active,
+              created_by, created_by
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, organisation_id uuid, name text, description text, provider_agency_type text,
+                 evidence_based boolean, target_group text, active boolean, created_by uuid)
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
   }
 }

@@ -13,3 +13,4 @@ export * from './reminder-sweep';
 export * from './reminders.rules';
 export * from './mail-outbox.entity';
 export * from './notification.entity';
+export { NotificationsRepository, type NotificationRecord } from './notifications.repository';

@@ -124,6 +124,18 @@ const REMINDER_SQL: Record<ReminderKind, string> = {
            WHERE f.status = 'new' AND (f.created_at AT TIME ZONE 'Europe/Stockholm')::date < p.flag_before`,
 };
 
+/** A notification as a bulk writer gives it, with its times; the keys are its columns. */
+export interface NotificationRecord {
+  recipient_id: string;
+  kind: string;
+  case_id: string | null;
+  title: string;
+  link: string;
+  dedupe_key: string;
+  created_at: Date | string;
+  read_at: Date | string | null;
+}
+
 /** All SQL of `notification` and of the mail the Notifier queues in `mail_outbox`, and the reminders' subjects. */
 @Injectable()
 export class NotificationsRepository extends SqlRepository {
@@ -278,5 +290,22 @@ export class NotificationsRepository extends SqlRepository {
       day.flagBefore,
       day.dueSoonUntil,
     ]);
+  }
+
+  /**
+   * Inserts notifications for the recipients named, with their times, in one statement (a bulk
+   * writer: the demo seed); once per recipient and dedupe key, no mail.
+   */
+  async insertNotifications(tx: EntityManager, rows: NotificationRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO notification (recipient_id, kind, case_id, title, link, dedupe_key, created_at, read_at)
+       SELECT recipient_id, kind, case_id, title, link, dedupe_key, created_at, read_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (recipient_id uuid, kind text, case_id uuid, title text, link text, dedupe_key text,
+                 created_at timestamptz, read_at timestamptz)
+       ON CONFLICT (recipient_id, dedupe_key) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
   }
 }

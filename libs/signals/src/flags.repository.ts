@@ -69,6 +69,19 @@ const FLAG_SELECT = `
     JOIN app_user cu ON cu.id = f.created_by
     LEFT JOIN app_user tu ON tu.id = f.triaged_by`;
 
+/** A flag as a bulk writer gives it, with its id and state; the keys are its columns. */
+export interface FlagRecord {
+  id: string;
+  student_id: string;
+  created_by: string;
+  text: string;
+  /** Stored as given (JSONB). */
+  snapshot: object;
+  status: FlagStatus;
+  triaged_by: string | null;
+  dismiss_reason: string | null;
+}
+
 /** The SQL of flags to elevhälsa and their notes. */
 @Injectable()
 export class FlagsRepository extends SqlRepository {
@@ -182,6 +195,26 @@ export class FlagsRepository extends SqlRepository {
          FROM absence_flag_note n JOIN app_user u ON u.id = n.created_by
         WHERE n.flag_id = $1 ORDER BY n.created_at, n.id`,
       [flagId],
+    );
+  }
+
+  /**
+   * Inserts flags with their ids and state, in one statement (a bulk writer: the demo seed); the
+   * school is the pupil's, a triaged flag is triaged now. An id already there is left as it is.
+   */
+  async insertFlags(tx: EntityManager, rows: FlagRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO absence_flag (id, student_id, school_id, created_by, text, snapshot, status, triaged_by, triaged_at,
+                                 dismiss_reason)
+       SELECT r.id, s.id, s.school_id, r.created_by, r.text, r.snapshot, r.status, r.triaged_by,
+              CASE WHEN r.triaged_by IS NULL THEN NULL ELSE now() END, r.dismiss_reason
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, student_id uuid, created_by uuid, text text, snapshot jsonb, status text, triaged_by uuid,
+                 dismiss_reason text)
+         JOIN student s ON s.id = r.student_id
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows)],
     );
   }
 }

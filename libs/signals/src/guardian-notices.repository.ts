@@ -47,6 +47,18 @@ export interface NewNotice {
   recordedBy: string;
 }
 
+/**
+ * A notice as a bulk writer gives it; the keys are its columns. `informed_at` is text PostgreSQL
+ * reads as a time (an ISO instant, or a local time such as `2026-11-20 10:30` in the session's zone).
+ */
+export interface NoticeRecord {
+  student_id: string;
+  absence_date: string;
+  method: string;
+  informed_at: string;
+  recorded_by: string;
+}
+
 /** The SQL of same-day notices to guardians of invalid absence. */
 @Injectable()
 export class GuardianNoticesRepository extends SqlRepository {
@@ -110,6 +122,31 @@ export class GuardianNoticesRepository extends SqlRepository {
               n.recorded_by, u.display_name AS recorded_by_name, n.created_at
          FROM guardian_notice n JOIN app_user u ON u.id = n.recorded_by WHERE n.id = $1`,
       [id],
+    );
+  }
+
+  /** The school's first pupil (by last name, id) with invalid absence on the day; null when none. */
+  async firstPupilWithInvalidAbsence(tx: EntityManager, schoolId: string, day: string): Promise<string | null> {
+    const row = await sqlRow<{ student_id: string }>(
+      tx,
+      `SELECT d.student_id FROM attendance_day d JOIN student s ON s.id = d.student_id
+        WHERE d.day = $1::date AND d.invalid_absence_minutes > 0 AND s.school_id = $2
+        ORDER BY s.last_name, s.id LIMIT 1`,
+      [day, schoolId],
+    );
+    return row?.student_id ?? null;
+  }
+
+  /** Records notices in one statement (a bulk writer: the demo seed); a day already noticed is left as it is. */
+  async insertNotices(tx: EntityManager, rows: NoticeRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO guardian_notice (student_id, absence_date, method, informed_at, recorded_by)
+       SELECT student_id, absence_date, method, informed_at, recorded_by
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (student_id uuid, absence_date date, method text, informed_at timestamptz, recorded_by uuid)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(rows)],
     );
   }
 }

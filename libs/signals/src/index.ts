@@ -8,3 +8,6 @@ export * from './absence-flag.entity';
 export * from './absence-investigation.entity';
 export * from './absence-rule.entity';
 export * from './guardian-notice.entity';
+export { FlagsRepository, type FlagRecord } from './flags.repository';
+export { GuardianNoticesRepository, type NoticeRecord } from './guardian-notices.repository';
+export { InvestigationsRepository, type InvestigationRecord } from './investigations.repository';

@@ -53,6 +53,15 @@ const INVESTIGATION_SELECT = `
          u.display_name AS recorded_by_name, i.created_at
     FROM absence_investigation i JOIN app_user u ON u.id = i.recorded_by`;
 
+/** An investigation as a bulk writer gives it, with its id; the keys are its columns. */
+export interface InvestigationRecord {
+  id: string;
+  student_id: string;
+  started_on: string;
+  huvudman_informed_on: string | null;
+  recorded_by: string;
+}
+
 /** The SQL of absence investigations (frånvaroutredningar) and the overview of pupils who need one. */
 @Injectable()
 export class InvestigationsRepository extends SqlRepository {
@@ -122,6 +131,23 @@ export class InvestigationsRepository extends SqlRepository {
         ORDER BY (a.valid + a.invalid)::numeric / a.offered DESC, s.last_name, s.first_name, s.id
         LIMIT $6 OFFSET $7`,
       [filter.schoolId, filter.from, filter.to, filter.minPercent, filter.validMonths, filter.limit, filter.offset],
+    );
+  }
+
+  /**
+   * Inserts investigations with their ids, in one statement (a bulk writer: the demo seed); the
+   * school is the pupil's. An id already there is left as it is.
+   */
+  async insertInvestigations(tx: EntityManager, rows: InvestigationRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO absence_investigation (id, student_id, school_id, started_on, huvudman_informed_on, recorded_by)
+       SELECT r.id, s.id, s.school_id, r.started_on, r.huvudman_informed_on, r.recorded_by
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, student_id uuid, started_on date, huvudman_informed_on date, recorded_by uuid)
+         JOIN student s ON s.id = r.student_id
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows)],
     );
   }
 }

@@ -105,6 +105,29 @@ export const STUDENT_COLUMNS: Record<string, string> = {
   temporaryNumber: 'temporary_number',
 };
 
+/** A pupil as a bulk writer gives it, with its id; the keys are its columns. */
+export interface PupilRecord {
+  id: string;
+  organisation_id: string;
+  school_id: string;
+  personnummer: string;
+  first_name: string;
+  last_name: string;
+  grade: number;
+  class_name: string;
+  external_id: string | null;
+  protected_identity: boolean;
+}
+
+/** A guardian as a bulk writer gives it; the keys are its columns. */
+export interface GuardianRecord {
+  student_id: string;
+  name: string;
+  relation: string;
+  phone: string | null;
+  email: string | null;
+}
+
 /**
  * The SQL of the pupil register: reads of pupils and guardians, registration, and the writes of a
  * pupil and its history (`student_change`), shared by PATCH /students/:id and the SS 12000 sync.
@@ -338,5 +361,31 @@ export class StudentRepository extends SqlRepository {
   async version(manager: EntityManager, id: string): Promise<number | null> {
     const row = await sqlRow<{ version: number }>(manager, `SELECT version FROM student WHERE id = $1`, [id]);
     return row?.version ?? null;
+  }
+
+  /** Registers pupils with their ids in one statement (a bulk writer: the demo seed). */
+  async insertPupils(tx: EntityManager, rows: PupilRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO student (id, organisation_id, school_id, personnummer, first_name, last_name, grade, class_name,
+                            external_id, protected_identity)
+       SELECT id, organisation_id, school_id, personnummer, first_name, last_name, grade, class_name, external_id,
+              protected_identity
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, organisation_id uuid, school_id uuid, personnummer text, first_name text, last_name text,
+                 grade int, class_name text, external_id text, protected_identity boolean)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Adds guardians to pupils in one statement (a bulk writer: the demo seed). */
+  async insertGuardians(tx: EntityManager, rows: GuardianRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO guardian (student_id, name, relation, phone, email)
+       SELECT student_id, name, relation, phone, email
+         FROM jsonb_to_recordset($1::jsonb) AS r (student_id uuid, name text, relation text, phone text, email text)`,
+      [JSON.stringify(rows)],
+    );
   }
 }

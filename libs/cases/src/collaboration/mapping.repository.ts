@@ -31,6 +31,16 @@ const SELECT = `
     JOIN app_user u ON u.id = mc.author_id
     JOIN agency a ON a.id = mc.agency_id`;
 
+/** A contribution as a bulk writer gives it, with when it was written; the keys are its columns. */
+export interface ContributionRecord {
+  case_id: string;
+  section: MappingSection;
+  agency_id: string;
+  author_id: string;
+  text: string;
+  created_at: string;
+}
+
 /** All SQL of the mapping (kartläggning): the agencies' contributions to a case. */
 @Injectable()
 export class MappingRepository extends SqlRepository {
@@ -80,5 +90,17 @@ export class MappingRepository extends SqlRepository {
 
   async find(db: EntityManager, id: string): Promise<ContributionRow | null> {
     return sqlRow<ContributionRow>(db, `${SELECT} WHERE mc.id = $1`, [id]);
+  }
+
+  /** Inserts contributions written at the given times, in one statement (a bulk writer: the demo seed). */
+  async insertContributions(tx: EntityManager, rows: ContributionRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO mapping_contribution (case_id, section, agency_id, author_id, text, created_at, updated_at)
+       SELECT case_id, section, agency_id, author_id, text, created_at, created_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (case_id uuid, section text, agency_id uuid, author_id uuid, text text, created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
   }
 }

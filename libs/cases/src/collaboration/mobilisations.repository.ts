@@ -101,6 +101,34 @@ const select = (pupil: PupilNames) => `
     LEFT JOIN app_user rep ON rep.id = m.representative_id
     JOIN student s ON s.id = c.student_id`;
 
+/** An invitation as a bulk writer gives it, answered or not; the keys are its columns. */
+export interface InvitationRecord {
+  case_id: string;
+  agency_id: string;
+  message: string | null;
+  invited_by: string;
+  invited_at: string;
+  deadline: string;
+  status: MobilisationStatus;
+  representative_id: string | null;
+  responded_by: string | null;
+  responded_at: string | null;
+  decline_reason: string | null;
+}
+
+/** An invitation with what a notification of it names. */
+export interface InvitationNoticeRow {
+  id: string;
+  case_id: string;
+  agency_id: string;
+  agency_name: string;
+  reference: string;
+  coordinator_id: string;
+  status: MobilisationStatus;
+  invited_at: Date;
+  responded_at: Date | null;
+}
+
 /** All SQL of mobilisation: invitations of agencies into cases and their answers. */
 @Injectable()
 export class MobilisationsRepository extends SqlRepository {
@@ -222,5 +250,31 @@ export class MobilisationsRepository extends SqlRepository {
       [id, reason, userId],
     );
     return row?.case_id ?? null;
+  }
+
+  /** Inserts invitations with their answers, in one statement (a bulk writer: the demo seed). */
+  async insertInvitations(tx: EntityManager, rows: InvitationRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO mobilisation (case_id, agency_id, message, invited_by, invited_at, deadline, status, representative_id,
+                                 responded_by, responded_at, decline_reason)
+       SELECT case_id, agency_id, message, invited_by, invited_at, deadline, status, representative_id, responded_by,
+              responded_at, decline_reason
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (case_id uuid, agency_id uuid, message text, invited_by uuid, invited_at timestamptz, deadline date,
+                 status text, representative_id uuid, responded_by uuid, responded_at timestamptz, decline_reason text)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Every invitation with its case's reference and coordinator, oldest first (what the demo's inbox tells of). */
+  everyInvitation(tx: EntityManager): Promise<InvitationNoticeRow[]> {
+    return sqlRows<InvitationNoticeRow>(
+      tx,
+      `SELECT m.id, m.case_id, m.agency_id, a.name AS agency_name, c.reference, c.coordinator_id, m.status,
+              m.invited_at, m.responded_at
+         FROM mobilisation m JOIN support_case c ON c.id = m.case_id JOIN agency a ON a.id = m.agency_id
+        ORDER BY m.invited_at, m.id`,
+    );
   }
 }

@@ -172,6 +172,17 @@ const VERSION_SELECT = `
     JOIN app_user u ON u.id = v.changed_by
     JOIN agency a ON a.id = v.agency_id`;
 
+/** A plan as a bulk writer gives it, with its id and creation; the keys are its columns. */
+export interface PlanRecord {
+  id: string;
+  case_id: string;
+  pupil_view: string | null;
+  guardian_view: string | null;
+  review_dates: string[];
+  created_by: string;
+  created_at: string;
+}
+
 /**
  * All SQL of the shared action plan: the plan row, its goals and actions, progress notes,
  * agreements, stored versions and the work list. Methods that run in a service's transaction take
@@ -555,6 +566,40 @@ export class PlanRepository extends SqlRepository {
         LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** Creates plans as version 1 with their ids and creation times (a bulk writer: the demo seed). */
+  async insertPlans(tx: EntityManager, rows: PlanRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO case_plan (id, case_id, version, pupil_view, guardian_view, review_dates, created_by, created_at,
+                              updated_by, updated_at)
+       SELECT id, case_id, 1, pupil_view, guardian_view, review_dates, created_by, created_at, created_by, created_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, case_id uuid, pupil_view text, guardian_view text, review_dates date[], created_by uuid,
+                 created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /**
+   * Stores a version of the plan as it now is, changed at `at` (the plan's version and time move
+   * there too), and answers the snapshot. The demo seed's way to write a plan's history.
+   */
+  async saveVersionAt(
+    tx: EntityManager,
+    v: { caseId: string; planId: string; version: number; change: PlanChange; userId: string; agencyId: string },
+    at: string,
+  ): Promise<PlanDto> {
+    await sqlRows(tx, `UPDATE case_plan SET version = $2, updated_at = $3 WHERE id = $1`, [v.planId, v.version, at]);
+    const plan = (await this.load(tx, v.caseId))!;
+    await sqlRows(
+      tx,
+      `INSERT INTO plan_version (plan_id, version, snapshot, changed_by, agency_id, change, changed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [v.planId, v.version, JSON.stringify(plan), v.userId, v.agencyId, v.change, at],
+    );
+    return plan;
   }
 }
 

@@ -13,6 +13,9 @@ export interface AgencyRow {
 }
 
 /** All SQL of `agency`, always within one organisation. */
+/** An agency as a bulk writer (the demo seed) gives it; the keys are its columns. */
+export type AgencyRecord = Omit<AgencyRow, 'created_at'>;
+
 @Injectable()
 export class AgenciesRepository extends SqlRepository {
   /** A page of the organisation's agencies by name (one more than `limit`), after the (name, id) cursor. */
@@ -35,5 +38,17 @@ export class AgenciesRepository extends SqlRepository {
       [agency.organisationId, agency.name, agency.type, agency.schoolUnitCode],
     );
     return row!;
+  }
+
+  /** Inserts agencies with their ids, in one statement; an id already there is left as it is. */
+  async insertAgencies(tx: EntityManager, rows: AgencyRecord[]): Promise<void> {
+    await sqlRows(
+      tx,
+      `INSERT INTO agency (id, organisation_id, name, type, school_unit_code)
+       SELECT id, organisation_id, name, type, school_unit_code
+         FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, organisation_id uuid, name text, type text, school_unit_code text)
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
   }
 }

@@ -75,6 +75,16 @@ const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.roles, u.active,
                        FROM app_user u JOIN agency a ON a.id = u.agency_id`;
 
 /** All SQL of `app_user`: administration, the school's list of accounts, sign-in and password setup. */
+/** A user as a bulk writer (the demo seed) gives it; the keys are its columns. */
+export interface UserRecord {
+  id: string;
+  agency_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: Role[];
+}
+
 @Injectable()
 export class UsersRepository extends SqlRepository {
   /** A page of the users within `scope` (on the agency's organisation), by username; one more than `limit`. */
@@ -223,6 +233,28 @@ export class UsersRepository extends SqlRepository {
       `UPDATE app_user SET password_hash = $2, failed_logins = 0, lockouts = 0, locked_until = NULL, updated_at = now()
           WHERE id = $1`,
       [id, passwordHash],
+    );
+  }
+
+  /** Inserts users with their ids and password hashes, in one statement; an id already there is left as it is. */
+  async insertUsers(tx: EntityManager, rows: UserRecord[]): Promise<void> {
+    await sqlCount(
+      tx,
+      `INSERT INTO app_user (id, agency_id, username, display_name, password_hash, roles)
+       SELECT id, agency_id, username, display_name, password_hash, roles
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r (id uuid, agency_id uuid, username text, display_name text, password_hash text, roles text[])
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Sets the mail address of each user named, in one statement. */
+  async setEmails(tx: EntityManager, rows: { id: string; email: string }[]): Promise<void> {
+    await sqlCount(
+      tx,
+      `UPDATE app_user u SET email = r.email FROM jsonb_to_recordset($1::jsonb) AS r (id uuid, email text) WHERE u.id = r.id`,
+      [JSON.stringify(rows)],
     );
   }
 }
