@@ -27,17 +27,7 @@ export interface InterventionValues {
 }
 
 /** A catalogue entry as a bulk writer gives it, with its id; the keys are its columns. */
-export interface InterventionRecord {
-  id: string;
-  organisation_id: string;
-  name: string;
-  description: string | null;
-  provider_agency_type: ProviderAgencyType;
-  evidence_based: boolean;
-  target_group: string | null;
-  active: boolean;
-  created_by: string;
-}
+export type InterventionRecord = Omit<InterventionRow, 'created_at' | 'updated_at'> & { created_by: string };
 
 /** All SQL of the intervention catalogue. Every read is scoped to one organisation. */
 @Injectable()

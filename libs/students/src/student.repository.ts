@@ -106,18 +106,9 @@ export const STUDENT_COLUMNS: Record<string, string> = {
 };
 
 /** A pupil as a bulk writer gives it, with its id; the keys are its columns. */
-export interface PupilRecord {
-  id: string;
-  organisation_id: string;
-  school_id: string;
+export type PupilRecord = Omit<StudentStateRow, 'enrolled' | 'personnummer' | 'temporary_number' | 'version'> & {
   personnummer: string;
-  first_name: string;
-  last_name: string;
-  grade: number;
-  class_name: string;
-  external_id: string | null;
-  protected_identity: boolean;
-}
+};
 
 /** A guardian as a bulk writer gives it; the keys are its columns. */
 export interface GuardianRecord {
