@@ -397,16 +397,7 @@ describe('register extract (GDPR art. 15): GET /students/:id/register-extract', 
     );
     expect(rows[0].n).toBe(1);
     // Nor does a principal of another organisation.
-    const given = givenFor(t.db);
-    const krokomSchool = await given.school(await given.organisation({ name: 'Krokoms kommun' }), {
-      name: 'Krokomsskolan',
-    });
-    await given.user({
-      agency: krokomSchool,
-      roles: ['principal'],
-      username: 'rektor@krokom.test',
-      displayName: 'Krokom Rektor',
-    });
+    await givenFor(t.db).principalOfKrokom();
     const krokom = await bearer(t.http, 'rektor@krokom.test');
     for (const path of ['register-extract', 'register-extract.html']) {
       const res = await t.http.get(`${API}/students/${PUPIL}/${path}`).set('authorization', krokom).expect(404);

@@ -106,16 +106,7 @@ describe('erasure on request (GDPR art. 17): DELETE /students/:id', () => {
     );
     token['rektor@park.demo'] = await bearer(t.http, 'rektor@park.demo', 'Rektor-Park-2026!');
     // …and of a school in another organisation (the demo password, copied).
-    const given = givenFor(t.db);
-    const krokomSchool = await given.school(await given.organisation({ name: 'Krokoms kommun' }), {
-      name: 'Krokomsskolan',
-    });
-    await given.user({
-      agency: krokomSchool,
-      roles: ['principal'],
-      username: 'rektor@krokom.test',
-      displayName: 'Krokom Rektor',
-    });
+    await givenFor(t.db).principalOfKrokom();
     token['rektor@krokom.test'] = await bearer(t.http, 'rektor@krokom.test');
   });
   afterAll(() => t.close());

@@ -188,6 +188,18 @@ export function givenFor(db: Queryable) {
      * An account at `agency` with `roles`. It signs in with the demo password (the hash is a demo
      * user's), so `bearer(t.http, username)` works.
      */
+    /** Krokoms kommun with its school and that school's principal (the demo password): someone of another organisation. */
+    async principalOfKrokom(): Promise<string> {
+      const school = await this.school(await this.organisation({ name: 'Krokoms kommun' }), { name: 'Krokomsskolan' });
+      const user = await this.user({
+        agency: school,
+        roles: ['principal'],
+        username: 'rektor@krokom.test',
+        displayName: 'Krokom Rektor',
+      });
+      return user.username;
+    },
+
     async user(options: UserOptions): Promise<{ id: string; username: string }> {
       const username = options.username ?? `user-${run}-${next()}@test.demo`;
       const row = await one(
