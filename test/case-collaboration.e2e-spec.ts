@@ -156,7 +156,7 @@ describe('case collaboration: mobilisation, meetings, mapping', () => {
         const res = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC, deadline }).expect(422);
         expect(res.body.errors).toEqual([expect.objectContaining({ field: 'deadline' })]);
       }
-      await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC, deadline: '2026-02-30' }).expect(422);
+      await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC, deadline: '2026-02-30' }).expect(400);
       await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId: SOC, deadline: '26-1-1' }).expect(400);
       for (const agencyId of [STORSJO, demoId('agency:nowhere')]) {
         const res = await post(elevhalsa, `/cases/${c.id}/mobilisations`, { agencyId }).expect(422);

@@ -594,7 +594,7 @@ describe('the shared action plan', () => {
       expect(target.body.errors).toEqual([
         { field: 'goals.0.target', code: expect.any(String), message: 'give attendancePercent, byDate or text' },
       ]);
-      await put(elevhalsa, path, { ...body, reviewDates: ['2099-02-30'] }, '"1"').expect(422);
+      await put(elevhalsa, path, { ...body, reviewDates: ['2099-02-30'] }, '"1"').expect(400);
       await put(
         elevhalsa,
         path,

@@ -9,14 +9,13 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoInstant } from '@app/http';
+import { IsCalendarDate, realDate } from '@app/http';
 
 export const AUTH_TYPES = ['none', 'bearer', 'oauth2_client_credentials'] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
@@ -107,8 +106,7 @@ export class CreateSourceDto {
     description: 'Earliest lesson date read; default the start of the current term.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'syncFrom must be a date YYYY-MM-DD' })
-  @IsIsoInstant()
+  @IsCalendarDate(realDate)
   syncFrom?: string;
 
   @ApiPropertyOptional({ minimum: 5, maximum: 10080, description: 'Run on a schedule, every this many minutes.' })
@@ -139,8 +137,7 @@ export class PatchSourceDto {
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, v) => v !== undefined && v !== null)
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'syncFrom must be a date YYYY-MM-DD' })
-  @IsIsoInstant()
+  @IsCalendarDate(realDate)
   syncFrom?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'null: no schedule.' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { AgencyRefDto, PageQuery, PersonRefDto } from '@app/http';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AgencyRefDto, IsCalendarDate, PageQuery, PersonRefDto, realDate } from '@app/http';
 
 export const MOBILISATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type MobilisationStatus = (typeof MOBILISATION_STATUSES)[number];
@@ -28,7 +28,7 @@ export class InviteAgencyDto {
     description: 'Last day to answer: a working day in the future. Default: 5 working days from today.',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })
+  @IsCalendarDate(realDate)
   deadline?: string;
 }
 

@@ -11,13 +11,12 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AgencyRefDto, IsCalendarDate, IsIsoInstant, PageQuery, PersonRefDto } from '@app/http';
+import { AgencyRefDto, IsCalendarDate, IsIsoInstant, PageQuery, PersonRefDto, realDate } from '@app/http';
 
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -28,7 +27,6 @@ export type AgreementParticipant = (typeof AGREEMENT_PARTICIPANTS)[number];
  * Review dates keep their own pattern: an impossible one (2099-02-30) is a 422 from the plan's
  * input rule (`planInputErrors`), as test/plan.e2e-spec.ts asserts, not the 400 of `@IsCalendarDate()`.
  */
-const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /* ---------- input ---------- */
 
@@ -154,7 +152,7 @@ export class PutPlanDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(REVIEW_DATE, { each: true, message: 'reviewDates must be dates YYYY-MM-DD' })
+  @IsCalendarDate({ ...realDate, each: true })
   reviewDates?: string[];
 }
 

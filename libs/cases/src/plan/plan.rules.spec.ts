@@ -111,12 +111,6 @@ describe('planInputErrors', () => {
       'actions.1.id:duplicate',
     ]);
   });
-
-  it('refuses a review date that is no calendar day (422, not the 400 of the DTO)', () => {
-    expect(fields(planInputErrors(input({ reviewDates: ['2099-02-15', '2099-02-30'] })))).toEqual([
-      'reviewDates.1:invalid-date',
-    ]);
-  });
 });
 
 describe('planReferenceErrors', () => {

@@ -1,4 +1,3 @@
-import { isIsoDate } from '@app/calendar';
 import type { FieldError } from '@app/http';
 import type { ActionStatus, PlanDto } from './plan.dto';
 
@@ -104,9 +103,9 @@ export interface PlanInput {
 }
 
 /**
- * Checks of a PUT that need no database: blank texts, empty targets, review dates that are no
- * calendar day, an action due before its start, an id sent twice. (The DTO has already refused a
- * malformed or impossible goal or action date with 400.)
+ * Checks of a PUT that need no database: blank texts, empty targets, an action due before its
+ * start, an id sent twice. (The DTO has already refused a malformed or impossible goal, action or
+ * review date with 400.)
  */
 export function planInputErrors(dto: PlanInput): FieldError[] {
   const errors: FieldError[] = [];
@@ -134,10 +133,6 @@ export function planInputErrors(dto: PlanInput): FieldError[] {
     if (a.id && actionIds.has(a.id))
       errors.push({ field: `actions.${i}.id`, code: 'duplicate', message: 'appears twice' });
     if (a.id) actionIds.add(a.id);
-  });
-  (dto.reviewDates ?? []).forEach((d, i) => {
-    if (!isIsoDate(d))
-      errors.push({ field: `reviewDates.${i}`, code: 'invalid-date', message: 'is not a calendar date' });
   });
   return errors;
 }
