@@ -1,4 +1,5 @@
 import { demoId } from '@app/demo';
+import { givenFor } from './support/given';
 import { API, bearer, createTestApp, TestApp } from './support/test-app';
 
 const AUDITOR = 'auditor@ostersund.demo';
@@ -118,26 +119,17 @@ describe('POST /access-log/search (the auditor, a pupil by personnummer in the b
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'personnummer' }));
     expect(JSON.stringify(bad.body)).not.toContain('20120315');
     // A pupil of the municipality is not the region's auditor's to search: nothing found, as for no pupil at all.
-    const region = await t.db.query<{ organisation_id: string }>('SELECT organisation_id FROM agency WHERE id = $1', [
-      demoId('agency:bup'),
-    ]);
-    const other = await t.db.query<{ personnummer: string }>(
-      `SELECT personnummer FROM student WHERE organisation_id <> $1 LIMIT 1`,
-      [region.rows[0].organisation_id],
-    );
-    expect(other.rowCount).toBe(1);
-    // Raw: the test asserts on this INSERT's own row count (assertions stay untouched).
-    const regionAuditor = await t.db.query<{ id: string }>(
-      `INSERT INTO app_user (username, display_name, roles, agency_id, password_hash)
-       SELECT 'auditor@regionjh.test', 'Region Granskare', ARRAY['auditor'], $1, password_hash FROM app_user WHERE username = $2
-       RETURNING id`,
-      [demoId('agency:bup'), AUDITOR],
-    );
-    expect(regionAuditor.rowCount).toBe(1);
+    // PUPIL (Östersund's, read by its mentor above: the municipality's auditor finds those rows).
+    await givenFor(t.db).user({
+      agency: demoId('agency:bup'),
+      roles: ['auditor'],
+      username: 'auditor@regionjh.test',
+      displayName: 'Region Granskare',
+    });
     const token = await bearer(t.http, 'auditor@regionjh.test');
-    const res = await search({ personnummer: other.rows[0].personnummer }, token).expect(200);
+    const res = await search({ personnummer }, token).expect(200);
     expect(res.body).toEqual({ items: [], nextCursor: null });
-    const csv = await search({ personnummer: other.rows[0].personnummer }, token).set('accept', 'text/csv').expect(200);
+    const csv = await search({ personnummer }, token).set('accept', 'text/csv').expect(200);
     expect(csv.text.trim().split('\r\n')).toHaveLength(1);
   });
 
