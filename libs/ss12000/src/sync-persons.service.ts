@@ -89,16 +89,7 @@ export class SyncPersonsService {
       }
       if (await this.updatePupil(run, tx, match.id, school, pupil)) written.push(match.id);
     }
-    if (written.length) {
-      await this.access.logChange(
-        { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
-        'student.sync',
-        'student',
-        written,
-        tx,
-        { syncSourceId: run.source.id, syncRunId: run.runId },
-      );
-    }
+    await this.logWritten(run, school, written, tx);
   }
 
   private async updatePupil(
@@ -195,15 +186,19 @@ export class SyncPersonsService {
       await this.students.applyChanges(tx, current, changes, { source: 'sync', syncSourceId: run.source.id }, next);
       if (changes.length) written.push(id);
     }
-    if (written.length) {
-      await this.access.logChange(
-        { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
-        'student.sync',
-        'student',
-        written,
-        tx,
-        { syncSourceId: run.source.id, syncRunId: run.runId },
-      );
-    }
+    await this.logWritten(run, school, written, tx);
+  }
+
+  /** The pupils a run wrote at a school, in the access log as one `student.sync` row (none if none). */
+  async logWritten(run: Run, school: SourceSchoolRow, written: string[], tx: EntityManager): Promise<void> {
+    if (!written.length) return;
+    await this.access.logChange(
+      { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
+      'student.sync',
+      'student',
+      written,
+      tx,
+      { syncSourceId: run.source.id, syncRunId: run.runId },
+    );
   }
 }

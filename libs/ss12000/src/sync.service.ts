@@ -269,16 +269,7 @@ export class SyncService {
       await this.students.applyChanges(tx, current, changes, { source: 'sync', syncSourceId: run.source.id });
       if (changes.length) written.push(id);
     }
-    if (written.length) {
-      await this.access.logChange(
-        { userId: null, agencyId: school.agency_id, organisationId: school.organisation_id },
-        'student.sync',
-        'student',
-        written,
-        tx,
-        { syncSourceId: run.source.id, syncRunId: run.runId },
-      );
-    }
+    await this.persons.logWritten(run, school, written, tx);
   }
 
   /**
