@@ -64,6 +64,31 @@ describe('web app: shell, login and sessions (browser)', () => {
     await page.context().close();
   });
 
+  it('still says the session ran out after a reload of the login page it led to', async () => {
+    const page = await h.newPage('/');
+    await logIn(page, 'rektor@storsjo.demo');
+    await h.testApp.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1`, [
+      demoId('user:rektor@storsjo.demo'),
+    ]);
+    // A request of the open page meets the ended session (the case list, opened without a reload):
+    // the app ends the session and shows the login page.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/arenden');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.waitForURL(/\/logga-in/);
+    await page.getByText('Din session har gått ut').waitFor();
+    await page.reload();
+    await page.getByLabel('Användarnamn').waitFor();
+    await page.getByText('Din session har gått ut').waitFor();
+    // Signing in again ends the notice: after logging out the login page says nothing of it.
+    await logIn(page, 'rektor@storsjo.demo');
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.getByLabel('Användarnamn').waitFor();
+    expect(await page.getByText('Din session har gått ut').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('refreshes a run-out access token for the user: the page loads as if nothing happened', async () => {
     const page = await h.newPage('/logga-in');
     // The first watch-list call after logging in finds its access token refused, as after its 15 minutes.

@@ -6,6 +6,8 @@ import { ApiError } from './problem';
 
 export const API_BASE = '/api/v1';
 const REFRESH_KEY = 'narvaroteam.refresh';
+// Set when the session ran out, so a reload of the tab still tells why the login page is shown.
+const EXPIRED_KEY = 'narvaroteam.expired';
 
 export interface TokenPair {
   accessToken: string;
@@ -21,8 +23,20 @@ const expiredListeners = new Set<() => void>();
 
 export function setTokens(pair: TokenPair | null): void {
   accessToken = pair?.accessToken ?? null;
-  if (pair) sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
-  else sessionStorage.removeItem(REFRESH_KEY);
+  if (pair) {
+    sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
+    sessionStorage.removeItem(EXPIRED_KEY);
+  } else sessionStorage.removeItem(REFRESH_KEY);
+}
+
+/** True after the session ran out in this tab, until the next sign-in or logout. */
+export function sessionHasExpired(): boolean {
+  return sessionStorage.getItem(EXPIRED_KEY) !== null;
+}
+
+/** After logging out the login page says nothing of a session that ran out. */
+export function forgetExpiry(): void {
+  sessionStorage.removeItem(EXPIRED_KEY);
 }
 
 export function hasStoredSession(): boolean {
@@ -35,8 +49,10 @@ export function onSessionExpired(listener: () => void): () => void {
   return () => expiredListeners.delete(listener);
 }
 
-function sessionExpired(): void {
+/** Ends a session that can no longer be refreshed; the login page then says it ran out. */
+export function sessionExpired(): void {
   setTokens(null);
+  sessionStorage.setItem(EXPIRED_KEY, '1');
   expiredListeners.forEach((listener) => listener());
 }
 

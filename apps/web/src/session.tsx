@@ -2,7 +2,15 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import { queryClient } from './query';
 import { client, data, Schemas } from './client';
 import { ApiError } from './problem';
-import { hasStoredSession, onSessionExpired, refreshSession, setTokens } from './session-fetch';
+import {
+  forgetExpiry,
+  hasStoredSession,
+  onSessionExpired,
+  refreshSession,
+  sessionExpired,
+  sessionHasExpired,
+  setTokens,
+} from './session-fetch';
 
 export type Me = Schemas['MeDto'];
 
@@ -31,15 +39,15 @@ const DRAFT_PREFIX = 'narvaroteam.draft.';
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session['status']>(hasStoredSession() ? 'loading' : 'anonymous');
   const [me, setMe] = useState<Me | null>(null);
-  const [expired, setExpired] = useState(false);
+  // A reload after the session ran out (on another request, in this tab) still says so.
+  const [expired, setExpired] = useState(sessionHasExpired);
 
   useEffect(() => {
     // A reload keeps the refresh token (sessionStorage): trade it for a new access token.
     if (status !== 'loading') return;
     void (async () => {
       if ((await refreshSession()) && (await loadMe())) return;
-      setExpired(true);
-      setStatus('anonymous');
+      sessionExpired();
     })();
   }, []);
 
@@ -91,6 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already logged out on the server: nothing more to end.
     }
     setTokens(null);
+    forgetExpiry();
     clearDrafts();
     queryClient.clear();
     setMe(null);
