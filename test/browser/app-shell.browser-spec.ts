@@ -72,10 +72,7 @@ describe('web app: shell, login and sessions (browser)', () => {
     ]);
     // A request of the open page meets the ended session (the case list, opened without a reload):
     // the app ends the session and shows the login page.
-    await page.evaluate(() => {
-      history.pushState({}, '', '/arenden');
-      dispatchEvent(new PopStateEvent('popstate'));
-    });
+    await page.evaluate(`history.pushState({}, '', '/arenden'); dispatchEvent(new PopStateEvent('popstate'))`);
     await page.waitForURL(/\/logga-in/);
     await page.getByText('Din session har gått ut').waitFor();
     await page.reload();
