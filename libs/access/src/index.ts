@@ -2,6 +2,7 @@ export * from './access-log.service';
 export * from './access-policy';
 export * from './access.module';
 export * from './access.service';
+export * from './bearer-authenticator';
 export * from './caller';
 export * from './decorators';
 export * from './permissions';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { BEARER_AUTHENTICATOR } from '@app/access';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesRepository } from './agencies/agencies.repository';
@@ -10,7 +11,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { SignInThrottleGuard } from './auth/sign-in-throttle';
 import { SignInThrottleRepository } from './auth/sign-in-throttle.repository';
-import { JwtStrategy, LocalStrategy } from './auth/strategies';
+import { AccessTokenAuthenticator } from './auth/access-token';
+import { LocalStrategy } from './auth/strategies';
 import { Sessions } from './auth/sessions';
 import { SessionsRepository } from './auth/sessions.repository';
 import { MfaClock } from './mfa/mfa-clock';
@@ -52,7 +54,9 @@ import { UsersService } from './users/users.service';
   providers: [
     AuthService,
     LocalStrategy,
-    JwtStrategy,
+    AccessTokenAuthenticator,
+    // The global AccessGuard (@app/access) finds it by this token.
+    { provide: BEARER_AUTHENTICATOR, useExisting: AccessTokenAuthenticator },
     UsersRepository,
     UsersService,
     AgenciesRepository,
