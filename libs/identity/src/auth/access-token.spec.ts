@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, createSecretKey } from 'node:crypto';
-import { bearerToken, verifyAccessToken } from './access-token';
+import { bearerToken, verifyAccessToken, VerifiedTokens } from './access-token';
 
 const SECRET = 'unit-test-secret-unit-test-secret-0123456789';
 const key = createSecretKey(Buffer.from(SECRET));
@@ -71,5 +71,37 @@ describe('bearerToken', () => {
     expect(bearerToken('Bearer a b')).toBeNull();
     expect(bearerToken(undefined)).toBeNull();
     expect(bearerToken(['Bearer a', 'Bearer b'])).toBeNull();
+  });
+});
+
+describe('VerifiedTokens', () => {
+  const header = { alg: 'HS256', typ: 'JWT' };
+
+  it('gives a verified token back until its expiry, and refuses it from then on', () => {
+    const tokens = new VerifiedTokens(key);
+    const token = handMade(header, { ...claims, exp: now + 900 });
+    expect(tokens.claimsOf(token, now)).toMatchObject(claims);
+    expect(tokens.size).toBe(1);
+    expect(tokens.claimsOf(token, now + 899)).toMatchObject(claims);
+    expect(tokens.claimsOf(token, now + 900)).toBeNull();
+    expect(tokens.size).toBe(0);
+  });
+
+  it('keeps nothing of a refused token, and a forged one with known claims is still refused', () => {
+    const tokens = new VerifiedTokens(key);
+    const payload = { ...claims, exp: now + 900 };
+    expect(tokens.claimsOf(handMade(header, payload), now)).not.toBeNull();
+    const forged = handMade(header, payload, `${SECRET}-other`);
+    expect(tokens.claimsOf(forged, now)).toBeNull();
+    expect(tokens.claimsOf(forged, now)).toBeNull();
+    expect(tokens.size).toBe(1);
+  });
+
+  it('starts over when full, still verifying every token it holds no more', () => {
+    const tokens = new VerifiedTokens(key, 2);
+    const made = [1, 2, 3].map((i) => handMade(header, { ...claims, sub: `user-${i}`, exp: now + 900 }));
+    for (const token of made) expect(tokens.claimsOf(token, now)).not.toBeNull();
+    expect(tokens.size).toBe(1);
+    expect(tokens.claimsOf(made[0]!, now)?.sub).toBe('user-1');
   });
 });

@@ -54,22 +54,56 @@ export function bearerToken(authorization: string | string[] | undefined): strin
   return match && match[1]!.toLowerCase() === 'bearer' ? match[2]! : null;
 }
 
+/**
+ * Access tokens whose signature was checked, with their claims: a token comes with every request
+ * of its quarter of an hour, and the HMAC and the two JSON decodes were ≈ 1.4 % of a case read's
+ * busy CPU samples. Only the very string of a verified token is found here; its expiry is checked
+ * on every use. Emptied when full (a quarter of an hour's tokens of a municipality fit).
+ */
+export class VerifiedTokens {
+  private readonly claims = new Map<string, VerifiedAccessToken>();
+
+  constructor(
+    private readonly key: KeyObject,
+    private readonly capacity = 10_000,
+  ) {}
+
+  claimsOf(token: string, nowSeconds = Date.now() / 1000): VerifiedAccessToken | null {
+    const known = this.claims.get(token);
+    if (known) {
+      if (nowSeconds < known.exp) return known;
+      this.claims.delete(token);
+      return null;
+    }
+    const claims = verifyAccessToken(token, this.key, nowSeconds);
+    if (claims) {
+      if (this.claims.size >= this.capacity) this.claims.clear();
+      this.claims.set(token, claims);
+    }
+    return claims;
+  }
+
+  get size(): number {
+    return this.claims.size;
+  }
+}
+
 /** The AccessGuard's authenticator: a bearer access token's signature and expiry, then its session and user in the database. */
 @Injectable()
 export class AccessTokenAuthenticator implements BearerAuthenticator {
-  /** Made once: a KeyObject spares the HMAC importing the secret on every request. */
-  private readonly key: KeyObject;
+  private readonly tokens: VerifiedTokens;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly auth: AuthService,
   ) {
-    this.key = createSecretKey(Buffer.from(config.jwt.secret));
+    // A KeyObject, made once: the HMAC does not import the secret again on every request.
+    this.tokens = new VerifiedTokens(createSecretKey(Buffer.from(config.jwt.secret)));
   }
 
   async callerOf(authorization: string | string[] | undefined): Promise<Caller | null> {
     const token = bearerToken(authorization);
-    const claims = token ? verifyAccessToken(token, this.key) : null;
+    const claims = token ? this.tokens.claimsOf(token) : null;
     // The session is checked on every request: a logout or a deactivated user stops it at once.
     return claims ? this.auth.callerFor(claims) : null;
   }
