@@ -1,13 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Caller, CurrentCaller, Public, RequirePermission } from '@app/access';
 import { ApiProblems } from '@app/http';
 import { TokenPairDto } from '../auth/auth.dto';
-import { AuthService } from '../auth/auth.service';
+import { AccessTokenAuthenticator, bearerToken } from '../auth/access-token';
 import { SignInThrottle } from '../auth/sign-in-throttle';
-import { AccessTokenPayload } from '../auth/sessions';
 import { MfaCodeDto, MfaVerifyDto, RecoveryCodesDto, TotpEnrolmentDto } from './mfa.dto';
 import { EnrolmentSubject, MfaService } from './mfa.service';
 
@@ -26,8 +24,7 @@ const NOT_SIGNED_IN = 'Log in first, or send the enrolment token from the login 
 export class MfaController {
   constructor(
     private readonly mfa: MfaService,
-    private readonly auth: AuthService,
-    private readonly jwt: JwtService,
+    private readonly accessTokens: AccessTokenAuthenticator,
   ) {}
 
   @Post('totp')
@@ -83,17 +80,11 @@ export class MfaController {
 
   /** The signed-in user (access token) or the enrolment token's user. */
   private async subject(request: IdRequest): Promise<EnrolmentSubject> {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedException(NOT_SIGNED_IN);
-    const token = match[1];
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new UnauthorizedException(NOT_SIGNED_IN);
     if (token.split('.').length === 3) {
-      let payload: AccessTokenPayload & { exp?: unknown };
-      try {
-        payload = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
-      } catch {
-        throw new UnauthorizedException(NOT_SIGNED_IN);
-      }
-      const caller = typeof payload.exp === 'number' ? await this.auth.callerFor(payload) : null;
+      // An access token, checked as the AccessGuard checks it.
+      const caller = await this.accessTokens.callerOf(request.headers.authorization);
       const user = caller ? await this.mfa.userSubject(caller.userId) : null;
       if (!user) throw new UnauthorizedException(NOT_SIGNED_IN);
       return { user, challengeId: null, requestId: request.id };
