@@ -39,7 +39,14 @@ import {
 } from '@app/identity';
 import { Intervention, InterventionCourse, InterventionFollowUp } from '@app/interventions';
 import { MailOutbox, Notification } from '@app/notifications';
-import { AbsenceFlag, AbsenceFlagNote, AbsenceInvestigation, AbsenceRule, GuardianNotice } from '@app/signals';
+import {
+  AbsenceFlag,
+  AbsenceFlagNote,
+  AbsenceInvestigation,
+  AbsenceRule,
+  GuardianNotice,
+  WatchlistVersion,
+} from '@app/signals';
 import { Ss12000Source, Ss12000SourceSchool, Ss12000SyncRun, Ss12000SyncState } from '@app/ss12000';
 import { Guardian, Student, StudentChange } from '@app/students';
 
@@ -74,6 +81,7 @@ export const ENTITIES: EntityList = [
   AbsenceInvestigation,
   AbsenceRule,
   GuardianNotice,
+  WatchlistVersion,
   // @app/cases
   CaseEvent,
   CaseFollowUp,
