@@ -195,6 +195,41 @@ describe('watch list cache', () => {
     expect(await find(p)).toBeDefined();
   });
 
+  it('lets a teacher enter a lesson while another write at the same school is still open, and shows both after', async () => {
+    const a = await pupil('Oppen', ['2026-11-17']);
+    const b = await pupil('Samma', ['2026-11-17']);
+    expect(await find(a)).toBeUndefined();
+    const open = await t.db.connect();
+    try {
+      await open.query(`BEGIN`);
+      // As an import writes its days: the school is marked, not yet committed.
+      await open.query(
+        `UPDATE attendance_day SET invalid_absence_minutes = 300 WHERE student_id = $1 AND day = '2026-11-18'`,
+        [a.id],
+      );
+      // The entry at the same school answers without waiting for that transaction: its version
+      // is written only when it commits (a version row locked until then made this wait).
+      const entry = t.http.post(`${API}/students/${b.id}/attendance`).set('authorization', mentor).send({
+        date: '2026-11-18',
+        startTime: '08:00',
+        offeredMinutes: 300,
+        validAbsenceMinutes: 0,
+        invalidAbsenceMinutes: 300,
+      });
+      const answer = await Promise.race([entry, new Promise((r) => setTimeout(() => r('waited'), 5_000))]);
+      expect((answer as { status?: number }).status).toBe(201);
+      expect(await find(b)).toBeDefined();
+      expect(await find(a)).toBeUndefined();
+      await open.query(`COMMIT`);
+    } finally {
+      await open.query(`ROLLBACK`).catch(() => undefined);
+      open.release();
+    }
+    expect(await find(a)).toBeDefined();
+    // Every mark became a version at its commit, and is gone.
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM watchlist_pending`)).rows[0].n).toBe(0);
+  });
+
   it('computes once for two concurrent requests', async () => {
     await pupil('Samtidig', THREE);
     const before = scans();

@@ -45,6 +45,7 @@ import {
   AbsenceInvestigation,
   AbsenceRule,
   GuardianNotice,
+  WatchlistPending,
   WatchlistVersion,
 } from '@app/signals';
 import { Ss12000Source, Ss12000SourceSchool, Ss12000SyncRun, Ss12000SyncState } from '@app/ss12000';
@@ -81,6 +82,7 @@ export const ENTITIES: EntityList = [
   AbsenceInvestigation,
   AbsenceRule,
   GuardianNotice,
+  WatchlistPending,
   WatchlistVersion,
   // @app/cases
   CaseEvent,

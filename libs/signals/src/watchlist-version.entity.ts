@@ -12,3 +12,17 @@ export class WatchlistVersion {
   @Column({ type: 'bigint' })
   version!: string;
 }
+
+/**
+ * A school marked by a transaction that changed its watch-list data; the mark becomes a new version
+ * when the transaction commits (a deferred constraint trigger) and is deleted then.
+ */
+@Entity('watchlist_pending')
+export class WatchlistPending {
+  /** The writing transaction (txid_current()). */
+  @PrimaryColumn({ type: 'bigint', default: () => 'txid_current()' })
+  xact!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  schoolId!: string;
+}

@@ -9,11 +9,13 @@ const PUPIL_TABLES = ['attendance_day', 'absence_flag', 'absence_investigation']
  * that can change a school's rule scan bumps its school's version in the same transaction, so a
  * reader that sees the new version also sees the change (docs/ARCHITECTURE.md, "Watch list").
  *
- * Statement-level triggers with transition tables: a 1 M-row import bumps each school once per
- * statement, not once per row. Versions come from one sequence, so a version never repeats. The
- * bump is an upsert over the schools in id order (a transaction touching two schools, a pupil
- * moving, locks them in the same order as any other). The runtime role only reads the table: the
- * trigger functions write it as their owner (SECURITY DEFINER).
+ * Statement-level triggers with transition tables: a 1 M-row import marks each school once per
+ * statement, not once per row. The mark (`watchlist_pending`, one row per transaction and school)
+ * is applied at COMMIT by a deferred constraint trigger: the version row is locked only while the
+ * transaction commits, so a teacher's entry does not wait for a 30-second import at the same
+ * school to finish (an upsert in the statement's own trigger held the row lock until commit).
+ * Versions come from one sequence, so a version never repeats. The runtime role only reads the
+ * tables: the trigger functions write them as their owner (SECURITY DEFINER).
  *
  * The rules are not versioned here: the watch list keys its cache by the rule set itself.
  */
@@ -27,14 +29,35 @@ export class WatchlistVersion1795006000000 implements MigrationInterface {
         school_id uuid PRIMARY KEY,
         version bigint NOT NULL
       )`);
+    // Marked per transaction and school; a second statement of the same transaction adds nothing.
+    await db.query(`
+      CREATE TABLE watchlist_pending (
+        xact bigint NOT NULL DEFAULT txid_current(),
+        school_id uuid NOT NULL,
+        PRIMARY KEY (xact, school_id)
+      )`);
     await db.query(`
       CREATE FUNCTION watchlist_bump(schools uuid[]) RETURNS void
-      LANGUAGE sql SET search_path = public, pg_temp AS $$
-        INSERT INTO watchlist_version AS v (school_id, version)
-        SELECT id, nextval('watchlist_version_seq')
-          FROM (SELECT DISTINCT id FROM unnest(schools) AS u(id) WHERE id IS NOT NULL ORDER BY id) ids
-        ON CONFLICT (school_id) DO UPDATE SET version = excluded.version
+      LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        INSERT INTO watchlist_pending (school_id)
+        SELECT DISTINCT id FROM unnest(schools) AS u(id) WHERE id IS NOT NULL
+        ON CONFLICT DO NOTHING
       $$`);
+    // At COMMIT (deferred): the new version, and the mark gone. Readers see the version and the
+    // change it stands for in the same commit.
+    await db.query(`
+      CREATE FUNCTION watchlist_apply_pending() RETURNS trigger
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      BEGIN
+        INSERT INTO watchlist_version AS v (school_id, version)
+        VALUES (NEW.school_id, nextval('watchlist_version_seq'))
+        ON CONFLICT (school_id) DO UPDATE SET version = excluded.version;
+        DELETE FROM watchlist_pending WHERE xact = NEW.xact AND school_id = NEW.school_id;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE CONSTRAINT TRIGGER watchlist_pending_apply AFTER INSERT ON watchlist_pending
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION watchlist_apply_pending()`);
     // attendance_day, absence_flag, absence_investigation: the pupils' current schools.
     await db.query(`
       CREATE FUNCTION watchlist_bump_pupils() RETURNS trigger
@@ -101,7 +124,7 @@ export class WatchlistVersion1795006000000 implements MigrationInterface {
     const role = await runtimeRole(db);
     if (role) {
       const [{ grantee }] = (await db.query(`SELECT quote_ident($1) AS grantee`, [role])) as { grantee: string }[];
-      await db.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON watchlist_version FROM ${grantee}`);
+      await db.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON watchlist_version, watchlist_pending FROM ${grantee}`);
     }
   }
 
@@ -115,6 +138,8 @@ export class WatchlistVersion1795006000000 implements MigrationInterface {
     await db.query(`DROP FUNCTION watchlist_bump_students()`);
     await db.query(`DROP FUNCTION watchlist_bump_pupils()`);
     await db.query(`DROP FUNCTION watchlist_bump(uuid[])`);
+    await db.query(`DROP TABLE watchlist_pending`);
+    await db.query(`DROP FUNCTION watchlist_apply_pending()`);
     await db.query(`DROP TABLE watchlist_version`);
     await db.query(`DROP SEQUENCE watchlist_version_seq`);
   }
