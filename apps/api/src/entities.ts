@@ -39,7 +39,15 @@ import {
 } from '@app/identity';
 import { Intervention, InterventionCourse, InterventionFollowUp } from '@app/interventions';
 import { MailOutbox, Notification } from '@app/notifications';
-import { AbsenceFlag, AbsenceFlagNote, AbsenceInvestigation, AbsenceRule, GuardianNotice } from '@app/signals';
+import {
+  AbsenceFlag,
+  AbsenceFlagNote,
+  AbsenceInvestigation,
+  AbsenceRule,
+  GuardianNotice,
+  WatchlistPending,
+  WatchlistVersion,
+} from '@app/signals';
 import { Ss12000Source, Ss12000SourceSchool, Ss12000SyncRun, Ss12000SyncState } from '@app/ss12000';
 import { Guardian, Student, StudentChange } from '@app/students';
 
@@ -74,6 +82,8 @@ export const ENTITIES: EntityList = [
   AbsenceInvestigation,
   AbsenceRule,
   GuardianNotice,
+  WatchlistPending,
+  WatchlistVersion,
   // @app/cases
   CaseEvent,
   CaseFollowUp,

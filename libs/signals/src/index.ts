@@ -8,6 +8,7 @@ export * from './absence-flag.entity';
 export * from './absence-investigation.entity';
 export * from './absence-rule.entity';
 export * from './guardian-notice.entity';
+export * from './watchlist-version.entity';
 export { FlagsRepository, type FlagRecord } from './flags.repository';
 export { GuardianNoticesRepository, type NoticeRecord } from './guardian-notices.repository';
 export { InvestigationsRepository, type InvestigationRecord } from './investigations.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { daysBetween } from '@app/calendar';
-import { preparedRows, sqlRows } from '@app/database';
+import { preparedRow, preparedRows, sqlRows } from '@app/database';
 import { RuleSet, signalWindows } from './rule-evaluation';
 
 /** A pupil's open case (not closed) as the watch list shows it. */
@@ -173,6 +173,16 @@ export class WatchlistRepository {
         w.streakEndFrom,
       ],
     );
+  }
+
+  /** The school's watch-list data version (bumped by triggers on every table the scan reads); '0' before any bump. */
+  async dataVersion(schoolId: string): Promise<string> {
+    const row = await preparedRow<{ version: string }>(
+      this.dataSource.manager,
+      `SELECT version FROM watchlist_version WHERE school_id = $1`,
+      [schoolId],
+    );
+    return row?.version ?? '0';
   }
 
   /** The open case of each of these pupils (at most one each: a partial unique index); prepared, on every watch list. */

@@ -16,6 +16,7 @@ import {
 } from './rule-evaluation';
 import { WatchlistItemDto, WatchlistQuery } from './watchlist.dto';
 import { WatchlistRepository, WEEKDAY_BITS } from './watchlist.repository';
+import { VersionedCache } from './watchlist-cache';
 
 export interface PupilSignals {
   studentId: string;
@@ -76,6 +77,30 @@ const byName = (a: WatchlistItemDto, b: WatchlistItemDto) =>
   swedish.compare(a.firstName, b.firstName) ||
   a.studentId.localeCompare(b.studentId);
 
+type WatchlistSort = NonNullable<WatchlistQuery['sort']>;
+
+/** The order of `?sort=` (names last: a total order, so the same whatever order the items came in). */
+function comparator(sort: WatchlistSort): (a: WatchlistItemDto, b: WatchlistItemDto) => number {
+  return (a, b) => {
+    if (sort === 'rules') {
+      const d = b.rulesHit.length - a.rulesHit.length || b.absencePercent - a.absencePercent;
+      if (d) return d;
+    } else if (sort === 'absence') {
+      const d = b.absencePercent - a.absencePercent;
+      if (d) return d;
+    }
+    return byName(a, b);
+  };
+}
+
+/** A school's evaluated watch list, shared by every reader of one data version (items not to be changed). */
+interface SchoolScan {
+  sortedBy(sort: WatchlistSort): WatchlistItemDto[];
+}
+
+/** Cached scans: a few per school (rule sets, reference days), one version each. */
+const CACHED_SCANS = 64;
+
 /** The school's watch list: pupils hitting at least one enabled rule. */
 @Injectable()
 export class WatchlistService {
@@ -84,6 +109,9 @@ export class WatchlistService {
     private readonly access: AccessService,
     private readonly rules: AbsenceRulesService,
   ) {}
+
+  /** The shared rule scans by school, rules and day, per data version (`watchlist_version`). */
+  readonly scans = new VersionedCache<SchoolScan>(CACHED_SCANS);
 
   /**
    * Every rule's figures for a set of pupils (one statement: `WatchlistRepository.signalRows`),
@@ -138,6 +166,29 @@ export class WatchlistService {
     ]);
     const day = referenceDay(query.date);
     const offset = decodeOffset(query.cursor);
+    const version = await this.repository.dataVersion(schoolId);
+    // Every teacher of a school reads the same list: the scan is shared until the school's data
+    // changes (the version) or the rules (the key holds them whole). The rest is per caller.
+    const scan = await this.scans.get(`${schoolId}|${day}|${JSON.stringify(rules)}`, version, () =>
+      this.scanSchool(schoolId, rules, day),
+    );
+    const page = offsetPage(scan.sortedBy(query.sort ?? 'absence'), offset, query.limit);
+    // Copies: the open cases below are this caller's view.
+    page.items = page.items.map((item) => ({ ...item }));
+    await this.addOpenCases(caller, page.items);
+    await this.access.logList(
+      caller,
+      'watchlist.read',
+      'student',
+      page.items.map((i) => i.studentId),
+    );
+    const cases = page.items.flatMap((i) => (i.case ? [i.case.id] : []));
+    if (cases.length) await this.access.logList(caller, 'watchlist.read', 'case', cases);
+    return page;
+  }
+
+  /** A school's watch list before the caller's view (open cases): the rule scan, evaluated; each order made once. */
+  private async scanSchool(schoolId: string, rules: RuleSet, day: string): Promise<SchoolScan> {
     const pupils = await this.pupilSignals(this.repository.manager, 's.school_id = $1', [schoolId], rules, day);
     const items: WatchlistItemDto[] = [];
     for (const pupil of pupils) {
@@ -160,28 +211,14 @@ export class WatchlistService {
         case: null,
       });
     }
-    await this.addOpenCases(caller, items);
-    const sort = query.sort ?? 'absence';
-    items.sort((a, b) => {
-      if (sort === 'rules') {
-        const d = b.rulesHit.length - a.rulesHit.length || b.absencePercent - a.absencePercent;
-        if (d) return d;
-      } else if (sort === 'absence') {
-        const d = b.absencePercent - a.absencePercent;
-        if (d) return d;
-      }
-      return byName(a, b);
-    });
-    const page = offsetPage(items, offset, query.limit);
-    await this.access.logList(
-      caller,
-      'watchlist.read',
-      'student',
-      page.items.map((i) => i.studentId),
-    );
-    const cases = page.items.flatMap((i) => (i.case ? [i.case.id] : []));
-    if (cases.length) await this.access.logList(caller, 'watchlist.read', 'case', cases);
-    return page;
+    const orders = new Map<WatchlistSort, WatchlistItemDto[]>();
+    return {
+      sortedBy(sort) {
+        let sorted = orders.get(sort);
+        if (!sorted) orders.set(sort, (sorted = [...items].sort(comparator(sort))));
+        return sorted;
+      },
+    };
   }
 
   /**

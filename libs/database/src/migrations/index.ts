@@ -29,6 +29,7 @@ import { RetentionRunCountKey1795004500000 } from './1795004500000-retention-run
 import { RetentionSignals1795004600000 } from './1795004600000-retention-signals';
 import { RetentionMonthLocks1795005000000 } from './1795005000000-retention-month-locks';
 import { RetentionInvestigationHolds1795005010000 } from './1795005010000-retention-investigation-holds';
+import { WatchlistVersion1795006000000 } from './1795006000000-watchlist-version';
 
 /** Every migration, oldest first. A new migration is added here and nowhere else. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   RetentionSignals1795004600000,
   RetentionMonthLocks1795005000000,
   RetentionInvestigationHolds1795005010000,
+  WatchlistVersion1795006000000,
 ];
