@@ -16,7 +16,10 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|nestjs-pino|openid-client|oauth4webapi|jose|oidc-provider)/)'],
+  // content-disposition 3 (@fastify/static) and cookie 2 (light-my-request, Fastify's inject) are ES modules too.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|nestjs-pino|openid-client|oauth4webapi|jose|oidc-provider|@fastify|light-my-request|content-disposition|cookie)/)',
+  ],
   moduleNameMapper: { '^@app/([a-z0-9-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' },
 };
 

@@ -56,6 +56,13 @@ describe('HTTP basics: health, problem details, docs', () => {
     expect(res.body.requestId).toBe(res.headers['x-request-id']);
   });
 
+  it('answers a path that does not decode with a 400 problem (the router refuses it before any filter)', async () => {
+    const res = await t.http.get(`${API}/students/%E0%A4%A`).expect(400);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body).toMatchObject({ type: '/problems/bad-request', status: 400 });
+    expect(res.body.requestId).toBe(res.headers['x-request-id']);
+  });
+
   it('lists every invalid field of a body with the field path', async () => {
     const res = await t.http.post(`${API}/auth/login`).send({ username: 42, extra: true }).expect(400);
     expect(res.headers['content-type']).toMatch(PROBLEM);

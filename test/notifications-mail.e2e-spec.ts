@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/bootstrap';
 import { APP_CONFIG, AppConfig, loadConfig } from '@app/config';
@@ -263,7 +263,7 @@ describe('mail: the transactional outbox and its worker, against a real SMTP ser
 describe('pg-boss jobs: two API instances on one database', () => {
   const smtp = new SmtpTestServer();
   let t: TestApp;
-  let second: INestApplication;
+  let second: NestFastifyApplication;
 
   beforeAll(async () => {
     await smtp.start(0);
@@ -281,6 +281,7 @@ describe('pg-boss jobs: two API instances on one database', () => {
       url,
     );
     await second.init();
+    await second.getHttpAdapter().getInstance().ready();
   });
   afterAll(async () => {
     await second.close();

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/bootstrap';
@@ -58,7 +58,7 @@ describe('sign-in at 08:00: a whole school behind one address', () => {
 
 describe('sign-in throttle per address', () => {
   let t: TestApp;
-  let second: INestApplication;
+  let second: NestFastifyApplication;
   const env = { SIGN_IN_RATE_LIMIT_PER_MINUTE: '5' };
 
   beforeAll(async () => {
@@ -77,6 +77,7 @@ describe('sign-in throttle per address', () => {
       url,
     );
     await second.init();
+    await second.getHttpAdapter().getInstance().ready();
   });
   afterAll(async () => {
     await second.close();

@@ -1,4 +1,5 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,7 @@ export async function dropTestDatabase(name: string): Promise<void> {
 }
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
   http: TestAgent;
   /**
    * A direct connection to this app's database as the server's superuser, for arranging and
@@ -108,6 +109,8 @@ export async function createTestApp(
   });
   const app = await createApp(config, appUrl, options.imports, options.logStream);
   await app.init();
+  // Fastify adds the routes to its router when it is ready (listen() waits for it; supertest does not).
+  await app.getHttpAdapter().getInstance().ready();
   const db = new Pool({ connectionString: url, max: 2 });
   // An idle client killed from outside (an outage test, a forced drop) must not crash the suite.
   db.on('error', () => undefined);

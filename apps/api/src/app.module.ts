@@ -23,19 +23,16 @@ import { ENTITIES } from './entities';
 const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * One id per request, set before anything else runs (even the body parser, whose errors need
- * it too). A caller's X-Request-Id is reused when it is a UUID, so a request can be followed
- * across services; anything else is replaced by a fresh one.
+ * One id per request, taken when Fastify builds the request (its `genReqId`), before any hook or
+ * the body parser, whose errors need it too; bootstrap.ts echoes it as X-Request-Id. A caller's
+ * X-Request-Id is reused when it is a UUID, so a request can be followed across services; anything
+ * else is replaced by a fresh one. Kept on the raw request, where the request logger reads it.
  */
-export function assignRequestId(
-  req: { id?: unknown; headers: Record<string, string | string[] | undefined> },
-  res: { setHeader(name: string, value: string): unknown },
-): string {
+export function assignRequestId(req: { id?: unknown; headers: Record<string, string | string[] | undefined> }): string {
   if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   req.id = id;
-  res.setHeader('X-Request-Id', id);
   return id;
 }
 
@@ -60,7 +57,7 @@ export class AppModule {
             // request line blocked the event loop. pino flushes it synchronously when the process exits.
             stream: logStream ?? pino.destination({ dest: 1, sync: false }),
             // Reuse a caller's X-Request-Id when it is a UUID, so a request can be followed across services.
-            genReqId: (req, res) => assignRequestId(req, res),
+            genReqId: (req) => assignRequestId(req),
             // Only method, path and status: never headers (Authorization), bodies or query strings;
             // a personnummer typed into the path is redacted. The serializers take the raw request and
             // response (wrapSerializers: false): the wrapped ones first copied every header into an object
@@ -71,7 +68,7 @@ export class AppModule {
               req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
                 id: req.id,
                 method: req.method,
-                // Express shortens req.url inside a mounted middleware; originalUrl is the path asked for.
+                // The raw request's url is the path asked for; originalUrl, where a middleware set it, too.
                 path: redactPersonalNumbers((req.originalUrl ?? req.url).split('?')[0]),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

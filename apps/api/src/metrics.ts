@@ -1,6 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { NextFunction, Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { Gauge, Histogram } from 'prom-client';
 import type { DataSource } from 'typeorm';
@@ -66,31 +65,28 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /**
- * Times every request (by the route pattern Express matched) and, when METRICS_TOKEN is set,
+ * Times every request (by the route pattern Fastify matched) and, when METRICS_TOKEN is set,
  * answers GET /metrics to a caller presenting it as a Bearer token. Without the setting the
  * path is not served at all (the web app's fallback or 404 answers it).
  */
-export function mountMetrics(app: NestExpressApplication, config: AppConfig): void {
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const end = httpDuration.startTimer();
-    res.once('finish', () => {
-      // req.route is set once a route matched: its pattern, never the path with ids in it.
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      end({ method: req.method, route, status: String(res.statusCode) });
-    });
-    next();
+export function mountMetrics(app: NestFastifyApplication, config: AppConfig): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    // The matched route's pattern, never the path with ids in it; the web app and 404s have none.
+    const route = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
+    httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
   if (!config.metricsToken) return;
   const token = config.metricsToken;
-  app.use('/metrics', (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path !== '/') return next();
+  fastify.get('/metrics', async (request, reply) => {
     dataSource ??= app.get<DataSource>(getDataSourceToken());
     jobs ??= app.get(JobQueueRepository);
-    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     if (!sameToken(given, token)) {
-      res
-        .status(401)
-        .set('WWW-Authenticate', 'Bearer')
+      return reply
+        .code(401)
+        .header('WWW-Authenticate', 'Bearer')
         .type('application/problem+json')
         .send(
           JSON.stringify({
@@ -99,14 +95,10 @@ export function mountMetrics(app: NestExpressApplication, config: AppConfig): vo
             status: 401,
             detail: 'The metrics token is missing or wrong.',
             instance: '/metrics',
-            requestId: (req as Request & { id?: string }).id,
+            requestId: request.id,
           }),
         );
-      return;
     }
-    metricsRegistry.metrics().then(
-      (text) => res.type(metricsRegistry.contentType).send(text),
-      (error: unknown) => next(error),
-    );
+    return reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
 }

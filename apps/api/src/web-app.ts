@@ -1,5 +1,5 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -17,24 +17,35 @@ export function findWebRoot(from = __dirname): string | null {
 
 /**
  * Serves the web app from the API's own origin: its hashed assets with a long cache, and
- * index.html for every other GET outside /api, so a link to /arenden/<id> can be reloaded.
+ * index.html for every other GET outside /api that no route answers, so a link to /arenden/<id>
+ * can be reloaded.
  */
-export function serveWebApp(app: NestExpressApplication, webRoot: string): void {
-  app.useStaticAssets(join(webRoot, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
-  // index.html through serve-static rather than res.sendFile: sendFile takes its ETag from the app's
-  // `etag` setting, which is off for the API's answers (bootstrap.ts); the page keeps its ETag.
-  const indexHtml = serveStatic(webRoot, { index: false, etag: true, cacheControl: false, fallthrough: false });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) {
-      next();
-      return;
-    }
-    if (/\.[a-z0-9]+$/i.test(req.path) && req.path !== '/index.html') {
-      next(); // a missing file (/favicon.ico) is a 404, not the app
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    req.url = '/index.html';
-    indexHtml(req, res, next);
+export async function serveWebApp(app: NestFastifyApplication, webRoot: string): Promise<void> {
+  // A missing asset is the API's 404 (the not-found handler), not the app.
+  await app.register(fastifyStatic, {
+    root: join(webRoot, 'assets'),
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    index: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      const path = request.url.split('?', 1)[0];
+      if (
+        !request.is404 ||
+        (request.method !== 'GET' && request.method !== 'HEAD') ||
+        path === '/api' ||
+        path.startsWith('/api/') ||
+        (/\.[a-z0-9]+$/i.test(path) && path !== '/index.html') // a missing file (/favicon.ico) is a 404, not the app
+      ) {
+        done();
+        return;
+      }
+      // Revalidated by its ETag (@fastify/send makes it from size and time); answered here, so no done().
+      reply.header('Cache-Control', 'no-cache');
+      void reply.sendFile('index.html', webRoot, { cacheControl: false });
+    });
 }

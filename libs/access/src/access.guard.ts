@@ -29,10 +29,10 @@ export class AccessGuard implements CanActivate {
       user: Caller;
       id?: string;
       method: string;
-      route?: { path?: string };
+      routeOptions?: { url?: string };
       headers: { authorization?: string | string[] };
     }>();
-    const endpoint = `${request.method} ${request.route?.path ?? ''}`;
+    const endpoint = `${request.method} ${request.routeOptions?.url ?? ''}`;
     // The identity module's, found once: it is not a module this one imports (identity imports access).
     this.authenticator ??= this.moduleRef.get<BearerAuthenticator>(BEARER_AUTHENTICATOR, { strict: false });
     const caller = await this.authenticator.callerOf(request.headers.authorization);

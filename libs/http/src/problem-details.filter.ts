@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import { classifyDatabaseError, violatedConstraint } from '@app/database';
 import { DomainError, TooManyRequestsError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem-details';
@@ -13,11 +14,15 @@ interface Problem {
   [extension: string]: unknown;
 }
 
-/** Errors raised by Express's body parser carry an HTTP status and a `type` like entity.parse.failed. */
+/**
+ * Errors of the JSON body parser (apps/api/src/json-body.ts) carry an HTTP status and a `type` like
+ * entity.parse.failed (body-parser's names); Fastify's own carry a `code` like FST_ERR_CTP_BODY_TOO_LARGE.
+ */
 interface BodyParserError {
   type?: string;
+  code?: string;
   status?: number;
-  expose?: boolean;
+  statusCode?: number;
 }
 
 const BODY_PARSER_DETAILS: Record<string, string> = {
@@ -27,6 +32,16 @@ const BODY_PARSER_DETAILS: Record<string, string> = {
   'encoding.unsupported': 'The request body has an unsupported content encoding.',
   'charset.unsupported': 'The request body has an unsupported charset.',
   'request.aborted': 'The request was aborted.',
+  'media.type.invalid': 'The request has a Content-Type header that cannot be read.',
+};
+
+/** Fastify's body errors, as the ones above. */
+const FASTIFY_BODY_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'entity.too.large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'media.type.invalid',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.aborted',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'entity.parse.failed',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'entity.parse.failed',
 };
 
 /**
@@ -55,21 +70,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
     const problem = this.toProblem(error, request);
-    const body = {
+    const body = JSON.stringify({
       ...problem,
-      instance: request.originalUrl?.split('?')[0] ?? request.url,
+      instance: (request.originalUrl ?? request.url).split('?')[0],
       requestId: String(request.id ?? ''),
-    };
-    if (response.headersSent) return;
-    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    if (error instanceof TooManyRequestsError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    });
+    const headers: Record<string, string> = { 'Content-Type': PROBLEM_CONTENT_TYPE };
+    if (problem.status === 401) headers['WWW-Authenticate'] = 'Bearer';
+    if (error instanceof TooManyRequestsError) headers['Retry-After'] = String(error.retryAfterSeconds);
+    const response = http.getResponse<FastifyReply | ServerResponse>();
+    if ('raw' in response) {
+      if (!response.sent) void response.code(problem.status).headers(headers).send(body);
+    } else if (!response.headersSent) {
+      // A Nest middleware's error comes with the raw response.
+      response.writeHead(problem.status, headers).end(body);
+    }
   }
 
-  private toProblem(error: unknown, request: Request): Problem {
+  private toProblem(error: unknown, request: FastifyRequest): Problem {
     if (error instanceof DomainError) {
       return {
         type: problemType(error.code),
@@ -79,22 +99,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...error.extensions,
       };
     }
-    // Nest wraps body-parser errors in an HttpException; their own messages can quote the body.
+    // Body errors get fixed texts: their own messages can quote the body.
     const bodyError = ((error as { cause?: unknown })?.cause ?? error) as BodyParserError;
-    if (bodyError && typeof bodyError.type === 'string' && bodyError.type in BODY_PARSER_DETAILS) {
-      const status = bodyError.status ?? 400;
+    const bodyErrorType = bodyError?.type ?? FASTIFY_BODY_ERRORS[bodyError?.code ?? ''];
+    if (typeof bodyErrorType === 'string' && bodyErrorType in BODY_PARSER_DETAILS) {
+      const status = bodyError.status ?? bodyError.statusCode ?? 400;
       return {
         type: problemType(status),
         title: statusTitle(status),
         status,
-        detail: BODY_PARSER_DETAILS[bodyError.type],
+        detail: BODY_PARSER_DETAILS[bodyErrorType],
       };
     }
     if (error instanceof HttpException) return this.fromHttpException(error);
 
     switch (classifyDatabaseError(error)) {
       case 'unavailable':
-        this.logger.warn(`database unavailable during ${request.method} ${request.route?.path ?? ''}`);
+        this.logger.warn(`database unavailable during ${request.method} ${request.routeOptions?.url ?? ''}`);
         return {
           type: problemType(503),
           title: statusTitle(503),

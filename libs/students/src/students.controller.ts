@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, DomainError, Page, PageQuery, pageSchema, versionEtag } from '@app/http';
 import { CreateStudentDto, LookupStudentDto, StudentDto, StudentListQuery, StudentSummaryDto } from './student.dto';
@@ -67,7 +67,7 @@ export class StudentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StudentDto> {
     const student = await this.students.get(caller, id);
-    res.setHeader('ETag', versionEtag(student.version));
+    res.header('ETag', versionEtag(student.version));
     return student;
   }
 
@@ -93,12 +93,12 @@ export class StudentsController {
   ): Promise<StudentDto> {
     try {
       const student = await this.updates.patch(caller, id, dto, ifMatch);
-      res.setHeader('ETag', versionEtag(student.version));
+      res.header('ETag', versionEtag(student.version));
       return student;
     } catch (error) {
       const current = (error as DomainError)?.extensions?.currentVersion;
       if (error instanceof DomainError && error.status === 412 && typeof current === 'number') {
-        res.setHeader('ETag', versionEtag(current));
+        res.header('ETag', versionEtag(current));
       }
       throw error;
     }

@@ -10,7 +10,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, Page, PageQuery, pageSchema, UnsupportedMediaTypeError } from '@app/http';
 import { CSV_COLUMNS } from './csv-reader';
@@ -210,12 +210,13 @@ export class AttendanceImportController {
   })
   create(
     @CurrentCaller() caller: Caller,
-    @Req() request: Request,
+    @Req() request: FastifyRequest,
     @Query() query: ImportQuery,
     @Headers('content-type') contentType?: string,
   ): Promise<ImportDto> {
     const options = importOptions(contentType, query);
-    return this.imports.import(caller, request, options);
+    // The body is untouched: bootstrap.ts's parser leaves this route's stream to the import.
+    return this.imports.import(caller, request.raw, options);
   }
 
   @Get()

@@ -13,7 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, DomainError, Page, PageQuery, pageSchema } from '@app/http';
 import { etagOf } from './etag';
@@ -39,12 +39,12 @@ const IF_MATCH = {
 async function withEtag<T extends { version: number }>(res: Response, work: () => Promise<T>): Promise<T> {
   try {
     const result = await work();
-    res.setHeader('ETag', etagOf(result.version));
+    res.header('ETag', etagOf(result.version));
     return result;
   } catch (error) {
     const current = (error as DomainError)?.extensions?.currentVersion;
     if (error instanceof DomainError && error.status === 412 && typeof current === 'number') {
-      res.setHeader('ETag', etagOf(current));
+      res.header('ETag', etagOf(current));
     }
     throw error;
   }
@@ -55,12 +55,12 @@ async function withActionEtag(res: Response, actionId: string, work: () => Promi
   try {
     const plan = await work();
     const action = plan.actions.find((a) => a.id === actionId);
-    if (action) res.setHeader('ETag', action.etag);
+    if (action) res.header('ETag', action.etag);
     return plan;
   } catch (error) {
     const current = (error as DomainError)?.extensions?.currentEtag;
     if (error instanceof DomainError && error.status === 412 && typeof current === 'string') {
-      res.setHeader('ETag', current);
+      res.header('ETag', current);
     }
     throw error;
   }
@@ -116,7 +116,7 @@ export class PlanController {
       const result = await this.plans.put(caller, id, dto, ifMatch);
       return { ...result, version: result.plan.version };
     });
-    res.status(created ? 201 : 200).json(plan);
+    void res.code(created ? 201 : 200).send(plan);
   }
 
   @Patch('actions/:actionId')
@@ -178,7 +178,7 @@ export class PlanController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Page<PlanVersionSummaryDto>> {
     const { page, current } = await this.plans.versions(caller, id, query);
-    res.setHeader('ETag', etagOf(current));
+    res.header('ETag', etagOf(current));
     return page;
   }
 

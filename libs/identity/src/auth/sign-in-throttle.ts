@@ -1,7 +1,7 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { ApiProblems, TooManyRequestsError } from '@app/http';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';

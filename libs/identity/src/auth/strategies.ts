@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Request } from 'express';
+import type { FastifyRequest as Request } from 'fastify';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { fieldErrors, ValidationError } from '@app/http';
 import { LoginDto, SignInResult } from './auth.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@app/access';
 import { ApiProblems } from '@app/http';
 import { ApiSignInResponse, SignInResult } from '../auth/auth.dto';
@@ -10,6 +10,17 @@ import { OIDC_BROWSER_COOKIE, OIDC_SIGN_IN_TTL_SECONDS, readCookie } from './oid
 import { OidcRedirect, OidcService } from './oidc.service';
 
 const COOKIE_PATH = '/api/v1/auth/oidc';
+
+/** The browser cookie's Set-Cookie value (as Express's res.cookie wrote it), or its removal. */
+function browserCookie(value: string | null, secure: boolean): string {
+  if (value === null) return `${OIDC_BROWSER_COOKIE}=; Path=${COOKIE_PATH}; Expires=${new Date(0).toUTCString()}`;
+  const expires = new Date(Date.now() + OIDC_SIGN_IN_TTL_SECONDS * 1000).toUTCString();
+  return (
+    `${OIDC_BROWSER_COOKIE}=${encodeURIComponent(value)}; Max-Age=${OIDC_SIGN_IN_TTL_SECONDS}; Path=${COOKIE_PATH}; ` +
+    // Lax: sent on the provider's top-level redirect back, never on a cross-site subrequest.
+    `Expires=${expires}; HttpOnly;${secure ? ' Secure;' : ''} SameSite=Lax`
+  );
+}
 
 @ApiTags('auth')
 @Controller('auth/oidc')
@@ -37,7 +48,7 @@ export class OidcController {
   })
   @ApiFoundResponse({ description: 'To the provider, or to the sign-in error page.' })
   @ApiProblems(404)
-  async login(@Req() request: Request & { id?: string }, @Res() response: Response): Promise<void> {
+  async login(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const redirect = await this.oidc.start(request.id);
     this.send(response, redirect, request);
   }
@@ -58,15 +69,15 @@ export class OidcController {
   @ApiProblems(404)
   async callback(
     @Query() query: Record<string, unknown>,
-    @Req() request: Request & { id?: string },
-    @Res() response: Response,
+    @Req() request: FastifyRequest,
+    @Res() response: FastifyReply,
   ): Promise<void> {
     const redirect = await this.oidc.callback(
       query,
       readCookie(request.headers.cookie, OIDC_BROWSER_COOKIE),
       request.id,
     );
-    response.clearCookie(OIDC_BROWSER_COOKIE, { path: COOKIE_PATH });
+    response.header('Set-Cookie', browserCookie(null, false));
     this.send(response, redirect, request);
   }
 
@@ -83,21 +94,17 @@ export class OidcController {
   })
   @ApiSignInResponse()
   @ApiProblems(400, 401, 404)
-  exchange(@Body() body: OidcExchangeDto, @Req() request: Request & { id?: string }): Promise<SignInResult> {
+  exchange(@Body() body: OidcExchangeDto, @Req() request: FastifyRequest): Promise<SignInResult> {
     return this.oidc.exchange(body.code, request.id);
   }
 
-  private send(response: Response, redirect: OidcRedirect, request: Request): void {
+  private send(response: FastifyReply, redirect: OidcRedirect, request: FastifyRequest): void {
     if (redirect.browserToken) {
-      response.cookie(OIDC_BROWSER_COOKIE, redirect.browserToken, {
-        httpOnly: true,
-        // Lax: sent on the provider's top-level redirect back, never on a cross-site subrequest.
-        sameSite: 'lax',
-        secure: this.oidc.secureCookie || request.secure,
-        path: COOKIE_PATH,
-        maxAge: OIDC_SIGN_IN_TTL_SECONDS * 1000,
-      });
+      response.header(
+        'Set-Cookie',
+        browserCookie(redirect.browserToken, this.oidc.secureCookie || request.protocol === 'https'),
+      );
     }
-    response.redirect(302, redirect.location);
+    void response.redirect(redirect.location, 302);
   }
 }

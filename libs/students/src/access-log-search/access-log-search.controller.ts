@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { Caller, CurrentCaller, RequirePermission } from '@app/access';
 import { ApiProblems, Page, pageSchema } from '@app/http';
 import { AccessLogSearchDto, AccessLogSearchItem } from './access-log-search.dto';
@@ -34,8 +34,8 @@ export class AccessLogSearchController {
   ): Promise<Page<AccessLogSearchItem> | string> {
     if (/\btext\/csv\b/i.test(accept ?? '')) {
       const csv = await this.search.exportCsv(caller, dto);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="atkomstlogg.csv"');
+      res.header('Content-Type', 'text/csv; charset=utf-8');
+      res.header('Content-Disposition', 'attachment; filename="atkomstlogg.csv"');
       return csv;
     }
     return this.search.search(caller, dto);
